@@ -1,0 +1,23 @@
+namespace EdTech.Domain.Assessments;
+
+public sealed record Assessment(
+    string Id,
+    string CourseId,
+    string Title,
+    DateTimeOffset DueAt,
+    int GraceSeconds,
+    int? MaxAttempts,
+    LatePolicy? LatePolicy,
+    ReleasePolicy Release,
+    IReadOnlyList<AssessmentItem> Items)
+{
+    /// <summary>The last instant a submission is on time.</summary>
+    public DateTimeOffset Deadline => DueAt.AddSeconds(GraceSeconds);
+
+    public decimal MaxScore => Items.Sum(i => i.Points);
+
+    public bool IsLate(DateTimeOffset receivedAt) => receivedAt > Deadline;
+
+    public bool IsReleasedAt(DateTimeOffset now, bool releasedByTeacher) =>
+        releasedByTeacher || (Release.ReleaseTime(this) is { } at && now >= at);
+}

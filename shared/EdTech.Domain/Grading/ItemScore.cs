@@ -1,0 +1,4 @@
+namespace EdTech.Domain.Grading;
+
+/// <summary>Score of one item; <see cref="Score"/> is null while a teacher still has to grade it.</summary>
+public sealed record ItemScore(string ItemId, decimal? Score, decimal MaxScore, string? Comment = null);
