@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 namespace EdTech.Domain.Tenancy;
 
 /// <summary>A school or college. Lower-case letters, digits and dashes so it can prefix keys and instance ids.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(TenantIdJsonConverter))]
 public readonly partial record struct TenantId
 {
     public const string PlatformValue = "platform";

@@ -1,0 +1,43 @@
+using EdTech.Application.Assessments;
+using EdTech.Application.Submissions;
+using EdTech.Bff.Http;
+using EdTech.Bff.Security;
+using EdTech.Domain.Tenancy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace EdTech.Bff.Apis;
+
+public static class StudentApi
+{
+    public static RouteGroupBuilder MapStudentApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/student").RequireAuthorization(Roles.Student).WithGroupName("student").WithTags("student");
+        api.MapGet("/assessments/{assessmentId}", GetAssessment).Produces<StudentAssessmentView>();
+        api.MapPost("/assessments/{assessmentId}/submissions", Submit).Accepts<SubmitAttemptCommand>("application/json").Produces<SubmissionAccepted>(StatusCodes.Status202Accepted);
+        api.MapGet("/submissions/{submissionId}", GetSubmission).Produces<StudentSubmissionView>();
+        return api;
+    }
+
+    private static async Task<IResult> GetAssessment(string assessmentId, HttpContext context, GetStudentAssessmentHandler handler) =>
+        OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), assessmentId, context.RequestAborted));
+
+    private static async Task<IResult> Submit(string assessmentId, HttpRequest request, SubmitAttemptHandler handler)
+    {
+        var (body, error) = await JsonBody.ReadAsync<SubmitAttemptCommand>(request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var key = request.Headers["Idempotency-Key"].ToString();
+        var outcome = await handler.HandleAsync(request.HttpContext.GetCaller(), assessmentId, body!, key.Length == 0 ? null : key, request.HttpContext.RequestAborted);
+        return outcome.Problem is { } problem
+            ? Problems.Of(problem)
+            : TypedResults.Accepted($"/api/student/submissions/{outcome.Value!.SubmissionId}", outcome.Value);
+    }
+
+    private static async Task<IResult> GetSubmission(string submissionId, HttpContext context, GetStudentSubmissionHandler handler) =>
+        OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), submissionId, context.RequestAborted));
+}

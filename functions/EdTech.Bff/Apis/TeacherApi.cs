@@ -1,0 +1,50 @@
+using EdTech.Application.Assessments;
+using EdTech.Application.Gradebooks;
+using EdTech.Application.Records;
+using EdTech.Bff.Http;
+using EdTech.Bff.Security;
+using EdTech.Domain.Tenancy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace EdTech.Bff.Apis;
+
+public static class TeacherApi
+{
+    /// <summary>Assessments carry up to 200 items with prompts; allow more than the default body size.</summary>
+    private const int MaxAssessmentBytes = 1024 * 1024;
+
+    public static RouteGroupBuilder MapTeacherApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/teacher").RequireAuthorization(Roles.Teacher).WithGroupName("teacher").WithTags("teacher");
+        api.MapPost("/courses/{courseId}/assessments", CreateAssessment).Accepts<CreateAssessmentCommand>("application/json");
+        api.MapGet("/courses/{courseId}/gradebook", GetGradebook).Produces<Gradebook>();
+        return api;
+    }
+
+    private static async Task<IResult> CreateAssessment(string courseId, HttpRequest request, CreateAssessmentHandler handler)
+    {
+        var (body, error) = await JsonBody.ReadAsync<CreateAssessmentCommand>(request, MaxAssessmentBytes);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var outcome = await handler.HandleAsync(request.HttpContext.GetCaller(), body! with { CourseId = courseId }, request.HttpContext.RequestAborted);
+        return OutcomeResults.Created(outcome, ToTeacherView, a => $"/api/teacher/assessments/{a.Id}");
+    }
+
+    private static async Task<IResult> GetGradebook(string courseId, HttpContext context, GetGradebookHandler handler) =>
+        OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, context.RequestAborted));
+
+    private static object ToTeacherView(AssessmentRecord r)
+    {
+        var a = r.Assessment;
+        return new
+        {
+            a.Id, a.CourseId, a.Title, a.DueAt, a.GraceSeconds, a.MaxAttempts, a.LatePolicy, a.Release, a.MaxScore, r.Version,
+            Items = a.Items.Select(i => new { i.Id, i.Type, i.Prompt, i.Choices, i.Answer, i.Tolerance, i.Points, i.Skills }),
+        };
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Configuration;
+
+namespace EdTech.Bff.Composition;
+
+/// <summary>Settings read once at start-up. "Data" is the LocalHost's --data folder (default ./.edtech).</summary>
+public sealed record EdTechOptions(string DataDirectory, bool SynchronousFull)
+{
+    public static EdTechOptions From(IConfiguration configuration) => new(
+        Path.GetFullPath(configuration["Data"] ?? configuration["EdTech:DataDirectory"] ?? ".edtech"),
+        string.Equals(configuration["Store:Synchronous"], "full", StringComparison.OrdinalIgnoreCase));
+}

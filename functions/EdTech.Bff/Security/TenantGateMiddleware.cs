@@ -1,0 +1,45 @@
+using EdTech.Application.Tenants;
+using EdTech.Bff.Http;
+using EdTech.Domain.Tenancy;
+using Microsoft.AspNetCore.Http;
+
+namespace EdTech.Bff.Security;
+
+/// <summary>
+/// Once per request, after authentication: the token's tenant must exist (else 401) and be active
+/// (else 403), and the token must name a user. Handlers can then trust <see cref="CallerExtensions.GetCaller"/>.
+/// </summary>
+public sealed class TenantGateMiddleware(RequestDelegate next, TenantDirectory tenants)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var tenantClaim = context.User.FindFirst(EdTechClaims.Tenant)?.Value;
+        var subject = context.User.FindFirst(EdTechClaims.Subject)?.Value;
+        if (!TenantId.IsValid(tenantClaim) || string.IsNullOrEmpty(subject))
+        {
+            await Write(context, Problems.Status(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Unauthenticated", "The token lacks a valid tenant or subject.")).ConfigureAwait(false);
+            return;
+        }
+
+        switch (await tenants.GetStateAsync(new TenantId(tenantClaim!), context.RequestAborted).ConfigureAwait(false))
+        {
+            case TenantState.Unknown:
+                await Write(context, Problems.Status(StatusCodes.Status401Unauthorized, ProblemTypes.UnknownTenant, "Unknown tenant", "The token's tenant does not exist.")).ConfigureAwait(false);
+                return;
+            case TenantState.Suspended:
+                await Write(context, Problems.Status(StatusCodes.Status403Forbidden, ProblemTypes.TenantSuspended, "Tenant suspended", "This school's access is suspended; its data is kept.")).ConfigureAwait(false);
+                return;
+            default:
+                await next(context).ConfigureAwait(false);
+                return;
+        }
+    }
+
+    private static Task Write(HttpContext context, IResult result) => result.ExecuteAsync(context);
+}

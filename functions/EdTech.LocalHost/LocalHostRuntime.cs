@@ -1,0 +1,27 @@
+using EdTech.Bff.Composition;
+using EdTech.Infrastructure.ChangeFeed;
+using EdTech.Infrastructure.Identity;
+using EdTech.LocalHost.Durable;
+using EdTech.Orchestrations;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+
+namespace EdTech.LocalHost;
+
+public static class LocalHostRuntime
+{
+    /// <summary>
+    /// What only the one-machine host has: its local token issuer (key in the data folder), the
+    /// in-process durable engine, the change-feed pump and start-up reconciliation. All logic they run
+    /// is shared with the Functions app.
+    /// </summary>
+    public static IServiceCollection AddLocalHostRuntime(this IServiceCollection services, EdTechOptions options)
+    {
+        services.AddSingleton(LocalTokenIssuer.ForDataDirectory(options.DataDirectory));
+        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, LocalIssuerJwtOptions>();
+        services.AddLocalDurableEngine(new LocalDurableEngineOptions(options.DataDirectory), OrchestrationCatalog.Register);
+        services.AddHostedService<ChangeFeedPump>();
+        services.AddHostedService<StartupReconciliation>();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using EdTech.Orchestrations.Grading;
+using Microsoft.DurableTask;
+
+namespace EdTech.Orchestrations;
+
+/// <summary>Every orchestrator and activity, for both hosts: the LocalHost registers them, the Functions app wraps each one.</summary>
+public static class OrchestrationCatalog
+{
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(GradeSubmissionOrchestrator)];
+
+    public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity)];
+
+    public static void Register(DurableTaskRegistry registry)
+    {
+        foreach (var type in Orchestrators)
+        {
+            registry.AddOrchestrator(type);
+        }
+
+        foreach (var type in Activities)
+        {
+            registry.AddActivity(type);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using EdTech.Application.Access;
+using EdTech.Application.Assessments;
+using EdTech.Application.ChangeFeed;
+using EdTech.Application.Courses;
+using EdTech.Application.Gradebooks;
+using EdTech.Application.Grading;
+using EdTech.Application.Projections;
+using EdTech.Application.Submissions;
+using EdTech.Application.Tenants;
+using EdTech.Application.Users;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EdTech.Application;
+
+public static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>Use cases and change-feed handlers; adapters (store, workflow engine) are added by the host's composition.</summary>
+    public static IServiceCollection AddEdTechApplication(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TenantDirectory>();
+        services.AddSingleton<CourseAccess>();
+        services.AddSingleton<CreateTenantHandler>();
+        services.AddSingleton<CreateUserHandler>();
+        services.AddSingleton<CreateCourseHandler>();
+        services.AddSingleton<EnrollUserHandler>();
+        services.AddSingleton<CreateAssessmentHandler>();
+        services.AddSingleton<GetStudentAssessmentHandler>();
+        services.AddSingleton<SubmitAttemptHandler>();
+        services.AddSingleton<GetStudentSubmissionHandler>();
+        services.AddSingleton<GetGradebookHandler>();
+        services.AddSingleton<SubmissionGrader>();
+        services.AddSingleton<UnfinishedGradingReconciler>();
+        services.AddSingleton<IChangeFeedHandler, SubmissionProjection>();
+        services.AddSingleton<IChangeFeedHandler, StartGradingOnSubmission>();
+        return services;
+    }
+}

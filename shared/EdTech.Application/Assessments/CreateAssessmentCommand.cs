@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using EdTech.Domain.Assessments;
+
+namespace EdTech.Application.Assessments;
+
+public sealed record LatePolicyInput(decimal? PercentPerDay, decimal? FloorPercent);
+
+public sealed record ReleaseInput(string? Mode, DateTimeOffset? At);
+
+public sealed record ItemInput(string? Id, string? Type, string? Prompt, IReadOnlyList<string>? Choices, AnswerValue? Answer, decimal? Tolerance, decimal? Points, IReadOnlyList<string>? Skills);
+
+/// <summary>The teacher's body; <see cref="CourseId"/> comes from the route, never the body.</summary>
+public sealed record CreateAssessmentCommand(
+    string? Id,
+    string? Title,
+    DateTimeOffset? DueAt,
+    int? GraceSeconds,
+    int? MaxAttempts,
+    LatePolicyInput? LatePolicy,
+    ReleaseInput? Release,
+    IReadOnlyList<ItemInput>? Items)
+{
+    [JsonIgnore]
+    public string CourseId { get; init; } = string.Empty;
+}

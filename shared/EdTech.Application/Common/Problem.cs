@@ -1,0 +1,23 @@
+namespace EdTech.Application.Common;
+
+public enum ProblemKind
+{
+    Validation,
+    NotFound,
+    Conflict,
+    PreconditionFailed,
+    PreconditionRequired,
+}
+
+/// <summary>A failed use case; the HTTP layer maps it to RFC 9457 problem+json.</summary>
+public sealed record Problem(ProblemKind Kind, string Title, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public static Problem NotFound(string what) => new(ProblemKind.NotFound, "Not found", $"No {what} with that id is visible to you.");
+
+    public static Problem Conflict(string detail) => new(ProblemKind.Conflict, "Conflict", detail);
+
+    public static Problem Invalid(string field, string message) =>
+        new(ProblemKind.Validation, "Validation failed", Errors: new Dictionary<string, string[]> { [field] = [message] });
+
+    public static Problem Invalid(IReadOnlyDictionary<string, string[]> errors) => new(ProblemKind.Validation, "Validation failed", Errors: errors);
+}

@@ -1,0 +1,34 @@
+using EdTech.Application.Common;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using EdTech.Domain.Tenancy;
+
+namespace EdTech.Application.Courses;
+
+public sealed record EnrollUserCommand(string CourseId, string? UserId, string? Role);
+
+public sealed class EnrollUserHandler(IDocumentStore store, TimeProvider clock)
+{
+    public async Task<Outcome<EnrollmentRecord>> HandleAsync(Caller caller, EnrollUserCommand command, CancellationToken ct)
+    {
+        var v = new Validation().Id(command.UserId, "userId", required: true)
+            .Require(command.Role is Roles.Student or Roles.Teacher, "role", "'student' or 'teacher'.");
+        if (!v.IsValid)
+        {
+            return v.ToProblem();
+        }
+
+        if (await store.GetAsync<CourseRecord>(caller.Tenant, command.CourseId, ct).ConfigureAwait(false) is null)
+        {
+            return Problem.NotFound("course");
+        }
+
+        if (await store.GetAsync<UserRecord>(caller.Tenant, command.UserId!, ct).ConfigureAwait(false) is null)
+        {
+            return Problem.Invalid("userId", "No such user in this tenant.");
+        }
+
+        var record = new EnrollmentRecord(EnrollmentRecord.IdFor(command.CourseId, command.UserId!), command.CourseId, command.UserId!, command.Role!, clock.GetUtcNow());
+        return await store.CreateAsync(caller.Tenant, record, static (a, b) => a.Role == b.Role, ct).ConfigureAwait(false);
+    }
+}

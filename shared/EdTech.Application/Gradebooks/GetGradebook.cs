@@ -1,0 +1,40 @@
+using EdTech.Application.Access;
+using EdTech.Application.Common;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using EdTech.Domain.Submissions;
+using EdTech.Domain.Tenancy;
+
+namespace EdTech.Application.Gradebooks;
+
+public sealed record GradebookCell(string AssessmentId, string Status, decimal? Score, decimal MaxScore, string? SubmissionId);
+
+public sealed record GradebookRow(string UserId, IReadOnlyList<GradebookCell> Assessments);
+
+public sealed record Gradebook(string CourseId, IReadOnlyList<GradebookRow> Rows);
+
+/// <summary>One row per enrolled student, one cell per assessment; teachers see scores once graded, before release.</summary>
+public sealed class GetGradebookHandler(IDocumentStore store, CourseAccess access)
+{
+    public async Task<Outcome<Gradebook>> HandleAsync(Caller caller, string courseId, CancellationToken ct)
+    {
+        if (!await access.IsEnrolledAsync(caller.Tenant, courseId, caller.UserId, Roles.Teacher, ct).ConfigureAwait(false))
+        {
+            return Problem.NotFound("course");
+        }
+
+        var students = await store.QueryAsync<EnrollmentRecord>(caller.Tenant, DocumentQuery.Where("role", Roles.Student, courseId), ct).ConfigureAwait(false);
+        var assessments = await store.QueryAsync<AssessmentRecord>(caller.Tenant, DocumentQuery.InPartition(courseId), ct).ConfigureAwait(false);
+        var entries = (await store.QueryAsync<GradebookEntry>(caller.Tenant, DocumentQuery.InPartition(courseId), ct).ConfigureAwait(false))
+            .ToDictionary(e => e.Value.Id, e => e.Value, StringComparer.Ordinal);
+
+        var rows = students.Select(s => new GradebookRow(s.Value.UserId, assessments.Select(a =>
+        {
+            var maxScore = a.Value.Assessment.MaxScore;
+            return entries.TryGetValue(GradebookEntry.IdFor(courseId, s.Value.UserId, a.Value.Id), out var e)
+                ? new GradebookCell(a.Value.Id, e.Status, SubmissionStatus.IsFinished(e.Status) ? e.Score : null, e.MaxScore, e.SubmissionId)
+                : new GradebookCell(a.Value.Id, SubmissionStatus.NotSubmitted, null, maxScore, null);
+        }).ToList())).ToList();
+        return Outcome<Gradebook>.Ok(new Gradebook(courseId, rows));
+    }
+}

@@ -1,0 +1,3 @@
+namespace EdTech.Application.Grading;
+
+public sealed record GradingResult(string SubmissionId, string Status, decimal? Score, decimal MaxScore);

@@ -1,0 +1,65 @@
+using EdTech.Application.ChangeFeed;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using EdTech.Domain.Submissions;
+using EdTech.Domain.Tenancy;
+
+namespace EdTech.Application.Projections;
+
+/// <summary>
+/// Keeps the student's submission view and the course gradebook in step with the write model.
+/// Idempotent: a view only moves forward (by the submission's change sequence), and the gradebook
+/// keeps the attempt that counts (the latest graded one, else the latest).
+/// </summary>
+public sealed class SubmissionProjection(IDocumentStore store) : IChangeFeedHandler
+{
+    public string Name => "submission-projection";
+
+    public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Submissions };
+
+    public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
+    {
+        foreach (var change in changes)
+        {
+            var submission = TypedDocumentStore.Read<SubmissionRecord>(change).Value;
+            await UpsertViewAsync(change.Tenant, ToView(submission, change.Sequence), cancellationToken).ConfigureAwait(false);
+            await UpsertGradebookAsync(change.Tenant, submission, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public static SubmissionView ToView(SubmissionRecord s, long sequence) =>
+        new(s.Id, s.AssessmentId, s.CourseId, s.UserId, s.Status, s.Late, s.ReceivedAt, s.MaxScore, s.Score, sequence);
+
+    private async Task UpsertViewAsync(TenantId tenant, SubmissionView view, CancellationToken ct)
+    {
+        var existing = await store.GetAsync<SubmissionView>(tenant, view.Id, ct).ConfigureAwait(false);
+        if (existing is null || existing.Value.SourceSequence < view.SourceSequence)
+        {
+            Written.Ensure(await store.ReplaceAsync(tenant, view, existing?.ETag, ct).ConfigureAwait(false));
+        }
+    }
+
+    private async Task UpsertGradebookAsync(TenantId tenant, SubmissionRecord s, CancellationToken ct)
+    {
+        var entry = new GradebookEntry(GradebookEntry.IdFor(s.CourseId, s.UserId, s.AssessmentId), s.CourseId, s.UserId, s.AssessmentId,
+            s.Id, s.Status, s.ReceivedAt, s.MaxScore, s.Score);
+        var existing = await store.GetAsync<GradebookEntry>(tenant, entry.Id, ct).ConfigureAwait(false);
+        if (existing is null || Counts(entry, existing.Value))
+        {
+            Written.Ensure(await store.ReplaceAsync(tenant, entry, existing?.ETag, ct).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>Whether <paramref name="candidate"/> should replace <paramref name="current"/> as the attempt that counts.</summary>
+    public static bool Counts(GradebookEntry candidate, GradebookEntry current)
+    {
+        if (candidate.SubmissionId == current.SubmissionId)
+        {
+            return true;
+        }
+
+        var candidateGraded = SubmissionStatus.IsFinished(candidate.Status);
+        var currentGraded = SubmissionStatus.IsFinished(current.Status);
+        return candidateGraded == currentGraded ? candidate.SubmittedAt >= current.SubmittedAt : candidateGraded;
+    }
+}

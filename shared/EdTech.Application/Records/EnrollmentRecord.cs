@@ -1,0 +1,13 @@
+using EdTech.Application.Storage;
+
+namespace EdTech.Application.Records;
+
+/// <summary>A user's role in one course. Id is "{courseId}:{userId}" (':' never occurs in resource ids).</summary>
+public sealed record EnrollmentRecord(string Id, string CourseId, string UserId, string Role, DateTimeOffset CreatedAt) : IStoredRecord
+{
+    public static string Container => Containers.Enrollments;
+
+    public string PartitionKey => CourseId;
+
+    public static string IdFor(string courseId, string userId) => $"{courseId}:{userId}";
+}

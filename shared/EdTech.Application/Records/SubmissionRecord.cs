@@ -1,0 +1,31 @@
+using EdTech.Application.Storage;
+using EdTech.Domain.Assessments;
+using EdTech.Domain.Grading;
+
+namespace EdTech.Application.Records;
+
+public sealed record SubmittedAnswer(string ItemId, AnswerValue? Value);
+
+/// <summary>The write model of one attempt. Partitioned by course, as grading and gradebooks read by course.</summary>
+public sealed record SubmissionRecord(
+    string Id,
+    string AssessmentId,
+    int AssessmentVersion,
+    string CourseId,
+    string UserId,
+    IReadOnlyList<SubmittedAnswer> Answers,
+    DateTimeOffset ReceivedAt,
+    bool Late,
+    string Status,
+    decimal MaxScore,
+    string? IdempotencyKey = null,
+    IReadOnlyList<ItemScore>? ItemScores = null,
+    decimal? RawScore = null,
+    decimal? Score = null,
+    DateTimeOffset? GradedAt = null,
+    DateTimeOffset? ReleasedAt = null) : IStoredRecord
+{
+    public static string Container => Containers.Submissions;
+
+    public string PartitionKey => CourseId;
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using EdTech.Application.Serialization;
+using EdTech.Domain.Tenancy;
+
+namespace EdTech.Application.Storage;
+
+/// <summary>Typed access to the document store for <see cref="IStoredRecord"/> types.</summary>
+public static class TypedDocumentStore
+{
+    public static async Task<Versioned<T>?> GetAsync<T>(this IDocumentStore store, TenantId tenant, string id, CancellationToken ct = default)
+        where T : class, IStoredRecord
+    {
+        var doc = await store.GetAsync(tenant, T.Container, id, ct).ConfigureAwait(false);
+        return doc is null ? null : Read<T>(doc);
+    }
+
+    public static async Task<(WriteStatus Status, Versioned<T>? Stored)> CreateAsync<T>(this IDocumentStore store, TenantId tenant, T record, CancellationToken ct = default)
+        where T : class, IStoredRecord
+    {
+        var result = await store.CreateAsync(tenant, T.Container, record.Id, record.PartitionKey, Serialize(record), ct).ConfigureAwait(false);
+        return (result.Status, result.Document is null ? null : Read<T>(result.Document));
+    }
+
+    public static async Task<(WriteStatus Status, Versioned<T>? Stored)> ReplaceAsync<T>(this IDocumentStore store, TenantId tenant, T record, string? ifMatch, CancellationToken ct = default)
+        where T : class, IStoredRecord
+    {
+        var result = await store.ReplaceAsync(tenant, T.Container, record.Id, record.PartitionKey, Serialize(record), ifMatch, ct).ConfigureAwait(false);
+        return (result.Status, result.Document is null ? null : Read<T>(result.Document));
+    }
+
+    public static async Task<IReadOnlyList<Versioned<T>>> QueryAsync<T>(this IDocumentStore store, TenantId tenant, DocumentQuery query, CancellationToken ct = default)
+        where T : class, IStoredRecord
+    {
+        var docs = await store.QueryAsync(tenant, T.Container, query, ct).ConfigureAwait(false);
+        return docs.Select(Read<T>).ToList();
+    }
+
+    public static Versioned<T> Read<T>(StoredDocument doc)
+        where T : class, IStoredRecord =>
+        new(JsonSerializer.Deserialize<T>(doc.Json, EdTechJson.Options)!, doc.ETag, doc.Sequence);
+
+    public static string Serialize<T>(T record) => JsonSerializer.Serialize(record, EdTechJson.Options);
+}

@@ -1,0 +1,42 @@
+using EdTech.Application.Assessments;
+using EdTech.Application.Common;
+using EdTech.Domain.Assessments;
+
+namespace EdTech.Application.Submissions;
+
+public static class SubmitAttemptValidator
+{
+    public static Validation Validate(Assessment assessment, SubmitAttemptCommand command)
+    {
+        var v = new Validation();
+        if (command.Answers is not { } answers || answers.Count > assessment.Items.Count)
+        {
+            return v.Add("answers", $"An array of at most {assessment.Items.Count} answers.");
+        }
+
+        var items = assessment.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < answers.Count; i++)
+        {
+            var path = $"answers[{i}]";
+            if (answers[i]?.ItemId is not { } itemId || !items.TryGetValue(itemId, out var item))
+            {
+                v.Add($"{path}.itemId", "Not an item of this assessment.");
+                continue;
+            }
+
+            if (!seen.Add(itemId))
+            {
+                v.Add($"{path}.itemId", "Answered twice.");
+            }
+
+            // A null value is an unanswered item (scores zero); anything else must fit the item type.
+            if (answers[i].Value is { } value && AnswerKeyRules.AnswerError(item.Type, item.Choices, value, isKey: false) is { } error)
+            {
+                v.Add($"{path}.value", error);
+            }
+        }
+
+        return v;
+    }
+}

@@ -1,0 +1,55 @@
+using EdTech.Application.ChangeFeed;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EdTech.Infrastructure.ChangeFeed;
+
+/// <summary>
+/// The LocalHost's stand-in for Cosmos DB change-feed triggers: one loop per handler, reading the
+/// store's ordered feed from that handler's checkpoint. The checkpoint moves only after the handler
+/// succeeded, so delivery is at least once; a failing batch is retried after a pause.
+/// </summary>
+public sealed class ChangeFeedPump(IChangeFeed feed, IEnumerable<IChangeFeedHandler> handlers, ILogger<ChangeFeedPump> logger) : BackgroundService
+{
+    private const int BatchSize = 512;
+    private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(500);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(handlers.Select(h => Task.Run(() => RunAsync(h, stoppingToken), stoppingToken)));
+
+    private async Task RunAsync(IChangeFeedHandler handler, CancellationToken ct)
+    {
+        var checkpoint = await feed.GetCheckpointAsync(handler.Name, ct).ConfigureAwait(false);
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                var batch = await feed.ReadAsync(checkpoint, BatchSize, ct).ConfigureAwait(false);
+                if (batch.Count == 0)
+                {
+                    await feed.WaitForChangesAsync(checkpoint, IdleWait, ct).ConfigureAwait(false);
+                    continue;
+                }
+
+                var relevant = batch.Where(c => handler.Containers.Contains(c.Container)).ToList();
+                if (relevant.Count > 0)
+                {
+                    await handler.HandleAsync(relevant, ct).ConfigureAwait(false);
+                }
+
+                checkpoint = batch[^1].Sequence;
+                await feed.SaveCheckpointAsync(handler.Name, checkpoint, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Change-feed handler {Handler} failed after {Checkpoint}; retrying", handler.Name, checkpoint);
+                await Task.Delay(RetryPause, ct).ConfigureAwait(false);
+            }
+        }
+    }
+}
