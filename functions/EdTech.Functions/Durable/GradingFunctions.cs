@@ -1,0 +1,25 @@
+using EdTech.Application.Grading;
+using EdTech.Orchestrations.Grading;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EdTech.Functions.Durable;
+
+/// <summary>One-line wrappers: the Durable Functions triggers for the shared orchestrator and activity classes.</summary>
+public static class GradingFunctions
+{
+    [Function(nameof(GradeSubmissionOrchestrator))]
+    public static Task<GradingResult> GradeSubmission([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new GradeSubmissionOrchestrator().RunAsync(context, context.GetInput<GradeSubmissionInput>()!);
+
+    [Function(nameof(AutoGradeSubmissionActivity))]
+    public static Task<GradingResult> AutoGradeSubmission([ActivityTrigger] GradeSubmissionInput input, FunctionContext context) =>
+        ActivatorUtilities.CreateInstance<AutoGradeSubmissionActivity>(context.InstanceServices).RunAsync(Activity(nameof(AutoGradeSubmissionActivity), context), input);
+
+    [Function(nameof(ReleaseIfDueActivity))]
+    public static Task<GradingResult> ReleaseIfDue([ActivityTrigger] GradeSubmissionInput input, FunctionContext context) =>
+        ActivatorUtilities.CreateInstance<ReleaseIfDueActivity>(context.InstanceServices).RunAsync(Activity(nameof(ReleaseIfDueActivity), context), input);
+
+    private static FunctionActivityContext Activity(string name, FunctionContext context) => new(name, context.InvocationId);
+}

@@ -1,0 +1,19 @@
+using EdTech.Application.Grading;
+using EdTech.Application.Storage;
+using EdTech.Orchestrations.Grading;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace EdTech.Functions.Timers;
+
+/// <summary>
+/// Heals anything the change-feed trigger missed: re-drives accepted-but-unfinished submissions.
+/// Schedule from the app setting RECONCILE_GRADING_SCHEDULE (e.g. "0 */5 * * * *").
+/// </summary>
+public sealed class ReconcileGradingFunction(IDocumentStore store, ILoggerFactory loggers)
+{
+    [Function("ReconcileGrading")]
+    public Task Run([TimerTrigger("%RECONCILE_GRADING_SCHEDULE%")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken ct) =>
+        new UnfinishedGradingReconciler(store, new DurableGradingWorkflow(client), loggers.CreateLogger<UnfinishedGradingReconciler>()).ReconcileAsync(ct);
+}
