@@ -12,6 +12,8 @@ public static class LocalDurableEngineServiceCollectionExtensions
     // The worker's own defaults scale with the CPU count too; the sidecar's cap is the one that matters.
     private const int WorkerConcurrency = 1000;
 
+    private const string SidecarLogCategory = "Microsoft.DurableTask.Sidecar";
+
     /// <summary>
     /// Registers the real <see cref="DurableTaskWorker"/> and <see cref="DurableTaskClient"/> against an
     /// in-memory backend whose sidecar runs without the CPU-count concurrency cap.
@@ -28,6 +30,9 @@ public static class LocalDurableEngineServiceCollectionExtensions
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentWorkItems, 1);
 
         services.AddSingleton(options);
+        // The sidecar logs every instance creation at Information and every duplicate start (the normal
+        // idempotent path) as a Warning with a stack trace; at hundreds per second that is noise and cost.
+        services.AddLogging(logging => logging.AddFilter(SidecarLogCategory, LogLevel.Error));
         services.AddSingleton(sp => new InMemoryOrchestrationService(sp.GetService<ILoggerFactory>()));
         services.AddSingleton<DurableSidecarChannel>();
         services.AddSingleton<DurableSidecarHost>();
