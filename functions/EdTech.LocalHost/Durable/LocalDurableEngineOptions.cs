@@ -1,0 +1,13 @@
+namespace EdTech.LocalHost.Durable;
+
+/// <summary>Settings for the one-machine durable engine.</summary>
+/// <param name="DataDirectory">Folder that holds the sidecar's Unix socket; one folder per host.</param>
+/// <param name="MaxConcurrentWorkItems">
+/// Work-item cap reported to the sidecar dispatchers, replacing the in-memory backend's
+/// <c>Environment.ProcessorCount</c> cap that throttles a 2-core box to ~1 orchestration/s.
+/// </param>
+public sealed record LocalDurableEngineOptions(string DataDirectory, int MaxConcurrentWorkItems = 100_000)
+{
+    /// <summary>Unix socket the sidecar listens on; a socket needs no port, so hosts never collide.</summary>
+    public string SocketPath => Path.Combine(DataDirectory, "durable.sock");
+}

@@ -1,0 +1,63 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Client.Grpc;
+using Microsoft.DurableTask.Testing.Sidecar;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc;
+
+namespace EdTech.LocalHost.Durable;
+
+public static class LocalDurableEngineServiceCollectionExtensions
+{
+    // The worker's own defaults scale with the CPU count too; the sidecar's cap is the one that matters.
+    private const int WorkerConcurrency = 1000;
+
+    private const string SidecarLogCategory = "Microsoft.DurableTask.Sidecar";
+
+    /// <summary>
+    /// Registers the real <see cref="DurableTaskWorker"/> and <see cref="DurableTaskClient"/> against an
+    /// in-memory backend whose sidecar runs without the CPU-count concurrency cap.
+    /// Instances live in memory only: a restart loses them, and start-up code must re-drive unfinished work.
+    /// </summary>
+    public static IServiceCollection AddLocalDurableEngine(
+        this IServiceCollection services,
+        LocalDurableEngineOptions options,
+        Action<DurableTaskRegistry> registerTasks)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(registerTasks);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.DataDirectory);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrentWorkItems, 1);
+
+        services.AddSingleton(options);
+        // The sidecar logs every instance creation at Information and every duplicate start (the normal
+        // idempotent path) as a Warning with a stack trace; at hundreds per second that is noise and cost.
+        services.AddLogging(logging => logging.AddFilter(SidecarLogCategory, LogLevel.Error));
+        services.AddSingleton(sp => new InMemoryOrchestrationService(sp.GetService<ILoggerFactory>()));
+        services.AddSingleton<DurableSidecarChannel>();
+        services.AddSingleton<DurableSidecarHost>();
+        // Hosted services start in registration order: the sidecar must listen before the worker (added below) connects.
+        services.AddHostedService(sp => sp.GetRequiredService<DurableSidecarHost>());
+
+        services.AddDurableTaskWorker(builder =>
+        {
+            builder.UseGrpc();
+            services.AddOptions<GrpcDurableTaskWorkerOptions>(builder.Name)
+                .Configure<DurableSidecarChannel>((grpc, sidecar) => grpc.Channel = sidecar.Channel);
+            builder.AddTasks(registerTasks);
+            builder.Configure(worker =>
+            {
+                worker.Concurrency.MaximumConcurrentOrchestrationWorkItems = WorkerConcurrency;
+                worker.Concurrency.MaximumConcurrentActivityWorkItems = WorkerConcurrency;
+            });
+        });
+        services.AddDurableTaskClient(builder =>
+        {
+            builder.UseGrpc();
+            services.AddOptions<GrpcDurableTaskClientOptions>(builder.Name)
+                .Configure<DurableSidecarChannel>((grpc, sidecar) => grpc.Channel = sidecar.Channel);
+            builder.RegisterDirectly();
+        });
+        return services;
+    }
+}

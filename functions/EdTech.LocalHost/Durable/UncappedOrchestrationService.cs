@@ -1,0 +1,81 @@
+using DurableTask.Core;
+
+namespace EdTech.LocalHost.Durable;
+
+/// <summary>
+/// Forwards everything to the in-memory backend but reports a high concurrency cap: the backend's
+/// cap is <c>Environment.ProcessorCount</c> (non-virtual) and its dispatcher sleeps 500 ms whenever
+/// that many work items are in flight, so on 2 cores orchestrations crawl at ~1.3/s.
+/// </summary>
+public sealed class UncappedOrchestrationService(IOrchestrationService inner, int maxConcurrentWorkItems) : IOrchestrationService
+{
+    public int MaxConcurrentTaskOrchestrationWorkItems => maxConcurrentWorkItems;
+
+    public int MaxConcurrentTaskActivityWorkItems => maxConcurrentWorkItems;
+
+    public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
+
+    public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
+
+    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
+
+    public Task StartAsync() => inner.StartAsync();
+
+    public Task StopAsync() => inner.StopAsync();
+
+    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
+
+    public Task CreateAsync() => inner.CreateAsync();
+
+    public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
+
+    public Task CreateIfNotExistsAsync() => inner.CreateIfNotExistsAsync();
+
+    public Task DeleteAsync() => inner.DeleteAsync();
+
+    public Task DeleteAsync(bool deleteInstanceStore) => inner.DeleteAsync(deleteInstanceStore);
+
+    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) =>
+        inner.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
+
+    public int GetDelayInSecondsAfterOnProcessException(Exception exception) =>
+        inner.GetDelayInSecondsAfterOnProcessException(exception);
+
+    public int GetDelayInSecondsAfterOnFetchException(Exception exception) =>
+        inner.GetDelayInSecondsAfterOnFetchException(exception);
+
+    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+
+    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) =>
+        inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
+
+    public Task CompleteTaskOrchestrationWorkItemAsync(
+        TaskOrchestrationWorkItem workItem,
+        OrchestrationRuntimeState newOrchestrationRuntimeState,
+        IList<TaskMessage> outboundMessages,
+        IList<TaskMessage> orchestratorMessages,
+        IList<TaskMessage> timerMessages,
+        TaskMessage continuedAsNewMessage,
+        OrchestrationState orchestrationState) =>
+        inner.CompleteTaskOrchestrationWorkItemAsync(
+            workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+
+    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
+        inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+
+    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
+        inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+
+    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+
+    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) =>
+        inner.RenewTaskActivityWorkItemLockAsync(workItem);
+
+    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
+        inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+
+    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) =>
+        inner.AbandonTaskActivityWorkItemAsync(workItem);
+}

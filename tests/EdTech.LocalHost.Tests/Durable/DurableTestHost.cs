@@ -1,0 +1,50 @@
+using EdTech.LocalHost.Durable;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EdTech.LocalHost.Tests.Durable;
+
+/// <summary>A started generic host with the local durable engine, in its own temporary data folder.</summary>
+public sealed class DurableTestHost : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private DurableTestHost(IHost host, string dataDirectory)
+    {
+        this.host = host;
+        DataDirectory = dataDirectory;
+    }
+
+    public string DataDirectory { get; }
+
+    public DurableTaskClient Client => host.Services.GetRequiredService<DurableTaskClient>();
+
+    public static async Task<DurableTestHost> StartAsync(string greetingPrefix = "Hello")
+    {
+        // Short root: Unix socket paths are limited to ~108 bytes.
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "edt-" + Guid.NewGuid().ToString("N")[..12]);
+        var builder = Host.CreateApplicationBuilder();
+        // Per-instance Information logs from the sidecar would swamp the test output.
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(new GreetingFormatter { Prefix = greetingPrefix });
+        builder.Services.AddLocalDurableEngine(new LocalDurableEngineOptions(dataDirectory), tasks =>
+        {
+            tasks.AddOrchestrator<GreetingOrchestrator>();
+            tasks.AddActivity<GreetActivity>();
+            tasks.AddActivity<DoubleScoreActivity>();
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return new DurableTestHost(host, dataDirectory);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await host.StopAsync(timeout.Token);
+        host.Dispose();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+}
