@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using EdTech.Application.Storage;
+using EdTech.Domain.Tenancy;
+using Microsoft.Data.Sqlite;
+
+namespace EdTech.Infrastructure.Storage.Sqlite;
+
+/// <summary>
+/// All reads, on pooled connections of their own: under WAL they see the last commit and never wait
+/// for the writer's open transaction.
+/// </summary>
+internal sealed partial class SqliteDocumentReader(string connectionString)
+{
+    private const string FeedSql =
+        $"SELECT {SqliteRows.Columns} FROM documents WHERE seq > $after ORDER BY seq LIMIT $limit;";
+
+    private const string GetSql =
+        $"SELECT {SqliteRows.Columns} FROM documents WHERE tenant = $tenant AND container = $container AND id = $id;";
+
+    public async Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = GetSql;
+        command.Parameters.AddWithValue("$tenant", tenant.Value);
+        command.Parameters.AddWithValue("$container", container);
+        command.Parameters.AddWithValue("$id", id);
+        var documents = await ReadDocumentsAsync(command, cancellationToken).ConfigureAwait(false);
+        return documents.Count == 0 ? null : documents[0];
+    }
+
+    public async Task<IReadOnlyList<StoredDocument>> QueryAsync(
+        TenantId tenant, string container, DocumentQuery query, CancellationToken cancellationToken)
+    {
+        Validate(query);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var sql = new StringBuilder($"SELECT {SqliteRows.Columns} FROM documents WHERE tenant = $tenant AND container = $container");
+        command.Parameters.AddWithValue("$tenant", tenant.Value);
+        command.Parameters.AddWithValue("$container", container);
+        if (query.Partition is not null)
+        {
+            sql.Append(" AND partition = $partition");
+            command.Parameters.AddWithValue("$partition", query.Partition);
+        }
+
+        var index = 0;
+        foreach (var (field, value) in query.FieldEquals ?? new Dictionary<string, string>())
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND CAST(json_extract(json, $path{index}) AS TEXT) = $value{index}");
+            command.Parameters.AddWithValue($"$path{index}", "$." + field);
+            command.Parameters.AddWithValue($"$value{index}", value);
+            index++;
+        }
+
+        // LIMIT -1 means no limit in SQLite.
+        sql.Append(" ORDER BY id LIMIT $limit;");
+        command.Parameters.AddWithValue("$limit", query.Limit ?? -1);
+        command.CommandText = sql.ToString();
+        return await ReadDocumentsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StoredDocument>> ReadFeedAsync(long afterSequence, int maxItems, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = FeedSql;
+        command.Parameters.AddWithValue("$after", afterSequence);
+        command.Parameters.AddWithValue("$limit", maxItems);
+        return await ReadDocumentsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<long> GetCheckpointAsync(string consumer, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq FROM checkpoints WHERE consumer = $consumer;";
+        command.Parameters.AddWithValue("$consumer", consumer);
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is null ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
+    private static void Validate(DocumentQuery query)
+    {
+        if (query.Limit is < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "Limit cannot be negative.");
+        }
+
+        foreach (var field in (query.FieldEquals ?? new Dictionary<string, string>()).Keys)
+        {
+            // Names go into a JSON path, so only plain identifiers pass; the path itself is still a parameter.
+            if (!FieldName().IsMatch(field))
+            {
+                throw new ArgumentException($"'{field}' is not a queryable field name.", nameof(query));
+            }
+        }
+    }
+
+    /// <summary>Closes idle pooled connections so the file is released (dispose, tests deleting it).</summary>
+    public void ReleasePool()
+    {
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<IReadOnlyList<StoredDocument>> ReadDocumentsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var documents = new List<StoredDocument>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            documents.Add(SqliteRows.ReadDocument(reader));
+        }
+
+        return documents;
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex FieldName();
+}

@@ -1,0 +1,156 @@
+using EdTech.Application.ChangeFeed;
+using EdTech.Application.Storage;
+using EdTech.Domain.Tenancy;
+
+namespace EdTech.Infrastructure.Storage.Sqlite;
+
+/// <summary>
+/// The embedded document store and change feed: one SQLite file in WAL mode. Writes are group-committed
+/// by <see cref="SqliteWriter"/> and complete only once committed; reads use pooled connections of their
+/// own. The feed is "latest version": a write moves the document to the next sequence, a delete drops it.
+/// </summary>
+public sealed class SqliteDocumentStore : IDocumentStore, IChangeFeed, IAsyncDisposable, IDisposable
+{
+    private readonly SqliteWriter _writer;
+    private readonly SqliteDocumentReader _reader;
+    private readonly TimeProvider _time;
+    private int _disposed;
+
+    private SqliteDocumentStore(SqliteWriter writer, SqliteDocumentReader reader, TimeProvider time)
+    {
+        _writer = writer;
+        _reader = reader;
+        _time = time;
+    }
+
+    /// <summary>Opens (creating when missing) the database file and starts the writer.</summary>
+    public static SqliteDocumentStore Open(SqliteStoreOptions options, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var time = timeProvider ?? TimeProvider.System;
+        var session = SqliteWriteSession.Open(options);
+        return new SqliteDocumentStore(
+            new SqliteWriter(session, time),
+            new SqliteDocumentReader(SqliteSchema.ReaderConnectionString(options)),
+            time);
+    }
+
+    public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken = default)
+    {
+        ValidateKey(container, id);
+        return _reader.GetAsync(tenant, container, id, cancellationToken);
+    }
+
+    public Task<WriteResult> CreateAsync(
+        TenantId tenant, string container, string id, string partition, string json, CancellationToken cancellationToken = default)
+    {
+        ValidateDocument(container, id, partition, json);
+        return _writer.Enqueue(session => session.Create(tenant, container, id, partition, json), cancellationToken);
+    }
+
+    public Task<WriteResult> ReplaceAsync(
+        TenantId tenant, string container, string id, string partition, string json, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        ValidateDocument(container, id, partition, json);
+        return _writer.Enqueue(session => session.Replace(tenant, container, id, partition, json, ifMatch), cancellationToken);
+    }
+
+    public Task<bool> DeleteAsync(TenantId tenant, string container, string id, string? ifMatch = null, CancellationToken cancellationToken = default)
+    {
+        ValidateKey(container, id);
+        return _writer.Enqueue(session => session.Delete(tenant, container, id, ifMatch), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredDocument>> QueryAsync(
+        TenantId tenant, string container, DocumentQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(container);
+        ArgumentNullException.ThrowIfNull(query);
+        return _reader.QueryAsync(tenant, container, query, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredDocument>> ReadAsync(long afterSequence, int maxItems, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxItems);
+        return _reader.ReadFeedAsync(afterSequence, maxItems, cancellationToken);
+    }
+
+    public Task<long> GetCheckpointAsync(string consumer, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(consumer);
+        return _reader.GetCheckpointAsync(consumer, cancellationToken);
+    }
+
+    public Task SaveCheckpointAsync(string consumer, long sequence, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(consumer);
+
+        // Through the writer like any write: it is durable when the task completes, and ordered after
+        // the document writes the consumer has already seen.
+        return _writer.Enqueue(session => session.SaveCheckpoint(consumer, sequence), cancellationToken);
+    }
+
+    public async Task WaitForChangesAsync(long afterSequence, TimeSpan maxWait, CancellationToken cancellationToken = default)
+    {
+        var deadline = _time.GetTimestamp() + (long)(maxWait.TotalSeconds * _time.TimestampFrequency);
+        while (true)
+        {
+            // Signal first, then sequence: see SqliteWriter.NextCommit.
+            var nextCommit = _writer.NextCommit;
+            if (_writer.CommittedSequence > afterSequence || Volatile.Read(ref _disposed) != 0)
+            {
+                return;
+            }
+
+            var remaining = _time.GetElapsedTime(_time.GetTimestamp(), deadline);
+            if (remaining <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            try
+            {
+                await nextCommit.WaitAsync(remaining, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Drains and commits every queued write, then releases the file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        _reader.ReleasePool();
+    }
+
+    /// <summary>For hosts that dispose synchronously; blocks until queued writes are committed.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private static void ValidateKey(string container, string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(container);
+        ArgumentException.ThrowIfNullOrEmpty(id);
+    }
+
+    private static void ValidateDocument(string container, string id, string partition, string json)
+    {
+        ValidateKey(container, id);
+        ArgumentNullException.ThrowIfNull(partition);
+        ArgumentException.ThrowIfNullOrEmpty(json);
+    }
+}

@@ -1,0 +1,168 @@
+using EdTech.Application.ChangeFeed;
+using EdTech.Application.Storage;
+using EdTech.Infrastructure.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EdTech.Infrastructure.Tests.Storage;
+
+/// <summary>The contract against a fresh SQLite file per test, plus what only the SQLite adapter promises.</summary>
+public sealed class SqliteDocumentStoreContractTests : DocumentStoreContractTests
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edtech-store-" + Guid.NewGuid().ToString("n"));
+
+    private SqliteStoreOptions Options => new(Path.Combine(_directory, "store.db"));
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    protected override Task<IDocumentStore> CreateStoreAsync() =>
+        Task.FromResult<IDocumentStore>(SqliteDocumentStore.Open(Options));
+
+    protected override async Task<IDocumentStore> ReopenStoreAsync(IDocumentStore store)
+    {
+        await DisposeStoreAsync(store);
+        return SqliteDocumentStore.Open(Options);
+    }
+
+    [Fact]
+    public async Task FailingWrite_InABatch_FailsAloneWhileTheOthersCommit()
+    {
+        var store = await OpenAsync();
+
+        // Queued together so they share group commits; the malformed JSON trips the CHECK (json_valid)
+        // constraint inside the transaction, which must roll back to that write's savepoint only.
+        var writes = Enumerable.Range(0, 200)
+            .Select(i => store.CreateAsync(TenantA, Container, $"doc-{i:D3}", "p1", i == 100 ? "{not json" : $$"""{"n":{{i}}}"""))
+            .ToList();
+        await Task.WhenAll(writes).ContinueWith(_ => { }, TaskScheduler.Default);
+
+        await Assert.ThrowsAsync<SqliteException>(() => writes[100]);
+        Assert.All(writes.Where((_, i) => i != 100), w => Assert.Equal(WriteStatus.Created, w.Result.Status));
+        Assert.Null(await store.GetAsync(TenantA, Container, "doc-100"));
+        Assert.Equal(199, (await store.QueryAsync(TenantA, Container, DocumentQuery.All)).Count);
+        var changes = await ReadOwnChangesAsync((IChangeFeed)store, 0);
+        Assert.Equal(199, changes.Count);
+        AssertStrictlyIncreasing(changes);
+    }
+
+    [Fact]
+    public async Task Sequence_IsNotReissued_AfterTheNewestDocumentIsDeletedAndTheStoreReopens()
+    {
+        var store = await OpenAsync();
+        await store.CreateAsync(TenantA, Container, "older", "p1", "{}");
+        var newest = await store.CreateAsync(TenantA, Container, "newest", "p1", "{}");
+        await store.DeleteAsync(TenantA, Container, "newest");
+
+        var reopened = await ReopenAsync(store);
+        var next = await reopened.CreateAsync(TenantA, Container, "next", "p1", "{}");
+
+        // A consumer checkpointed at the deleted document's sequence must still see the next write.
+        Assert.True(next.Document!.Sequence > newest.Document!.Sequence);
+    }
+
+    [Fact]
+    public async Task Open_PutsTheFileInWalMode()
+    {
+        await OpenAsync();
+
+        using var connection = new SqliteConnection($"Data Source={Options.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", command.ExecuteScalar() as string);
+    }
+
+    [Fact]
+    public async Task SynchronousFull_StoresAndReadsBack()
+    {
+        await using var store = SqliteDocumentStore.Open(Options with { SynchronousFull = true });
+
+        var created = await store.CreateAsync(TenantA, Container, "c1", "p1", "{}");
+
+        Assert.Equal(created.Document, await store.GetAsync(TenantA, Container, "c1"));
+    }
+
+    [Fact]
+    public async Task Dispose_CommitsWritesStillQueued()
+    {
+        var store = SqliteDocumentStore.Open(Options);
+        var writes = Enumerable.Range(0, 500)
+            .Select(i => store.CreateAsync(TenantA, Container, $"doc-{i:D3}", "p1", "{}"))
+            .ToList();
+
+        await store.DisposeAsync();
+
+        Assert.All(writes, w => Assert.Equal(WriteStatus.Created, w.Result.Status));
+        var reopened = await OpenAsync();
+        Assert.Equal(500, (await reopened.QueryAsync(TenantA, Container, DocumentQuery.All)).Count);
+    }
+
+    [Fact]
+    public async Task Write_AfterDispose_ThrowsObjectDisposed()
+    {
+        var store = SqliteDocumentStore.Open(Options);
+        await store.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.CreateAsync(TenantA, Container, "late", "p1", "{}"));
+    }
+
+    [Fact]
+    public async Task Write_WithAlreadyCancelledToken_IsNotStored()
+    {
+        var store = await OpenAsync();
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => store.CreateAsync(TenantA, Container, "c1", "p1", "{}", cancellation.Token));
+        Assert.Null(await store.GetAsync(TenantA, Container, "c1"));
+    }
+
+    [Fact]
+    public async Task AddSqliteDocumentStore_RegistersOneInstanceAsStoreAndFeed()
+    {
+        var services = new ServiceCollection().AddSqliteDocumentStore(Options);
+        var provider = new SingletonProvider(services);
+
+        var store = provider.GetService(typeof(IDocumentStore));
+        var feed = provider.GetService(typeof(IChangeFeed));
+
+        Assert.IsType<SqliteDocumentStore>(store);
+        Assert.Same(store, feed);
+        await ((SqliteDocumentStore)store).DisposeAsync();
+    }
+
+    /// <summary>
+    /// Just enough container to run the registration's singleton factories (the test project has only the
+    /// DI abstractions, not the container).
+    /// </summary>
+    private sealed class SingletonProvider(IServiceCollection services) : IServiceProvider
+    {
+        private readonly Dictionary<Type, object> _instances = [];
+
+        public object? GetService(Type serviceType)
+        {
+            if (_instances.TryGetValue(serviceType, out var existing))
+            {
+                return existing;
+            }
+
+            var descriptor = services.LastOrDefault(d => d.ServiceType == serviceType);
+            if (descriptor?.ImplementationFactory is not { } factory)
+            {
+                return null;
+            }
+
+            var instance = factory(this);
+            _instances[serviceType] = instance;
+            return instance;
+        }
+    }
+}
