@@ -1,5 +1,6 @@
 using EdTech.Domain.Tenancy;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace EdTech.Bff.Apis;
