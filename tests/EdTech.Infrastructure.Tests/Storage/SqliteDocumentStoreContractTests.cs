@@ -105,6 +105,39 @@ public sealed class SqliteDocumentStoreContractTests : DocumentStoreContractTest
     }
 
     [Fact]
+    public async Task CompletedWrites_AreInTheFilesBeforeDispose_AsAfterAProcessKill()
+    {
+        var store = await OpenAsync();
+        var created = await store.CreateAsync(TenantA, Container, "c1", "p1", """{"title":"committed"}""");
+
+        // Snapshot the files while the store is still open, as a kill -9 would leave them; the -shm index
+        // is left behind on purpose, SQLite rebuilds it from the WAL on open.
+        var crashDirectory = Path.Combine(_directory, "crash");
+        Directory.CreateDirectory(crashDirectory);
+        var crashPath = Path.Combine(crashDirectory, "store.db");
+        File.Copy(Options.DatabasePath, crashPath);
+        if (File.Exists(Options.DatabasePath + "-wal"))
+        {
+            File.Copy(Options.DatabasePath + "-wal", crashPath + "-wal");
+        }
+
+        await using var recovered = SqliteDocumentStore.Open(new SqliteStoreOptions(crashPath));
+        var stored = await recovered.GetAsync(TenantA, Container, "c1");
+        Assert.Equal(created.Document, stored);
+    }
+
+    [Fact]
+    public async Task WaitForChanges_WithInfiniteMaxWait_WakesOnAWrite()
+    {
+        var store = (SqliteDocumentStore)await OpenAsync();
+
+        var wait = store.WaitForChangesAsync(0, Timeout.InfiniteTimeSpan);
+        await store.CreateAsync(TenantA, Container, "c1", "p1", "{}");
+
+        Assert.Same(wait, await Task.WhenAny(wait, Task.Delay(TimeSpan.FromSeconds(10))));
+    }
+
+    [Fact]
     public async Task Write_AfterDispose_ThrowsObjectDisposed()
     {
         var store = SqliteDocumentStore.Open(Options);

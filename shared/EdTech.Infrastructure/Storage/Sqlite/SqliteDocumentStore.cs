@@ -14,6 +14,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IChangeFeed, IAsyncDis
     private readonly SqliteWriter _writer;
     private readonly SqliteDocumentReader _reader;
     private readonly TimeProvider _time;
+    private static readonly TimeSpan MaxSingleWait = TimeSpan.FromDays(1);
+
     private int _disposed;
 
     private SqliteDocumentStore(SqliteWriter writer, SqliteDocumentReader reader, TimeProvider time)
@@ -99,7 +101,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IChangeFeed, IAsyncDis
 
     public async Task WaitForChangesAsync(long afterSequence, TimeSpan maxWait, CancellationToken cancellationToken = default)
     {
-        var deadline = _time.GetTimestamp() + (long)(maxWait.TotalSeconds * _time.TimestampFrequency);
+        var infinite = maxWait == Timeout.InfiniteTimeSpan;
+        var started = _time.GetTimestamp();
         while (true)
         {
             // Signal first, then sequence: see SqliteWriter.NextCommit.
@@ -109,7 +112,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IChangeFeed, IAsyncDis
                 return;
             }
 
-            var remaining = _time.GetElapsedTime(_time.GetTimestamp(), deadline);
+            var remaining = infinite ? MaxSingleWait : maxWait - _time.GetElapsedTime(started);
             if (remaining <= TimeSpan.Zero)
             {
                 return;
@@ -117,11 +120,13 @@ public sealed class SqliteDocumentStore : IDocumentStore, IChangeFeed, IAsyncDis
 
             try
             {
-                await nextCommit.WaitAsync(remaining, _time, cancellationToken).ConfigureAwait(false);
+                // Task.WaitAsync rejects timeouts beyond ~49 days; longer waits just go round the loop.
+                await nextCommit.WaitAsync(remaining < MaxSingleWait ? remaining : MaxSingleWait, _time, cancellationToken)
+                    .ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
-                return;
+                // Loop: returns when maxWait is spent, or waits on after a capped chunk.
             }
         }
     }
