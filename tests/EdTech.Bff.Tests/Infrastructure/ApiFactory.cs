@@ -1,0 +1,52 @@
+using EdTech.Infrastructure.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EdTech.Bff.Tests.Infrastructure;
+
+/// <summary>The real LocalHost (same Program, pipeline, store, durable engine and pump) on a temp data folder.</summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    public ApiFactory()
+    {
+        // Short path: the durable engine's Unix socket lives in the data folder (108-byte limit).
+        DataDirectory = Path.Combine("/tmp", "edt-" + Guid.NewGuid().ToString("n")[..10]);
+        Directory.CreateDirectory(DataDirectory);
+        Issuer = LocalTokenIssuer.ForDataDirectory(DataDirectory);
+    }
+
+    public string DataDirectory { get; }
+
+    public LocalTokenIssuer Issuer { get; }
+
+    /// <summary>Set before first use to control the server's clock.</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
+    public string Token(string tenant, string user, params string[] roles) => Issuer.Mint(tenant, user, roles, TimeSpan.FromHours(1));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Data", DataDirectory);
+        builder.UseEnvironment("Development");
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a file may still be closing.
+        }
+    }
+}
