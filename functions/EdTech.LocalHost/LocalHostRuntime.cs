@@ -22,6 +22,7 @@ public static class LocalHostRuntime
         services.AddLocalDurableEngine(new LocalDurableEngineOptions(options.DataDirectory), OrchestrationCatalog.Register);
         services.AddHostedService<ChangeFeedPump>();
         services.AddHostedService<StartupReconciliation>();
+        services.AddHostedService<CronScheduler>();
         return services;
     }
 }

@@ -9,7 +9,8 @@ namespace EdTech.Functions.Timers;
 
 /// <summary>
 /// Heals anything the change-feed trigger missed: re-drives accepted-but-unfinished submissions.
-/// Schedule from the app setting RECONCILE_GRADING_SCHEDULE (e.g. "0 */5 * * * *").
+/// Schedule from the app setting RECONCILE_GRADING_SCHEDULE (ScheduledJobs.ReconcileGrading; the LocalHost runs the same job).
+/// The durable client comes from the binding here, so the reconciler is built with it rather than taken from DI.
 /// </summary>
 public sealed class ReconcileGradingFunction(IDocumentStore store, ILoggerFactory loggers)
 {

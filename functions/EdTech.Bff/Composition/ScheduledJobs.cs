@@ -1,0 +1,18 @@
+using EdTech.Application.Grading;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EdTech.Bff.Composition;
+
+/// <summary>
+/// Timer work, defined once: the Functions app runs each job from a TimerTrigger on the same app
+/// setting ("%SETTING%"), the LocalHost from its Cronos scheduler. Schedules are six-field cron.
+/// </summary>
+public sealed record ScheduledJob(string Name, string ScheduleSetting, string DefaultSchedule, Func<IServiceProvider, CancellationToken, Task> RunAsync);
+
+public static class ScheduledJobs
+{
+    public static ScheduledJob ReconcileGrading { get; } = new("ReconcileGrading", "RECONCILE_GRADING_SCHEDULE", "0 */5 * * * *",
+        (services, ct) => services.GetRequiredService<UnfinishedGradingReconciler>().ReconcileAsync(ct));
+
+    public static IReadOnlyList<ScheduledJob> All { get; } = [ReconcileGrading];
+}
