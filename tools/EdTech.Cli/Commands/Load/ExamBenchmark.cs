@@ -31,6 +31,8 @@ public sealed class ExamBenchmark(TextWriter log)
         }
 
         var students = Enumerable.Range(0, options.Students).Select(i => StudentRun.Prepare(setup, fixture, i, runId)).ToArray();
+        // Open the C pooled connections first, so neither timed phase pays for connection setup.
+        await FiringLoop.RunAsync(options.Concurrency, options.Concurrency, (_, ct) => HealthAsync(api, new ErrorSamples("warm-up"), ct), cancellationToken);
         log.WriteLine($"fire: {students.Length} submissions, {options.Concurrency} in flight");
         var fireErrors = new ErrorSamples("submit");
         var fire = await SubmissionFire.RunAsync(api, fixture.AssessmentId, students, options.Concurrency, fireErrors, cancellationToken);

@@ -12,7 +12,21 @@ public static class LoadCommand
 
     private static Command CreateExam()
     {
-        var url = new Option<Uri>("--url") { Description = "Base URL of the API, e.g. http://127.0.0.1:7199", Required = true };
+        var url = new Option<Uri>("--url")
+        {
+            Description = "Base URL of the API, e.g. http://127.0.0.1:7199",
+            Required = true,
+            CustomParser = r =>
+            {
+                if (Uri.TryCreate(r.Tokens[^1].Value, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https")
+                {
+                    return parsed;
+                }
+
+                r.AddError("--url must be an absolute http(s) URL.");
+                return null;
+            },
+        };
         var data = new Option<string>("--data") { Description = "The LocalHost's data folder (holds the signing key)", DefaultValueFactory = _ => ".edtech" };
         var students = new Option<int>("--students") { Description = "Students; each submits once", DefaultValueFactory = _ => 1000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight during the timed phases", DefaultValueFactory = _ => 64 };
