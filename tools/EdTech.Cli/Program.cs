@@ -1,8 +1,10 @@
 using System.CommandLine;
 using EdTech.Cli.Commands;
+using EdTech.Cli.Commands.Load;
 
 var root = new RootCommand("edtech: tokens, demo data and load tests for EdTech.Serverless")
 {
     TokenCommand.Create(),
+    LoadCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

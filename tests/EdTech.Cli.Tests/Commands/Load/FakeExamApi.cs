@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using EdTech.Cli.Commands.Load;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace EdTech.Cli.Tests.Commands.Load;
+
+/// <summary>
+/// Just enough of the public API for the benchmark: creates answer 201, a submission is 202, and it is
+/// `grading` on the first poll and `released` on the next, scored by the contract's rules plus <c>scoreSkew</c>.
+/// </summary>
+public sealed class FakeExamApi : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, (decimal Score, int Polls)> submissions = new();
+
+    private FakeExamApi(decimal scoreSkew)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        app = builder.Build();
+        foreach (var path in new[] { "/api/platform/tenants", "/api/admin/users", "/api/admin/courses", "/api/admin/courses/{courseId}/enrollments", "/api/teacher/courses/{courseId}/assessments" })
+        {
+            app.MapPost(path, (HttpRequest r) => HasToken(r) ? Results.Created((string?)null, new { }) : Results.Unauthorized());
+        }
+
+        app.MapPost("/api/student/assessments/{assessmentId}/submissions", async (HttpRequest r) =>
+        {
+            if (!HasToken(r) || r.Headers["Idempotency-Key"].Count == 0)
+            {
+                return Results.BadRequest();
+            }
+
+            using var body = await JsonDocument.ParseAsync(r.Body);
+            var answers = body.RootElement.GetProperty("answers").EnumerateArray().Select(a => new ExamAnswer(a.GetProperty("itemId").GetString()!, ValueOf(a.GetProperty("value")))).ToArray();
+            var id = Guid.NewGuid().ToString("N");
+            submissions[id] = (ExamPaper.ExpectedScore(answers) + scoreSkew, 0);
+            return Results.Json(new { submissionId = id, status = "accepted" }, statusCode: 202);
+        });
+        app.MapGet("/api/student/submissions/{submissionId}", (string submissionId) =>
+        {
+            var (score, polls) = submissions.AddOrUpdate(submissionId, _ => throw new KeyNotFoundException(), (_, s) => (s.Score, s.Polls + 1));
+            return polls >= 2
+                ? Results.Json(new { submissionId, status = "released", late = false, score, maxScore = 15 })
+                : Results.Json(new { submissionId, status = "grading", late = false });
+        });
+        app.MapGet("/api/health", () => Results.Json(new { status = "ok" }));
+    }
+
+    public Uri Url => new(app.Urls.First());
+
+    public static async Task<FakeExamApi> StartAsync(decimal scoreSkew = 0)
+    {
+        var api = new FakeExamApi(scoreSkew);
+        await api.app.StartAsync();
+        return api;
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+
+    private static bool HasToken(HttpRequest request) => request.Headers.Authorization.ToString().StartsWith("Bearer ey", StringComparison.Ordinal);
+
+    private static object ValueOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => value.GetDecimal(),
+        JsonValueKind.Array => value.EnumerateArray().Select(e => e.GetString()!).ToArray(),
+        _ => value.GetString()!,
+    };
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+
+namespace EdTech.Cli.Commands.Load;
+
+/// <summary>`edtech load exam ...`: the submission benchmark against a running host.</summary>
+public static class LoadCommand
+{
+    public static Command Create() => new("load", "Load tests against a running LocalHost (or any deployment accepting local tokens)")
+    {
+        CreateExam(),
+    };
+
+    private static Command CreateExam()
+    {
+        var url = new Option<Uri>("--url")
+        {
+            Description = "Base URL of the API, e.g. http://127.0.0.1:7199",
+            Required = true,
+            CustomParser = r =>
+            {
+                if (Uri.TryCreate(r.Tokens[^1].Value, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https")
+                {
+                    return parsed;
+                }
+
+                r.AddError("--url must be an absolute http(s) URL.");
+                return null;
+            },
+        };
+        var data = new Option<string>("--data") { Description = "The LocalHost's data folder (holds the signing key)", DefaultValueFactory = _ => ".edtech" };
+        var students = new Option<int>("--students") { Description = "Students; each submits once", DefaultValueFactory = _ => 1000 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight during the timed phases", DefaultValueFactory = _ => 64 };
+        var tenant = new Option<string?>("--tenant") { Description = "Tenant id to create (default load-<6 hex>)" };
+        var timeout = new Option<int>("--timeout-seconds") { Description = "How long to wait for every submission to be released", DefaultValueFactory = _ => 120 };
+        foreach (var positive in new[] { students, concurrency, timeout })
+        {
+            positive.Validators.Add(r =>
+            {
+                if (r.GetValueOrDefault<int>() < 1)
+                {
+                    r.AddError($"{positive.Name} must be at least 1.");
+                }
+            });
+        }
+
+        var command = new Command("exam", "Set up a tenant with N students and one exam, submit once per student at C in flight, wait for release, compare with GET /api/health")
+        {
+            url, data, students, concurrency, tenant, timeout,
+        };
+        command.SetAction((parse, cancellationToken) => new ExamBenchmark(Console.Out).RunAsync(
+            new ExamBenchmarkOptions(
+                parse.GetValue(url)!,
+                Path.GetFullPath(parse.GetValue(data)!),
+                parse.GetValue(students),
+                parse.GetValue(concurrency),
+                parse.GetValue(tenant),
+                TimeSpan.FromSeconds(parse.GetValue(timeout))),
+            cancellationToken));
+        return command;
+    }
+}

@@ -1,0 +1,35 @@
+namespace EdTech.Cli.Commands.Load;
+
+/// <summary>One student's submission, prepared before the timed phase and filled in as it runs.</summary>
+public sealed class StudentRun(string studentId, string token, byte[] body, string idempotencyKey, decimal expectedScore)
+{
+    public string StudentId { get; } = studentId;
+
+    public string Token { get; } = token;
+
+    public byte[] Body { get; } = body;
+
+    public string IdempotencyKey { get; } = idempotencyKey;
+
+    public decimal ExpectedScore { get; } = expectedScore;
+
+    public string? SubmissionId { get; set; }
+
+    /// <summary>Stopwatch timestamp of the 202.</summary>
+    public long AcknowledgedAt { get; set; }
+
+    /// <summary>Stopwatch timestamp of the first poll that saw `released`; 0 until then.</summary>
+    public long ReleasedAt { get; set; }
+
+    public decimal? ReleasedScore { get; set; }
+
+    public decimal? MaxScore { get; set; }
+
+    public static StudentRun Prepare(ExamSetup setup, ExamFixture fixture, int index, string runId)
+    {
+        var answers = ExamPaper.AnswersFor(ExamPaper.PatternOf(index));
+        var studentId = fixture.StudentIds[index];
+        var body = LoadApi.Serialize(new { answers = answers.Select(a => new { itemId = a.ItemId, value = a.Value }) });
+        return new StudentRun(studentId, setup.MintStudent(fixture.Tenant, studentId), body, $"{runId}-{studentId}", ExamPaper.ExpectedScore(answers));
+    }
+}
