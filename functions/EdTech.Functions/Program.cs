@@ -1,11 +1,7 @@
-using EdTech.Bff.Composition;
-using EdTech.Functions.Http;
+using EdTech.Functions;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.Services.AddEdTech(builder.Configuration);
-RolePipelines.AddTo(builder.Services);
+FunctionsComposition.Configure(builder);
 builder.Build().Run();

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Diagnostics;
 using EdTech.Bff.Apis;
 using EdTech.Bff.Composition;
@@ -14,9 +14,24 @@ namespace EdTech.Functions.Http;
 /// once and run inside the role's HTTP function on the request's HttpContext. The routes are the
 /// same route groups the LocalHost maps; nothing is declared twice.
 /// </summary>
-public sealed class RolePipelines(IServiceProvider services)
+public sealed class RolePipelines
 {
-    private readonly ConcurrentDictionary<string, RequestDelegate> _pipelines = new(StringComparer.Ordinal);
+    public const string Health = "health";
+    public const string OpenApi = "openapi";
+
+    private readonly FrozenDictionary<string, RequestDelegate> _pipelines;
+
+    public RolePipelines(IServiceProvider services)
+    {
+        // All at once, not lazily per group: UseEndpoints also adds each pipeline's endpoints to the
+        // global RouteOptions data sources, which the OpenAPI documents are generated from (and the API
+        // explorer caches). Built lazily, /api/openapi/student.json served before any student request
+        // would list no paths.
+        _pipelines = Groups.ToFrozenDictionary(group => group, group => Build(services, group), StringComparer.Ordinal);
+    }
+
+    /// <summary>Every pipeline an HTTP function runs: the role groups, health and the OpenAPI documents.</summary>
+    public static IReadOnlyList<string> Groups { get; } = [.. EdTechApi.RoleGroups.Keys, Health, OpenApi];
 
     public static void AddTo(IServiceCollection services)
     {
@@ -26,13 +41,19 @@ public sealed class RolePipelines(IServiceProvider services)
 
     public Task RunAsync(string group, HttpContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!_pipelines.TryGetValue(group, out var pipeline))
+        {
+            throw new ArgumentOutOfRangeException(nameof(group), group, "No such pipeline.");
+        }
+
         // The worker has already set the function's own endpoint; clear it or routing skips matching.
         context.SetEndpoint(null);
         context.Request.RouteValues.Clear();
-        return _pipelines.GetOrAdd(group, Build)(context);
+        return pipeline(context);
     }
 
-    private RequestDelegate Build(string group)
+    private static RequestDelegate Build(IServiceProvider services, string group)
     {
         var app = new ApplicationBuilder(services);
         app.UseRouting();
@@ -43,7 +64,7 @@ public sealed class RolePipelines(IServiceProvider services)
             {
                 map(endpoints);
             }
-            else if (group == "health")
+            else if (group == Health)
             {
                 endpoints.MapHealth();
             }

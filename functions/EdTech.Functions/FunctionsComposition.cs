@@ -1,0 +1,21 @@
+using EdTech.Bff.Composition;
+using EdTech.Functions.Http;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EdTech.Functions;
+
+/// <summary>
+/// Everything Program.cs does before Build/Run, so tests can build the same host without running it.
+/// </summary>
+public static class FunctionsComposition
+{
+    public static FunctionsApplicationBuilder Configure(FunctionsApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ConfigureFunctionsWebApplication();
+        builder.Services.AddEdTech(builder.Configuration);
+        RolePipelines.AddTo(builder.Services);
+        return builder;
+    }
+}

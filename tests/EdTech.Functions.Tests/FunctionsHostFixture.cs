@@ -1,0 +1,67 @@
+using EdTech.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace EdTech.Functions.Tests;
+
+/// <summary>
+/// The real Functions app host, composed exactly as Program.cs composes it, built but never run.
+/// Its SQLite store lives in a temp folder removed on dispose.
+/// </summary>
+public sealed class FunctionsHostFixture : IDisposable
+{
+    public const string Authority = "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0";
+
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "edtech-functests-" + Guid.NewGuid().ToString("N"));
+
+    public FunctionsHostFixture()
+    {
+        Directory.CreateDirectory(_data);
+        var builder = FunctionsApplication.CreateBuilder([]);
+        builder.Configuration["Data"] = _data;
+        builder.Configuration["Auth:Authority"] = Authority;
+        FunctionsComposition.Configure(builder);
+        Host = builder.Build();
+    }
+
+    public IHost Host { get; }
+
+    /// <summary>What the worker does for an HTTP invocation: a context with scoped services, the function called, its result executed.</summary>
+    public async Task<HttpResponseResult> InvokeAsync(Func<RoleFunctions, HttpRequest, Task<IActionResult>> function, string method, string path)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Method = method;
+        context.Request.Scheme = "https";
+        context.Request.Host = new HostString("edtech.example");
+        context.Request.Path = path;
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+
+        var functions = ActivatorUtilities.CreateInstance<RoleFunctions>(scope.ServiceProvider);
+        var result = await function(functions, context.Request);
+        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
+
+        return new HttpResponseResult(result, context.Response.StatusCode, context.Response.ContentType, System.Text.Encoding.UTF8.GetString(body.ToArray()), context.Response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
+    }
+
+    public void Dispose()
+    {
+        Host.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+public sealed record HttpResponseResult(IActionResult Result, int StatusCode, string? ContentType, string Body, IReadOnlyDictionary<string, string> Headers);
