@@ -19,7 +19,7 @@ public static class LocalHostRuntime
     {
         services.AddSingleton(LocalTokenIssuer.ForDataDirectory(options.DataDirectory));
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, LocalIssuerJwtOptions>();
-        services.AddLocalDurableEngine(new LocalDurableEngineOptions(options.DataDirectory), OrchestrationCatalog.Register);
+        services.AddLocalDurableEngine(new LocalDurableEngineOptions(options.DataDirectory, WorkerConcurrency: options.DurableWorkerConcurrency), OrchestrationCatalog.Register);
         services.AddHostedService<ChangeFeedPump>();
         services.AddHostedService<StartupReconciliation>();
         services.AddHostedService<CronScheduler>();

@@ -6,7 +6,11 @@ namespace EdTech.LocalHost.Durable;
 /// Work-item cap reported to the sidecar dispatchers, replacing the in-memory backend's
 /// <c>Environment.ProcessorCount</c> cap that throttles a 2-core box to ~1 orchestration/s.
 /// </param>
-public sealed record LocalDurableEngineOptions(string DataDirectory, int MaxConcurrentWorkItems = 100_000)
+/// <param name="WorkerConcurrency">
+/// Orchestration and activity work items the worker runs at once. Grading is CPU work on the same
+/// cores as intake; a bounded number keeps the thread pool's queue short so 202s stay fast.
+/// </param>
+public sealed record LocalDurableEngineOptions(string DataDirectory, int MaxConcurrentWorkItems = 100_000, int WorkerConcurrency = 1000)
 {
     /// <summary>Unix socket the sidecar listens on; a socket needs no port, so hosts never collide.</summary>
     public string SocketPath => Path.Combine(DataDirectory, "durable.sock");

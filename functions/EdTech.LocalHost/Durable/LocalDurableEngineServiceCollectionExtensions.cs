@@ -9,9 +9,6 @@ namespace EdTech.LocalHost.Durable;
 
 public static class LocalDurableEngineServiceCollectionExtensions
 {
-    // The worker's own defaults scale with the CPU count too; the sidecar's cap is the one that matters.
-    private const int WorkerConcurrency = 1000;
-
     private const string SidecarLogCategory = "Microsoft.DurableTask.Sidecar";
 
     /// <summary>
@@ -47,8 +44,8 @@ public static class LocalDurableEngineServiceCollectionExtensions
             builder.AddTasks(registerTasks);
             builder.Configure(worker =>
             {
-                worker.Concurrency.MaximumConcurrentOrchestrationWorkItems = WorkerConcurrency;
-                worker.Concurrency.MaximumConcurrentActivityWorkItems = WorkerConcurrency;
+                worker.Concurrency.MaximumConcurrentOrchestrationWorkItems = options.WorkerConcurrency;
+                worker.Concurrency.MaximumConcurrentActivityWorkItems = options.WorkerConcurrency;
             });
         });
         services.AddDurableTaskClient(builder =>
