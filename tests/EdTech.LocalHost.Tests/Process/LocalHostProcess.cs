@@ -28,6 +28,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ExitCode => _process.ExitCode;
+
     public static async Task<LocalHostProcess> StartAsync(string dataDirectory, TimeSpan healthTimeout)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "EdTech.LocalHost.dll");
@@ -81,7 +83,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    public string RecentOutput() => string.Join(Environment.NewLine, _output.TakeLast(200));
+    public string RecentOutput(int lines = 200) => string.Join(Environment.NewLine, _output.TakeLast(lines));
 
     /// <summary>Warnings and errors the host logged (console format: a "warn:"/"fail:"/"crit:" line and the message lines after it).</summary>
     public IReadOnlyList<string> Problems()
