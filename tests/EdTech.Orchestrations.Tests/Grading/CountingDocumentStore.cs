@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using EdTech.Application.Storage;
+using EdTech.Domain.Tenancy;
+
+namespace EdTech.Orchestrations.Tests.Grading;
+
+/// <summary>Forwards to the real store and counts reads and successful writes per document, so tests can prove "wrote nothing".</summary>
+public sealed class CountingDocumentStore(IDocumentStore inner) : IDocumentStore
+{
+    private readonly ConcurrentDictionary<string, int> _reads = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
+
+    public int ReadsOf(string container, string id) => _reads.GetValueOrDefault(Key(container, id));
+
+    public int WritesOf(string container, string id) => _writes.GetValueOrDefault(Key(container, id));
+
+    public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken = default)
+    {
+        _reads.AddOrUpdate(Key(container, id), 1, (_, n) => n + 1);
+        return inner.GetAsync(tenant, container, id, cancellationToken);
+    }
+
+    public async Task<WriteResult> CreateAsync(TenantId tenant, string container, string id, string partition, string json, CancellationToken cancellationToken = default) =>
+        Count(container, id, await inner.CreateAsync(tenant, container, id, partition, json, cancellationToken));
+
+    public async Task<WriteResult> ReplaceAsync(TenantId tenant, string container, string id, string partition, string json, string? ifMatch, CancellationToken cancellationToken = default) =>
+        Count(container, id, await inner.ReplaceAsync(tenant, container, id, partition, json, ifMatch, cancellationToken));
+
+    public Task<bool> DeleteAsync(TenantId tenant, string container, string id, string? ifMatch = null, CancellationToken cancellationToken = default) =>
+        inner.DeleteAsync(tenant, container, id, ifMatch, cancellationToken);
+
+    public Task<IReadOnlyList<StoredDocument>> QueryAsync(TenantId tenant, string container, DocumentQuery query, CancellationToken cancellationToken = default) =>
+        inner.QueryAsync(tenant, container, query, cancellationToken);
+
+    private WriteResult Count(string container, string id, WriteResult result)
+    {
+        if (result.Status is WriteStatus.Created or WriteStatus.Replaced)
+        {
+            _writes.AddOrUpdate(Key(container, id), 1, (_, n) => n + 1);
+        }
+
+        return result;
+    }
+
+    private static string Key(string container, string id) => container + "/" + id;
+}

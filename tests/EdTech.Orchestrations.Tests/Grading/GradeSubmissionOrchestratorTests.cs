@@ -1,0 +1,136 @@
+using EdTech.Application.Grading;
+using EdTech.Application.Storage;
+using EdTech.Domain.Assessments;
+using EdTech.Domain.Submissions;
+using EdTech.Orchestrations.Grading;
+using Microsoft.DurableTask.Client;
+
+namespace EdTech.Orchestrations.Tests.Grading;
+
+/// <summary>GradeSubmissionOrchestrator in a real in-process durable engine, over the real SQLite store and SubmissionGrader.</summary>
+public sealed class GradeSubmissionOrchestratorTests(GradingHostFixture host) : IClassFixture<GradingHostFixture>
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+    private static readonly ReleasePolicy Immediate = new(ReleasePolicy.Immediate, null);
+    private static readonly ReleasePolicy Manual = new(ReleasePolicy.Manual, null);
+
+    [Fact]
+    public async Task ImmediateRelease_OnTimeSubmission_IsReleasedWithRawScore()
+    {
+        var assessment = await host.SeedAssessmentAsync("a-immediate", Immediate, Now.AddDays(1));
+        await host.SeedSubmissionAsync("s-immediate", assessment, Now);
+
+        var run = await host.RunAsync("s-immediate");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal(new GradingResult("s-immediate", SubmissionStatus.Released, 7m, 10m), run.ReadOutputAs<GradingResult>());
+        var stored = (await host.GetSubmissionAsync("s-immediate"))!.Value;
+        Assert.Equal(SubmissionStatus.Released, stored.Status);
+        Assert.Equal(7m, stored.RawScore);
+        Assert.Equal(7m, stored.Score);
+        Assert.False(stored.Late);
+        Assert.NotNull(stored.GradedAt);
+        Assert.NotNull(stored.ReleasedAt);
+        Assert.Equal([2m, 0m, 5m], stored.ItemScores!.Select(s => s.Score!.Value));
+    }
+
+    [Fact]
+    public async Task LateSubmission_WithLatePolicy_IsPenalisedPerStartedDayAndMarkedLate()
+    {
+        // Due three days ago, received 1.5 days after the deadline: two started days at 10% → 80% of 7.
+        var dueAt = Now.AddDays(-3);
+        var assessment = await host.SeedAssessmentAsync("a-late", Immediate, dueAt, new LatePolicy(10, 50));
+        await host.SeedSubmissionAsync("s-late", assessment, dueAt.AddHours(36));
+
+        var run = await host.RunAsync("s-late");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        var stored = (await host.GetSubmissionAsync("s-late"))!.Value;
+        Assert.Equal(SubmissionStatus.Released, stored.Status);
+        Assert.True(stored.Late);
+        Assert.Equal(7m, stored.RawScore);
+        Assert.Equal(5.6m, stored.Score);
+    }
+
+    [Fact]
+    public async Task EssayItem_GoesToAwaitingReview_WithoutScoreAndUnreleased()
+    {
+        var assessment = await host.SeedAssessmentAsync("a-essay", Immediate, Now.AddDays(1), withEssay: true);
+        await host.SeedSubmissionAsync("s-essay", assessment, Now);
+
+        var run = await host.RunAsync("s-essay");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal(SubmissionStatus.AwaitingReview, run.ReadOutputAs<GradingResult>()!.Status);
+        var stored = (await host.GetSubmissionAsync("s-essay"))!.Value;
+        Assert.Equal(SubmissionStatus.AwaitingReview, stored.Status);
+        Assert.Null(stored.Score);
+        Assert.Null(stored.RawScore);
+        Assert.Null(stored.GradedAt);
+        Assert.Null(stored.ReleasedAt);
+        // The auto-graded items are scored; only the essay waits for a human.
+        Assert.Null(stored.ItemScores!.Single(s => s.ItemId == "q4").Score);
+        // The seed and the grading step; no release step ran.
+        Assert.Equal(2, host.Store.WritesOf(Containers.Submissions, "s-essay"));
+    }
+
+    [Fact]
+    public async Task ManualRelease_StaysGradedWithScore_UntilTeacherReleases()
+    {
+        var assessment = await host.SeedAssessmentAsync("a-manual", Manual, Now.AddDays(-1));
+        await host.SeedSubmissionAsync("s-manual", assessment, Now.AddDays(-2));
+
+        var run = await host.RunAsync("s-manual");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal(new GradingResult("s-manual", SubmissionStatus.Graded, 7m, 10m), run.ReadOutputAs<GradingResult>());
+        var stored = (await host.GetSubmissionAsync("s-manual"))!.Value;
+        Assert.Equal(SubmissionStatus.Graded, stored.Status);
+        Assert.Equal(7m, stored.Score);
+        Assert.NotNull(stored.GradedAt);
+        Assert.Null(stored.ReleasedAt);
+    }
+
+    [Fact]
+    public async Task SameSubmissionTwice_UnderTwoInstanceIds_SecondRunWritesNothing()
+    {
+        var assessment = await host.SeedAssessmentAsync("a-twice", Immediate, Now.AddDays(1));
+        var seeded = await host.SeedSubmissionAsync("s-twice", assessment, Now);
+
+        var first = await host.RunAsync("s-twice", "school-1:grade:s-twice:first");
+        var afterFirst = (await host.GetSubmissionAsync("s-twice"))!;
+        var writesAfterFirst = host.Store.WritesOf(Containers.Submissions, "s-twice");
+        var second = await host.RunAsync("s-twice", "school-1:grade:s-twice:second");
+        var afterSecond = (await host.GetSubmissionAsync("s-twice"))!;
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, first.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, second.RuntimeStatus);
+        Assert.Equal(first.ReadOutputAs<GradingResult>(), second.ReadOutputAs<GradingResult>());
+        // First run: the seed, then one write per step (grade, release), each moving the ETag once.
+        Assert.Equal(3, writesAfterFirst);
+        Assert.NotEqual(seeded.ETag, afterFirst.ETag);
+        // Second run: nothing written, so ETag, sequence and content are exactly as the first run left them.
+        Assert.Equal(writesAfterFirst, host.Store.WritesOf(Containers.Submissions, "s-twice"));
+        Assert.Equal(afterFirst.ETag, afterSecond.ETag);
+        Assert.Equal(afterFirst.Sequence, afterSecond.Sequence);
+        Assert.Equal(SubmissionStatus.Released, afterSecond.Value.Status);
+        Assert.Equal(7m, afterSecond.Value.Score);
+        Assert.Equal(afterFirst.Value.GradedAt, afterSecond.Value.GradedAt);
+        Assert.Equal(afterFirst.Value.ReleasedAt, afterSecond.Value.ReleasedAt);
+    }
+
+    [Fact]
+    public async Task MissingSubmission_ActivityFailsEveryRetry_OrchestrationEndsFailed()
+    {
+        var run = await host.RunAsync("s-missing");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
+        Assert.NotNull(run.FailureDetails);
+        Assert.Contains("s-missing", run.FailureDetails!.ToString(), StringComparison.Ordinal);
+        Assert.True(run.FailureDetails.IsCausedBy<Microsoft.DurableTask.TaskFailedException>() || run.FailureDetails.InnerFailure is not null,
+            run.FailureDetails.ToString());
+        // The retry policy allows five attempts, each of which reads the submission once.
+        Assert.Equal(5, host.Store.ReadsOf(Containers.Submissions, "s-missing"));
+        Assert.Equal(0, host.Store.WritesOf(Containers.Submissions, "s-missing"));
+    }
+}
