@@ -4,9 +4,27 @@ namespace EdTech.LocalHost;
 
 /// <summary>
 /// The in-process engine keeps instances in memory, so after a crash or restart the acknowledged
-/// submissions whose workflow had not finished are started again (idempotently).
+/// submissions whose workflow had not finished are started again (idempotently). A failure here is
+/// retried, never allowed to stop the host: intake must stay up even if re-driving has to wait.
 /// </summary>
-public sealed class StartupReconciliation(UnfinishedGradingReconciler reconciler) : BackgroundService
+public sealed class StartupReconciliation(UnfinishedGradingReconciler reconciler, ILogger<StartupReconciliation> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => reconciler.ReconcileAsync(stoppingToken);
+    private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await reconciler.ReconcileAsync(stoppingToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Start-up reconciliation failed; retrying in {Pause}", RetryPause);
+                await Task.Delay(RetryPause, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
 }

@@ -20,15 +20,16 @@ public sealed class ChangeFeedPump(IChangeFeed feed, IEnumerable<IChangeFeedHand
 
     private async Task RunAsync(IChangeFeedHandler handler, CancellationToken ct)
     {
-        var checkpoint = await feed.GetCheckpointAsync(handler.Name, ct).ConfigureAwait(false);
+        long? checkpoint = null;
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                var batch = await feed.ReadAsync(checkpoint, BatchSize, ct).ConfigureAwait(false);
+                checkpoint ??= await feed.GetCheckpointAsync(handler.Name, ct).ConfigureAwait(false);
+                var batch = await feed.ReadAsync(checkpoint.Value, BatchSize, ct).ConfigureAwait(false);
                 if (batch.Count == 0)
                 {
-                    await feed.WaitForChangesAsync(checkpoint, IdleWait, ct).ConfigureAwait(false);
+                    await feed.WaitForChangesAsync(checkpoint.Value, IdleWait, ct).ConfigureAwait(false);
                     continue;
                 }
 
@@ -39,7 +40,7 @@ public sealed class ChangeFeedPump(IChangeFeed feed, IEnumerable<IChangeFeedHand
                 }
 
                 checkpoint = batch[^1].Sequence;
-                await feed.SaveCheckpointAsync(handler.Name, checkpoint, ct).ConfigureAwait(false);
+                await feed.SaveCheckpointAsync(handler.Name, checkpoint.Value, ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -48,7 +49,14 @@ public sealed class ChangeFeedPump(IChangeFeed feed, IEnumerable<IChangeFeedHand
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "Change-feed handler {Handler} failed after {Checkpoint}; retrying", handler.Name, checkpoint);
-                await Task.Delay(RetryPause, ct).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(RetryPause, ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }
