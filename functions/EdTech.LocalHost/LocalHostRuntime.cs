@@ -1,4 +1,6 @@
+using EdTech.Application.ChangeFeed;
 using EdTech.Bff.Composition;
+using EdTech.Bff.Http;
 using EdTech.Infrastructure.ChangeFeed;
 using EdTech.Infrastructure.Identity;
 using EdTech.LocalHost.Durable;
@@ -15,11 +17,15 @@ public static class LocalHostRuntime
     /// in-process durable engine, the change-feed pump and start-up reconciliation. All logic they run
     /// is shared with the Functions app.
     /// </summary>
-    public static IServiceCollection AddLocalHostRuntime(this IServiceCollection services, EdTechOptions options)
+    public static IServiceCollection AddLocalHostRuntime(this IServiceCollection services, EdTechOptions options, IConfiguration configuration)
     {
         services.AddSingleton(LocalTokenIssuer.ForDataDirectory(options.DataDirectory));
         services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, LocalIssuerJwtOptions>();
         services.AddLocalDurableEngine(new LocalDurableEngineOptions(options.DataDirectory, WorkerConcurrency: options.DurableWorkerConcurrency), OrchestrationCatalog.Register);
+        // One process serves requests and grades: requests in flight make the pump take smaller steps.
+        var inFlight = new InFlightRequests(int.TryParse(configuration["Pump:BusyInFlight"], out var busy) && busy > 0 ? busy : 8);
+        services.AddSingleton(inFlight);
+        services.AddSingleton<IForegroundLoad>(inFlight);
         services.AddHostedService<ChangeFeedPump>();
         services.AddHostedService<StartupReconciliation>();
         services.AddHostedService<CronScheduler>();

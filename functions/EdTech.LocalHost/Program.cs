@@ -7,7 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:7071");
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
 builder.Services.AddEdTech(builder.Configuration);
-builder.Services.AddLocalHostRuntime(EdTechOptions.From(builder.Configuration));
+builder.Services.AddLocalHostRuntime(EdTechOptions.From(builder.Configuration), builder.Configuration);
 
 var app = builder.Build();
 app.UseRouting();

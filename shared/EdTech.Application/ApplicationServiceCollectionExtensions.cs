@@ -19,8 +19,10 @@ public static class ApplicationServiceCollectionExtensions
     public static IServiceCollection AddEdTechApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IForegroundLoad, NoForegroundLoad>();
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<CourseAccess>();
+        services.AddSingleton<AssessmentLookup>();
         services.AddSingleton<CreateTenantHandler>();
         services.AddSingleton<CreateUserHandler>();
         services.AddSingleton<CreateCourseHandler>();

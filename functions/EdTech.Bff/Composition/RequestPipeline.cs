@@ -1,6 +1,7 @@
 using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Bff.Composition;
 
@@ -12,6 +13,12 @@ public static class RequestPipeline
     /// </summary>
     public static IApplicationBuilder UseEdTechRequestPipeline(this IApplicationBuilder app)
     {
+        var inFlight = app.ApplicationServices.GetService<InFlightRequests>();
+        if (inFlight is not null)
+        {
+            app.Use(inFlight.TrackAsync);
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();

@@ -14,17 +14,17 @@ public sealed record StudentAssessmentView(
     string Id, string CourseId, string Title, DateTimeOffset DueAt, int GraceSeconds, int? MaxAttempts,
     LatePolicy? LatePolicy, ReleasePolicy Release, decimal MaxScore, IReadOnlyList<StudentItemView> Items);
 
-public sealed class GetStudentAssessmentHandler(IDocumentStore store, CourseAccess access)
+public sealed class GetStudentAssessmentHandler(AssessmentLookup assessments, CourseAccess access)
 {
     public async Task<Outcome<StudentAssessmentView>> HandleAsync(Caller caller, string assessmentId, CancellationToken ct)
     {
-        var record = await store.GetAsync<AssessmentRecord>(caller.Tenant, assessmentId, ct).ConfigureAwait(false);
-        if (record is null || !await access.IsEnrolledAsync(caller.Tenant, record.Value.CourseId, caller.UserId, Roles.Student, ct).ConfigureAwait(false))
+        var record = await assessments.FindAsync(caller.Tenant, assessmentId, ct).ConfigureAwait(false);
+        if (record is null || !await access.IsEnrolledAsync(caller.Tenant, record.CourseId, caller.UserId, Roles.Student, ct).ConfigureAwait(false))
         {
             return Problem.NotFound("assessment");
         }
 
-        var a = record.Value.Assessment;
+        var a = record.Assessment;
         return Outcome<StudentAssessmentView>.Ok(new StudentAssessmentView(a.Id, a.CourseId, a.Title, a.DueAt, a.GraceSeconds, a.MaxAttempts, a.LatePolicy, a.Release, a.MaxScore,
             a.Items.Select(i => new StudentItemView(i.Id, i.Type, i.Prompt, i.Choices, i.Points, i.Skills)).ToList()));
     }

@@ -1,4 +1,5 @@
 using EdTech.Application.Access;
+using EdTech.Application.Assessments;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -19,14 +20,14 @@ public sealed record SubmissionAccepted(string SubmissionId, string Status);
 /// The 202 path: validate and persist, nothing else. The change feed starts grading, so intake never
 /// waits on the durable engine and a crash between the two steps is healed by the feed's checkpoint.
 /// </summary>
-public sealed class SubmitAttemptHandler(IDocumentStore store, CourseAccess access, TimeProvider clock, ILogger<SubmitAttemptHandler> logger)
+public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup assessments, CourseAccess access, TimeProvider clock, ILogger<SubmitAttemptHandler> logger)
 {
     public async Task<Outcome<SubmissionAccepted>> HandleAsync(Caller caller, string assessmentId, SubmitAttemptCommand command, string? idempotencyKey, CancellationToken ct)
     {
         // The server's receive time decides lateness; taken first so validation time never counts against the student.
         var receivedAt = clock.GetUtcNow();
-        var record = await store.GetAsync<AssessmentRecord>(caller.Tenant, assessmentId, ct).ConfigureAwait(false);
-        if (record is null || !await access.IsEnrolledAsync(caller.Tenant, record.Value.CourseId, caller.UserId, Roles.Student, ct).ConfigureAwait(false))
+        var record = await assessments.FindAsync(caller.Tenant, assessmentId, ct).ConfigureAwait(false);
+        if (record is null || !await access.IsEnrolledAsync(caller.Tenant, record.CourseId, caller.UserId, Roles.Student, ct).ConfigureAwait(false))
         {
             return Problem.NotFound("assessment");
         }
@@ -36,7 +37,7 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, CourseAccess acce
             return Problem.Invalid("Idempotency-Key", "1 to 200 characters.");
         }
 
-        var assessment = record.Value.Assessment;
+        var assessment = record.Assessment;
         var v = SubmitAttemptValidator.Validate(assessment, command);
         if (!v.IsValid)
         {
@@ -49,12 +50,12 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, CourseAccess acce
             return Outcome<SubmissionAccepted>.Ok(new SubmissionAccepted(retry.Value.Id, retry.Value.Status));
         }
 
-        if (assessment.MaxAttempts is { } max && await CountAttemptsAsync(caller, record.Value, ct).ConfigureAwait(false) >= max)
+        if (assessment.MaxAttempts is { } max && await CountAttemptsAsync(caller, record, ct).ConfigureAwait(false) >= max)
         {
             return Problem.Conflict($"The assessment allows {max} attempt(s); all are used.");
         }
 
-        var submission = new SubmissionRecord(submissionId, assessmentId, record.Value.Version, assessment.CourseId, caller.UserId,
+        var submission = new SubmissionRecord(submissionId, assessmentId, record.Version, assessment.CourseId, caller.UserId,
             command.Answers!.Select(a => new SubmittedAnswer(a.ItemId!, a.Value)).ToList(), receivedAt, assessment.IsLate(receivedAt),
             SubmissionStatus.Accepted, assessment.MaxScore, idempotencyKey);
         var (status, stored) = await store.CreateAsync(caller.Tenant, submission, ct).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
@@ -18,8 +18,9 @@ public enum TenantState
 /// </summary>
 public sealed class TenantDirectory(IDocumentStore store, TimeProvider clock)
 {
-    private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(5);
-    private readonly ConcurrentDictionary<string, (TenantState State, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
+    private sealed record Entry(TenantState State);
+
+    private readonly ExpiringCache<Entry> _cache = new(clock, TimeSpan.FromSeconds(5));
 
     public async ValueTask<TenantState> GetStateAsync(TenantId tenant, CancellationToken ct)
     {
@@ -28,16 +29,12 @@ public sealed class TenantDirectory(IDocumentStore store, TimeProvider clock)
             return TenantState.Active;
         }
 
-        var now = clock.GetUtcNow();
-        if (_cache.TryGetValue(tenant.Value, out var hit) && hit.Until > now)
+        var entry = await _cache.GetOrLoadAsync(tenant.Value, async token =>
         {
-            return hit.State;
-        }
-
-        var record = await store.GetAsync<TenantRecord>(TenantId.Platform, tenant.Value, ct).ConfigureAwait(false);
-        var state = record is null ? TenantState.Unknown
-            : record.Value.Status == TenantRecord.Suspended ? TenantState.Suspended : TenantState.Active;
-        _cache[tenant.Value] = (state, now + Ttl);
-        return state;
+            var record = await store.GetAsync<TenantRecord>(TenantId.Platform, tenant.Value, token).ConfigureAwait(false);
+            return new Entry(record is null ? TenantState.Unknown
+                : record.Value.Status == TenantRecord.Suspended ? TenantState.Suspended : TenantState.Active);
+        }, ct).ConfigureAwait(false);
+        return entry!.State;
     }
 }

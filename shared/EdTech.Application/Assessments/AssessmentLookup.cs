@@ -1,0 +1,19 @@
+using EdTech.Application.Common;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using EdTech.Domain.Tenancy;
+
+namespace EdTech.Application.Assessments;
+
+/// <summary>
+/// Assessments are read by every submission of an exam; they do not change once created (editing,
+/// with versions, is a later feature), so a found one is cached per tenant for a short time.
+/// </summary>
+public sealed class AssessmentLookup(IDocumentStore store, TimeProvider clock)
+{
+    private readonly ExpiringCache<AssessmentRecord> _cache = new(clock, TimeSpan.FromSeconds(30));
+
+    public ValueTask<AssessmentRecord?> FindAsync(TenantId tenant, string assessmentId, CancellationToken ct) =>
+        _cache.GetOrLoadAsync($"{tenant}:{assessmentId}",
+            async token => (await store.GetAsync<AssessmentRecord>(tenant, assessmentId, token).ConfigureAwait(false))?.Value, ct);
+}
