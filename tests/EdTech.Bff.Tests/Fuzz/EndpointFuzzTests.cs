@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Headers;
+using CsCheck;
+using EdTech.Bff.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace EdTech.Bff.Tests.Fuzz;
+
+/// <summary>
+/// Property: for every endpoint that takes a body, any body (hostile or not) gets a non-5xx answer;
+/// a 4xx is problem+json and changes nothing stored.
+/// </summary>
+public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper output) : IClassFixture<ApiFactory>
+{
+    private const int Iterations = 400;
+
+    private sealed record Target(string Method, string Path, Func<School, string> Token, string ValidJson);
+
+    private static readonly Target[] Targets =
+    [
+        new("POST", "/api/platform/tenants", s => s.Factory.Token("platform", "root", "platform-admin"), """{"id":"fuzz-school","name":"Fuzz","timeZone":"UTC"}"""),
+        new("POST", "/api/admin/users", s => s.Admin, """{"id":"fz1","displayName":"Fuzz","email":"f@x.example","roles":["student"]}"""),
+        new("POST", "/api/admin/courses", s => s.Admin, """{"id":"fzc","title":"Fuzz course"}"""),
+        new("POST", "/api/admin/courses/math101/enrollments", s => s.Admin, """{"userId":"s1","role":"student"}"""),
+        new("POST", "/api/teacher/courses/math101/assessments", s => s.Teacher, """
+            {"id":"fzq","title":"Q","dueAt":"2030-01-01T00:00:00Z","graceSeconds":60,"maxAttempts":3,
+             "latePolicy":{"percentPerDay":10,"floorPercent":50},"release":{"mode":"scheduled","at":"2030-02-01T00:00:00Z"},
+             "items":[{"id":"q1","type":"single-choice","prompt":"p","choices":["a","b"],"answer":"a","points":1,"skills":["s"]},
+                      {"id":"q2","type":"numeric","prompt":"p","answer":1.5,"tolerance":0.1,"points":2,"skills":[]},
+                      {"id":"q3","type":"multi-choice","prompt":"p","choices":["a","b","c"],"answer":["a","c"],"points":1,"skills":["s"]}]}
+            """),
+        new("POST", "/api/student/assessments/quiz1/submissions", s => s.Student1, """
+            {"answers":[{"itemId":"q1","value":"4"},{"itemId":"q2","value":["2","3"]},{"itemId":"q3","value":3.14},{"itemId":"q4","value":"Paris"}]}
+            """),
+    ];
+
+    [Fact]
+    public async Task AnyBody_OnEveryBodyEndpoint_IsNeverA5xx_AndARejectionChangesNothing()
+    {
+        var school = await School.CreateAsync(factory, factory.CreateClient());
+        var database = Path.Combine(factory.DataDirectory, "edtech.db");
+        var statuses = new Dictionary<int, int>();
+        var gen = Gen.Int[0, Targets.Length - 1].SelectMany(i => FuzzBodies.For(Targets[i].ValidJson).Select(b => (Target: Targets[i], b.Body, b.ContentType)));
+
+        await gen.SampleAsync(async sample =>
+        {
+            var before = StoreSnapshot.Take(database, school.Tenant);
+            using var request = new HttpRequestMessage(new HttpMethod(sample.Target.Method), sample.Target.Path)
+            {
+                Content = new ByteArrayContent(sample.Body),
+            };
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(sample.ContentType);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", sample.Target.Token(school));
+            using var response = await school.Client.SendAsync(request);
+            var status = (int)response.StatusCode;
+            lock (statuses)
+            {
+                statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            }
+
+            Assert.True(status < 500, $"{sample.Target.Method} {sample.Target.Path} answered {status}: {await response.Content.ReadAsStringAsync()}");
+            if (status >= 400)
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.Equal(before, StoreSnapshot.Take(database, school.Tenant));
+            }
+        }, iter: Iterations, threads: 1, print: s => $"{s.Target.Method} {s.Target.Path} ({s.ContentType}) {System.Text.Encoding.UTF8.GetString(s.Body)[..Math.Min(300, s.Body.Length)]}");
+
+        output.WriteLine(string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}")));
+        Assert.Contains(statuses.Keys, s => s is 400);
+        Assert.Contains(statuses.Keys, s => s is 422);
+    }
+
+    [Fact]
+    public async Task AnyPathId_OnEveryGetEndpoint_IsNeverA5xx()
+    {
+        var school = await School.CreateAsync(factory, factory.CreateClient());
+        string[] templates = ["/api/student/assessments/{0}", "/api/student/submissions/{0}", "/api/teacher/courses/{0}/gradebook"];
+        var gen = Gen.Select(Gen.Int[0, templates.Length - 1], Gen.String[0, 300], (i, id) => (Template: templates[i], Id: id));
+
+        await gen.SampleAsync(async sample =>
+        {
+            var token = sample.Template.Contains("teacher", StringComparison.Ordinal) ? school.Teacher : school.Student1;
+            var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, sample.Template, Uri.EscapeDataString(sample.Id));
+            var (status, _, _) = await school.Client.GetAsync(path, token);
+            Assert.True((int)status < 500, $"{path} answered {(int)status}");
+            Assert.True(status is HttpStatusCode.NotFound or HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{path} answered {(int)status}");
+        }, iter: 200, threads: 1);
+    }
+}
