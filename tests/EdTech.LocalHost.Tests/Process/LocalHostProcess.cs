@@ -83,6 +83,26 @@ public sealed class LocalHostProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>Sends a Unix signal (TERM, INT) the way systemd or Ctrl+C would, and waits up to <paramref name="timeout"/> for exit.</summary>
+    public async Task<bool> SignalAndWaitAsync(string signal, TimeSpan timeout)
+    {
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     public string RecentOutput(int lines = 200) => string.Join(Environment.NewLine, _output.TakeLast(lines));
 
     /// <summary>Warnings and errors the host logged (console format: a "warn:"/"fail:"/"crit:" line and the message lines after it).</summary>
