@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using EdTech.Application.ChangeFeed;
+using EdTech.Application.Storage;
+using EdTech.Domain.Tenancy;
+using EdTech.Infrastructure.ChangeFeed;
+using EdTech.Infrastructure.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EdTech.Infrastructure.Tests.ChangeFeed;
+
+public sealed class ChangeFeedPumpTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "edt-pump-" + Guid.NewGuid().ToString("n")[..8]);
+    private SqliteDocumentStore _store = null!;
+
+    public Task InitializeAsync()
+    {
+        _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_folder, "db.sqlite")));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Pump_DeliversEveryChangeOfItsContainers_AndSavesTheCheckpoint()
+    {
+        var handler = new RecordingHandler();
+        await WriteAsync(50, "watched");
+        await WriteAsync(5, "ignored");
+
+        await RunUntilAsync(handler, new Load(false), () => handler.Ids.Count >= 50);
+
+        Assert.Equal(50, handler.Ids.Distinct().Count());
+        Assert.True(await _store.GetCheckpointAsync(handler.Name) > 0);
+    }
+
+    [Fact]
+    public async Task Pump_WhileRequestsAreInFlight_TakesSmallSteps()
+    {
+        var handler = new RecordingHandler();
+        await WriteAsync(40, "watched");
+
+        await RunUntilAsync(handler, new Load(true), () => handler.Ids.Count >= 8);
+
+        Assert.All(handler.BatchSizes, size => Assert.True(size <= 4, $"batch of {size} while busy"));
+    }
+
+    [Fact]
+    public async Task Pump_AfterAFailingBatch_RetriesWithoutAdvancing()
+    {
+        var handler = new RecordingHandler { FailuresLeft = 1 };
+        await WriteAsync(3, "watched");
+
+        await RunUntilAsync(handler, new Load(false), () => handler.Ids.Count >= 3);
+
+        Assert.Equal(3, handler.Ids.Distinct().Count());
+    }
+
+    private async Task WriteAsync(int count, string container)
+    {
+        var tenant = new TenantId("t1");
+        await Task.WhenAll(Enumerable.Range(0, count).Select(i => _store.CreateAsync(tenant, container, $"{container}-{i}", "p", "{}")));
+    }
+
+    private async Task RunUntilAsync(RecordingHandler handler, IForegroundLoad load, Func<bool> done)
+    {
+        using var pump = new ChangeFeedPump(_store, [handler], load, NullLogger<ChangeFeedPump>.Instance);
+        await pump.StartAsync(CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!done() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        await pump.StopAsync(CancellationToken.None);
+        Assert.True(done(), "the pump did not deliver in time");
+    }
+
+    private sealed record Load(bool IsBusy) : IForegroundLoad;
+
+    private sealed class RecordingHandler : IChangeFeedHandler
+    {
+        public ConcurrentQueue<string> Ids { get; } = new();
+
+        public ConcurrentQueue<int> BatchSizes { get; } = new();
+
+        public int FailuresLeft { get; set; }
+
+        public string Name => "recorder";
+
+        public IReadOnlySet<string> Containers { get; } = new HashSet<string> { "watched" };
+
+        public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
+        {
+            if (FailuresLeft-- > 0)
+            {
+                throw new InvalidOperationException("transient");
+            }
+
+            BatchSizes.Enqueue(changes.Count);
+            foreach (var change in changes)
+            {
+                Ids.Enqueue(change.Id);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}
