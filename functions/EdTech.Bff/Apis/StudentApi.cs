@@ -1,6 +1,7 @@
 using EdTech.Application.Assessments;
 using EdTech.Application.Submissions;
 using EdTech.Bff.Http;
+using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
 using EdTech.Domain.Tenancy;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +16,8 @@ public static class StudentApi
     {
         var api = routes.MapGroup("/api/student").RequireAuthorization(Roles.Student).WithGroupName("student").WithTags("student");
         api.MapGet("/assessments/{assessmentId}", GetAssessment).Produces<StudentAssessmentView>();
-        api.MapPost("/assessments/{assessmentId}/submissions", Submit).Accepts<SubmitAttemptCommand>("application/json").Produces<SubmissionAccepted>(StatusCodes.Status202Accepted);
+        api.MapPost("/assessments/{assessmentId}/submissions", Submit).Accepts<SubmitAttemptCommand>("application/json").Produces<SubmissionAccepted>(StatusCodes.Status202Accepted)
+            .RequireRateLimiting(RateLimitPartitions.SubmitPolicy);
         api.MapGet("/submissions/{submissionId}", GetSubmission).Produces<StudentSubmissionView>();
         return api;
     }

@@ -2,6 +2,7 @@ using EdTech.Application;
 using EdTech.Application.Grading;
 using EdTech.Application.Serialization;
 using EdTech.Bff.Http;
+using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
 using EdTech.Infrastructure.Storage.Sqlite;
 using EdTech.Orchestrations.Grading;
@@ -39,6 +40,7 @@ public static class EdTechServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(o => EdTechJson.Configure(o.SerializerOptions));
         services.AddEdTechAuthentication(configuration);
         services.AddEdTechAuthorization();
+        services.AddEdTechRateLimits(configuration).AddEdTechWebClients(configuration);
         foreach (var role in Apis.EdTechApi.RoleGroups.Keys)
         {
             services.AddOpenApi(role, o => o.ShouldInclude = d => d.GroupName == role);

@@ -1,4 +1,5 @@
 using EdTech.Bff.Http;
+using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ public static class RequestPipeline
 {
     /// <summary>
     /// The middleware both hosts run, in order, between routing and the endpoints: errors as
-    /// problem+json, security headers, authentication, the tenant gate, authorization.
+    /// problem+json, security headers, CORS/HSTS, authentication, the tenant gate, rate limits, authorization.
     /// </summary>
     public static IApplicationBuilder UseEdTechRequestPipeline(this IApplicationBuilder app)
     {
@@ -22,8 +23,10 @@ public static class RequestPipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseEdTechWebClients();
         app.UseAuthentication();
         app.UseMiddleware<TenantGateMiddleware>();
+        app.UseEdTechRateLimits();
         app.UseAuthorization();
         return app;
     }

@@ -9,6 +9,7 @@ public static class ProblemTypes
     public const string Conflict = Base + "conflict";
     public const string PreconditionFailed = Base + "precondition-failed";
     public const string PreconditionRequired = Base + "precondition-required";
+    public const string TooManyRequests = Base + "too-many-requests";
     public const string Unauthenticated = Base + "unauthenticated";
     public const string Forbidden = Base + "forbidden";
     public const string TenantSuspended = Base + "tenant-suspended";

@@ -49,6 +49,11 @@ public sealed class FakeExamApi : IAsyncDisposable
                 : Results.Json(new { submissionId, status = "grading", late = false });
         });
         app.MapGet("/api/health", () => Results.Json(new { status = "ok" }));
+        // Tenants named noisy-* are always over their limit, as a throttled neighbour would be.
+        app.MapGet("/api/student/assessments/{assessmentId}", (string assessmentId, HttpRequest r) =>
+            !HasToken(r) ? Results.Unauthorized()
+            : TenantOf(r).StartsWith("noisy-", StringComparison.Ordinal) ? Results.StatusCode(429)
+            : Results.Json(new { id = assessmentId, title = "Load test exam" }));
     }
 
     public Uri Url => new(app.Urls.First());
@@ -63,6 +68,13 @@ public sealed class FakeExamApi : IAsyncDisposable
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 
     private static bool HasToken(HttpRequest request) => request.Headers.Authorization.ToString().StartsWith("Bearer ey", StringComparison.Ordinal);
+
+    private static string TenantOf(HttpRequest request)
+    {
+        var payload = request.Headers.Authorization.ToString()["Bearer ".Length..].Split('.')[1].Replace('-', '+').Replace('_', '/');
+        using var claims = JsonDocument.Parse(Convert.FromBase64String(payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=')));
+        return claims.RootElement.GetProperty("tenant").GetString()!;
+    }
 
     private static object ValueOf(JsonElement value) => value.ValueKind switch
     {
