@@ -26,16 +26,17 @@ public sealed class ErasureTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.False(summary.GetProperty("alreadyErased").GetBoolean());
         Assert.Contains(before, r => r.Mentions(student.UserId));
         Assert.Empty(after.Where(r => r.Mentions(student.UserId) || r.Mentions(student.Name) || r.Mentions(student.Email)).Select(r => $"{r.Container}/{r.Id}"));
-        var tombstone = Assert.Single(after, r => r.Container == "audit" && r.Json.Contains("student.erased", StringComparison.Ordinal));
+        var tombstone = Assert.Single(after, r => r.Tenant == school.Tenant && r.Container == "audit" && r.Json.Contains("student.erased", StringComparison.Ordinal));
         Assert.Equal(summary.GetProperty("subjectHash").GetString(), tombstone.Partition);
         Assert.Equal(school.Tenant, tombstone.Tenant);
         Assert.Equal(before.Count(r => r.Tenant == otherSchool.Tenant), after.Count(r => r.Tenant == otherSchool.Tenant));
         foreach (var container in new[] { "users", "enrollments", "submissions", "submission-views", "gradebook", "audit" })
         {
-            Assert.Equal(before.Count(r => r.Container == container && r.Mentions("s1")), after.Count(r => r.Container == container && r.Mentions("s1")));
+            Assert.Equal(ClassmateRows(before, container), ClassmateRows(after, container));
         }
 
         Assert.Contains(after, r => r.Container == "submissions" && r.Id == classmateSubmission);
+        int ClassmateRows(IEnumerable<StoredRow> rows, string container) => rows.Count(r => r.Tenant == school.Tenant && r.Container == container && r.Mentions("s1"));
     }
 
     [Fact]
@@ -57,6 +58,19 @@ public sealed class ErasureTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(rowsAfterFirst, StoredRows.ReadAll(factory.DataDirectory).Count(r => r.Tenant == school.Tenant));
         var (exported, _, _) = await student.ExportAsync();
         Assert.Equal(HttpStatusCode.NotFound, exported);
+    }
+
+    [Fact]
+    public async Task Erasure_ThenSubmitWithTheStudentsStillValidToken_Is404AndStoresNothing()
+    {
+        var school = await School.CreateAsync(factory, factory.CreateClient());
+        var student = await ErasableStudent.CreateAsync(school);
+        Assert.Equal(HttpStatusCode.OK, (await student.EraseAsync()).Status);
+
+        var (status, _, _) = await school.Client.PostAsync($"/api/student/assessments/{school.Quiz}/submissions", student.Token, School.PerfectAnswers);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.DoesNotContain(StoredRows.ReadAll(factory.DataDirectory), r => r.Mentions(student.UserId));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using EdTech.Application.Access;
 using EdTech.Application.Audit;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
@@ -11,7 +12,7 @@ namespace EdTech.Application.Privacy.EraseStudent;
 /// user record last. The user record is the "not yet done" marker: a request that fails midway is
 /// finished by repeating it, and a repeat after success finds the tombstone and deletes nothing.
 /// </summary>
-public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, TimeProvider clock)
+public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, CourseAccess access, TimeProvider clock)
 {
     public async Task<Outcome<ErasureSummary>> HandleAsync(Caller caller, EraseStudentCommand command, CancellationToken ct)
     {
@@ -34,11 +35,17 @@ public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, T
             return identifying.ToProblem();
         }
 
+        var courses = (await store.QueryAsync<EnrollmentRecord>(caller.Tenant, StudentData.Locations[Containers.Enrollments](command.UserId), ct).ConfigureAwait(false))
+            .Select(e => e.Value.CourseId).ToList();
         var deleted = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (container, query) in StudentData.Locations)
         {
             deleted[container] = await DeleteAllAsync(caller, container, query(command.UserId), ct).ConfigureAwait(false);
         }
+
+        // After the enrollments are gone, so a concurrent request cannot reload them: the student's
+        // still-valid token must not submit (and so re-create data) for the rest of the cache time.
+        courses.ForEach(course => access.Forget(caller.Tenant, course, command.UserId));
 
         var now = clock.GetUtcNow();
         var tombstone = new AuditEntry(tombstoneId, now, caller.UserId, caller.Roles.Order(StringComparer.Ordinal).ToList(), AuditActions.StudentErased,
