@@ -1,9 +1,12 @@
 using EdTech.Application.Access;
 using EdTech.Application.Assessments;
+using EdTech.Application.Audit;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Courses;
 using EdTech.Application.Gradebooks;
 using EdTech.Application.Grading;
+using EdTech.Application.Privacy.EraseStudent;
+using EdTech.Application.Privacy.ExportStudent;
 using EdTech.Application.Projections;
 using EdTech.Application.Submissions;
 using EdTech.Application.Tenants;
@@ -33,6 +36,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<GetStudentSubmissionHandler>();
         services.AddSingleton<GetGradebookHandler>();
         services.AddSingleton<SubmissionGrader>();
+        services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddSingleton<ExportStudentHandler>();
+        services.AddSingleton<EraseStudentHandler>();
         services.AddSingleton<UnfinishedGradingReconciler>();
         services.AddSingleton<IChangeFeedHandler, SubmissionProjection>();
         services.AddSingleton<IChangeFeedHandler, StartGradingOnSubmission>();

@@ -21,4 +21,7 @@ public sealed class CourseAccess(IDocumentStore store, TimeProvider clock)
             async token => (await store.GetAsync<EnrollmentRecord>(tenant, id, token).ConfigureAwait(false))?.Value, ct).ConfigureAwait(false);
         return enrollment?.Role == role;
     }
+
+    /// <summary>Erasure deletes enrollments: stop honouring them here at once rather than after the cache time.</summary>
+    public void Forget(TenantId tenant, string courseId, string userId) => _enrollments.Remove($"{tenant}:{EnrollmentRecord.IdFor(courseId, userId)}");
 }

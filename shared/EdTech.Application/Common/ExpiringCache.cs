@@ -35,4 +35,7 @@ public sealed class ExpiringCache<TValue>(TimeProvider clock, TimeSpan ttl, int 
 
         return value;
     }
+
+    /// <summary>Drops one entry now (this process only; other instances see the change when theirs expires).</summary>
+    public void Remove(string key) => _entries.TryRemove(key, out _);
 }

@@ -1,3 +1,4 @@
+using EdTech.Application.Audit;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Grading;
@@ -9,13 +10,19 @@ namespace EdTech.Application.Grading;
 
 /// <summary>
 /// The I/O behind the grading activities. Each step is idempotent: it reads the submission's state
-/// and only moves it forward, so at-least-once activities give exactly-once effects.
+/// and only moves it forward, so at-least-once activities give exactly-once effects. Each grade change
+/// is audited before it is written (write-ahead: no change without its entry; a retry appends nothing,
+/// the entry id being derived from submission and step). A missing submission was erased: nothing to do.
 /// </summary>
-public sealed class SubmissionGrader(IDocumentStore store, TimeProvider clock, ILogger<SubmissionGrader> logger)
+public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, TimeProvider clock, ILogger<SubmissionGrader> logger)
 {
     public async Task<GradingResult> AutoGradeAsync(TenantId tenant, string submissionId, CancellationToken ct)
     {
-        var (submission, etag) = await LoadAsync(tenant, submissionId, ct).ConfigureAwait(false);
+        if (await LoadAsync(tenant, submissionId, ct).ConfigureAwait(false) is not ({ } submission, { } etag))
+        {
+            return GradingResult.Erased(submissionId);
+        }
+
         if (submission.Status is not (SubmissionStatus.Accepted or SubmissionStatus.Grading))
         {
             return ToResult(submission);
@@ -33,6 +40,7 @@ public sealed class SubmissionGrader(IDocumentStore store, TimeProvider clock, I
             Status = outcome.NeedsReview ? SubmissionStatus.AwaitingReview : SubmissionStatus.Graded,
             GradedAt = outcome.NeedsReview ? null : clock.GetUtcNow(),
         };
+        await audit.AppendAsync(tenant, GradeAudit.AutoGraded(submission, graded, clock.GetUtcNow()), ct).ConfigureAwait(false);
         Written.Ensure(await store.ReplaceAsync(tenant, graded, etag, ct).ConfigureAwait(false));
         logger.LogInformation("Graded {SubmissionId} in {TenantId}: {Status} {Score}/{MaxScore}", submissionId, tenant, graded.Status, graded.Score, graded.MaxScore);
         return ToResult(graded);
@@ -41,7 +49,11 @@ public sealed class SubmissionGrader(IDocumentStore store, TimeProvider clock, I
     /// <summary>Releases a graded submission when its assessment's release time has come.</summary>
     public async Task<GradingResult> ReleaseIfDueAsync(TenantId tenant, string submissionId, CancellationToken ct)
     {
-        var (submission, etag) = await LoadAsync(tenant, submissionId, ct).ConfigureAwait(false);
+        if (await LoadAsync(tenant, submissionId, ct).ConfigureAwait(false) is not ({ } submission, { } etag))
+        {
+            return GradingResult.Erased(submissionId);
+        }
+
         if (submission.Status != SubmissionStatus.Graded)
         {
             return ToResult(submission);
@@ -55,15 +67,22 @@ public sealed class SubmissionGrader(IDocumentStore store, TimeProvider clock, I
         }
 
         var released = submission with { Status = SubmissionStatus.Released, ReleasedAt = now };
+        await audit.AppendAsync(tenant, GradeAudit.Released(submission, now), ct).ConfigureAwait(false);
         Written.Ensure(await store.ReplaceAsync(tenant, released, etag, ct).ConfigureAwait(false));
         logger.LogInformation("Released {SubmissionId} in {TenantId}", submissionId, tenant);
         return ToResult(released);
     }
 
-    private async Task<(SubmissionRecord Submission, string ETag)> LoadAsync(TenantId tenant, string submissionId, CancellationToken ct)
+    private async Task<(SubmissionRecord Submission, string ETag)?> LoadAsync(TenantId tenant, string submissionId, CancellationToken ct)
     {
-        var stored = await store.GetAsync<SubmissionRecord>(tenant, submissionId, ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Submission {submissionId} not found in {tenant}.");
+        var stored = await store.GetAsync<SubmissionRecord>(tenant, submissionId, ct).ConfigureAwait(false);
+        if (stored is null)
+        {
+            // Submissions are never deleted except by a student's erasure; grading must not resurrect one.
+            logger.LogInformation("Submission {SubmissionId} in {TenantId} is gone (erased); nothing to grade", submissionId, tenant);
+            return null;
+        }
+
         return (stored.Value, stored.ETag);
     }
 

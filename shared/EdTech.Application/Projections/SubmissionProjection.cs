@@ -9,7 +9,8 @@ namespace EdTech.Application.Projections;
 /// <summary>
 /// Keeps the student's submission view and the course gradebook in step with the write model.
 /// Idempotent: a view only moves forward (by the submission's change sequence), and the gradebook
-/// keeps the attempt that counts (the latest graded one, else the latest).
+/// keeps the attempt that counts (the latest graded one, else the latest). A change whose submission is
+/// gone (erased after the change was read) is skipped, so the projection never re-creates erased data.
 /// </summary>
 public sealed class SubmissionProjection(IDocumentStore store) : IChangeFeedHandler
 {
@@ -21,6 +22,11 @@ public sealed class SubmissionProjection(IDocumentStore store) : IChangeFeedHand
     {
         foreach (var change in changes)
         {
+            if (await store.GetAsync(change.Tenant, Storage.Containers.Submissions, change.Id, cancellationToken).ConfigureAwait(false) is null)
+            {
+                continue;
+            }
+
             var submission = TypedDocumentStore.Read<SubmissionRecord>(change).Value;
             await UpsertViewAsync(change.Tenant, ToView(submission, change.Sequence), cancellationToken).ConfigureAwait(false);
             await UpsertGradebookAsync(change.Tenant, submission, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,6 @@
+using EdTech.Application.Audit;
 using EdTech.Application.Grading;
+using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;
@@ -120,17 +122,31 @@ public sealed class GradeSubmissionOrchestratorTests(GradingHostFixture host) : 
     }
 
     [Fact]
-    public async Task MissingSubmission_ActivityFailsEveryRetry_OrchestrationEndsFailed()
+    public async Task MissingSubmission_IsTreatedAsErased_CompletesWithoutWritingOrAuditing()
     {
         var run = await host.RunAsync("s-missing");
 
-        Assert.Equal(OrchestrationRuntimeStatus.Failed, run.RuntimeStatus);
-        Assert.NotNull(run.FailureDetails);
-        Assert.Contains("s-missing", run.FailureDetails!.ToString(), StringComparison.Ordinal);
-        Assert.True(run.FailureDetails.IsCausedBy<Microsoft.DurableTask.TaskFailedException>() || run.FailureDetails.InnerFailure is not null,
-            run.FailureDetails.ToString());
-        // The retry policy allows five attempts, each of which reads the submission once.
-        Assert.Equal(5, host.Store.ReadsOf(Containers.Submissions, "s-missing"));
+        // A submission disappears only by its student's erasure: grading must neither fail forever nor resurrect it.
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        Assert.Equal(GradingResult.Erased("s-missing"), run.ReadOutputAs<GradingResult>());
+        Assert.Equal(1, host.Store.ReadsOf(Containers.Submissions, "s-missing"));
         Assert.Equal(0, host.Store.WritesOf(Containers.Submissions, "s-missing"));
+        Assert.Equal(0, host.Store.WritesOf(Containers.Audit, GradeAudit.AutoGradeId("s-missing")));
+    }
+
+    [Fact]
+    public async Task SameSubmissionTwice_AuditsEachGradeChangeExactlyOnce()
+    {
+        var assessment = await host.SeedAssessmentAsync("a-audit", Immediate, Now.AddDays(1));
+        await host.SeedSubmissionAsync("s-audit", assessment, Now);
+
+        await host.RunAsync("s-audit", "school-1:grade:s-audit:first");
+        await host.RunAsync("s-audit", "school-1:grade:s-audit:second");
+
+        var entries = (await host.Store.QueryAsync<AuditEntry>(GradingHostFixture.Tenant, DocumentQuery.InPartition("student-1")))
+            .Select(e => e.Value).Where(e => e.Resource == "s-audit").ToList();
+        Assert.Equal([GradeAudit.AutoGradeId("s-audit"), GradeAudit.ReleaseId("s-audit")], entries.Select(e => e.Id).Order());
+        var graded = entries.Single(e => e.Action == AuditActions.GradeChanged);
+        Assert.Equal((null, "7", AuditActions.AutoGrader, "auto-graded"), (graded.Old, graded.New, graded.ActorUserId, graded.Reason));
     }
 }

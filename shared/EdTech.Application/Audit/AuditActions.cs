@@ -1,0 +1,15 @@
+namespace EdTech.Application.Audit;
+
+public static class AuditActions
+{
+    public const string GradeChanged = "grade.changed";
+    public const string GradeReleased = "grade.released";
+    public const string RecordRead = "record.read";
+    public const string StudentExported = "student.exported";
+    public const string StudentErased = "student.erased";
+
+    /// <summary>Actor of the automatic grading steps (no human user).</summary>
+    public const string AutoGrader = "system:auto-grader";
+
+    public static readonly IReadOnlyList<string> SystemRoles = ["system"];
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+using EdTech.Application.Records;
+using EdTech.Domain.Submissions;
+
+namespace EdTech.Application.Audit;
+
+/// <summary>
+/// Audit entries of the automatic grading steps. Ids derive from submission and step, so a re-run
+/// activity appends nothing new (the store's create is idempotent).
+/// </summary>
+public static class GradeAudit
+{
+    public static string AutoGradeId(string submissionId) => $"{submissionId}:auto-grade";
+
+    public static string ReleaseId(string submissionId) => $"{submissionId}:release";
+
+    public static AuditEntry AutoGraded(SubmissionRecord before, SubmissionRecord after, DateTimeOffset at) =>
+        new(AutoGradeId(after.Id), at, AuditActions.AutoGrader, AuditActions.SystemRoles, AuditActions.GradeChanged, after.UserId, after.Id,
+            Old: Score(before.Score), New: Score(after.Score),
+            Reason: after.Status == SubmissionStatus.AwaitingReview ? "auto-graded; manual items await review" : "auto-graded");
+
+    public static AuditEntry Released(SubmissionRecord before, DateTimeOffset at) =>
+        new(ReleaseId(before.Id), at, AuditActions.AutoGrader, AuditActions.SystemRoles, AuditActions.GradeReleased, before.UserId, before.Id,
+            Old: before.Status, New: SubmissionStatus.Released, Reason: "release policy due");
+
+    private static string? Score(decimal? score) => score?.ToString(CultureInfo.InvariantCulture);
+}

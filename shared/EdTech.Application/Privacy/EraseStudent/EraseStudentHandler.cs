@@ -1,0 +1,69 @@
+using EdTech.Application.Access;
+using EdTech.Application.Audit;
+using EdTech.Application.Common;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+
+namespace EdTech.Application.Privacy.EraseStudent;
+
+/// <summary>
+/// Right to erasure (GDPR art. 17 / COPPA): deletes the student's documents from every container of
+/// the caller's tenant, replaces their audit entries by one pseudonymous tombstone, and deletes the
+/// user record last. The user record is the "not yet done" marker: a request that fails midway is
+/// finished by repeating it, and a repeat after success finds the tombstone and deletes nothing.
+/// </summary>
+public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, CourseAccess access, TimeProvider clock)
+{
+    public async Task<Outcome<ErasureSummary>> HandleAsync(Caller caller, EraseStudentCommand command, CancellationToken ct)
+    {
+        if (EraseStudentValidator.Validate(command) is { IsValid: false } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        var hash = SubjectHash.Of(caller.Tenant, command.UserId);
+        var tombstoneId = "erased-" + hash;
+        var user = await store.GetAsync<UserRecord>(caller.Tenant, command.UserId, ct).ConfigureAwait(false);
+        if (user is null)
+        {
+            var done = await store.GetAsync<AuditEntry>(caller.Tenant, tombstoneId, ct).ConfigureAwait(false);
+            return done is null ? Problem.NotFound("user") : Outcome<ErasureSummary>.Ok(new ErasureSummary(hash, done.Value.At, true, new Dictionary<string, int>()));
+        }
+
+        if (EraseStudentValidator.ValidateAgainst(command, user.Value) is { IsValid: false } identifying)
+        {
+            return identifying.ToProblem();
+        }
+
+        var courses = (await store.QueryAsync<EnrollmentRecord>(caller.Tenant, StudentData.Locations[Containers.Enrollments](command.UserId), ct).ConfigureAwait(false))
+            .Select(e => e.Value.CourseId).ToList();
+        var deleted = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (container, query) in StudentData.Locations)
+        {
+            deleted[container] = await DeleteAllAsync(caller, container, query(command.UserId), ct).ConfigureAwait(false);
+        }
+
+        // After the enrollments are gone, so a concurrent request cannot reload them: the student's
+        // still-valid token must not submit (and so re-create data) for the rest of the cache time.
+        courses.ForEach(course => access.Forget(caller.Tenant, course, command.UserId));
+
+        var now = clock.GetUtcNow();
+        var tombstone = new AuditEntry(tombstoneId, now, caller.UserId, caller.Roles.Order(StringComparer.Ordinal).ToList(), AuditActions.StudentErased,
+            hash, Resource: null, New: string.Join(' ', deleted.Select(d => $"{d.Key}={d.Value}")), Reason: command.Reason!.Trim());
+        deleted[Containers.Audit] = await audit.EraseSubjectAsync(caller.Tenant, command.UserId, tombstone, ct).ConfigureAwait(false);
+        deleted[Containers.Users] = await store.DeleteAsync(caller.Tenant, Containers.Users, command.UserId, cancellationToken: ct).ConfigureAwait(false) ? 1 : 0;
+        return Outcome<ErasureSummary>.Ok(new ErasureSummary(hash, now, false, deleted));
+    }
+
+    private async Task<int> DeleteAllAsync(Caller caller, string container, DocumentQuery query, CancellationToken ct)
+    {
+        var count = 0;
+        foreach (var doc in await store.QueryAsync(caller.Tenant, container, query, ct).ConfigureAwait(false))
+        {
+            // Unconditional: a concurrent write (grading) must not let a document escape the erasure.
+            count += await store.DeleteAsync(caller.Tenant, container, doc.Id, cancellationToken: ct).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,25 @@
+using EdTech.Application.Storage;
+
+namespace EdTech.Application.Privacy;
+
+/// <summary>
+/// Where a student's personal data lives in a tenant, besides their user record and the audit log
+/// (which have their own handling). Export and erasure both read this map, so they cannot disagree;
+/// a test fails when a container is added without being placed here or in <see cref="Free"/>.
+/// </summary>
+public static class StudentData
+{
+    public static IReadOnlyDictionary<string, Func<string, DocumentQuery>> Locations { get; } = new Dictionary<string, Func<string, DocumentQuery>>
+    {
+        [Containers.Enrollments] = userId => DocumentQuery.Where("userId", userId),
+        [Containers.Submissions] = userId => DocumentQuery.Where("userId", userId),
+        [Containers.SubmissionViews] = userId => DocumentQuery.InPartition(userId),
+        [Containers.Gradebook] = userId => DocumentQuery.Where("userId", userId),
+    };
+
+    /// <summary>Containers handled on their own: the user record and the audit log.</summary>
+    public static IReadOnlySet<string> Special { get; } = new HashSet<string> { Containers.Users, Containers.Audit };
+
+    /// <summary>Containers that hold no student's data (registry, courses, teachers' assessments).</summary>
+    public static IReadOnlySet<string> Free { get; } = new HashSet<string> { Containers.Tenants, Containers.Courses, Containers.Assessments };
+}

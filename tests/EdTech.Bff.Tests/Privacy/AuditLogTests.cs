@@ -1,0 +1,58 @@
+using EdTech.Application.Audit;
+using EdTech.Application.Privacy;
+using EdTech.Application.Storage;
+using EdTech.Bff.Tests.Infrastructure;
+
+namespace EdTech.Bff.Tests.Privacy;
+
+public sealed class AuditLogTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task AutoGrade_AfterTheRun_IsAuditedExactlyOncePerStep()
+    {
+        var school = await School.CreateAsync(factory, factory.CreateClient());
+        var student = await ErasableStudent.CreateAsync(school);
+
+        var audit = StoredRows.ReadAll(factory.DataDirectory).Where(r => r.Tenant == school.Tenant && r.Container == Containers.Audit).ToList();
+
+        var graded = Assert.Single(audit, r => r.Json.Contains("\"grade.changed\"", StringComparison.Ordinal) && r.Json.Contains(student.SubmissionId, StringComparison.Ordinal));
+        Assert.Equal(GradeAudit.AutoGradeId(student.SubmissionId), graded.Id);
+        Assert.Equal(student.UserId, graded.Partition);
+        Assert.Contains("\"actorUserId\":\"system:auto-grader\"", graded.Json, StringComparison.Ordinal);
+        Assert.Contains("\"new\":\"5\"", graded.Json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"old\"", graded.Json, StringComparison.Ordinal);
+        Assert.Single(audit, r => r.Json.Contains("\"grade.released\"", StringComparison.Ordinal) && r.Json.Contains(student.SubmissionId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GradebookRead_LogsOneReadPerStudentRow_InThatStudentsPartition()
+    {
+        var school = await School.CreateAsync(factory, factory.CreateClient());
+        var before = StoredRows.ReadAll(factory.DataDirectory).Count(r => r.Tenant == school.Tenant && r.Container == Containers.Audit);
+
+        await school.Client.GetAsync($"/api/teacher/courses/{school.Course}/gradebook", school.Teacher);
+
+        var reads = StoredRows.ReadAll(factory.DataDirectory)
+            .Where(r => r.Tenant == school.Tenant && r.Container == Containers.Audit && r.Json.Contains("\"record.read\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal(before + 2, StoredRows.ReadAll(factory.DataDirectory).Count(r => r.Tenant == school.Tenant && r.Container == Containers.Audit));
+        Assert.Equal(["s1", "s2"], reads.Select(r => r.Partition).Order());
+        Assert.All(reads, r => Assert.Contains("\"actorUserId\":\"t1\"", r.Json, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AuditLog_OffersNoWayToEditAnEntry()
+    {
+        var methods = typeof(IAuditLog).GetMethods().Select(m => m.Name).Order().ToList();
+
+        Assert.Equal(["AboutAsync", "AppendAsync", "EraseSubjectAsync"], methods);
+    }
+
+    [Fact]
+    public void StudentDataMap_PlacesEveryContainer()
+    {
+        var placed = StudentData.Locations.Keys.Concat(StudentData.Special).Concat(StudentData.Free).ToList();
+
+        Assert.Equal(placed.Count, placed.Distinct().Count());
+        Assert.Equal(Containers.All.Order(), placed.Order());
+    }
+}

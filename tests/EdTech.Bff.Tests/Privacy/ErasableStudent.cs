@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.Json;
+using EdTech.Bff.Tests.Infrastructure;
+
+namespace EdTech.Bff.Tests.Privacy;
+
+/// <summary>
+/// A student with a distinctive id, name and e-mail in a <see cref="School"/>: enrolled, submitted
+/// (released), and read by the teacher in the gradebook, so every container holds something of theirs.
+/// </summary>
+public sealed record ErasableStudent(School School, string UserId, string Name, string Email, string SubmissionId)
+{
+    public string Token => School.Factory.Token(School.Tenant, UserId, "student");
+
+    public static async Task<ErasableStudent> CreateAsync(School school)
+    {
+        var suffix = Guid.NewGuid().ToString("n")[..6];
+        var (userId, name, email) = ($"zed-erasable-{suffix}", $"Zed Quokka-{suffix}", $"zed.quokka.{suffix}@erase.example");
+        var (created, body, _) = await school.Client.PostAsync("/api/admin/users", school.Admin, new { id = userId, displayName = name, email, roles = new[] { "student" } });
+        Assert.True(created == HttpStatusCode.Created, body.ToString());
+        var (enrolled, _, _) = await school.Client.PostAsync($"/api/admin/courses/{school.Course}/enrollments", school.Admin, new { userId, role = "student" });
+        Assert.Equal(HttpStatusCode.Created, enrolled);
+
+        var student = new ErasableStudent(school, userId, name, email, string.Empty);
+        var submissionId = await school.SubmitAsync(student.Token);
+        await school.WaitForStatusAsync(student.Token, submissionId);
+        await WaitForGradebookAsync(school, userId);
+        return student with { SubmissionId = submissionId };
+    }
+
+    public Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> EraseAsync(string reason = "Parent's erasure request, ticket 4711") =>
+        School.Client.PostAsync($"/api/admin/students/{UserId}/erasure", School.Admin, new { reason });
+
+    public Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> ExportAsync() =>
+        School.Client.GetAsync($"/api/admin/students/{UserId}/export", School.Admin);
+
+    /// <summary>Reads the gradebook as the teacher until the student's row shows the released grade (the projection is asynchronous).</summary>
+    private static async Task WaitForGradebookAsync(School school, string userId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var (_, body, _) = await school.Client.GetAsync($"/api/teacher/courses/{school.Course}/gradebook", school.Teacher);
+            if (body.GetProperty("rows").EnumerateArray().Any(r => r.GetProperty("userId").GetString() == userId
+                && r.GetProperty("assessments")[0].GetProperty("status").GetString() == "released"))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"The gradebook never showed {userId} released.");
+    }
+}
