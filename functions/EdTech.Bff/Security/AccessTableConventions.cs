@@ -26,6 +26,13 @@ public static class AccessTableConventions
             {
                 endpoint.Metadata.Add(rule.Policy);
             }
+
+            if (rule.Scope == AccessScope.Course)
+            {
+                CourseScopeFilter.EnsureRouteNamesACourse(rule);
+                var filter = new CourseScopeFilter(rule);
+                endpoint.FilterFactories.Add((_, next) => invocation => filter.InvokeAsync(invocation, next));
+            }
         });
         return builder;
     }
