@@ -2,7 +2,6 @@ using EdTech.Application.Courses;
 using EdTech.Application.Users;
 using EdTech.Bff.Http;
 using EdTech.Bff.Security;
-using EdTech.Domain.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -13,7 +12,7 @@ public static class AdminApi
 {
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/admin").RequireAuthorization(Roles.TenantAdmin).WithGroupName("admin").WithTags("admin");
+        var api = routes.MapGroup("/api/admin").FromAccessTable().WithGroupName("admin").WithTags("admin");
         api.MapPost("/users", CreateUser).Accepts<CreateUserCommand>("application/json");
         api.MapPost("/courses", CreateCourse).Accepts<CreateCourseCommand>("application/json");
         api.MapPost("/courses/{courseId}/enrollments", Enroll).Accepts<EnrollmentBody>("application/json");

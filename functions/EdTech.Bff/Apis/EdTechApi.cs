@@ -1,3 +1,4 @@
+using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -26,18 +27,18 @@ public static class EdTechApi
 
         routes.MapHealth();
         routes.MapOpenApiDocuments();
-        return routes;
+        return routes.EnsureAccessTableCoversEndpoints();
     }
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+        routes.MapGet("/api/health", () => TypedResults.Ok(new { status = "ok" })).FromAccessTable().ExcludeFromDescription();
         return routes;
     }
 
     public static IEndpointRouteBuilder MapOpenApiDocuments(this IEndpointRouteBuilder routes)
     {
-        routes.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
+        routes.MapOpenApi("/api/openapi/{documentName}.json").FromAccessTable();
         return routes;
     }
 }

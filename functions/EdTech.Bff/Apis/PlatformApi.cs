@@ -1,6 +1,6 @@
 using EdTech.Application.Tenants;
 using EdTech.Bff.Http;
-using EdTech.Domain.Tenancy;
+using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +11,7 @@ public static class PlatformApi
 {
     public static RouteGroupBuilder MapPlatformApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/platform").RequireAuthorization(Roles.PlatformAdmin).WithGroupName("platform").WithTags("platform");
+        var api = routes.MapGroup("/api/platform").FromAccessTable().WithGroupName("platform").WithTags("platform");
         api.MapPost("/tenants", CreateTenant).Accepts<CreateTenantCommand>("application/json");
         return api;
     }

@@ -3,7 +3,6 @@ using EdTech.Application.Submissions;
 using EdTech.Bff.Http;
 using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
-using EdTech.Domain.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,7 +13,7 @@ public static class StudentApi
 {
     public static RouteGroupBuilder MapStudentApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/student").RequireAuthorization(Roles.Student).WithGroupName("student").WithTags("student");
+        var api = routes.MapGroup("/api/student").FromAccessTable().WithGroupName("student").WithTags("student");
         api.MapGet("/assessments/{assessmentId}", GetAssessment).Produces<StudentAssessmentView>();
         api.MapPost("/assessments/{assessmentId}/submissions", Submit).Accepts<SubmitAttemptCommand>("application/json").Produces<SubmissionAccepted>(StatusCodes.Status202Accepted)
             .RequireRateLimiting(RateLimitPartitions.SubmitPolicy);

@@ -3,7 +3,6 @@ using EdTech.Application.Gradebooks;
 using EdTech.Application.Records;
 using EdTech.Bff.Http;
 using EdTech.Bff.Security;
-using EdTech.Domain.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,7 +16,7 @@ public static class TeacherApi
 
     public static RouteGroupBuilder MapTeacherApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/teacher").RequireAuthorization(Roles.Teacher).WithGroupName("teacher").WithTags("teacher");
+        var api = routes.MapGroup("/api/teacher").FromAccessTable().WithGroupName("teacher").WithTags("teacher");
         api.MapPost("/courses/{courseId}/assessments", CreateAssessment).Accepts<CreateAssessmentCommand>("application/json");
         api.MapGet("/courses/{courseId}/gradebook", GetGradebook).Produces<Gradebook>();
         return api;

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Diagnostics;
 using EdTech.Bff.Apis;
 using EdTech.Bff.Composition;
+using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +73,8 @@ public sealed class RolePipelines
             {
                 endpoints.MapOpenApiDocuments();
             }
+
+            endpoints.EnsureAccessTableCoversEndpoints();
         });
         return app.Build();
     }

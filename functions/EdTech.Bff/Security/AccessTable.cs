@@ -1,0 +1,39 @@
+using static EdTech.Bff.Security.AccessScope;
+using static EdTech.Domain.Tenancy.Roles;
+
+namespace EdTech.Bff.Security;
+
+/// <summary>
+/// The one source of truth for who may call what. Every mapped endpoint must have exactly one row
+/// (checked at start-up by <see cref="AccessTableConventions"/> and by the permission-matrix tests,
+/// which are generated from these rows). Adding an endpoint = mapping it in its group + one row here.
+/// </summary>
+public static class AccessTable
+{
+    public static IReadOnlyList<AccessRule> Rows { get; } =
+    [
+        Row("GET", "/api/health", Anonymous),
+        Row("GET", "/api/openapi/{documentName}.json", Anonymous),
+
+        Row("POST", "/api/platform/tenants", Platform, PlatformAdmin),
+
+        Row("POST", "/api/admin/users", Tenant, TenantAdmin),
+        Row("POST", "/api/admin/courses", Tenant, TenantAdmin),
+        Row("POST", "/api/admin/courses/{courseId}/enrollments", Tenant, TenantAdmin),
+
+        Row("POST", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
+        Row("GET", "/api/teacher/courses/{courseId}/gradebook", Course, Teacher),
+
+        Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
+        Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),
+        Row("GET", "/api/student/submissions/{submissionId}", Owner, Student),
+    ];
+
+    private static readonly Dictionary<string, AccessRule> ByEndpoint = Rows.ToDictionary(r => r.Endpoint, StringComparer.Ordinal);
+
+    /// <summary>The row for an endpoint, by HTTP method and route pattern exactly as mapped (e.g. "/api/student/submissions/{submissionId}").</summary>
+    public static AccessRule? Find(string method, string pattern) =>
+        ByEndpoint.GetValueOrDefault($"{method.ToUpperInvariant()} {pattern}");
+
+    private static AccessRule Row(string method, string pattern, AccessScope scope, params string[] roles) => new(method, pattern, scope, roles);
+}

@@ -1,0 +1,32 @@
+using EdTech.Bff.Security;
+using EdTech.Bff.Tests.Infrastructure;
+
+namespace EdTech.Bff.Tests.Security.Matrix;
+
+/// <summary>A valid request for a row: its success status and a body factory (ids unique per call so creates never 409).</summary>
+public sealed record MatrixSample(int Success, Func<MatrixWorld, Task<object?>>? Body = null);
+
+/// <summary>One sample per <see cref="AccessTable"/> row, keyed by "METHOD /pattern".</summary>
+public static class MatrixSamples
+{
+    private static readonly Dictionary<string, MatrixSample> ByEndpoint = new(StringComparer.Ordinal)
+    {
+        ["GET /api/health"] = new(200),
+        ["GET /api/openapi/{documentName}.json"] = new(200),
+        ["POST /api/platform/tenants"] = Post(201, _ => new { id = Unique("t"), name = "New school", timeZone = "UTC" }),
+        ["POST /api/admin/users"] = Post(201, _ => new { id = Unique("u"), displayName = "New", email = Unique("e") + "@school.example", roles = new[] { "student" } }),
+        ["POST /api/admin/courses"] = Post(201, _ => new { id = Unique("c"), title = "New course" }),
+        ["POST /api/admin/courses/{courseId}/enrollments"] = new(201, async w => new { userId = await w.NewUserAsync(), role = "student" }),
+        ["POST /api/teacher/courses/{courseId}/assessments"] = Post(201, _ => School.QuizBody(Unique("a"))),
+        ["GET /api/teacher/courses/{courseId}/gradebook"] = new(200),
+        ["GET /api/student/assessments/{assessmentId}"] = new(200),
+        ["POST /api/student/assessments/{assessmentId}/submissions"] = Post(202, _ => School.PerfectAnswers),
+        ["GET /api/student/submissions/{submissionId}"] = new(200),
+    };
+
+    public static MatrixSample? Find(AccessRule row) => ByEndpoint.GetValueOrDefault(row.Endpoint);
+
+    public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():n}"[..(prefix.Length + 13)];
+
+    private static MatrixSample Post(int success, Func<MatrixWorld, object> body) => new(success, w => Task.FromResult<object?>(body(w)));
+}

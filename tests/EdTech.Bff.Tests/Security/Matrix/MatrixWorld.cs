@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using EdTech.Bff.Security;
+using EdTech.Bff.Tests.Infrastructure;
+using EdTech.Domain.Tenancy;
+
+namespace EdTech.Bff.Tests.Security.Matrix;
+
+/// <summary>
+/// Set up once per matrix, through the public API: a home school (School helper) plus a student's
+/// submission and two users enrolled nowhere; a foreign school with the same user ids and nothing else.
+/// </summary>
+public sealed partial class MatrixWorld : IAsyncLifetime
+{
+    public ApiFactory Factory { get; } = new();
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public School Home { get; private set; } = null!;
+
+    public string ForeignTenant { get; } = "matrix-b-" + Guid.NewGuid().ToString("n")[..6];
+
+    public string SubmissionId { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Client = Factory.CreateClient();
+        Home = await School.CreateAsync(Factory, Client);
+        await Expect(Client.PostAsync("/api/platform/tenants", Factory.Token(TenantId.PlatformValue, "root", Roles.PlatformAdmin), new { id = ForeignTenant, name = "Other", timeZone = "UTC" }));
+        foreach (var (id, role) in new[] { ("t1", Roles.Teacher), ("s1", Roles.Student), ("s2", Roles.Student) })
+        {
+            await CreateUserAsync(ForeignTenant, id, role);
+        }
+
+        await CreateUserAsync(Home.Tenant, "s9", Roles.Student);
+        await CreateUserAsync(Home.Tenant, "t9", Roles.Teacher);
+        SubmissionId = await Home.SubmitAsync(Home.Student1);
+    }
+
+    public Task DisposeAsync()
+    {
+        Client.Dispose();
+        Factory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A fresh user of the home tenant (for bodies that need one, e.g. an enrollment).</summary>
+    public async Task<string> NewUserAsync()
+    {
+        var id = MatrixSamples.Unique("u");
+        await CreateUserAsync(Home.Tenant, id, Roles.Student);
+        return id;
+    }
+
+    /// <summary>The row's route with the home tenant's ids filled in.</summary>
+    public string PathFor(AccessRule row) => RouteParameter().Replace(row.Pattern, m => m.Groups[1].Value switch
+    {
+        "courseId" => Home.Course,
+        "assessmentId" => Home.Quiz,
+        "submissionId" => SubmissionId,
+        "documentName" => "student",
+        var other => "unknown-" + other,
+    });
+
+    /// <summary>The caller's token for a matrix role ("none" = no token) in a situation.</summary>
+    public string? TokenFor(string role, Situation situation)
+    {
+        var tenant = situation == Situation.ForeignTenant ? ForeignTenant : Home.Tenant;
+        return role switch
+        {
+            MatrixCases.NoToken => null,
+            Roles.PlatformAdmin => Factory.Token(situation == Situation.ForeignTenant ? ForeignTenant : TenantId.PlatformValue, "root", role),
+            Roles.Student => Factory.Token(tenant, situation switch { Situation.Classmate => "s2", Situation.NotEnrolled => "s9", _ => "s1" }, role),
+            Roles.Teacher => Factory.Token(tenant, situation == Situation.NotEnrolled ? "t9" : "t1", role),
+            Roles.TenantAdmin => Factory.Token(tenant, "admin1", role),
+            _ => Factory.Token(tenant, "c1", role),
+        };
+    }
+
+    private Task CreateUserAsync(string tenant, string id, string role) =>
+        Expect(Client.PostAsync("/api/admin/users", Factory.Token(tenant, "admin1", Roles.TenantAdmin), new { id, displayName = id, email = $"{id}@school.example", roles = new[] { role } }));
+
+    private static async Task Expect(Task<(HttpStatusCode Status, System.Text.Json.JsonElement Body, HttpResponseMessage Response)> call)
+    {
+        var (status, body, _) = await call;
+        Assert.True(status == HttpStatusCode.Created, $"Set-up call failed: {status} {body}");
+    }
+
+    [GeneratedRegex(@"\{(\w+)\}")]
+    private static partial Regex RouteParameter();
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using EdTech.Application.Storage;
+using EdTech.Bff.Tests.Infrastructure;
+using EdTech.Domain.Tenancy;
+using EdTech.Orchestrations.Grading;
+using Microsoft.Data.Sqlite;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EdTech.Bff.Tests.Security;
+
+/// <summary>
+/// Issue 3 item 4: a mixed workload in three schools with identical user, course and assessment ids,
+/// then a scan of everything stored: each school's marker lives only under that school, and no
+/// school's documents are reachable through the API with another school's tokens.
+/// </summary>
+public sealed class TenantIsolationScanTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task MixedWorkloadInThreeTenants_EveryDocumentLivesUnderItsOwnTenant_AndNoneIsReachableFromAnother()
+    {
+        var client = factory.CreateClient();
+        var schools = new List<IsolationWorkload>();
+        foreach (var name in new[] { "a", "b", "c" })
+        {
+            schools.Add(await IsolationWorkload.RunAsync(factory, client, $"iso-{name}-{Guid.NewGuid():n}"[..14]));
+        }
+
+        var documents = ReadAllDocuments();
+
+        foreach (var school in schools)
+        {
+            var marked = documents.Where(d => d.Json.Contains(school.Marker, StringComparison.Ordinal)).ToList();
+            Assert.All(marked, d => Assert.True(d.Tenant == school.Tenant, $"{school.Marker} found under tenant {d.Tenant}: {d.Container}/{d.Id}"));
+            Assert.Superset(new HashSet<string> { Containers.Users, Containers.Courses, Containers.Assessments }, marked.Select(d => d.Container).ToHashSet());
+        }
+
+        var notFound = 0;
+        foreach (var reader in schools)
+        {
+            var own = documents.Where(d => d.Tenant == reader.Tenant).Select(d => (d.Container, d.Id)).ToHashSet();
+            foreach (var doc in documents.Where(d => d.Tenant != reader.Tenant && schools.Any(s => s.Tenant == d.Tenant)))
+            {
+                notFound += await AssertUnreachableAsync(client, reader, doc, own.Contains((doc.Container, doc.Id)), schools.Single(s => s.Tenant == doc.Tenant).Marker);
+            }
+        }
+
+        // 3 readers × 2 other schools × (2 submissions × 2 containers × 2 students + the assessment only that school has).
+        Assert.True(notFound >= 3 * 2 * (4 * 2 + 1), $"Only {notFound} cross-tenant reads were probed.");
+    }
+
+    [Fact]
+    public async Task GradingInstanceIds_StartWithTheTenant_AndAreTheOnesTheEngineRan()
+    {
+        var school = await IsolationWorkload.RunAsync(factory, factory.CreateClient(), $"iso-d-{Guid.NewGuid():n}"[..14]);
+        var durable = factory.Services.GetRequiredService<DurableTaskClient>();
+
+        foreach (var submissionId in school.SubmissionIds)
+        {
+            var instanceId = new GradeSubmissionInput(new TenantId(school.Tenant), submissionId).InstanceId;
+            Assert.StartsWith(school.Tenant + ":", instanceId, StringComparison.Ordinal);
+            Assert.NotNull(await durable.GetInstanceAsync(instanceId));
+        }
+    }
+
+    /// <summary>Returns how many reads answered 404.</summary>
+    private static async Task<int> AssertUnreachableAsync(HttpClient client, IsolationWorkload reader, StoredRow doc, bool readerHasSameId, string foreignMarker)
+    {
+        var probes = doc.Container switch
+        {
+            Containers.Submissions or Containers.SubmissionViews => [($"/api/student/submissions/{doc.Id}", reader.Student1), ($"/api/student/submissions/{doc.Id}", reader.Student2)],
+            Containers.Assessments => [($"/api/student/assessments/{doc.Id}", reader.Student1)],
+            Containers.Courses => new[] { ($"/api/teacher/courses/{doc.Id}/gradebook", reader.Teacher) },
+            _ => [],
+        };
+
+        var notFound = 0;
+        foreach (var (path, token) in probes)
+        {
+            var (status, body, _) = await client.GetAsync(path, token);
+            if (readerHasSameId)
+            {
+                // Same id in the reader's own school: the reader's own document (so caches are keyed by tenant), never the other's.
+                Assert.DoesNotContain(foreignMarker, body.ToString(), StringComparison.Ordinal);
+                if (doc.Container == Containers.Assessments)
+                {
+                    Assert.Contains(reader.Marker, body.ToString(), StringComparison.Ordinal);
+                }
+            }
+            else
+            {
+                Assert.True(status == HttpStatusCode.NotFound, $"{reader.Tenant} reading {doc.Tenant}'s {doc.Container}/{doc.Id} via {path}: {status}");
+                notFound++;
+            }
+        }
+
+        return notFound;
+    }
+
+    private List<StoredRow> ReadAllDocuments()
+    {
+        var path = Path.Combine(factory.DataDirectory, "edtech.db");
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT tenant, container, id, json FROM documents";
+        using var reader = command.ExecuteReader();
+        var rows = new List<StoredRow>();
+        while (reader.Read())
+        {
+            rows.Add(new StoredRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        Assert.NotEmpty(rows);
+        return rows;
+    }
+
+    private sealed record StoredRow(string Tenant, string Container, string Id, string Json);
+}
