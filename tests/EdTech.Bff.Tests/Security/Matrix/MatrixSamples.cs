@@ -22,6 +22,8 @@ public static class MatrixSamples
         ["GET /api/student/assessments/{assessmentId}"] = new(200),
         ["POST /api/student/assessments/{assessmentId}/submissions"] = Post(202, _ => School.PerfectAnswers),
         ["GET /api/student/submissions/{submissionId}"] = new(200),
+        ["GET /api/admin/students/{userId}/export"] = new(200),
+        ["POST /api/admin/students/{userId}/erasure"] = Post(200, _ => new { reason = "Parent's written request" }),
     };
 
     public static MatrixSample? Find(AccessRule row) => ByEndpoint.GetValueOrDefault(row.Endpoint);

@@ -22,6 +22,11 @@ public sealed partial class MatrixWorld : IAsyncLifetime
 
     public string SubmissionId { get; private set; } = "";
 
+    /// <summary>Students the privacy rows act on: one only ever exported, one only ever erased, so their cases never interfere.</summary>
+    public string ExportedUser => "x-export";
+
+    public string ErasedUser => "x-erase";
+
     public async Task InitializeAsync()
     {
         Client = Factory.CreateClient();
@@ -34,6 +39,8 @@ public sealed partial class MatrixWorld : IAsyncLifetime
 
         await CreateUserAsync(Home.Tenant, "s9", Roles.Student);
         await CreateUserAsync(Home.Tenant, "t9", Roles.Teacher);
+        await CreateUserAsync(Home.Tenant, ExportedUser, Roles.Student);
+        await CreateUserAsync(Home.Tenant, ErasedUser, Roles.Student);
         SubmissionId = await Home.SubmitAsync(Home.Student1);
     }
 
@@ -59,6 +66,7 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         "assessmentId" => Home.Quiz,
         "submissionId" => SubmissionId,
         "documentName" => "student",
+        "userId" => row.Method == "POST" ? ErasedUser : ExportedUser,
         var other => "unknown-" + other,
     });
 
