@@ -56,6 +56,8 @@ internal static class SqliteSchema
         Execute(connection, "PRAGMA journal_mode=WAL;");
         Execute(connection, options.SynchronousFull ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
         Execute(connection, "PRAGMA busy_timeout=5000;");
+        // Erasure (GDPR/COPPA) must not leave a student's bytes in free pages of the file.
+        Execute(connection, "PRAGMA secure_delete=ON;");
         Execute(connection, CreateTables);
 
         using var command = connection.CreateCommand();
