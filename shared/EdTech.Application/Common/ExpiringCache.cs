@@ -35,4 +35,7 @@ public sealed class ExpiringCache<TValue>(TimeProvider clock, TimeSpan ttl, int 
 
         return value;
     }
+
+    /// <summary>Forgets one entry, so this instance sees a change it made at once.</summary>
+    public void Remove(string key) => _entries.TryRemove(key, out _);
 }

@@ -11,7 +11,8 @@ public static class Containers
     public const string Submissions = "submissions";
     public const string SubmissionViews = "submission-views";
     public const string Gradebook = "gradebook";
+    public const string DirectoryMappings = "directory-mappings";
 
     public static IReadOnlyList<string> All { get; } =
-        [Tenants, Users, Courses, Enrollments, Assessments, Submissions, SubmissionViews, Gradebook];
+        [Tenants, Users, Courses, Enrollments, Assessments, Submissions, SubmissionViews, Gradebook, DirectoryMappings];
 }
