@@ -4,13 +4,13 @@ namespace EdTech.Application.Tenants.UpdateTenant;
 
 /// <summary>
 /// PATCH body (JSON Merge Patch): absent fields stay, null clears (parentId) or resets to the default
-/// (a quota); in <c>features</c>, true/false sets a flag and null removes it. Kind and status are not patchable.
+/// (each quota: null is the platform default); in <c>features</c>, true/false sets a flag and null removes it. Kind and status are not patchable.
 /// </summary>
 public sealed record UpdateTenantCommand(
     Optional<string?> Name,
     Optional<string?> TimeZone,
     Optional<string?> ParentId,
-    Optional<QuotasPatch?> Quotas,
+    QuotasPatch? Quotas,
     Optional<Dictionary<string, bool?>?> Features,
     Optional<string[]?> EntraTenantIds);
 

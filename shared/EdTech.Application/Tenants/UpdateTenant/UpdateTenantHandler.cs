@@ -70,12 +70,9 @@ public sealed class UpdateTenantHandler(IDocumentStore store, TimeProvider clock
 
     private static TenantRecord Apply(TenantRecord t, UpdateTenantCommand c)
     {
-        var quotas = c.Quotas switch
-        {
-            { IsSet: true, Value: null } => TenantQuotas.None,
-            { IsSet: true, Value: { } q } => new TenantQuotas(q.MaxStudents.Or(t.Quotas.MaxStudents), q.MaxSubmissionsPerMinute.Or(t.Quotas.MaxSubmissionsPerMinute), q.StorageMb.Or(t.Quotas.StorageMb)),
-            _ => t.Quotas,
-        };
+        var quotas = c.Quotas is { } q
+            ? new TenantQuotas(q.MaxStudents.Or(t.Quotas.MaxStudents), q.MaxSubmissionsPerMinute.Or(t.Quotas.MaxSubmissionsPerMinute), q.StorageMb.Or(t.Quotas.StorageMb))
+            : t.Quotas;
         var features = new Dictionary<string, bool>(t.Features, StringComparer.Ordinal);
         if (c.Features.IsSet)
         {

@@ -22,7 +22,7 @@ public static partial class UpdateTenantValidator
             v.Require(TimeZones.IsValid(c.TimeZone.Value), "timeZone", "An IANA time zone such as 'Europe/London'.");
         }
 
-        if (c.Quotas is { IsSet: true, Value: { } q })
+        if (c.Quotas is { } q)
         {
             Quota(v, q.MaxStudents, "quotas.maxStudents", 10_000_000);
             Quota(v, q.MaxSubmissionsPerMinute, "quotas.maxSubmissionsPerMinute", 1_000_000);
