@@ -3,8 +3,9 @@ using EdTech.Application.Common;
 namespace EdTech.Application.Tenants.UpdateTenant;
 
 /// <summary>
-/// PATCH body (JSON Merge Patch): absent fields stay, null clears (parentId) or resets to the default
-/// (each quota: null is the platform default); in <c>features</c>, true/false sets a flag and null removes it. Kind and status are not patchable.
+/// PATCH body (JSON Merge Patch): absent fields stay; null clears parentId and entraTenantIds, and resets
+/// a quota to the platform default; in <c>features</c>, true/false sets a flag and null removes it.
+/// Kind and status are not patchable (status changes through suspend/reactivate).
 /// </summary>
 public sealed record UpdateTenantCommand(
     Optional<string?> Name,
