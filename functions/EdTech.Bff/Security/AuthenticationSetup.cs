@@ -51,7 +51,11 @@ public static class AuthenticationSetup
             };
             options.Events = new JwtBearerEvents
             {
-                OnMessageReceived = async context => await issuers.RefreshKeysAsync(context.HttpContext.RequestAborted).ConfigureAwait(false),
+                // Keys are fetched (or taken from the managers' cache) only for requests that carry a token,
+                // so anonymous calls such as health checks never wait on an identity provider.
+                OnMessageReceived = context => context.Request.Headers.Authorization.Count > 0
+                    ? issuers.RefreshKeysAsync(context.HttpContext.RequestAborted).AsTask()
+                    : Task.CompletedTask,
                 OnTokenValidated = mapper.MapAsync,
                 OnAuthenticationFailed = context =>
                 {

@@ -84,4 +84,16 @@ public sealed class EntraTokenTests(EntraHost host) : IClassFixture<EntraHost>
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
+
+    [Fact]
+    public async Task EntraToken_OfASuspendedTenant_Is403TenantSuspended()
+    {
+        var (school, directory) = await MappedSchoolAsync();
+        await _client.PostAsync($"/api/platform/tenants/{school.Tenant}/suspend", host.Local.Token("platform", "root", "platform-admin"), new { reason = "Audit" });
+
+        var (status, body, _) = await GetQuizAsync(school, Entra.Token(directory, "s1", ["Student"]));
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.EndsWith("/tenant-suspended", body.GetProperty("type").GetString());
+    }
 }
