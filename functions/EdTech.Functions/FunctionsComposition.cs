@@ -1,4 +1,5 @@
 using EdTech.Bff.Composition;
+using EdTech.Bff.Security.Identity;
 using EdTech.Functions.Http;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,8 @@ public static class FunctionsComposition
     public static FunctionsApplicationBuilder Configure(FunctionsApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // Fail at start, naming the setting, rather than answer 401 to every request later.
+        AuthSettings.From(builder.Configuration).EnsureValid(requireIssuer: true);
         builder.ConfigureFunctionsWebApplication();
         builder.Services.AddEdTech(builder.Configuration);
         RolePipelines.AddTo(builder.Services);

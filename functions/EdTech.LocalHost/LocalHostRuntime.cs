@@ -5,8 +5,6 @@ using EdTech.Infrastructure.ChangeFeed;
 using EdTech.Infrastructure.Identity;
 using EdTech.LocalHost.Durable;
 using EdTech.Orchestrations;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Options;
 
 namespace EdTech.LocalHost;
 
@@ -20,7 +18,7 @@ public static class LocalHostRuntime
     public static IServiceCollection AddLocalHostRuntime(this IServiceCollection services, EdTechOptions options, IConfiguration configuration)
     {
         services.AddSingleton(LocalTokenIssuer.ForDataDirectory(options.DataDirectory));
-        services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, LocalIssuerJwtOptions>();
+        services.AddLocalIssuerTrust();
         services.AddLocalDurableEngine(new LocalDurableEngineOptions(options.DataDirectory, WorkerConcurrency: options.DurableWorkerConcurrency), OrchestrationCatalog.Register);
         // One process serves requests and grades: requests in flight make the pump take smaller steps.
         var inFlight = new InFlightRequests(int.TryParse(configuration["Pump:BusyInFlight"], out var busy) && busy > 0 ? busy : 8);

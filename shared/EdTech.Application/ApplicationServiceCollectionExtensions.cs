@@ -27,6 +27,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<CourseAccess>();
         services.AddSingleton<AssessmentLookup>();
         services.AddSingleton<CreateTenantHandler>();
+        services.AddEdTechTenantRegistry();
         services.AddSingleton<CreateUserHandler>();
         services.AddSingleton<CreateCourseHandler>();
         services.AddSingleton<EnrollUserHandler>();

@@ -25,6 +25,7 @@ public sealed class FunctionsHostFixture : IDisposable
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.Configuration["Data"] = _data;
         builder.Configuration["Auth:Authority"] = Authority;
+        builder.Configuration["Auth:Audience"] = "api://edtech-api";
         FunctionsComposition.Configure(builder);
         Host = builder.Build();
     }

@@ -16,6 +16,11 @@ public static class AccessTable
         Row("GET", "/api/openapi/{documentName}.json", Anonymous),
 
         Row("POST", "/api/platform/tenants", Platform, PlatformAdmin),
+        Row("GET", "/api/platform/tenants", Platform, PlatformAdmin),
+        Row("GET", "/api/platform/tenants/{id}", Platform, PlatformAdmin),
+        Row("PATCH", "/api/platform/tenants/{id}", Platform, PlatformAdmin),
+        Row("POST", "/api/platform/tenants/{id}/suspend", Platform, PlatformAdmin),
+        Row("POST", "/api/platform/tenants/{id}/reactivate", Platform, PlatformAdmin),
 
         Row("POST", "/api/admin/users", Tenant, TenantAdmin),
         Row("POST", "/api/admin/courses", Tenant, TenantAdmin),

@@ -2,7 +2,10 @@ using EdTech.Application.Storage;
 
 namespace EdTech.Application.Records;
 
-/// <summary>A school or college in the platform's registry (stored under the platform tenant).</summary>
+/// <summary>
+/// A school, college or group (district, university group) in the platform's registry, stored under the
+/// platform tenant. Added fields are init-only with defaults so earlier documents still read.
+/// </summary>
 public sealed record TenantRecord(string Id, string Name, string TimeZone, string Status, DateTimeOffset CreatedAt) : IStoredRecord
 {
     public const string Active = "active";
@@ -11,4 +14,32 @@ public sealed record TenantRecord(string Id, string Name, string TimeZone, strin
     public static string Container => Containers.Tenants;
 
     public string PartitionKey => Id;
+
+    /// <summary>"school", "college" or "group" (<see cref="TenantKinds"/>).</summary>
+    public string Kind { get; init; } = TenantKinds.School;
+
+    /// <summary>The group this tenant belongs to; always a tenant of kind "group".</summary>
+    public string? ParentId { get; init; }
+
+    public TenantQuotas Quotas { get; init; } = TenantQuotas.None;
+
+    public IReadOnlyDictionary<string, bool> Features { get; init; } = new Dictionary<string, bool>(StringComparer.Ordinal);
+
+    /// <summary>Microsoft Entra (External ID) directory ids whose tokens act in this tenant; see <c>DirectoryMappingRecord</c>.</summary>
+    public IReadOnlyList<string> EntraTenantIds { get; init; } = [];
+
+    public string? SuspendedReason { get; init; }
+
+    public DateTimeOffset? SuspendedAt { get; init; }
+
+    public DateTimeOffset? UpdatedAt { get; init; }
+}
+
+public static class TenantKinds
+{
+    public const string School = "school";
+    public const string College = "college";
+    public const string Group = "group";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { School, College, Group };
 }

@@ -12,7 +12,8 @@ public static class Containers
     public const string SubmissionViews = "submission-views";
     public const string Gradebook = "gradebook";
     public const string Audit = "audit";
+    public const string DirectoryMappings = "directory-mappings";
 
     public static IReadOnlyList<string> All { get; } =
-        [Tenants, Users, Courses, Enrollments, Assessments, Submissions, SubmissionViews, Gradebook, Audit];
+        [Tenants, Users, Courses, Enrollments, Assessments, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings];
 }

@@ -14,13 +14,16 @@ public enum TenantState
 
 /// <summary>
 /// Answers "does this token's tenant exist, and is it active?" on every request, so it caches for a
-/// few seconds: a suspension takes effect within that time on every instance.
+/// few seconds. A change made through this instance (suspend, reactivate, update) calls
+/// <see cref="Invalidate"/> and is seen here at once; other instances see it within the cache time (5 s).
 /// </summary>
 public sealed class TenantDirectory(IDocumentStore store, TimeProvider clock)
 {
+    public static readonly TimeSpan CacheTime = TimeSpan.FromSeconds(5);
+
     private sealed record Entry(TenantState State);
 
-    private readonly ExpiringCache<Entry> _cache = new(clock, TimeSpan.FromSeconds(5));
+    private readonly ExpiringCache<Entry> _cache = new(clock, CacheTime);
 
     public async ValueTask<TenantState> GetStateAsync(TenantId tenant, CancellationToken ct)
     {
@@ -37,4 +40,6 @@ public sealed class TenantDirectory(IDocumentStore store, TimeProvider clock)
         }, ct).ConfigureAwait(false);
         return entry!.State;
     }
+
+    public void Invalidate(string tenantId) => _cache.Remove(tenantId);
 }

@@ -19,6 +19,10 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
     private static readonly Target[] Targets =
     [
         new("POST", "/api/platform/tenants", s => s.Factory.Token("platform", "root", "platform-admin"), """{"id":"fuzz-school","name":"Fuzz","timeZone":"UTC"}"""),
+        new("PATCH", "/api/platform/tenants/fuzz-target", s => s.Factory.Token("platform", "root", "platform-admin"),
+            """{"name":"Renamed","timeZone":"Europe/Paris","quotas":{"maxStudents":10,"maxSubmissionsPerMinute":60},"features":{"beta":true}}"""),
+        new("POST", "/api/platform/tenants/fuzz-target/suspend", s => s.Factory.Token("platform", "root", "platform-admin"), """{"reason":"Unpaid"}"""),
+        new("POST", "/api/admin/students/fz-erase/erasure", s => s.Admin, """{"reason":"Parent's request"}"""),
         new("POST", "/api/admin/users", s => s.Admin, """{"id":"fz1","displayName":"Fuzz","email":"f@x.example","roles":["student"]}"""),
         new("POST", "/api/admin/courses", s => s.Admin, """{"id":"fzc","title":"Fuzz course"}"""),
         new("POST", "/api/admin/courses/math101/enrollments", s => s.Admin, """{"userId":"s1","role":"student"}"""),
@@ -38,6 +42,9 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
     public async Task AnyBody_OnEveryBodyEndpoint_IsNeverA5xx_AndARejectionChangesNothing()
     {
         var school = await School.CreateAsync(factory, factory.CreateClient());
+        var platform = factory.Token("platform", "root", "platform-admin");
+        Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/platform/tenants", platform, new { id = "fuzz-target", name = "Target", timeZone = "UTC" })).Status);
+        Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/admin/users", school.Admin, new { id = "fz-erase", displayName = "Erase Me", email = "erase@x.example", roles = new[] { "student" } })).Status);
         var database = Path.Combine(factory.DataDirectory, "edtech.db");
         var statuses = new Dictionary<int, int>();
         var gen = Gen.Int[0, Targets.Length - 1].SelectMany(i => FuzzBodies.For(Targets[i].ValidJson).Select(b => (Target: Targets[i], b.Body, b.ContentType)));

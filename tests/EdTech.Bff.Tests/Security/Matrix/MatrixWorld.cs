@@ -27,11 +27,15 @@ public sealed partial class MatrixWorld : IAsyncLifetime
 
     public string ErasedUser => "x-erase";
 
+    /// <summary>A tenant only the registry rows act on (suspend, patch), so the schools the other cases use stay active.</summary>
+    public string TargetTenant { get; } = "matrix-t-" + Guid.NewGuid().ToString("n")[..6];
+
     public async Task InitializeAsync()
     {
         Client = Factory.CreateClient();
         Home = await School.CreateAsync(Factory, Client);
         await Expect(Client.PostAsync("/api/platform/tenants", Factory.Token(TenantId.PlatformValue, "root", Roles.PlatformAdmin), new { id = ForeignTenant, name = "Other", timeZone = "UTC" }));
+        await Expect(Client.PostAsync("/api/platform/tenants", Factory.Token(TenantId.PlatformValue, "root", Roles.PlatformAdmin), new { id = TargetTenant, name = "Target", timeZone = "UTC" }));
         foreach (var (id, role) in new[] { ("t1", Roles.Teacher), ("s1", Roles.Student), ("s2", Roles.Student) })
         {
             await CreateUserAsync(ForeignTenant, id, role);
@@ -67,6 +71,7 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         "submissionId" => SubmissionId,
         "documentName" => "student",
         "userId" => row.Method == "POST" ? ErasedUser : ExportedUser,
+        "id" => TargetTenant,
         var other => "unknown-" + other,
     });
 
