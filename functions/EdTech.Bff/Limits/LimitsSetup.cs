@@ -11,7 +11,7 @@ namespace EdTech.Bff.Limits;
 public static class LimitsSetup
 {
     /// <summary>
-    /// Per-tenant token buckets on every request and a per-user bucket on submit (policy
+    /// Per-tenant token buckets on every request, the tenant's submission quota and a per-user bucket on submit (policy
     /// <see cref="RateLimitPartitions.SubmitPolicy"/>), with limits from <see cref="ITenantLimits"/>
     /// (default: configuration). Register another <see cref="ITenantLimits"/> before this to use quotas.
     /// </summary>
@@ -25,7 +25,9 @@ public static class LimitsSetup
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RateLimitRejection.WriteAsync;
-            o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, BucketKey>(partitions.ByTenant);
+            o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.CreateChained(
+                System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, BucketKey>(partitions.ByTenant),
+                System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, BucketKey>(partitions.ByTenantSubmissions));
             o.AddPolicy(RateLimitPartitions.SubmitPolicy, partitions.ByTenantUser);
         });
         services.AddRateLimiter(_ => { });

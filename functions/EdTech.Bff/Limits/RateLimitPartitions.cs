@@ -1,5 +1,8 @@
 using System.Threading.RateLimiting;
+using EdTech.Application.Records;
+using EdTech.Application.Tenants;
 using EdTech.Bff.Security;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Http;
 
 namespace EdTech.Bff.Limits;
@@ -8,7 +11,7 @@ namespace EdTech.Bff.Limits;
 /// Who shares a bucket. Runs after authentication and the tenant gate, so the tenant comes from a
 /// validated token of an existing, active tenant; anonymous callers share one bucket per remote IP.
 /// </summary>
-public sealed class RateLimitPartitions(ITenantLimits tenants, RateLimitSettings defaults)
+public sealed class RateLimitPartitions(ITenantLimits tenants, RateLimitSettings defaults, TenantDirectory directory)
 {
     public const string SubmitPolicy = "submit-per-user";
 
@@ -36,6 +39,23 @@ public sealed class RateLimitPartitions(ITenantLimits tenants, RateLimitSettings
 
         var perMinute = tenants.For(tenant).SubmitPerUserPerMinute;
         return TokenBuckets.Partition(new BucketKey("submit", tenant + "/" + user, perMinute / 60.0, perMinute));
+    }
+
+    /// <summary>
+    /// The tenant's submission quota (registry <c>quotas.maxSubmissionsPerMinute</c>), shared by all its
+    /// students, on the submit endpoint only: a bucket of a minute's quota refilled evenly, so an exam's
+    /// burst fits when the quota fits the school.
+    /// </summary>
+    public RateLimitPartition<BucketKey> ByTenantSubmissions(HttpContext context)
+    {
+        var policy = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+        if (policy != SubmitPolicy || TenantOf(context) is not { } tenant)
+        {
+            return RateLimitPartition.GetNoLimiter(new BucketKey("none", string.Empty, 0, 0));
+        }
+
+        var perMinute = directory.QuotasOf(tenant).MaxSubmissionsPerMinute ?? TenantQuotas.Defaults.MaxSubmissionsPerMinute!.Value;
+        return TokenBuckets.Partition(new BucketKey("tenant-submit", tenant, perMinute / 60.0, perMinute));
     }
 
     private static string? TenantOf(HttpContext context) =>

@@ -36,6 +36,10 @@ public sealed class ExpiringCache<TValue>(TimeProvider clock, TimeSpan ttl, int 
         return value;
     }
 
+    /// <summary>The cached value if present and fresh; never loads (for callers that must not wait).</summary>
+    public TValue? Peek(string key) =>
+        _entries.TryGetValue(key, out var hit) && hit.Until > clock.GetUtcNow() ? hit.Value : null;
+
     /// <summary>Drops one entry now (this process only; other instances see the change when theirs expires).</summary>
     public void Remove(string key) => _entries.TryRemove(key, out _);
 }

@@ -21,7 +21,7 @@ public sealed class TenantDirectory(IDocumentStore store, TimeProvider clock)
 {
     public static readonly TimeSpan CacheTime = TimeSpan.FromSeconds(5);
 
-    private sealed record Entry(TenantState State);
+    private sealed record Entry(TenantState State, TenantQuotas Quotas);
 
     private readonly ExpiringCache<Entry> _cache = new(clock, CacheTime);
 
@@ -35,11 +35,18 @@ public sealed class TenantDirectory(IDocumentStore store, TimeProvider clock)
         var entry = await _cache.GetOrLoadAsync(tenant.Value, async token =>
         {
             var record = await store.GetAsync<TenantRecord>(TenantId.Platform, tenant.Value, token).ConfigureAwait(false);
-            return new Entry(record is null ? TenantState.Unknown
-                : record.Value.Status == TenantRecord.Suspended ? TenantState.Suspended : TenantState.Active);
+            return new Entry(
+                record is null ? TenantState.Unknown : record.Value.Status == TenantRecord.Suspended ? TenantState.Suspended : TenantState.Active,
+                (record?.Value.Quotas ?? TenantQuotas.None).Effective());
         }, ct).ConfigureAwait(false);
         return entry!.State;
     }
+
+    /// <summary>
+    /// The tenant's quotas in force, from memory only (the tenant gate has just loaded them for this
+    /// request); the platform defaults when not cached, e.g. for the platform tenant.
+    /// </summary>
+    public TenantQuotas QuotasOf(string tenantId) => _cache.Peek(tenantId)?.Quotas ?? TenantQuotas.Defaults;
 
     public void Invalidate(string tenantId) => _cache.Remove(tenantId);
 }

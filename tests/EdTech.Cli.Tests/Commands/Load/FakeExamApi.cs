@@ -28,6 +28,7 @@ public sealed class FakeExamApi : IAsyncDisposable
             app.MapPost(path, (HttpRequest r) => HasToken(r) ? Results.Created((string?)null, new { }) : Results.Unauthorized());
         }
 
+        app.MapPatch("/api/platform/tenants/{id}", (HttpRequest r) => HasToken(r) ? Results.Ok(new { }) : Results.Unauthorized());
         app.MapPost("/api/student/assessments/{assessmentId}/submissions", async (HttpRequest r) =>
         {
             if (!HasToken(r) || r.Headers["Idempotency-Key"].Count == 0)

@@ -22,6 +22,13 @@ public sealed class ExamSetup(LoadApi api, LocalTokenIssuer issuer, TextWriter l
 
         var platform = issuer.Mint("platform", "load-platform-admin", ["platform-admin"], TokenLifetime);
         await CreateAsync("/api/platform/tenants", platform, new { id = tenant, name = $"Load test {tenant}", timeZone = "UTC" }, cancellationToken);
+        // The whole class submits within the test: give the tenant a submission quota that fits it (the platform default is 6,000/min).
+        var (quota, quotaBody) = await api.SendAsync(HttpMethod.Patch, $"/api/platform/tenants/{tenant}", platform,
+            LoadApi.Serialize(new { quotas = new { maxSubmissionsPerMinute = Math.Max(6_000, students * 2) } }), null, cancellationToken);
+        if (quota != System.Net.HttpStatusCode.OK)
+        {
+            throw new SetupFailedException($"PATCH /api/platform/tenants/{tenant} -> {(int)quota}: {quotaBody}");
+        }
 
         var admin = issuer.Mint(tenant, "load-tenant-admin", ["tenant-admin"], TokenLifetime);
         await CreateAsync("/api/admin/courses", admin, new { id = fixture.CourseId, title = "Load test course" }, cancellationToken);
