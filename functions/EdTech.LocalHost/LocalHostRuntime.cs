@@ -21,7 +21,7 @@ public static class LocalHostRuntime
         services.AddLocalIssuerTrust();
         services.AddLocalDurableEngine(new LocalDurableEngineOptions(options.DataDirectory, WorkerConcurrency: options.DurableWorkerConcurrency), OrchestrationCatalog.Register);
         // One process serves requests and grades: requests in flight make the pump take smaller steps.
-        var inFlight = new InFlightRequests(int.TryParse(configuration["Pump:BusyInFlight"], out var busy) && busy > 0 ? busy : 8);
+        var inFlight = new InFlightRequests(int.TryParse(configuration["Pump:BusyInFlight"], out var busy) && busy > 0 ? busy : 8, TimeProvider.System);
         services.AddSingleton(inFlight);
         services.AddSingleton<IForegroundLoad>(inFlight);
         services.AddHostedService<ChangeFeedPump>();
