@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace EdTech.Bff.Tests.Infrastructure;
 
 /// <summary>The real LocalHost (same Program, pipeline, store, durable engine and pump) on a temp data folder.</summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+public class ApiFactory : WebApplicationFactory<Program>
 {
     public ApiFactory()
     {
