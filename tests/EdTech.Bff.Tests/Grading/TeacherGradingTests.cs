@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using EdTech.Application.Audit;
 using EdTech.Application.Records;
+using EdTech.Application.Storage;
 using EdTech.Bff.Tests.Infrastructure;
 using EdTech.Domain.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
@@ -119,6 +120,21 @@ public sealed class TeacherGradingTests(ApiFactory factory) : IClassFixture<ApiF
         var (_, queue, _) = await school.Client.GetAsync("/api/teacher/review-queue", outsider);
         Assert.Equal(0, queue.GetProperty("items").GetArrayLength());
         Assert.Equal(HttpStatusCode.NotFound, (await school.Client.GetAsync("/api/teacher/submissions/no-such-submission", school.Teacher)).Status);
+    }
+
+    [Fact]
+    public async Task ASubmissionStillBeingAutoGraded_CannotBeGraded_409()
+    {
+        var (school, submissionId) = await EssaySubmissionAsync();
+        var store = factory.Services.GetRequiredService<IDocumentStore>();
+        var tenant = new TenantId(school.Tenant);
+        var stored = (await store.GetAsync<SubmissionRecord>(tenant, submissionId))!;
+        // "grading" starts no workflow (only "accepted" does), so the submission stays mid-grading for the test.
+        var (written, _) = await store.ReplaceAsync(tenant, stored.Value with { Status = "grading" }, stored.ETag);
+        Assert.Equal(WriteStatus.Replaced, written);
+
+        var (status, problem, _) = await GradeAsync(school, submissionId, new { itemScores = new[] { new { itemId = "e1", score = 1m } } }, await ETagAsync(school, submissionId));
+        Assert.True(status == HttpStatusCode.Conflict, $"{status} {problem}");
     }
 
     private async Task<(School School, string SubmissionId)> EssaySubmissionAsync()
