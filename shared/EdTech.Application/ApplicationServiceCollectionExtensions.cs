@@ -5,6 +5,7 @@ using EdTech.Application.ChangeFeed;
 using EdTech.Application.Courses;
 using EdTech.Application.Gradebooks;
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Review;
 using EdTech.Application.Privacy.EraseStudent;
 using EdTech.Application.Privacy.ExportStudent;
 using EdTech.Application.Projections;
@@ -37,6 +38,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<GetStudentSubmissionHandler>();
         services.AddSingleton<GetGradebookHandler>();
         services.AddSingleton<SubmissionGrader>();
+        services.AddSingleton<GetTeacherSubmissionHandler>();
+        services.AddSingleton<GetReviewQueueHandler>();
+        services.AddSingleton<GradeSubmissionHandler>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<ExportStudentHandler>();
         services.AddSingleton<EraseStudentHandler>();

@@ -1,5 +1,6 @@
 using EdTech.Application.Assessments;
 using EdTech.Application.Gradebooks;
+using EdTech.Application.Grading.Review;
 using EdTech.Application.Records;
 using EdTech.Bff.Http;
 using EdTech.Bff.Security;
@@ -19,6 +20,9 @@ public static class TeacherApi
         var api = routes.MapGroup("/api/teacher").FromAccessTable().WithGroupName("teacher").WithTags("teacher");
         api.MapPost("/courses/{courseId}/assessments", CreateAssessment).Accepts<CreateAssessmentCommand>("application/json");
         api.MapGet("/courses/{courseId}/gradebook", GetGradebook).Produces<Gradebook>();
+        api.MapGet("/submissions/{submissionId}", TeacherReviewApi.GetSubmission).Produces<TeacherSubmissionView>();
+        api.MapGet("/review-queue", TeacherReviewApi.GetReviewQueue).Produces<ReviewQueue>();
+        api.MapPost("/submissions/{submissionId}/grades", TeacherReviewApi.Grade).Accepts<GradeSubmissionCommand>("application/json").Produces<TeacherSubmissionView>();
         return api;
     }
 

@@ -30,6 +30,10 @@ public static class AccessTable
 
         Row("POST", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/gradebook", Course, Teacher),
+        // Submission routes: CourseScopeFilter only resolves {courseId}/{assessmentId}, so the handlers check the course (404 otherwise).
+        Row("GET", "/api/teacher/submissions/{submissionId}", Tenant, Teacher),
+        Row("GET", "/api/teacher/review-queue", Tenant, Teacher),
+        Row("POST", "/api/teacher/submissions/{submissionId}/grades", Tenant, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),

@@ -23,5 +23,20 @@ public static class GradeAudit
         new(ReleaseId(before.Id), at, AuditActions.AutoGrader, AuditActions.SystemRoles, AuditActions.GradeReleased, before.UserId, before.Id,
             Old: before.Status, New: SubmissionStatus.Released, Reason: "release policy due");
 
+    /// <summary>Id of a teacher's change to one item: derived from the ETag the write was conditional on, so a retried request logs once.</summary>
+    public static string TeacherItemId(string submissionId, string itemId, string baseETag) => $"{submissionId}:grade:{itemId}:{baseETag.Trim('"')}";
+
+    public static string TeacherScoreId(string submissionId, string baseETag) => $"{submissionId}:score:{baseETag.Trim('"')}";
+
+    public static AuditEntry TeacherItemScored(SubmissionRecord submission, string itemId, decimal? oldScore, decimal newScore, string? reason,
+        string actorUserId, IReadOnlyList<string> actorRoles, string baseETag, DateTimeOffset at) =>
+        new(TeacherItemId(submission.Id, itemId, baseETag), at, actorUserId, actorRoles, AuditActions.GradeChanged, submission.UserId, $"{submission.Id}#{itemId}",
+            Old: Score(oldScore), New: Score(newScore), Reason: reason);
+
+    public static AuditEntry TeacherScored(SubmissionRecord before, SubmissionRecord after, string? reason,
+        string actorUserId, IReadOnlyList<string> actorRoles, string baseETag, DateTimeOffset at) =>
+        new(TeacherScoreId(after.Id, baseETag), at, actorUserId, actorRoles, AuditActions.GradeChanged, after.UserId, after.Id,
+            Old: Score(before.Score), New: Score(after.Score), Reason: reason ?? "teacher review");
+
     private static string? Score(decimal? score) => score?.ToString(CultureInfo.InvariantCulture);
 }

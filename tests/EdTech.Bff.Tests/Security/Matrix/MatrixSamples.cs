@@ -3,8 +3,8 @@ using EdTech.Bff.Tests.Infrastructure;
 
 namespace EdTech.Bff.Tests.Security.Matrix;
 
-/// <summary>A valid request for a row: its success status and a body factory (ids unique per call so creates never 409).</summary>
-public sealed record MatrixSample(int Success, Func<MatrixWorld, Task<object?>>? Body = null);
+/// <summary>A valid request for a row: its success status, a body factory (ids unique per call so creates never 409) and optional request headers (e.g. If-Match).</summary>
+public sealed record MatrixSample(int Success, Func<MatrixWorld, Task<object?>>? Body = null, Func<MatrixWorld, Task<IReadOnlyDictionary<string, string>>>? Headers = null);
 
 /// <summary>One sample per <see cref="AccessTable"/> row, keyed by "METHOD /pattern".</summary>
 public static class MatrixSamples
@@ -24,6 +24,11 @@ public static class MatrixSamples
         ["POST /api/admin/courses/{courseId}/enrollments"] = new(201, async w => new { userId = await w.NewUserAsync(), role = "student" }),
         ["POST /api/teacher/courses/{courseId}/assessments"] = Post(201, _ => School.QuizBody(Unique("a"))),
         ["GET /api/teacher/courses/{courseId}/gradebook"] = new(200),
+        ["GET /api/teacher/submissions/{submissionId}"] = new(200),
+        ["GET /api/teacher/review-queue"] = new(200),
+        ["POST /api/teacher/submissions/{submissionId}/grades"] = new(200,
+            _ => Task.FromResult<object?>(new { itemScores = new[] { new { itemId = "q1", score = 1 } }, reason = "Matrix re-grade" }),
+            async w => new Dictionary<string, string> { ["If-Match"] = await w.SubmissionETagAsync() }),
         ["GET /api/student/assessments/{assessmentId}"] = new(200),
         ["POST /api/student/assessments/{assessmentId}/submissions"] = Post(202, _ => School.PerfectAnswers),
         ["GET /api/student/submissions/{submissionId}"] = new(200),

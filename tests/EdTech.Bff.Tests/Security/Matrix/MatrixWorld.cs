@@ -46,6 +46,15 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         await CreateUserAsync(Home.Tenant, ExportedUser, Roles.Student);
         await CreateUserAsync(Home.Tenant, ErasedUser, Roles.Student);
         SubmissionId = await Home.SubmitAsync(Home.Student1);
+        await Home.WaitForStatusAsync(Home.Student1, SubmissionId);
+    }
+
+    /// <summary>The current ETag of <see cref="SubmissionId"/>, as its teacher reads it (for If-Match).</summary>
+    public async Task<string> SubmissionETagAsync()
+    {
+        var (status, body, response) = await Client.GetAsync($"/api/teacher/submissions/{SubmissionId}", Home.Teacher);
+        Assert.True(status == HttpStatusCode.OK, $"Reading the submission's ETag failed: {status} {body}");
+        return response.Headers.ETag!.ToString();
     }
 
     public Task DisposeAsync()

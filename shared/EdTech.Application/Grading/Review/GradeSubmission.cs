@@ -1,0 +1,195 @@
+using EdTech.Application.Access;
+using EdTech.Application.Audit;
+using EdTech.Application.Common;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using EdTech.Domain.Assessments;
+using EdTech.Domain.Grading;
+using EdTech.Domain.Submissions;
+using EdTech.Domain.Tenancy;
+using Microsoft.Extensions.Logging;
+
+namespace EdTech.Application.Grading.Review;
+
+public sealed record TeacherItemScore(string? ItemId, decimal? Score, string? Comment);
+
+public sealed record GradeSubmissionCommand(IReadOnlyList<TeacherItemScore>? ItemScores, string? Reason);
+
+/// <summary>
+/// A teacher scores manual items and/or overrides auto-scored ones, conditional on the submission's ETag.
+/// Checks in order: visible to the caller (404), If-Match present (428), ETag current (412), not still
+/// being auto-graded (409), body valid (422). Once every item has a score the submission is graded with
+/// the late penalty applied, then released at once if its policy's time has come. Every changed item is
+/// audited before the write (write-ahead, as the grading steps are), with ids derived from the ETag the
+/// write is conditional on, so a retried request appends nothing new.
+/// </summary>
+public sealed class GradeSubmissionHandler(IDocumentStore store, CourseAccess access, IAuditLog audit, SubmissionGrader grader, TimeProvider clock, ILogger<GradeSubmissionHandler> logger)
+{
+    public const int MaxCommentLength = 2000;
+    public const int MaxReasonLength = 1000;
+
+    public async Task<Outcome<TeacherSubmission>> HandleAsync(Caller caller, string submissionId, GradeSubmissionCommand command, string? ifMatch, CancellationToken ct)
+    {
+        var stored = await store.GetAsync<SubmissionRecord>(caller.Tenant, submissionId, ct).ConfigureAwait(false);
+        if (stored is null || !await access.IsEnrolledAsync(caller.Tenant, stored.Value.CourseId, caller.UserId, Roles.Teacher, ct).ConfigureAwait(false))
+        {
+            return Problem.NotFound("submission");
+        }
+
+        if (string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*")
+        {
+            return new Problem(ProblemKind.PreconditionRequired, "Precondition required", "Send If-Match with the ETag from GET /api/teacher/submissions/{submissionId}.");
+        }
+
+        if (!string.Equals(ifMatch.Trim(), stored.ETag, StringComparison.Ordinal))
+        {
+            return Stale();
+        }
+
+        var submission = stored.Value;
+        if (submission.Status is SubmissionStatus.Accepted or SubmissionStatus.Grading || submission.ItemScores is null)
+        {
+            return Problem.Conflict("The submission is still being auto-graded; try again shortly.");
+        }
+
+        var assessment = await store.GetAsync<AssessmentRecord>(caller.Tenant, submission.AssessmentId, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Assessment {submission.AssessmentId} of submission {submissionId} is missing.");
+        var items = assessment.Value.Assessment.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var current = submission.ItemScores.ToDictionary(s => s.ItemId, StringComparer.Ordinal);
+        if (Validate(command, items, current) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var now = clock.GetUtcNow();
+        var roles = caller.Roles.Order(StringComparer.Ordinal).ToList();
+        var changes = new List<AuditEntry>();
+        var scores = submission.ItemScores.ToList();
+        foreach (var given in command.ItemScores!)
+        {
+            var index = scores.FindIndex(s => s.ItemId == given.ItemId);
+            var before = index >= 0 ? scores[index] : new ItemScore(given.ItemId!, null, items[given.ItemId!].Points);
+            var after = before with { Score = given.Score, Comment = given.Comment ?? before.Comment };
+            if (after == before)
+            {
+                continue;
+            }
+
+            if (before.Score != after.Score)
+            {
+                changes.Add(GradeAudit.TeacherItemScored(submission, after.ItemId, before.Score, after.Score!.Value, command.Reason, caller.UserId, roles, stored.ETag, now));
+            }
+
+            if (index >= 0)
+            {
+                scores[index] = after;
+            }
+            else
+            {
+                scores.Add(after);
+            }
+        }
+
+        var complete = assessment.Value.Assessment.Items.All(i => scores.Any(s => s.ItemId == i.Id && s.Score is not null));
+        var raw = complete ? scores.Sum(s => s.Score ?? 0) : (decimal?)null;
+        var graded = submission with
+        {
+            ItemScores = scores,
+            RawScore = raw,
+            Score = raw is { } r ? AssessmentGrader.FinalScore(assessment.Value.Assessment, r, submission.ReceivedAt) : null,
+            Status = complete && submission.Status == SubmissionStatus.AwaitingReview ? SubmissionStatus.Graded : submission.Status,
+            GradedAt = complete ? (submission.Status == SubmissionStatus.AwaitingReview ? now : submission.GradedAt) : null,
+        };
+        if (graded.Score != submission.Score)
+        {
+            changes.Add(GradeAudit.TeacherScored(submission, graded, command.Reason, caller.UserId, roles, stored.ETag, now));
+        }
+
+        if (graded == submission)
+        {
+            return Outcome<TeacherSubmission>.Ok(new TeacherSubmission(TeacherSubmissionView.Of(submission), stored.ETag));
+        }
+
+        foreach (var entry in changes)
+        {
+            await audit.AppendAsync(caller.Tenant, entry, ct).ConfigureAwait(false);
+        }
+
+        var (status, written) = await store.ReplaceAsync(caller.Tenant, graded, stored.ETag, ct).ConfigureAwait(false);
+        if (status == WriteStatus.PreconditionFailed || written is null)
+        {
+            return Stale();
+        }
+
+        logger.LogInformation("Teacher {UserId} graded {SubmissionId} in {TenantId}: {Status} {Score}/{MaxScore}", caller.UserId, submissionId, caller.Tenant, graded.Status, graded.Score, graded.MaxScore);
+        if (graded.Status == SubmissionStatus.Graded)
+        {
+            try
+            {
+                await grader.ReleaseIfDueAsync(caller.Tenant, submissionId, ct).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException e)
+            {
+                // Someone else wrote the submission in between (a release, another grade): the grade stands; the response shows the latest state.
+                logger.LogInformation(e, "Release of {SubmissionId} after grading lost a race", submissionId);
+            }
+
+            written = await store.GetAsync<SubmissionRecord>(caller.Tenant, submissionId, ct).ConfigureAwait(false) ?? written;
+        }
+
+        return Outcome<TeacherSubmission>.Ok(new TeacherSubmission(TeacherSubmissionView.Of(written.Value), written.ETag));
+    }
+
+    private static Problem Stale() =>
+        new(ProblemKind.PreconditionFailed, "Precondition failed", "The submission changed since you read it; GET it again and re-apply your grade.");
+
+    private static Problem? Validate(GradeSubmissionCommand command, IReadOnlyDictionary<string, AssessmentItem> items, IReadOnlyDictionary<string, ItemScore> current)
+    {
+        var v = new Validation();
+        if (command.ItemScores is not { Count: > 0 } given)
+        {
+            return v.Add("itemScores", "At least one item score is required.").ToProblem();
+        }
+
+        var reasonGiven = !string.IsNullOrWhiteSpace(command.Reason);
+        v.Require(command.Reason is null || command.Reason.Length <= MaxReasonLength, "reason", $"At most {MaxReasonLength} characters.");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < given.Count; i++)
+        {
+            var s = given[i];
+            if (s is null)
+            {
+                v.Add($"itemScores[{i}]", "Required.");
+                continue;
+            }
+
+            if (s.ItemId is null || !items.TryGetValue(s.ItemId, out var item))
+            {
+                v.Add($"itemScores[{i}].itemId", "No item with that id in the assessment.");
+                continue;
+            }
+
+            if (!seen.Add(s.ItemId))
+            {
+                v.Add($"itemScores[{i}].itemId", "Scored more than once.");
+            }
+
+            if (s.Score is not { } score)
+            {
+                v.Add($"itemScores[{i}].score", "Required.");
+            }
+            else if (score < 0 || score > item.Points)
+            {
+                v.Add($"itemScores[{i}].score", $"Between 0 and {item.Points}.");
+            }
+            else if (ItemType.IsAutoGraded(item.Type) && !reasonGiven && current.GetValueOrDefault(s.ItemId)?.Score != score)
+            {
+                v.Add("reason", $"Overriding the auto-scored item {s.ItemId} requires a reason.");
+            }
+
+            v.Require(s.Comment is null || s.Comment.Length <= MaxCommentLength, $"itemScores[{i}].comment", $"At most {MaxCommentLength} characters.");
+        }
+
+        return v.IsValid ? null : v.ToProblem();
+    }
+}

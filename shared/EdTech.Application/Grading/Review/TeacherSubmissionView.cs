@@ -1,0 +1,33 @@
+using EdTech.Application.Records;
+using EdTech.Domain.Assessments;
+using EdTech.Domain.Grading;
+
+namespace EdTech.Application.Grading.Review;
+
+/// <summary>What a teacher sees of one submission: answers, per-item scores (null = still to be graded by hand) and the totals.</summary>
+public sealed record TeacherSubmissionView(
+    string SubmissionId,
+    string AssessmentId,
+    int AssessmentVersion,
+    string CourseId,
+    string UserId,
+    string Status,
+    bool Late,
+    DateTimeOffset SubmittedAt,
+    decimal? RawScore,
+    decimal? Score,
+    decimal MaxScore,
+    IReadOnlyList<TeacherAnswerView> Answers,
+    IReadOnlyList<ItemScore> ItemScores,
+    DateTimeOffset? GradedAt,
+    DateTimeOffset? ReleasedAt)
+{
+    public static TeacherSubmissionView Of(SubmissionRecord s) => new(
+        s.Id, s.AssessmentId, s.AssessmentVersion, s.CourseId, s.UserId, s.Status, s.Late, s.ReceivedAt, s.RawScore, s.Score, s.MaxScore,
+        s.Answers.Select(a => new TeacherAnswerView(a.ItemId, a.Value)).ToList(), s.ItemScores ?? [], s.GradedAt, s.ReleasedAt);
+}
+
+public sealed record TeacherAnswerView(string ItemId, AnswerValue? Value);
+
+/// <summary>A submission as stored, with the ETag a grade must quote in If-Match.</summary>
+public sealed record TeacherSubmission(TeacherSubmissionView View, string ETag);
