@@ -1,5 +1,6 @@
 using EdTech.Application.Assessments;
 using EdTech.Application.Gradebooks;
+using EdTech.Application.Grading;
 using EdTech.Application.Records;
 using EdTech.Bff.Http;
 using EdTech.Bff.Security;
@@ -19,6 +20,7 @@ public static class TeacherApi
         var api = routes.MapGroup("/api/teacher").FromAccessTable().WithGroupName("teacher").WithTags("teacher");
         api.MapPost("/courses/{courseId}/assessments", CreateAssessment).Accepts<CreateAssessmentCommand>("application/json");
         api.MapGet("/courses/{courseId}/gradebook", GetGradebook).Produces<Gradebook>();
+        api.MapPost("/assessments/{assessmentId}/release", Release).Produces<ReleaseAccepted>(StatusCodes.Status202Accepted);
         return api;
     }
 
@@ -36,6 +38,12 @@ public static class TeacherApi
 
     private static async Task<IResult> GetGradebook(string courseId, HttpContext context, GetGradebookHandler handler) =>
         OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, context.RequestAborted));
+
+    private static async Task<IResult> Release(string assessmentId, HttpContext context, ReleaseAssessmentHandler handler)
+    {
+        var outcome = await handler.HandleAsync(context.GetCaller(), assessmentId, context.RequestAborted);
+        return outcome.Problem is { } problem ? Problems.Of(problem) : TypedResults.Accepted((string?)null, outcome.Value);
+    }
 
     private static object ToTeacherView(AssessmentRecord r)
     {

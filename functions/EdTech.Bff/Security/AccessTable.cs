@@ -30,6 +30,7 @@ public static class AccessTable
 
         Row("POST", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/gradebook", Course, Teacher),
+        Row("POST", "/api/teacher/assessments/{assessmentId}/release", Course, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),

@@ -24,6 +24,7 @@ public static class MatrixSamples
         ["POST /api/admin/courses/{courseId}/enrollments"] = new(201, async w => new { userId = await w.NewUserAsync(), role = "student" }),
         ["POST /api/teacher/courses/{courseId}/assessments"] = Post(201, _ => School.QuizBody(Unique("a"))),
         ["GET /api/teacher/courses/{courseId}/gradebook"] = new(200),
+        ["POST /api/teacher/assessments/{assessmentId}/release"] = new(202),
         ["GET /api/student/assessments/{assessmentId}"] = new(200),
         ["POST /api/student/assessments/{assessmentId}/submissions"] = Post(202, _ => School.PerfectAnswers),
         ["GET /api/student/submissions/{submissionId}"] = new(200),
