@@ -45,6 +45,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ExportStudentHandler>();
         services.AddSingleton<EraseStudentHandler>();
         services.AddSingleton<UnfinishedGradingReconciler>();
+        services.AddSingleton<ResultsReleaser>();
+        services.AddSingleton<ReleaseAssessmentHandler>();
+        services.AddSingleton<DueResultsReleaser>();
         services.AddSingleton<IChangeFeedHandler, SubmissionProjection>();
         services.AddSingleton<IChangeFeedHandler, StartGradingOnSubmission>();
         return services;

@@ -1,6 +1,7 @@
 using EdTech.Application.Assessments;
 using EdTech.Application.Gradebooks;
 using EdTech.Application.Grading.Review;
+using EdTech.Application.Grading;
 using EdTech.Application.Records;
 using EdTech.Bff.Http;
 using EdTech.Bff.Security;
@@ -23,6 +24,7 @@ public static class TeacherApi
         api.MapGet("/submissions/{submissionId}", TeacherReviewApi.GetSubmission).Produces<TeacherSubmissionView>();
         api.MapGet("/review-queue", TeacherReviewApi.GetReviewQueue).Produces<ReviewQueue>();
         api.MapPost("/submissions/{submissionId}/grades", TeacherReviewApi.Grade).Accepts<GradeSubmissionCommand>("application/json").Produces<TeacherSubmissionView>();
+        api.MapPost("/assessments/{assessmentId}/release", Release).Produces<ReleaseAccepted>(StatusCodes.Status202Accepted);
         return api;
     }
 
@@ -40,6 +42,12 @@ public static class TeacherApi
 
     private static async Task<IResult> GetGradebook(string courseId, HttpContext context, GetGradebookHandler handler) =>
         OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, context.RequestAborted));
+
+    private static async Task<IResult> Release(string assessmentId, HttpContext context, ReleaseAssessmentHandler handler)
+    {
+        var outcome = await handler.HandleAsync(context.GetCaller(), assessmentId, context.RequestAborted);
+        return outcome.Problem is { } problem ? Problems.Of(problem) : TypedResults.Accepted((string?)null, outcome.Value);
+    }
 
     private static object ToTeacherView(AssessmentRecord r)
     {

@@ -6,6 +6,7 @@ using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
 using EdTech.Infrastructure.Storage.Sqlite;
 using EdTech.Orchestrations.Grading;
+using EdTech.Orchestrations.Release;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(options.DataDirectory, "edtech.db"), options.SynchronousFull));
         services.AddEdTechApplication();
         services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
+        services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
 
         services.AddRouting();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

@@ -14,5 +14,9 @@ public static class ScheduledJobs
     public static ScheduledJob ReconcileGrading { get; } = new("ReconcileGrading", "RECONCILE_GRADING_SCHEDULE", "0 */5 * * * *",
         (services, ct) => services.GetRequiredService<UnfinishedGradingReconciler>().ReconcileAsync(ct));
 
-    public static IReadOnlyList<ScheduledJob> All { get; } = [ReconcileGrading];
+    /// <summary>afterDue and scheduled release (and any unfinished manual release): starts ReleaseResults where the release time has passed.</summary>
+    public static ScheduledJob ReleaseDueResults { get; } = new("ReleaseDueResults", "RELEASE_DUE_SCHEDULE", "0 * * * * *",
+        (services, ct) => services.GetRequiredService<DueResultsReleaser>().ReleaseDueAsync(ct));
+
+    public static IReadOnlyList<ScheduledJob> All { get; } = [ReconcileGrading, ReleaseDueResults];
 }

@@ -34,6 +34,7 @@ public static class AccessTable
         Row("GET", "/api/teacher/submissions/{submissionId}", Tenant, Teacher),
         Row("GET", "/api/teacher/review-queue", Tenant, Teacher),
         Row("POST", "/api/teacher/submissions/{submissionId}/grades", Tenant, Teacher),
+        Row("POST", "/api/teacher/assessments/{assessmentId}/release", Course, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),

@@ -38,5 +38,15 @@ public static class GradeAudit
         new(TeacherScoreId(after.Id, baseETag), at, actorUserId, actorRoles, AuditActions.GradeChanged, after.UserId, after.Id,
             Old: Score(before.Score), New: Score(after.Score), Reason: reason ?? "teacher review");
 
+    public static string AssessmentReleaseId(string assessmentId) => $"{assessmentId}:release-requested";
+
+    /// <summary>
+    /// A teacher's release request. The audit log is partitioned by subject; a release concerns a whole
+    /// assessment, so the teacher is the subject here and each student's own release entry follows per submission.
+    /// </summary>
+    public static AuditEntry AssessmentReleased(AssessmentRecord assessment, string teacherId, IEnumerable<string> roles, DateTimeOffset at) =>
+        new(AssessmentReleaseId(assessment.Id), at, teacherId, [.. roles.Order(StringComparer.Ordinal)], AuditActions.GradeReleased, teacherId, assessment.Id,
+            Old: assessment.ReleasedAt is null ? "unreleased" : "released", New: "released", Reason: "released by teacher");
+
     private static string? Score(decimal? score) => score?.ToString(CultureInfo.InvariantCulture);
 }

@@ -29,6 +29,7 @@ public static class MatrixSamples
         ["POST /api/teacher/submissions/{submissionId}/grades"] = new(200,
             _ => Task.FromResult<object?>(new { itemScores = new[] { new { itemId = "q1", score = 1 } }, reason = "Matrix re-grade" }),
             async w => new Dictionary<string, string> { ["If-Match"] = await w.SubmissionETagAsync() }),
+        ["POST /api/teacher/assessments/{assessmentId}/release"] = new(202),
         ["GET /api/student/assessments/{assessmentId}"] = new(200),
         ["POST /api/student/assessments/{assessmentId}/submissions"] = Post(202, _ => School.PerfectAnswers),
         ["GET /api/student/submissions/{submissionId}"] = new(200),

@@ -1,0 +1,23 @@
+using EdTech.Application.Grading;
+using EdTech.Orchestrations.Release;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EdTech.Functions.Durable;
+
+/// <summary>One-line wrappers: the Durable Functions triggers for the shared release orchestrators and activity.</summary>
+public static class ReleaseFunctions
+{
+    [Function(nameof(ReleaseResultsOrchestrator))]
+    public static Task<ReleaseResultsResult> ReleaseResults([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new ReleaseResultsOrchestrator().RunAsync(context, context.GetInput<ReleaseResultsInput>()!);
+
+    [Function(nameof(ReleaseChunkOrchestrator))]
+    public static Task<int> ReleaseChunk([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new ReleaseChunkOrchestrator().RunAsync(context, context.GetInput<ReleaseChunkInput>()!);
+
+    [Function(nameof(MarkAssessmentReleasedActivity))]
+    public static Task<ReleaseBatch> MarkAssessmentReleased([ActivityTrigger] ReleaseResultsInput input, FunctionContext context) =>
+        ActivatorUtilities.CreateInstance<MarkAssessmentReleasedActivity>(context.InstanceServices).RunAsync(new FunctionActivityContext(nameof(MarkAssessmentReleasedActivity), context.InvocationId), input);
+}

@@ -1,0 +1,44 @@
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using EdTech.Domain.Assessments;
+using EdTech.Domain.Submissions;
+using EdTech.Domain.Tenancy;
+using Microsoft.Extensions.Logging;
+
+namespace EdTech.Application.Grading;
+
+/// <summary>
+/// The timer side of release (afterDue, scheduled, and any manual release left unfinished): for each
+/// registered tenant, finds assessments whose release time has passed that still hold graded-not-released
+/// submissions and starts ReleaseResults for them. Safe to run any time: the start is idempotent per generation.
+/// Immediate-policy work is released by GradeSubmission itself (and re-driven by the grading reconciler).
+/// </summary>
+public sealed class DueResultsReleaser(IDocumentStore store, IReleaseWorkflow workflow, TimeProvider clock, ILogger<DueResultsReleaser> logger)
+{
+    public async Task<int> ReleaseDueAsync(CancellationToken ct)
+    {
+        var started = 0;
+        var now = clock.GetUtcNow();
+        var tenants = await store.QueryAsync<TenantRecord>(TenantId.Platform, DocumentQuery.All, ct).ConfigureAwait(false);
+        foreach (var tenant in tenants.Select(t => new TenantId(t.Value.Id)))
+        {
+            var graded = await store.QueryAsync(tenant, Containers.Submissions, DocumentQuery.Where("status", SubmissionStatus.Graded), ct).ConfigureAwait(false);
+            foreach (var group in graded.GroupBy(d => TypedDocumentStore.Read<SubmissionRecord>(d).Value.AssessmentId, StringComparer.Ordinal))
+            {
+                var assessment = await store.GetAsync<AssessmentRecord>(tenant, group.Key, ct).ConfigureAwait(false);
+                if (assessment is null
+                    || assessment.Value.Assessment.Release.Mode == ReleasePolicy.Immediate
+                    || !assessment.Value.Assessment.IsReleasedAt(now, assessment.Value.ReleasedAt is not null))
+                {
+                    continue;
+                }
+
+                await workflow.StartAsync(tenant, group.Key, ResultsReleaser.Generation([.. group]), ct).ConfigureAwait(false);
+                started++;
+            }
+        }
+
+        logger.LogInformation("Started {Count} due result releases", started);
+        return started;
+    }
+}

@@ -1,0 +1,82 @@
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using EdTech.Domain.Assessments;
+using EdTech.Domain.Submissions;
+using EdTech.Orchestrations.Release;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace EdTech.Orchestrations.Tests.Grading;
+
+/// <summary>ReleaseResultsOrchestrator in the real in-process durable engine over the real SQLite store.</summary>
+public sealed class ReleaseResultsOrchestratorTests(GradingHostFixture host) : IClassFixture<GradingHostFixture>
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
+    [Fact]
+    public async Task ManualRelease_ThreeGraded_AllReleased_AssessmentMarked_SecondRunChangesNothing()
+    {
+        var assessment = await host.SeedAssessmentAsync("a-release", new ReleasePolicy(ReleasePolicy.Manual, null), Now.AddDays(-1));
+        string[] ids = ["r-1", "r-2", "r-3"];
+        foreach (var id in ids)
+        {
+            await host.SeedSubmissionAsync(id, assessment, Now.AddDays(-2));
+            Assert.Equal(SubmissionStatus.Graded, (await host.RunAsync(id)).ReadOutputAs<Application.Grading.GradingResult>()!.Status);
+        }
+
+        var first = await RunReleaseAsync("a-release", "first");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, first.RuntimeStatus);
+        Assert.Equal(new ReleaseResultsResult("a-release", 3, 3), first.ReadOutputAs<ReleaseResultsResult>());
+        var marked = (await host.Store.GetAsync<AssessmentRecord>(GradingHostFixture.Tenant, "a-release"))!;
+        Assert.NotNull(marked.Value.ReleasedAt);
+        var after = new List<Versioned<SubmissionRecord>>();
+        foreach (var id in ids)
+        {
+            var s = (await host.GetSubmissionAsync(id))!;
+            Assert.Equal(SubmissionStatus.Released, s.Value.Status);
+            Assert.Equal(7m, s.Value.Score);
+            Assert.NotNull(s.Value.ReleasedAt);
+            after.Add(s);
+        }
+
+        var second = await RunReleaseAsync("a-release", "second");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, second.RuntimeStatus);
+        Assert.Equal(new ReleaseResultsResult("a-release", 0, 0), second.ReadOutputAs<ReleaseResultsResult>());
+        Assert.Equal(marked.ETag, (await host.Store.GetAsync<AssessmentRecord>(GradingHostFixture.Tenant, "a-release"))!.ETag);
+        foreach (var s in after)
+        {
+            Assert.Equal(s.ETag, (await host.GetSubmissionAsync(s.Value.Id))!.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task DerivedInstanceId_StartingAgain_IsAlreadyExists()
+    {
+        var assessment = await host.SeedAssessmentAsync("a-dedupe", new ReleasePolicy(ReleasePolicy.Manual, null), Now.AddDays(-1));
+        await host.SeedSubmissionAsync("d-1", assessment, Now.AddDays(-2));
+        await host.RunAsync("d-1");
+        var workflow = new DurableReleaseWorkflow(host.Client);
+        var input = new ReleaseResultsInput(GradingHostFixture.Tenant, "a-dedupe");
+
+        await workflow.StartAsync(GradingHostFixture.Tenant, "a-dedupe", 7, CancellationToken.None);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var done = await host.Client.WaitForInstanceCompletionAsync(input.InstanceId(7), getInputsAndOutputs: true, cts.Token);
+        await workflow.StartAsync(GradingHostFixture.Tenant, "a-dedupe", 7, CancellationToken.None);
+        var again = await host.Client.GetInstanceAsync(input.InstanceId(7), getInputsAndOutputs: true, cts.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(done.CreatedAt, again!.CreatedAt);
+        Assert.Equal(SubmissionStatus.Released, (await host.GetSubmissionAsync("d-1"))!.Value.Status);
+    }
+
+    private async Task<OrchestrationMetadata> RunReleaseAsync(string assessmentId, string suffix)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var input = new ReleaseResultsInput(GradingHostFixture.Tenant, assessmentId);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ReleaseResultsOrchestrator), input, new StartOrchestrationOptions($"{input.InstanceId(0)}:{suffix}"), cts.Token);
+        return await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);
+    }
+}
