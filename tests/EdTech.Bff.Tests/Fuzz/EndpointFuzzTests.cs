@@ -45,13 +45,12 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
         var platform = factory.Token("platform", "root", "platform-admin");
         Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/platform/tenants", platform, new { id = "fuzz-target", name = "Target", timeZone = "UTC" })).Status);
         Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/admin/users", school.Admin, new { id = "fz-erase", displayName = "Erase Me", email = "erase@x.example", roles = new[] { "student" } })).Status);
-        var database = Path.Combine(factory.DataDirectory, "edtech.db");
         var statuses = new Dictionary<int, int>();
         var gen = Gen.Int[0, Targets.Length - 1].SelectMany(i => FuzzBodies.For(Targets[i].ValidJson).Select(b => (Target: Targets[i], b.Body, b.ContentType)));
 
         await gen.SampleAsync(async sample =>
         {
-            var before = StoreSnapshot.Take(database, school.Tenant);
+            var before = StoreSnapshot.Take(factory.DataDirectory, school.Tenant);
             using var request = new HttpRequestMessage(new HttpMethod(sample.Target.Method), sample.Target.Path)
             {
                 Content = new ByteArrayContent(sample.Body),
@@ -69,7 +68,7 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
             if (status >= 400)
             {
                 Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-                Assert.Equal(before, StoreSnapshot.Take(database, school.Tenant));
+                Assert.Equal(before, StoreSnapshot.Take(factory.DataDirectory, school.Tenant));
             }
         }, iter: Iterations, threads: 1, print: s => $"{s.Target.Method} {s.Target.Path} ({s.ContentType}) {System.Text.Encoding.UTF8.GetString(s.Body)[..Math.Min(300, s.Body.Length)]}");
 

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using EdTech.Bff.Tests.Infrastructure;
 
 namespace EdTech.Bff.Tests.Fuzz;
 
@@ -10,26 +10,12 @@ namespace EdTech.Bff.Tests.Fuzz;
 /// </summary>
 public static class StoreSnapshot
 {
+    private static readonly HashSet<string> Projections = ["submission-views", "gradebook"];
 
-    public static string Take(string databasePath, string tenant)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT tenant || '|' || container || '|' || id || '|' || CASE WHEN container = 'submissions' THEN '' ELSE etag END
-            FROM documents WHERE tenant IN ($tenant, 'platform') AND container NOT IN ('submission-views', 'gradebook')
-              AND NOT (container = 'audit' AND (id LIKE '%:auto-grade' OR id LIKE '%:release'))
-            ORDER BY tenant, container, id;
-            """;
-        command.Parameters.AddWithValue("$tenant", tenant);
-        var rows = new List<string>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            rows.Add(reader.GetString(0));
-        }
+    public static string Take(string dataDirectory, string tenant) => string.Join('\n', StoredRows.ReadAll(dataDirectory)
+        .Where(r => (r.Tenant == tenant || r.Tenant == "platform") && !Projections.Contains(r.Container) && !IsGradingAudit(r))
+        .Select(r => $"{r.Tenant}|{r.Container}|{r.Id}|{(r.Container == "submissions" ? string.Empty : r.ETag)}"));
 
-        return string.Join('\n', rows);
-    }
+    private static bool IsGradingAudit(StoredRow row) =>
+        row.Container == "audit" && (row.Id.EndsWith(":auto-grade", StringComparison.Ordinal) || row.Id.EndsWith(":release", StringComparison.Ordinal));
 }

@@ -3,7 +3,6 @@ using EdTech.Application.Storage;
 using EdTech.Bff.Tests.Infrastructure;
 using EdTech.Domain.Tenancy;
 using EdTech.Orchestrations.Grading;
-using Microsoft.Data.Sqlite;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -97,23 +96,10 @@ public sealed class TenantIsolationScanTests(ApiFactory factory) : IClassFixture
         return notFound;
     }
 
-    private List<StoredRow> ReadAllDocuments()
+    private IReadOnlyList<StoredRow> ReadAllDocuments()
     {
-        var path = Path.Combine(factory.DataDirectory, "edtech.db");
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT tenant, container, id, json FROM documents";
-        using var reader = command.ExecuteReader();
-        var rows = new List<StoredRow>();
-        while (reader.Read())
-        {
-            rows.Add(new StoredRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
-        }
-
+        var rows = StoredRows.ReadAll(factory.DataDirectory);
         Assert.NotEmpty(rows);
         return rows;
     }
-
-    private sealed record StoredRow(string Tenant, string Container, string Id, string Json);
 }
