@@ -2,7 +2,6 @@ using EdTech.Application.Grading;
 using EdTech.Orchestrations.Grading;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Functions.Durable;
 
@@ -15,11 +14,9 @@ public static class GradingFunctions
 
     [Function(nameof(AutoGradeSubmissionActivity))]
     public static Task<GradingResult> AutoGradeSubmission([ActivityTrigger] GradeSubmissionInput input, FunctionContext context) =>
-        ActivatorUtilities.CreateInstance<AutoGradeSubmissionActivity>(context.InstanceServices).RunAsync(Activity(nameof(AutoGradeSubmissionActivity), context), input);
+        FunctionActivityContext.Run<AutoGradeSubmissionActivity, GradeSubmissionInput, GradingResult>(context, input);
 
     [Function(nameof(ReleaseIfDueActivity))]
     public static Task<GradingResult> ReleaseIfDue([ActivityTrigger] GradeSubmissionInput input, FunctionContext context) =>
-        ActivatorUtilities.CreateInstance<ReleaseIfDueActivity>(context.InstanceServices).RunAsync(Activity(nameof(ReleaseIfDueActivity), context), input);
-
-    private static FunctionActivityContext Activity(string name, FunctionContext context) => new(name, context.InvocationId);
+        FunctionActivityContext.Run<ReleaseIfDueActivity, GradeSubmissionInput, GradingResult>(context, input);
 }

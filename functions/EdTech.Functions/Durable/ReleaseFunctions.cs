@@ -2,7 +2,6 @@ using EdTech.Application.Grading;
 using EdTech.Orchestrations.Release;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Functions.Durable;
 
@@ -19,5 +18,5 @@ public static class ReleaseFunctions
 
     [Function(nameof(MarkAssessmentReleasedActivity))]
     public static Task<ReleaseBatch> MarkAssessmentReleased([ActivityTrigger] ReleaseResultsInput input, FunctionContext context) =>
-        ActivatorUtilities.CreateInstance<MarkAssessmentReleasedActivity>(context.InstanceServices).RunAsync(new FunctionActivityContext(nameof(MarkAssessmentReleasedActivity), context.InvocationId), input);
+        FunctionActivityContext.Run<MarkAssessmentReleasedActivity, ReleaseResultsInput, ReleaseBatch>(context, input);
 }
