@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using EdTech.Infrastructure.Identity;
+
+namespace EdTech.Cli.Commands.Load;
+
+public sealed record SustainedOptions(Uri Url, string DataDirectory, int Rate, TimeSpan Duration, int Concurrency, int SampleEvery, string? Tenant, TimeSpan ReleaseTimeout);
+
+/// <summary>Setup, then paced submissions with a release sampler beside them, then a full release check of every submission.</summary>
+public sealed class SustainedBenchmark(TextWriter log)
+{
+    public const int WindowSeconds = 10;
+
+    public async Task<int> RunAsync(SustainedOptions options, CancellationToken cancellationToken)
+    {
+        var runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+        var tenant = options.Tenant ?? $"load-{runId}";
+        var count = Pacing.Count(options.Rate, options.Duration);
+        using var api = new LoadApi(options.Url, options.Concurrency + 32);
+        var setup = new ExamSetup(api, LocalTokenIssuer.ForDataDirectory(options.DataDirectory), log);
+        ExamFixture fixture;
+        try
+        {
+            fixture = await setup.RunAsync(tenant, count, runId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is SetupFailedException or HttpRequestException)
+        {
+            log.WriteLine($"setup failed: {ex.Message}");
+            return 2;
+        }
+
+        var students = Enumerable.Range(0, count).Select(i => StudentRun.Prepare(setup, fixture, i, runId)).ToArray();
+        await FiringLoop.RunAsync(options.Concurrency, options.Concurrency, async (_, ct) => (await api.SendAsync(HttpMethod.Get, "/api/health", null, null, null, ct)).Status == System.Net.HttpStatusCode.OK, cancellationToken);
+        log.WriteLine($"fire: {count} submissions at {options.Rate}/s for {options.Duration.TotalSeconds:F0} s, at most {options.Concurrency} in flight, sampling every {options.SampleEvery}th");
+
+        var fireErrors = new ErrorSamples("submit");
+        var sampleErrors = new ErrorSamples("sample");
+        var sampler = new ReleaseSampler(api, sampleErrors);
+        var firingDone = false;
+        var sampling = Task.Run(() => sampler.RunAsync(() => Volatile.Read(ref firingDone), options.ReleaseTimeout, cancellationToken), cancellationToken);
+        var fire = await new PacedSubmissions(api, fixture.AssessmentId, students, fireErrors).RunAsync(options.Rate, options.Concurrency, (index, student, startedAt) =>
+        {
+            if (index % options.SampleEvery == 0)
+            {
+                sampler.Track(student, startedAt);
+            }
+        }, cancellationToken);
+        Volatile.Write(ref firingDone, true);
+        fireErrors.Print(log);
+        log.WriteLine($"fire: done in {fire.Wall.TotalSeconds:F1} s; waiting for sampled releases");
+        await sampling;
+        sampleErrors.Print(log);
+
+        log.WriteLine($"check: reading all {fire.Succeeded} acknowledged submissions");
+        var pollErrors = new ErrorSamples("check");
+        var release = await ReleasePoller.RunAsync(api, students, 32, options.ReleaseTimeout, pollErrors, cancellationToken);
+        pollErrors.Print(log);
+
+        var acked = Enumerable.Range(0, count).Where(i => !double.IsNaN(fire.LatenciesMs[i])).ToArray();
+        var report = new SustainedReport(
+            tenant, fixture.AssessmentId, options.Rate, options.Duration.TotalSeconds, options.Concurrency, count, fire.Succeeded, fireErrors.Count,
+            fire.PerSecond(fire.Succeeded), LatencyStats.Of(acked.Select(i => fire.LatenciesMs[i]).ToArray()),
+            Windows(fire.LatenciesMs, options.Rate), LatencyStats.Of(sampler.LatenciesMs), sampler.Pending, sampler.Polls, sampleErrors.Count,
+            release.Released, release.TimedOut, pollErrors.Count,
+            students.Count(s => s.ReleasedAt != 0 && (s.ReleasedScore != s.ExpectedScore || s.MaxScore != ExamPaper.MaxScore)));
+        report.Print(log);
+        return report.Passed ? 0 : 1;
+    }
+
+    /// <summary>Ack p99 and acknowledged count per window of due time, to show the rate held.</summary>
+    private static IReadOnlyList<SustainedWindow> Windows(double[] latenciesMs, int rate)
+    {
+        var perWindow = rate * WindowSeconds;
+        return latenciesMs.Chunk(perWindow).Select((chunk, w) =>
+        {
+            var ok = chunk.Where(l => !double.IsNaN(l)).ToArray();
+            return new SustainedWindow(w * WindowSeconds, ok.Length, LatencyStats.Of(ok).P99);
+        }).ToArray();
+    }
+}
