@@ -14,6 +14,7 @@ namespace EdTech.LocalHost.Durable;
 public sealed class DurableSidecarHost(
     LocalDurableEngineOptions options,
     InMemoryOrchestrationService backend,
+    DurableWorkCounters counters,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     private WebApplication? app;
@@ -39,7 +40,7 @@ public sealed class DurableSidecarHost(
         });
         builder.Services.AddRouting();
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(new UncappedOrchestrationService(backend, options.MaxConcurrentWorkItems));
+        builder.Services.AddSingleton<IOrchestrationService>(new UncappedOrchestrationService(backend, options.MaxConcurrentWorkItems, counters));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
 

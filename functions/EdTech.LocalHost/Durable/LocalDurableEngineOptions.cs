@@ -12,6 +12,9 @@ namespace EdTech.LocalHost.Durable;
 /// </param>
 public sealed record LocalDurableEngineOptions(string DataDirectory, int MaxConcurrentWorkItems = 100_000, int WorkerConcurrency = 1000)
 {
+    /// <summary>How often <see cref="DurableThroughputReporter"/> logs work done (only when there was some).</summary>
+    public TimeSpan ThroughputReportPeriod { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Unix socket the sidecar listens on; a socket needs no port, so hosts never collide.</summary>
     public string SocketPath => Path.Combine(DataDirectory, "durable.sock");
 }

@@ -32,6 +32,8 @@ public static class LocalDurableEngineServiceCollectionExtensions
         services.AddLogging(logging => logging.AddFilter(SidecarLogCategory, LogLevel.Error));
         services.AddSingleton(sp => new InMemoryOrchestrationService(sp.GetService<ILoggerFactory>()));
         services.AddSingleton<DurableSidecarChannel>();
+        services.AddSingleton<DurableWorkCounters>();
+        services.AddHostedService<DurableThroughputReporter>();
         services.AddSingleton<DurableSidecarHost>();
         // Hosted services start in registration order: the sidecar must listen before the worker (added below) connects.
         services.AddHostedService(sp => sp.GetRequiredService<DurableSidecarHost>());

@@ -6,8 +6,9 @@ namespace EdTech.LocalHost.Durable;
 /// Forwards everything to the in-memory backend but reports a high concurrency cap: the backend's
 /// cap is <c>Environment.ProcessorCount</c> (non-virtual) and its dispatcher sleeps 500 ms whenever
 /// that many work items are in flight, so on 2 cores orchestrations crawl at ~1.3/s.
+/// Counts completed work items on the way through.
 /// </summary>
-public sealed class UncappedOrchestrationService(IOrchestrationService inner, int maxConcurrentWorkItems) : IOrchestrationService
+public sealed class UncappedOrchestrationService(IOrchestrationService inner, int maxConcurrentWorkItems, DurableWorkCounters counters) : IOrchestrationService
 {
     public int MaxConcurrentTaskOrchestrationWorkItems => maxConcurrentWorkItems;
 
@@ -50,16 +51,19 @@ public sealed class UncappedOrchestrationService(IOrchestrationService inner, in
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) =>
         inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
-    public Task CompleteTaskOrchestrationWorkItemAsync(
+    public async Task CompleteTaskOrchestrationWorkItemAsync(
         TaskOrchestrationWorkItem workItem,
         OrchestrationRuntimeState newOrchestrationRuntimeState,
         IList<TaskMessage> outboundMessages,
         IList<TaskMessage> orchestratorMessages,
         IList<TaskMessage> timerMessages,
         TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(
-            workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+        OrchestrationState orchestrationState)
+    {
+        await inner.CompleteTaskOrchestrationWorkItemAsync(
+            workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState).ConfigureAwait(false);
+        counters.OrchestrationCompleted(newOrchestrationRuntimeState?.NewEvents.Count ?? 0);
+    }
 
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>
         inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
@@ -73,8 +77,11 @@ public sealed class UncappedOrchestrationService(IOrchestrationService inner, in
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) =>
         inner.RenewTaskActivityWorkItemLockAsync(workItem);
 
-    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
-        inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    {
+        await inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage).ConfigureAwait(false);
+        counters.ActivityCompleted();
+    }
 
     public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) =>
         inner.AbandonTaskActivityWorkItemAsync(workItem);

@@ -21,6 +21,8 @@ public sealed class DurableTestHost : IAsyncDisposable
 
     public DurableTaskClient Client => host.Services.GetRequiredService<DurableTaskClient>();
 
+    public DurableWorkCounters Counters => host.Services.GetRequiredService<DurableWorkCounters>();
+
     public static async Task<DurableTestHost> StartAsync(string greetingPrefix = "Hello")
     {
         // Short root: Unix socket paths are limited to ~108 bytes.

@@ -24,6 +24,23 @@ public sealed class LocalDurableEngineTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task OneOrchestrationWithTwoActivities_IsCountedAsWorkItemsAndHistoryEvents()
+    {
+        await using var host = await DurableTestHost.StartAsync();
+        using var cts = new CancellationTokenSource(Patience);
+        var before = host.Counters.Snapshot();
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(GreetingOrchestrator), new GreetingRequest("Ada", 21), cts.Token);
+        await host.Client.WaitForInstanceCompletionAsync(id, cts.Token);
+
+        var done = host.Counters.Snapshot().Minus(before);
+        // Start, then one step per activity result: 3 orchestration steps; the last completes the instance.
+        Assert.Equal(3, done.OrchestrationWorkItems);
+        Assert.Equal(2, done.ActivityWorkItems);
+        Assert.True(done.HistoryEvents >= 2 * done.OrchestrationWorkItems, $"history events {done.HistoryEvents}");
+    }
+
+    [Fact]
     public async Task ThreeHundredConcurrentOrchestrations_AllComplete_FarAboveCappedRate()
     {
         const int count = 300;
