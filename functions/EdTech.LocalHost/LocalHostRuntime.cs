@@ -19,14 +19,47 @@ public static class LocalHostRuntime
     {
         services.AddSingleton(LocalTokenIssuer.ForDataDirectory(options.DataDirectory));
         services.AddLocalIssuerTrust();
-        services.AddLocalDurableEngine(new LocalDurableEngineOptions(options.DataDirectory, WorkerConcurrency: options.DurableWorkerConcurrency), OrchestrationCatalog.Register);
+        services.AddLocalDurableEngine(DurableEngineOptions(options, configuration), OrchestrationCatalog.Register);
         // One process serves requests and grades: requests in flight make the pump take smaller steps.
         var inFlight = new InFlightRequests(int.TryParse(configuration["Pump:BusyInFlight"], out var busy) && busy > 0 ? busy : 8, TimeProvider.System);
         services.AddSingleton(inFlight);
         services.AddSingleton<IForegroundLoad>(inFlight);
         services.AddHostedService<ChangeFeedPump>();
-        services.AddHostedService<StartupReconciliation>();
+        // On by default; off only to prove that a persistent durable back-end resumes work by itself.
+        if (!string.Equals(configuration["Grading:ReconcileOnStartup"], "false", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddHostedService<StartupReconciliation>();
+        }
+
         services.AddHostedService<CronScheduler>();
         return services;
+    }
+
+    /// <summary>"Durable:Provider" is InMemory (default) or AzureStorage, which needs "Durable:AzureStorage:ConnectionString".</summary>
+    public static LocalDurableEngineOptions DurableEngineOptions(EdTechOptions options, IConfiguration configuration)
+    {
+        var engine = new LocalDurableEngineOptions(options.DataDirectory, WorkerConcurrency: options.DurableWorkerConcurrency);
+        var provider = configuration["Durable:Provider"];
+        if (provider is null or "" || string.Equals(provider, "InMemory", StringComparison.OrdinalIgnoreCase))
+        {
+            return engine;
+        }
+
+        if (!string.Equals(provider, "AzureStorage", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Setting 'Durable:Provider' must be 'InMemory' or 'AzureStorage'; got '{provider}'.");
+        }
+
+        var connectionString = configuration["Durable:AzureStorage:ConnectionString"];
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("Setting 'Durable:AzureStorage:ConnectionString' is required when 'Durable:Provider' is 'AzureStorage' (Azurite: 'UseDevelopmentStorage=true').");
+        }
+
+        return engine with
+        {
+            AzureStorageConnectionString = connectionString,
+            TaskHubName = configuration["Durable:TaskHub"] is { Length: > 0 } hub ? hub : engine.TaskHubName,
+        };
     }
 }

@@ -1,6 +1,5 @@
 using DurableTask.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 
 namespace EdTech.LocalHost.Durable;
@@ -13,7 +12,7 @@ namespace EdTech.LocalHost.Durable;
 /// </summary>
 public sealed class DurableSidecarHost(
     LocalDurableEngineOptions options,
-    InMemoryOrchestrationService backend,
+    LocalDurableBackend backend,
     DurableWorkCounters counters,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
@@ -24,6 +23,8 @@ public sealed class DurableSidecarHost(
         Directory.CreateDirectory(options.DataDirectory);
         // A socket file left by a killed process makes bind fail with "address in use".
         File.Delete(options.SocketPath);
+        // Azure Storage needs its queues, tables and containers; the in-memory backend has nothing to create.
+        await backend.Service.CreateIfNotExistsAsync();
 
         // Empty builder: the outer app's configuration (URLS, appsettings) must not leak in here.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -40,8 +41,8 @@ public sealed class DurableSidecarHost(
         });
         builder.Services.AddRouting();
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(new UncappedOrchestrationService(backend, options.MaxConcurrentWorkItems, counters));
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
+        builder.Services.AddSingleton<IOrchestrationService>(new UncappedOrchestrationService(backend.Service, backend.MaxConcurrentWorkItems, counters));
+        builder.Services.AddSingleton(backend.Client);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
 
         var sidecar = builder.Build();

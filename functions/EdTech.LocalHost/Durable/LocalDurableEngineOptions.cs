@@ -12,6 +12,15 @@ namespace EdTech.LocalHost.Durable;
 /// </param>
 public sealed record LocalDurableEngineOptions(string DataDirectory, int MaxConcurrentWorkItems = 100_000, int WorkerConcurrency = 1000)
 {
+    /// <summary>
+    /// When set, the engine keeps its state in Azure Storage (e.g. Azurite: "UseDevelopmentStorage=true")
+    /// through DurableTask.AzureStorage instead of memory.
+    /// </summary>
+    public string? AzureStorageConnectionString { get; init; }
+
+    /// <summary>Task hub name in Azure Storage (lower-case letters and digits, 3–45 characters).</summary>
+    public string TaskHubName { get; init; } = "edtechlocal";
+
     /// <summary>How often <see cref="DurableThroughputReporter"/> logs work done (only when there was some).</summary>
     public TimeSpan ThroughputReportPeriod { get; init; } = TimeSpan.FromSeconds(10);
 

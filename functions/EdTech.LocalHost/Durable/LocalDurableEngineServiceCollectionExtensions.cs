@@ -1,7 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
-using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
 
@@ -30,7 +29,8 @@ public static class LocalDurableEngineServiceCollectionExtensions
         // The sidecar logs every instance creation at Information and every duplicate start (the normal
         // idempotent path) as a Warning with a stack trace; at hundreds per second that is noise and cost.
         services.AddLogging(logging => logging.AddFilter(SidecarLogCategory, LogLevel.Error));
-        services.AddSingleton(sp => new InMemoryOrchestrationService(sp.GetService<ILoggerFactory>()));
+        services.AddLogging(logging => logging.AddFilter("DurableTask.AzureStorage", LogLevel.Warning).AddFilter("DurableTask.Core", LogLevel.Warning));
+        services.AddSingleton(sp => LocalDurableBackend.Create(options, sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<DurableSidecarChannel>();
         services.AddSingleton<DurableWorkCounters>();
         services.AddHostedService<DurableThroughputReporter>();

@@ -1,0 +1,39 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.DurableTask.Testing.Sidecar;
+
+namespace EdTech.LocalHost.Durable;
+
+/// <summary>
+/// Where the embedded engine keeps its state: in memory (default: fastest, lost on restart, so start-up
+/// reconciliation re-drives unfinished work) or in Azure Storage through DurableTask.AzureStorage (on one
+/// machine, against Azurite: instances survive a crash and resume where they stopped).
+/// </summary>
+public sealed record LocalDurableBackend(IOrchestrationService Service, IOrchestrationServiceClient Client, int MaxConcurrentWorkItems)
+{
+    /// <summary>Work items per kind the Azure Storage backend runs at once; its queues are polled, not pushed.</summary>
+    public const int AzureStorageConcurrency = 100;
+
+    public static LocalDurableBackend Create(LocalDurableEngineOptions options, ILoggerFactory loggerFactory)
+    {
+        if (options.AzureStorageConnectionString is not { Length: > 0 } connectionString)
+        {
+            var memory = new InMemoryOrchestrationService(loggerFactory);
+            return new LocalDurableBackend(memory, memory, options.MaxConcurrentWorkItems);
+        }
+
+        var storage = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = options.TaskHubName,
+            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            LoggerFactory = loggerFactory,
+            // One host owns the hub: a stable worker id lets a restarted process take its partitions back at once.
+            WorkerId = "edtech-localhost-" + options.TaskHubName,
+            MaxConcurrentTaskOrchestrationWorkItems = AzureStorageConcurrency,
+            MaxConcurrentTaskActivityWorkItems = AzureStorageConcurrency,
+            // The default backs off to 30 s between polls of an idle queue; a local host should answer in about a second.
+            MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+        });
+        return new LocalDurableBackend(storage, storage, AzureStorageConcurrency);
+    }
+}
