@@ -8,7 +8,9 @@ public static class EvaluateCommand
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static Command Create() => new("evaluate", "Offline quality checks of the learning models") { CreateLearnerModels() };
+    /// <param name="output">Where the JSON goes (standard output unless a test captures it).</param>
+    public static Command Create(TextWriter? output = null) =>
+        new("evaluate", "Offline quality checks of the learning models") { CreateLearnerModels(output ?? Console.Out) };
 
     /// <summary>Each model gets its own generator derived from the seed, so changing one part does not reshuffle the others.</summary>
     public static LearnerModelReport Run(int seed)
@@ -21,13 +23,13 @@ public static class EvaluateCommand
 
     public static string ToJson(LearnerModelReport report) => JsonSerializer.Serialize(report, Json);
 
-    private static Command CreateLearnerModels()
+    private static Command CreateLearnerModels(TextWriter output)
     {
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic data (same seed, same data)", DefaultValueFactory = _ => 1 };
         var command = new Command("learner-models", "2PL IRT, BKT and Elo parameter recovery and held-out AUC against the generating model") { seed };
         command.SetAction(parse =>
         {
-            Console.WriteLine(ToJson(Run(parse.GetValue(seed))));
+            output.WriteLine(ToJson(Run(parse.GetValue(seed))));
             return 0;
         });
         return command;
