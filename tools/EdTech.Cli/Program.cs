@@ -1,10 +1,12 @@
 using System.CommandLine;
 using EdTech.Cli.Commands;
+using EdTech.Cli.Commands.Evaluate;
 using EdTech.Cli.Commands.Load;
 
-var root = new RootCommand("edtech: tokens, demo data and load tests for EdTech.Serverless")
+var root = new RootCommand("edtech: tokens, demo data, load tests and model evaluation for EdTech.Serverless")
 {
     TokenCommand.Create(),
     LoadCommand.Create(),
+    EvaluateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
