@@ -22,30 +22,45 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     private const string CourseId = "physics-1";
     private const string AssessmentId = "quiz-1";
     private const int Students = 40;
-    private const int Submissions = 400;
     private const int Concurrency = 32;
-    private const int KillAfterAcks = 150;
     private const decimal MaxScore = 10m;
 
     private static readonly TimeSpan StartupBound = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan HealthPatience = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan ReleasePatience = TimeSpan.FromSeconds(60);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Fact]
-    public async Task KillDashNine_DuringSubmissionBurst_EveryAcknowledgedSubmissionIsReleasedOnce()
+    public Task KillDashNine_DuringSubmissionBurst_EveryAcknowledgedSubmissionIsReleasedOnce() =>
+        RunAsync(new CrashScenario(Submissions: 400, KillAfterAcks: 150, ReleasePatience: TimeSpan.FromSeconds(60), HostArgs: []));
+
+    /// <summary>
+    /// The durable engine on DurableTask.AzureStorage (Azurite) and start-up reconciliation OFF (the periodic
+    /// reconciler too): orchestrations cut off by SIGKILL can only finish if the engine resumes them from storage.
+    /// </summary>
+    [AzuriteFact]
+    public Task KillDashNine_WithAzureStorageEngineAndNoReconciliation_OrchestrationsResumeFromStorage() =>
+        RunAsync(new CrashScenario(Submissions: 80, KillAfterAcks: 60, ReleasePatience: TimeSpan.FromSeconds(180), HostArgs:
+        [
+            "--Durable:Provider", "AzureStorage",
+            "--Durable:AzureStorage:ConnectionString", AzuriteFactAttribute.ConnectionString,
+            "--Durable:TaskHub", "crash" + Guid.NewGuid().ToString("N")[..10],
+            "--Grading:ReconcileOnStartup", "false",
+            "--RECONCILE_GRADING_SCHEDULE", "0 0 0 1 1 *",
+        ], RequireUnfinishedAtCrash: true));
+
+    private async Task RunAsync(CrashScenario scenario)
     {
         var total = Stopwatch.StartNew();
         // Short root: the durable engine's Unix socket lives in the data folder (~108-byte path limit).
         var dataDirectory = Path.Combine(Path.GetTempPath(), "edt-crash-" + Guid.NewGuid().ToString("N")[..10]);
         var issuer = LocalTokenIssuer.ForDataDirectory(dataDirectory);
-        var plan = Enumerable.Range(0, Submissions).Select(PlannedSubmission.For).ToList();
+        var plan = Enumerable.Range(0, scenario.Submissions).Select(PlannedSubmission.For).ToList();
         var expected = plan.ToDictionary(p => p.SubmissionId, StringComparer.Ordinal);
         LocalHostProcess? host = null;
         try
         {
             // 1. First start, set-up, burst, SIGKILL after ~150 acknowledgements.
-            host = await LocalHostProcess.StartAsync(dataDirectory, HealthPatience);
+            host = await LocalHostProcess.StartAsync(dataDirectory, HealthPatience, scenario.HostArgs);
             var firstStart = host.StartupTime;
             IReadOnlyCollection<string> acknowledged;
             using (var http = NewClient(host.BaseAddress))
@@ -54,8 +69,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                 // Warm-up: one submission all the way to released, so the grading path is hot and the burst
                 // overlaps live grading (the kill then lands on a mix of accepted, graded and released work).
                 var warmUp = await BurstThenKillAsync(http, host, issuer, plan.Take(1).ToList(), killAfterAcks: null);
-                await WaitForAllReleasedAsync(http, issuer, plan.Take(1).ToList(), host);
-                acknowledged = [.. warmUp, .. await BurstThenKillAsync(http, host, issuer, plan.Skip(1).ToList(), KillAfterAcks)];
+                await WaitForAllReleasedAsync(http, issuer, plan.Take(1).ToList(), host, scenario.ReleasePatience);
+                acknowledged = [.. warmUp, .. await BurstThenKillAsync(http, host, issuer, plan.Skip(1).ToList(), scenario.KillAfterAcks)];
             }
 
             Report("first host", host);
@@ -65,14 +80,19 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             var atCrash = await SnapshotAsync(dataDirectory, acknowledged);
             output.WriteLine("acknowledged submissions at the crash: " + string.Join(", ",
                 atCrash.Values.GroupBy(s => s.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}")));
+            if (scenario.RequireUnfinishedAtCrash)
+            {
+                // Otherwise the restart would have nothing to resume and the test would prove nothing.
+                Assert.Contains(atCrash.Values, s => s.Status != SubmissionStatus.Released);
+            }
 
             // 2. Restart on the same folder: every acknowledged submission is graded and released.
             var recovery = Stopwatch.StartNew();
-            host = await LocalHostProcess.StartAsync(dataDirectory, HealthPatience);
+            host = await LocalHostProcess.StartAsync(dataDirectory, HealthPatience, scenario.HostArgs);
             var secondStart = host.StartupTime;
             using (var http = NewClient(host.BaseAddress))
             {
-                var views = await WaitForAllReleasedAsync(http, issuer, acknowledged.Select(id => expected[id]).ToList(), host);
+                var views = await WaitForAllReleasedAsync(http, issuer, acknowledged.Select(id => expected[id]).ToList(), host, scenario.ReleasePatience);
                 output.WriteLine($"all {acknowledged.Count} acknowledged submissions released {recovery.Elapsed.TotalSeconds:F1} s after restart");
                 foreach (var id in acknowledged)
                 {
@@ -83,7 +103,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                     Assert.False(view.Late);
                 }
 
-                await AssertGradebookAsync(http, issuer, expected, host);
+                await AssertGradebookAsync(http, issuer, expected, host, scenario.ReleasePatience);
 
                 // A second read a moment later answers the same: nothing is still moving.
                 await Task.Delay(TimeSpan.FromSeconds(1));
@@ -99,12 +119,12 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             // 3. "Once": a third start re-runs start-up reconciliation and the change feed from its checkpoints;
             //    the acknowledged submissions' records must not be written again (same ETag, same grading and release times).
             var before = await SnapshotAsync(dataDirectory, acknowledged);
-            host = await LocalHostProcess.StartAsync(dataDirectory, HealthPatience);
+            host = await LocalHostProcess.StartAsync(dataDirectory, HealthPatience, scenario.HostArgs);
             var thirdStart = host.StartupTime;
             await Task.Delay(TimeSpan.FromSeconds(3));
             using (var http = NewClient(host.BaseAddress))
             {
-                await AssertGradebookAsync(http, issuer, expected, host);
+                await AssertGradebookAsync(http, issuer, expected, host, scenario.ReleasePatience);
             }
 
             Report("third host", host);
@@ -269,7 +289,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     }
 
     private static async Task<Dictionary<string, StudentSubmissionView>> WaitForAllReleasedAsync(
-        HttpClient http, LocalTokenIssuer issuer, IReadOnlyList<PlannedSubmission> submissions, LocalHostProcess host)
+        HttpClient http, LocalTokenIssuer issuer, IReadOnlyList<PlannedSubmission> submissions, LocalHostProcess host, TimeSpan patience)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -281,9 +301,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                 return views;
             }
 
-            if (deadline.Elapsed > ReleasePatience)
+            if (deadline.Elapsed > patience)
             {
-                Assert.Fail($"{pending.Count} acknowledged submissions not released after {ReleasePatience}: " +
+                Assert.Fail($"{pending.Count} acknowledged submissions not released after {patience}: " +
                     string.Join(", ", pending.Take(10).Select(v => $"{v.SubmissionId}={v.Status}")) +
                     Environment.NewLine + host.RecentOutput());
             }
@@ -309,7 +329,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     }
 
     /// <summary>Waits until every student's cell is released, then checks one row per student and each cell's score.</summary>
-    private static async Task AssertGradebookAsync(HttpClient http, LocalTokenIssuer issuer, Dictionary<string, PlannedSubmission> expected, LocalHostProcess host)
+    private static async Task AssertGradebookAsync(HttpClient http, LocalTokenIssuer issuer, Dictionary<string, PlannedSubmission> expected, LocalHostProcess host, TimeSpan patience)
     {
         var teacher = Token(issuer, Tenant, "teacher-1", Roles.Teacher);
         var deadline = Stopwatch.StartNew();
@@ -327,7 +347,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                 break;
             }
 
-            Assert.True(deadline.Elapsed < ReleasePatience, $"gradebook not settled after {ReleasePatience}: {body}{Environment.NewLine}{host.RecentOutput()}");
+            Assert.True(deadline.Elapsed < patience, $"gradebook not settled after {patience}: {body}{Environment.NewLine}{host.RecentOutput()}");
             await Task.Delay(250);
         }
 
@@ -401,6 +421,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             return new PlannedSubmission(i, student, key, SubmissionIds.For(StudentId(student), AssessmentId, key), answers, score);
         }
     }
+
+    private sealed record CrashScenario(int Submissions, int KillAfterAcks, TimeSpan ReleasePatience, string[] HostArgs, bool RequireUnfinishedAtCrash = false);
 
     private sealed record GradebookBody(string CourseId, IReadOnlyList<GradebookRowBody> Rows);
 

@@ -30,7 +30,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static async Task<LocalHostProcess> StartAsync(string dataDirectory, TimeSpan healthTimeout)
+    public static async Task<LocalHostProcess> StartAsync(string dataDirectory, TimeSpan healthTimeout, params string[] extraArgs)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "EdTech.LocalHost.dll");
         Assert.True(File.Exists(dll), $"{dll} not found: the test project must reference EdTech.LocalHost.");
@@ -43,7 +43,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--urls", baseAddress.ToString().TrimEnd('/'), "--data", dataDirectory })
+        foreach (var arg in new[] { dll, "--urls", baseAddress.ToString().TrimEnd('/'), "--data", dataDirectory }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);
         }
