@@ -9,6 +9,7 @@ using EdTech.Application.Grading.Review;
 using EdTech.Application.Privacy.EraseStudent;
 using EdTech.Application.Privacy.ExportStudent;
 using EdTech.Application.Projections;
+using EdTech.Application.Roster.ImportOneRoster;
 using EdTech.Application.Submissions;
 using EdTech.Application.Tenants;
 using EdTech.Application.Users;
@@ -32,6 +33,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<CreateUserHandler>();
         services.AddSingleton<CreateCourseHandler>();
         services.AddSingleton<EnrollUserHandler>();
+        services.AddSingleton<RosterDeletions>();
+        services.AddSingleton<ImportOneRosterHandler>();
         services.AddSingleton<CreateAssessmentHandler>();
         services.AddSingleton<GetStudentAssessmentHandler>();
         services.AddSingleton<SubmitAttemptHandler>();

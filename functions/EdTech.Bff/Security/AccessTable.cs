@@ -27,6 +27,7 @@ public static class AccessTable
         Row("POST", "/api/admin/courses/{courseId}/enrollments", Tenant, TenantAdmin),
         Row("GET", "/api/admin/students/{userId}/export", Tenant, TenantAdmin),
         Row("POST", "/api/admin/students/{userId}/erasure", Tenant, TenantAdmin),
+        Row("POST", "/api/admin/roster/oneroster", Tenant, TenantAdmin),
 
         Row("POST", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/gradebook", Course, Teacher),
