@@ -3,6 +3,7 @@ using EdTech.Application.Assessments;
 using EdTech.Application.Audit;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Courses;
+using EdTech.Application.Courses.Modules;
 using EdTech.Application.Gradebooks;
 using EdTech.Application.Grading;
 using EdTech.Application.Grading.Review;
@@ -33,6 +34,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<CreateUserHandler>();
         services.AddSingleton<CreateCourseHandler>();
         services.AddSingleton<EnrollUserHandler>();
+        services.AddSingleton<PutModuleHandler>();
+        services.AddSingleton<GetModulesHandler>();
         services.AddSingleton<RosterDeletions>();
         services.AddSingleton<ImportOneRosterHandler>();
         services.AddSingleton<CreateAssessmentHandler>();
