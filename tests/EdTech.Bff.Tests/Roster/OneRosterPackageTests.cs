@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using CsCheck;
 using EdTech.Bff.Tests.Fuzz;
 using EdTech.Bff.Tests.Infrastructure;
 
@@ -31,6 +32,32 @@ public sealed class OneRosterPackageTests(ApiFactory factory) : IClassFixture<Ap
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(["body"], ErrorFields(body));
+    }
+
+    [Fact]
+    public async Task CorruptedZip_IsNeverA5xx_AndARefusalChangesNothing()
+    {
+        _school = await School.CreateAsync(factory, factory.CreateClient());
+        var zip = RosterZip.Zip(RosterZip.Valid("fz"));
+        var gen = Gen.Select(Gen.Int[0, zip.Length - 1].Array[1, 8], Gen.Byte, Gen.Int[1, zip.Length], (positions, value, cut) => (positions, value, cut));
+
+        await gen.SampleAsync(async sample =>
+        {
+            var body = zip.ToArray();
+            foreach (var p in sample.positions)
+            {
+                body[p] = sample.value;
+            }
+
+            var before = StoreSnapshot.Take(factory.DataDirectory, _school.Tenant);
+            var (status, _, response) = await _school.Client.ImportAsync(_school.Admin, body[..sample.cut]);
+            Assert.True((int)status < 500, $"{(int)status}: {await response.Content.ReadAsStringAsync()}");
+            if ((int)status >= 400)
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.Equal(before, StoreSnapshot.Take(factory.DataDirectory, _school.Tenant));
+            }
+        }, iter: 150, threads: 1);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class RosterPackage
                 ? (new RosterPackage(files, ignored), null)
                 : (null, new(RosterPackageErrorKind.BadFile, missing, $"The zip has no {missing} at its root."));
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or IOException)
         {
             return (null, new(RosterPackageErrorKind.NotAZip, "body", "The body is not a readable zip archive."));
         }
