@@ -158,6 +158,29 @@ public sealed class OneRosterImportTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task Import_OneRoster12_TakesEachUsersPrimaryRoleFromRolesCsv()
+    {
+        var school = await School.CreateAsync(factory, factory.CreateClient());
+        var files = RosterZip.Valid("v12");
+        files["manifest.csv"] = files["manifest.csv"].Replace("oneroster.version,1.1", "oneroster.version,1.2", StringComparison.Ordinal);
+        files["users.csv"] = "sourcedId,status,dateLastModified,enabledUser,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password,userMasterIdentifier,resourceSourcedIds,preferredGivenName,preferredMiddleName,preferredFamilyName,primaryOrg,pronouns\r\n"
+            + string.Concat(new[] { "v12-t1", "v12-s1", "v12-s2", "v12-x" }.Select(id => $"{id},,,true,{id},,Given,Family,,,{id}@lincoln.example,,,,,,,,,,,org1,\r\n"));
+        files["roles.csv"] = "sourcedId,status,dateLastModified,userSourcedId,roleType,role,orgSourcedId,userProfileSourcedId,beginDate,endDate\r\n"
+            + "ro1,,,v12-t1,primary,teacher,org1,,,\r\nro2,,,v12-t1,secondary,administrator,org1,,,\r\n"
+            + "ro3,,,v12-s1,primary,student,org1,,,\r\nro4,,,v12-s2,primary,student,org1,,,\r\nro5,,,v12-s2,primary,teacher,org1,,,\r\n";
+
+        var (status, body, _) = await school.Client.ImportAsync(school.Admin, RosterZip.Zip(files));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(2, Count(body, "users", "created"));
+        Assert.Contains(("roles.csv", 5, "userSourcedId"), Errors(body));
+        Assert.Contains(("roles.csv", 6, "userSourcedId"), Errors(body));
+        Assert.Contains(("users.csv", 4, "role"), Errors(body));
+        Assert.Contains(("users.csv", 5, "role"), Errors(body));
+        Assert.Contains("\"roles\":[\"teacher\"]", Rows(factory, school.Tenant, "users").Single(r => r.Id == "v12-t1").Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_WritesOnlyIntoTheTokensTenant()
     {
         var school = await School.CreateAsync(factory, factory.CreateClient());

@@ -144,6 +144,18 @@ public sealed class OneRosterPackageTests(ApiFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task UsersWithoutRoleColumnAndNoRolesCsv_Is422NamingUsersCsv()
+    {
+        var files = RosterZip.Valid();
+        files["users.csv"] = files["users.csv"].Replace(",role,", ",kind,", StringComparison.Ordinal);
+
+        var (status, body) = await RefusedAsync(RosterZip.Zip(files));
+
+        Assert.Equal((HttpStatusCode)422, status);
+        Assert.Equal(["users.csv"], ErrorFields(body));
+    }
+
+    [Fact]
     public async Task UnsupportedOneRosterVersion_Is422NamingTheManifest()
     {
         var files = RosterZip.Valid();

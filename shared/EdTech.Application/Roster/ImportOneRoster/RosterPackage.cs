@@ -23,7 +23,7 @@ public sealed class RosterPackage
 
     public static IReadOnlyList<string> RequiredFiles { get; } = ["manifest.csv", "orgs.csv", "users.csv", "classes.csv", "enrollments.csv"];
 
-    public static IReadOnlyList<string> OptionalFiles { get; } = ["courses.csv", "academicsessions.csv"];
+    public static IReadOnlyList<string> OptionalFiles { get; } = ["courses.csv", "academicsessions.csv", "roles.csv"];
 
     private RosterPackage(Dictionary<string, CsvTable> files, IReadOnlyList<string> ignored)
     {

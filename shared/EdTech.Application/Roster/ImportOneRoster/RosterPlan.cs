@@ -16,7 +16,8 @@ public sealed class RosterPlan
     {
         ["manifest.csv"] = ["propertyName", "value"],
         ["orgs.csv"] = ["sourcedId", "name", "type"],
-        ["users.csv"] = ["sourcedId", "role", "givenName", "familyName", "email"],
+        ["users.csv"] = ["sourcedId", "givenName", "familyName", "email"],
+        ["roles.csv"] = ["sourcedId", "userSourcedId", "roleType", "role"],
         ["classes.csv"] = ["sourcedId", "title", "schoolSourcedId"],
         ["enrollments.csv"] = ["sourcedId", "classSourcedId", "userSourcedId", "role"],
         ["courses.csv"] = ["sourcedId", "title"],
@@ -54,6 +55,11 @@ public sealed class RosterPlan
             }
         }
 
+        if (package.Files["users.csv"].IndexOf("role") < 0 && !package.Files.ContainsKey("roles.csv"))
+        {
+            return (null, new(RosterPackageErrorKind.BadFile, "users.csv", "The header has no 'role' column (1.1), and there is no roles.csv (1.2)."));
+        }
+
         var manifest = package.Files["manifest.csv"];
         var version = manifest.Records.Where(r => r.Fields.Count >= 2 && r.Fields[0].Trim() == "oneroster.version").Select(r => r.Fields[1].Trim()).FirstOrDefault();
         if (version is not ("1.1" or "1.2"))
@@ -62,7 +68,7 @@ public sealed class RosterPlan
         }
 
         var plan = new RosterPlan(package);
-        plan.Notes.Add("orgs.csv, courses.csv and academicSessions.csv are validated and used to check references; they are not stored.");
+        plan.Notes.Add("orgs.csv, courses.csv, academicSessions.csv and roles.csv are validated and used to check references; they are not stored.");
         plan.Notes.Add("Records missing from a bulk file are not deleted; send them with status 'tobedeleted'.");
         plan.Notes.AddRange(package.Ignored.Select(f => $"{f}: not read by this import."));
         var orgs = plan.ValidOrgs();
@@ -72,7 +78,8 @@ public sealed class RosterPlan
             RequireText(rows, r, "title", 200);
             RequireKnown(rows, r, "orgSourcedId", orgs, required: false);
         });
-        var unavailableUsers = plan.MapUsers(orgs);
+        var primaryRoles = package.Files.ContainsKey("roles.csv") ? RosterRoleRows.PrimaryRoles(plan.Rows("roles.csv"), orgs) : null;
+        var unavailableUsers = plan.MapUsers(orgs, primaryRoles);
         var unavailableClasses = plan.MapClasses(orgs, courses, sessions);
         plan.MapEnrollments(orgs, unavailableUsers, unavailableClasses);
         return (plan, null);
@@ -130,13 +137,14 @@ public sealed class RosterPlan
     }
 
     /// <summary>Maps users.csv; returns the ids no active enrollment may name (rejected or being deleted).</summary>
-    private HashSet<string> MapUsers(HashSet<string> orgs)
+    private HashSet<string> MapUsers(HashSet<string> orgs, Dictionary<string, string>? primaryRoles)
     {
         var rows = Rows("users.csv");
         var deleting = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (record, id, delete) in rows.Rows())
         {
-            var role = rows.Get(record, "role").ToLowerInvariant() switch
+            var rawRole = rows.Get(record, "role") is { Length: > 0 } inline ? inline : primaryRoles?.GetValueOrDefault(id) ?? string.Empty;
+            var role = rawRole.ToLowerInvariant() switch
             {
                 "student" => Roles.Student,
                 "teacher" => Roles.Teacher,
