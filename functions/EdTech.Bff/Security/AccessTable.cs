@@ -27,6 +27,7 @@ public static class AccessTable
         Row("POST", "/api/admin/courses/{courseId}/enrollments", Tenant, TenantAdmin),
         Row("GET", "/api/admin/students/{userId}/export", Tenant, TenantAdmin),
         Row("POST", "/api/admin/students/{userId}/erasure", Tenant, TenantAdmin),
+        Row("POST", "/api/admin/roster/oneroster", Tenant, TenantAdmin),
 
         Row("POST", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/gradebook", Course, Teacher),
@@ -35,10 +36,13 @@ public static class AccessTable
         Row("GET", "/api/teacher/review-queue", Tenant, Teacher),
         Row("POST", "/api/teacher/submissions/{submissionId}/grades", Tenant, Teacher),
         Row("POST", "/api/teacher/assessments/{assessmentId}/release", Course, Teacher),
+        Row("PUT", "/api/teacher/courses/{courseId}/modules/{moduleId}", Course, Teacher),
+        Row("GET", "/api/teacher/courses/{courseId}/modules", Course, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),
         Row("GET", "/api/student/submissions/{submissionId}", Owner, Student),
+        Row("GET", "/api/student/courses/{courseId}/modules", Course, Student),
     ];
 
     private static readonly Dictionary<string, AccessRule> ByEndpoint = Rows.ToDictionary(r => r.Endpoint, StringComparer.Ordinal);

@@ -20,6 +20,6 @@ public static class StudentData
     /// <summary>Containers handled on their own: the user record and the audit log.</summary>
     public static IReadOnlySet<string> Special { get; } = new HashSet<string> { Containers.Users, Containers.Audit };
 
-    /// <summary>Containers that hold no student's data (registry, courses, teachers' assessments).</summary>
-    public static IReadOnlySet<string> Free { get; } = new HashSet<string> { Containers.Tenants, Containers.Courses, Containers.Assessments, Containers.DirectoryMappings };
+    /// <summary>Containers that hold no student's data (registry, courses, teachers' assessments and course modules).</summary>
+    public static IReadOnlySet<string> Free { get; } = new HashSet<string> { Containers.Tenants, Containers.Courses, Containers.Assessments, Containers.DirectoryMappings, Containers.Modules };
 }

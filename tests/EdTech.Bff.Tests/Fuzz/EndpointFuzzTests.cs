@@ -33,6 +33,10 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
                       {"id":"q2","type":"numeric","prompt":"p","answer":1.5,"tolerance":0.1,"points":2,"skills":[]},
                       {"id":"q3","type":"multi-choice","prompt":"p","choices":["a","b","c"],"answer":["a","c"],"points":1,"skills":["s"]}]}
             """),
+        new("PUT", "/api/teacher/courses/math101/modules/fzm", s => s.Teacher, """
+            {"title":"Week 1","position":1,"items":[{"id":"i1","title":"Quiz","kind":"assessment","assessmentId":"quiz1"},
+             {"id":"i2","title":"Read","kind":"link","url":"https://example.org/a"},{"id":"i3","title":"Intro","kind":"page"}]}
+            """),
         new("POST", "/api/student/assessments/quiz1/submissions", s => s.Student1, """
             {"answers":[{"itemId":"q1","value":"4"},{"itemId":"q2","value":["2","3"]},{"itemId":"q3","value":3.14},{"itemId":"q4","value":"Paris"}]}
             """),

@@ -20,6 +20,10 @@ public static class ApiClient
         {
             request.Content = new StringContent(rawJson, Encoding.UTF8, "application/json");
         }
+        else if (body is HttpContent content)
+        {
+            request.Content = content;
+        }
         else if (body is not null)
         {
             request.Content = JsonContent.Create(body);

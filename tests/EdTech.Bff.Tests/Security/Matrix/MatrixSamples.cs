@@ -1,5 +1,6 @@
 using EdTech.Bff.Security;
 using EdTech.Bff.Tests.Infrastructure;
+using EdTech.Bff.Tests.Roster;
 
 namespace EdTech.Bff.Tests.Security.Matrix;
 
@@ -35,6 +36,10 @@ public static class MatrixSamples
         ["GET /api/student/submissions/{submissionId}"] = new(200),
         ["GET /api/admin/students/{userId}/export"] = new(200),
         ["POST /api/admin/students/{userId}/erasure"] = Post(200, _ => new { reason = "Parent's written request" }),
+        ["POST /api/admin/roster/oneroster"] = Post(200, _ => RosterZip.Content(RosterZip.Zip(RosterZip.Valid(Unique("m"))))),
+        ["PUT /api/teacher/courses/{courseId}/modules/{moduleId}"] = Post(201, _ => new { title = "Week 1", position = 1, items = new[] { new { id = "i1", title = "Quiz", kind = "assessment", assessmentId = "quiz1" } } }),
+        ["GET /api/teacher/courses/{courseId}/modules"] = new(200),
+        ["GET /api/student/courses/{courseId}/modules"] = new(200),
     };
 
     public static MatrixSample? Find(AccessRule row) => ByEndpoint.GetValueOrDefault(row.Endpoint);

@@ -81,6 +81,7 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         "documentName" => "student",
         "userId" => row.Method == "POST" ? ErasedUser : ExportedUser,
         "id" => TargetTenant,
+        "moduleId" => "matrix-module",
         var other => "unknown-" + other,
     });
 
