@@ -54,6 +54,8 @@ var resourceToken = toLower(uniqueString(subscription().id, environmentName, loc
 var tags = { 'azd-env-name': environmentName }
 var taskHubName = 'edtech'
 var origins = filter(map(split(corsAllowedOrigins, ','), o => trim(o)), o => !empty(o))
+// The app reads Cors:AllowedOrigins as an array: Cors__AllowedOrigins__0, __1, ...
+var corsSettings = toObject(range(0, length(origins)), i => 'Cors__AllowedOrigins__${i}', i => origins[i])
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -166,7 +168,7 @@ module functions 'modules/functions.bicep' = {
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
-    appSettings: {
+    appSettings: union(corsSettings, {
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
       AZURE_CLIENT_ID: identity.outputs.clientId
@@ -182,10 +184,9 @@ module functions 'modules/functions.bicep' = {
       Auth__Issuers__0__Issuer: authIssuer
       Auth__Issuers__0__MetadataAddress: authMetadataAddress
       Auth__PlatformDirectoryIds__0: platformDirectoryId
-      Cors__AllowedOrigins: corsAllowedOrigins
       RECONCILE_GRADING_SCHEDULE: '0 */5 * * * *'
       RELEASE_DUE_SCHEDULE: '0 * * * * *'
-    }
+    })
   }
 }
 

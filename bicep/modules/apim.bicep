@@ -35,6 +35,9 @@ var roles = ['student', 'teacher', 'admin', 'content', 'platform']
 var methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
 // The policy expression that reads the tenant from the validated token.
 var tenantOf = '((Jwt)context.Variables[&quot;jwt&quot;]).Claims.GetValueOrDefault(&quot;${tenantClaim}&quot;, &quot;none&quot;)'
+// A multi-tenant Entra issuer (https://login.microsoftonline.com/{tenantid}/v2.0) has no fixed value to list:
+// the gateway then checks signature, lifetime and audience, and the app checks the issuer per directory.
+var issuersElement = contains(issuer, '{tenantid}') ? '' : '<issuers><issuer>${issuer}</issuer></issuers>'
 var originElements = join(map(corsAllowedOrigins, o => '<origin>${o}</origin>'), '')
 
 resource service 'Microsoft.ApiManagement/service@2024-05-01' = {
@@ -124,7 +127,7 @@ resource productPolicies 'Microsoft.ApiManagement/service/products/policies@2024
   name: 'policy'
   properties: {
     format: 'xml'
-    value: '<policies><inbound><base /><validate-jwt header-name="Authorization" failed-validation-httpcode="401" failed-validation-error-message="Unauthorized" require-expiration-time="true" require-scheme="Bearer" require-signed-tokens="true" output-token-variable-name="jwt"><openid-config url="${openIdConfigUrl}" /><audiences><audience>${audience}</audience></audiences><issuers><issuer>${issuer}</issuer></issuers></validate-jwt><rate-limit-by-key calls="${limits[role].perMinute}" renewal-period="60" counter-key="@(&quot;${role}:&quot; + ${tenantOf})" /><quota-by-key calls="${limits[role].perDay}" renewal-period="86400" counter-key="@(&quot;${role}:&quot; + ${tenantOf})" /></inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>'
+    value: '<policies><inbound><base /><validate-jwt header-name="Authorization" failed-validation-httpcode="401" failed-validation-error-message="Unauthorized" require-expiration-time="true" require-scheme="Bearer" require-signed-tokens="true" output-token-variable-name="jwt"><openid-config url="${openIdConfigUrl}" /><audiences><audience>${audience}</audience></audiences>${issuersElement}</validate-jwt><rate-limit-by-key calls="${limits[role].perMinute}" renewal-period="60" counter-key="@(&quot;${role}:&quot; + ${tenantOf})" /><quota-by-key calls="${limits[role].perDay}" renewal-period="86400" counter-key="@(&quot;${role}:&quot; + ${tenantOf})" /></inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>'
   }
 }]
 
