@@ -203,8 +203,8 @@ module apim 'modules/apim.bicep' = {
     issuer: authIssuer
     openIdConfigUrl: authMetadataAddress
     corsAllowedOrigins: origins
-    appInsightsId: monitoring.outputs.appInsightsId
-    appInsightsInstrumentationKey: monitoring.outputs.appInsightsInstrumentationKey
+    appInsightsName: monitoring.outputs.appInsightsName
+    appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
   }
 }
 

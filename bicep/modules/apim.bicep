@@ -12,8 +12,9 @@ param audience string
 param issuer string
 param openIdConfigUrl string
 param corsAllowedOrigins array
-param appInsightsId string
-param appInsightsInstrumentationKey string
+@description('Application Insights in this resource group; the gateway logs to it with its own identity (local auth is off).')
+param appInsightsName string
+param appInsightsConnectionString string
 
 @allowed(['Developer', 'Basic', 'Standard', 'Premium'])
 param skuName string = 'Basic'
@@ -63,17 +64,37 @@ resource globalPolicy 'Microsoft.ApiManagement/service/policies@2024-05-01' = {
     format: 'xml'
     value: empty(corsAllowedOrigins)
       ? '<policies><inbound /><backend><forward-request /></backend><outbound /><on-error /></policies>'
-      : '<policies><inbound><cors allow-credentials="true"><allowed-origins>${originElements}</allowed-origins><allowed-methods preflight-result-max-age="600"><method>GET</method><method>POST</method><method>PUT</method><method>PATCH</method><method>DELETE</method></allowed-methods><allowed-headers><header>Authorization</header><header>Content-Type</header><header>Idempotency-Key</header><header>If-Match</header></allowed-headers><expose-headers><header>ETag</header><header>Location</header><header>Retry-After</header></expose-headers></cors></inbound><backend><forward-request /></backend><outbound /><on-error /></policies>'
+      : '<policies><inbound><cors allow-credentials="false"><allowed-origins>${originElements}</allowed-origins><allowed-methods preflight-result-max-age="600"><method>GET</method><method>POST</method><method>PUT</method><method>PATCH</method><method>DELETE</method></allowed-methods><allowed-headers><header>Authorization</header><header>Content-Type</header><header>Idempotency-Key</header><header>If-Match</header></allowed-headers><expose-headers><header>ETag</header><header>Location</header><header>Retry-After</header></expose-headers></cors></inbound><backend><forward-request /></backend><outbound /><on-error /></policies>'
+  }
+}
+
+var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: appInsightsName
+}
+
+resource gatewayPublishes 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appInsights.id, service.id, monitoringMetricsPublisher)
+  scope: appInsights
+  properties: {
+    principalId: service.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisher)
   }
 }
 
 resource logger 'Microsoft.ApiManagement/service/loggers@2024-05-01' = {
   parent: service
   name: 'appinsights'
+  dependsOn: [gatewayPublishes]
   properties: {
     loggerType: 'applicationInsights'
-    resourceId: appInsightsId
-    credentials: { instrumentationKey: appInsightsInstrumentationKey }
+    resourceId: appInsights.id
+    credentials: {
+      connectionString: appInsightsConnectionString
+      identityClientId: 'SystemAssigned'
+    }
   }
 }
 

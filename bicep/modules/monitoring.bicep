@@ -41,5 +41,5 @@ resource publisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 
 output appInsightsId string = appInsights.id
 output appInsightsConnectionString string = appInsights.properties.ConnectionString
-output appInsightsInstrumentationKey string = appInsights.properties.InstrumentationKey
+output appInsightsName string = appInsights.name
 output workspaceId string = workspace.id
