@@ -18,6 +18,7 @@ public static class FunctionsComposition
         AuthSettings.From(builder.Configuration).EnsureValid(requireIssuer: true);
         HostSettings.EnsureValid(builder.Configuration);
         builder.ConfigureFunctionsWebApplication();
+        FunctionsTelemetry.AddTo(builder);
         builder.Services.AddEdTech(builder.Configuration);
         RolePipelines.AddTo(builder.Services);
         return builder;
