@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Installs Azurite (npm) into .ci/.tools and starts Blob/Queue/Table on 127.0.0.1:10000-10002 in the
+# Installs Azurite (npm) into .ci/.npm and starts Blob/Queue/Table on 127.0.0.1:10000-10002 in the
 # background, data under .ci/.out/azurite. Source it: it exports EDTECH_AZURITE_CONNECTION_STRING.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-tools="$root/.ci/.tools"
+tools="$root/.ci/.npm"
 bin="$tools/node_modules/.bin/azurite"
 if [ ! -x "$bin" ]; then
   command -v npm >/dev/null 2>&1 || { echo "azurite: npm is required (Node 20)" >&2; return 1 2>/dev/null || exit 1; }

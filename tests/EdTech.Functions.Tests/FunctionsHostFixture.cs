@@ -26,11 +26,23 @@ public sealed class FunctionsHostFixture : IDisposable
         builder.Configuration["Data"] = _data;
         builder.Configuration["Auth:Authority"] = Authority;
         builder.Configuration["Auth:Audience"] = "api://edtech-api";
+        WithHostSettings(builder.Configuration);
         FunctionsComposition.Configure(builder);
         Host = builder.Build();
     }
 
     public IHost Host { get; }
+
+    /// <summary>The settings the Functions host itself needs (local.settings.sample.json has the same).</summary>
+    public static void WithHostSettings(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        configuration["AzureWebJobsStorage"] = "UseDevelopmentStorage=true";
+        configuration["TASKHUB_NAME"] = "edtech";
+        configuration["DURABLE_TASK_SCHEDULER_CONNECTION_STRING"] = "Endpoint=http://localhost:8080;Authentication=None";
+        configuration["RECONCILE_GRADING_SCHEDULE"] = "0 */5 * * * *";
+        configuration["RELEASE_DUE_SCHEDULE"] = "0 * * * * *";
+    }
 
     /// <summary>What the worker does for an HTTP invocation: a context with scoped services, the function called, its result executed.</summary>
     public async Task<HttpResponseResult> InvokeAsync(Func<RoleFunctions, HttpRequest, Task<IActionResult>> function, string method, string path)

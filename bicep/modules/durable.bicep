@@ -1,0 +1,52 @@
+// Durable Task Scheduler: the managed backend for orchestrations (no storage-account queues/tables).
+param name string
+param taskHubName string
+param location string
+param tags object
+param identityPrincipalId string
+param principalId string
+param principalType string
+
+@allowed(['Consumption', 'Dedicated'])
+param skuName string = 'Consumption'
+
+var durableTaskDataContributor = '0ad04412-c4d5-4796-b79c-f76d14c8d402'
+
+resource scheduler 'Microsoft.DurableTask/schedulers@2025-11-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    sku: { name: skuName }
+    // An empty list denies every caller; access is by Entra identity and role below.
+    ipAllowlist: ['0.0.0.0/0']
+  }
+}
+
+resource taskHub 'Microsoft.DurableTask/schedulers/taskHubs@2025-11-01' = {
+  parent: scheduler
+  name: taskHubName
+}
+
+resource appRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(scheduler.id, identityPrincipalId, durableTaskDataContributor)
+  scope: scheduler
+  properties: {
+    principalId: identityPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', durableTaskDataContributor)
+  }
+}
+
+resource operatorRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(principalId)) {
+  name: guid(scheduler.id, principalId, durableTaskDataContributor)
+  scope: scheduler
+  properties: {
+    principalId: principalId
+    principalType: principalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', durableTaskDataContributor)
+  }
+}
+
+output endpoint string = scheduler.properties.endpoint
+output taskHubName string = taskHub.name

@@ -1,0 +1,54 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+
+namespace EdTech.Functions.Tests;
+
+/// <summary>The Functions app refuses to start without the settings its host resolves, naming each one.</summary>
+public sealed class HostSettingsStartupTests
+{
+    private static FunctionsApplicationBuilder Builder()
+    {
+        var builder = FunctionsApplication.CreateBuilder([]);
+        builder.Configuration["Data"] = Path.Combine(Path.GetTempPath(), "edtech-hoststart-" + Guid.NewGuid().ToString("N"));
+        builder.Configuration["Auth:Authority"] = FunctionsHostFixture.Authority;
+        builder.Configuration["Auth:Audience"] = "api://edtech-api";
+        return builder;
+    }
+
+    [Theory]
+    [InlineData("TASKHUB_NAME")]
+    [InlineData("DURABLE_TASK_SCHEDULER_CONNECTION_STRING")]
+    [InlineData("RECONCILE_GRADING_SCHEDULE")]
+    [InlineData("RELEASE_DUE_SCHEDULE")]
+    [InlineData("AzureWebJobsStorage")]
+    public void Start_WithoutHostSetting_FailsNamingIt(string setting)
+    {
+        var builder = Builder();
+        FunctionsHostFixture.WithHostSettings(builder.Configuration);
+        builder.Configuration[setting] = "";
+
+        var error = Assert.Throws<InvalidOperationException>(() => FunctionsComposition.Configure(builder));
+
+        Assert.Contains($"App setting {setting} is missing", error.Message, StringComparison.Ordinal);
+        Assert.Single(HostSettings.Problems(builder.Configuration));
+    }
+
+    [Fact]
+    public void Start_WithIdentityBasedHostStorage_NeedsNoConnectionString()
+    {
+        var builder = Builder();
+        FunctionsHostFixture.WithHostSettings(builder.Configuration);
+        builder.Configuration["AzureWebJobsStorage"] = "";
+        builder.Configuration["AzureWebJobsStorage:accountName"] = "stedtech";
+
+        Assert.Empty(HostSettings.Problems(builder.Configuration));
+    }
+
+    [Fact]
+    public void Start_WithNoHostSettings_NamesEveryMissingOne()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => FunctionsComposition.Configure(Builder()));
+
+        Assert.All(HostSettings.Required, s => Assert.Contains(s.Name, error.Message, StringComparison.Ordinal));
+        Assert.Contains("AzureWebJobsStorage", error.Message, StringComparison.Ordinal);
+    }
+}
