@@ -1,9 +1,12 @@
 using EdTech.Application.Access;
 using EdTech.Application.Assessments;
+using EdTech.Application.Assessments.Statistics;
 using EdTech.Application.Audit;
+using EdTech.Application.Caching;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Courses;
 using EdTech.Application.Gradebooks;
+using EdTech.Application.Gradebooks.GradingSchemes;
 using EdTech.Application.Grading;
 using EdTech.Application.Grading.Review;
 using EdTech.Application.Privacy.EraseStudent;
@@ -19,7 +22,7 @@ namespace EdTech.Application;
 
 public static class ApplicationServiceCollectionExtensions
 {
-    /// <summary>Use cases and change-feed handlers; adapters (store, workflow engine) are added by the host's composition.</summary>
+    /// <summary>Use cases and change-feed handlers; adapters (store, workflow engine, HybridCache) are added by the host's composition.</summary>
     public static IServiceCollection AddEdTechApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -37,6 +40,10 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<SubmitAttemptHandler>();
         services.AddSingleton<GetStudentSubmissionHandler>();
         services.AddSingleton<GetGradebookHandler>();
+        services.AddSingleton<TeacherQueryCache>();
+        services.AddSingleton<SetGradingSchemeHandler>();
+        services.AddSingleton<GetGradingSchemeHandler>();
+        services.AddSingleton<GetAssessmentStatisticsHandler>();
         services.AddSingleton<SubmissionGrader>();
         services.AddSingleton<GetTeacherSubmissionHandler>();
         services.AddSingleton<GetReviewQueueHandler>();
@@ -50,6 +57,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<DueResultsReleaser>();
         services.AddSingleton<IChangeFeedHandler, SubmissionProjection>();
         services.AddSingleton<IChangeFeedHandler, StartGradingOnSubmission>();
+        services.AddSingleton<IChangeFeedHandler, ReviewQueueProjection>();
+        services.AddSingleton<IChangeFeedHandler, AssessmentStatisticsProjection>();
         return services;
     }
 }

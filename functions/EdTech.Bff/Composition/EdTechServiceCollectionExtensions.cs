@@ -25,6 +25,8 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(options.DataDirectory, "edtech.db"), options.SynchronousFull));
         services.AddEdTechApplication();
+        // L1 (in-process) only; registering an IDistributedCache (e.g. Redis) makes it the shared L2.
+        services.AddHybridCache();
         services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
         services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
 

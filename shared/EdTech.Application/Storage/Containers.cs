@@ -13,7 +13,11 @@ public static class Containers
     public const string Gradebook = "gradebook";
     public const string Audit = "audit";
     public const string DirectoryMappings = "directory-mappings";
+    public const string GradingSchemes = "grading-schemes";
+    public const string ReviewQueue = "review-queue";
+    public const string AssessmentStatistics = "assessment-statistics";
 
     public static IReadOnlyList<string> All { get; } =
-        [Tenants, Users, Courses, Enrollments, Assessments, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings];
+        [Tenants, Users, Courses, Enrollments, Assessments, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
+         GradingSchemes, ReviewQueue, AssessmentStatistics];
 }
