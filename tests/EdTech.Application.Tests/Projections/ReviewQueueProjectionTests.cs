@@ -63,6 +63,22 @@ public sealed class ReviewQueueProjectionTests : IAsyncLifetime
         Assert.Empty(await _world.Store.QueryAsync<ReviewQueueEntry>(ProjectionWorld.Tenant, DocumentQuery.All));
     }
 
+    [Fact]
+    public async Task ABatchFailingMidway_StillInvalidatesTheCoursesItAlreadyChanged()
+    {
+        string[] tags = [EdTech.Application.Caching.TeacherQueryCache.CourseTag(ProjectionWorld.Tenant, "math101")];
+        Assert.Equal("before", await _world.Cache.GetOrCreateAsync(ProjectionWorld.Tenant, "queue", tags, _ => ValueTask.FromResult("before"), default));
+        var projection = new ReviewQueueProjection(new FailingOnceStore(_world.Store, "sub2"), _world.Cache);
+        var first = await _world.WriteAsync(ProjectionWorld.Submission("sub1", SubmissionStatus.AwaitingReview));
+        var second = await _world.WriteAsync(ProjectionWorld.Submission("sub2", SubmissionStatus.AwaitingReview));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => projection.HandleAsync([first, second], default));
+
+        Assert.Equal("after", await _world.Cache.GetOrCreateAsync(ProjectionWorld.Tenant, "queue", tags, _ => ValueTask.FromResult("after"), default));
+        await projection.HandleAsync([first, second], default); // the redelivery completes the batch
+        Assert.Equal(2, (await WaitingAsync()).Count);
+    }
+
     private async Task<IReadOnlyList<ReviewQueueEntry>> WaitingAsync() =>
         (await _world.Store.QueryAsync<ReviewQueueEntry>(ProjectionWorld.Tenant, DocumentQuery.Where("status", SubmissionStatus.AwaitingReview, "math101")))
             .Select(e => e.Value).ToList();
