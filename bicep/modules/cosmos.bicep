@@ -29,6 +29,10 @@ var containers = [
   { name: 'gradebook', fields: ['userId'], peak: true }
   { name: 'audit', fields: [], peak: false }
   { name: 'directory-mappings', fields: [], peak: false }
+  { name: 'modules', fields: [], peak: false }
+  { name: 'grading-schemes', fields: [], peak: false }
+  { name: 'review-queue', fields: ['status', 'userId'], peak: true }
+  { name: 'assessment-statistics', fields: ['userId'], peak: true }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'

@@ -1,10 +1,13 @@
 using EdTech.Application.Access;
 using EdTech.Application.Assessments;
+using EdTech.Application.Assessments.Statistics;
 using EdTech.Application.Audit;
+using EdTech.Application.Caching;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Courses;
 using EdTech.Application.Courses.Modules;
 using EdTech.Application.Gradebooks;
+using EdTech.Application.Gradebooks.GradingSchemes;
 using EdTech.Application.Grading;
 using EdTech.Application.Grading.Review;
 using EdTech.Application.Privacy.EraseStudent;
@@ -21,7 +24,7 @@ namespace EdTech.Application;
 
 public static class ApplicationServiceCollectionExtensions
 {
-    /// <summary>Use cases and change-feed handlers; adapters (store, workflow engine) are added by the host's composition.</summary>
+    /// <summary>Use cases and change-feed handlers; adapters (store, workflow engine, HybridCache) are added by the host's composition.</summary>
     public static IServiceCollection AddEdTechApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -43,6 +46,10 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<SubmitAttemptHandler>();
         services.AddSingleton<GetStudentSubmissionHandler>();
         services.AddSingleton<GetGradebookHandler>();
+        services.AddSingleton<TeacherQueryCache>();
+        services.AddSingleton<SetGradingSchemeHandler>();
+        services.AddSingleton<GetGradingSchemeHandler>();
+        services.AddSingleton<GetAssessmentStatisticsHandler>();
         services.AddSingleton<SubmissionGrader>();
         services.AddSingleton<GetTeacherSubmissionHandler>();
         services.AddSingleton<GetReviewQueueHandler>();
@@ -56,6 +63,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<DueResultsReleaser>();
         services.AddSingleton<IChangeFeedHandler, SubmissionProjection>();
         services.AddSingleton<IChangeFeedHandler, StartGradingOnSubmission>();
+        services.AddSingleton<IChangeFeedHandler, ReviewQueueProjection>();
+        services.AddSingleton<IChangeFeedHandler, AssessmentStatisticsProjection>();
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using EdTech.Application.Assessments;
+using EdTech.Application.Assessments.Statistics;
 using EdTech.Application.Gradebooks;
+using EdTech.Application.Gradebooks.GradingSchemes;
 using EdTech.Application.Grading.Review;
 using EdTech.Application.Grading;
 using EdTech.Application.Records;
@@ -21,6 +23,9 @@ public static class TeacherApi
         var api = routes.MapGroup("/api/teacher").FromAccessTable().WithGroupName("teacher").WithTags("teacher");
         api.MapPost("/courses/{courseId}/assessments", CreateAssessment).Accepts<CreateAssessmentCommand>("application/json");
         api.MapGet("/courses/{courseId}/gradebook", GetGradebook).Produces<Gradebook>();
+        api.MapPut("/courses/{courseId}/grading-scheme", TeacherQueryApi.PutGradingScheme).Accepts<SetGradingSchemeCommand>("application/json").Produces<GradingSchemeView>();
+        api.MapGet("/courses/{courseId}/grading-scheme", TeacherQueryApi.GetGradingScheme).Produces<GradingSchemeView>();
+        api.MapGet("/assessments/{assessmentId}/statistics", TeacherQueryApi.GetStatistics).Produces<AssessmentStatistics>();
         api.MapGet("/submissions/{submissionId}", TeacherReviewApi.GetSubmission).Produces<TeacherSubmissionView>();
         api.MapGet("/review-queue", TeacherReviewApi.GetReviewQueue).Produces<ReviewQueue>();
         api.MapPost("/submissions/{submissionId}/grades", TeacherReviewApi.Grade).Accepts<GradeSubmissionCommand>("application/json").Produces<TeacherSubmissionView>();
@@ -55,7 +60,7 @@ public static class TeacherApi
         var a = r.Assessment;
         return new
         {
-            a.Id, a.CourseId, a.Title, a.DueAt, a.GraceSeconds, a.MaxAttempts, a.LatePolicy, a.Release, a.MaxScore, r.Version,
+            a.Id, a.CourseId, a.Title, a.DueAt, a.GraceSeconds, a.MaxAttempts, a.LatePolicy, a.Release, a.Category, a.MaxScore, r.Version,
             Items = a.Items.Select(i => new { i.Id, i.Type, i.Prompt, i.Choices, i.Answer, i.Tolerance, i.Points, i.Skills }),
         };
     }

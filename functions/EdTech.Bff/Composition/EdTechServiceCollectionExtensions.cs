@@ -25,6 +25,9 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(options.DataDirectory, "edtech.db"), options.SynchronousFull));
         services.AddEdTechApplication();
+        // L1 (in-process) only; registering an IDistributedCache (e.g. Redis) makes it the shared L2.
+        // A large course's gradebook exceeds the 1 MB default payload limit, above which nothing is cached.
+        services.AddHybridCache(o => o.MaximumPayloadBytes = 16 * 1024 * 1024);
         services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
         services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
 

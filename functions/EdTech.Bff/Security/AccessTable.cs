@@ -31,6 +31,9 @@ public static class AccessTable
 
         Row("POST", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/gradebook", Course, Teacher),
+        Row("PUT", "/api/teacher/courses/{courseId}/grading-scheme", Course, Teacher),
+        Row("GET", "/api/teacher/courses/{courseId}/grading-scheme", Course, Teacher),
+        Row("GET", "/api/teacher/assessments/{assessmentId}/statistics", Course, Teacher),
         // Submission routes: CourseScopeFilter only resolves {courseId}/{assessmentId}, so the handlers check the course (404 otherwise).
         Row("GET", "/api/teacher/submissions/{submissionId}", Tenant, Teacher),
         Row("GET", "/api/teacher/review-queue", Tenant, Teacher),

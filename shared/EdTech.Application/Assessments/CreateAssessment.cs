@@ -1,4 +1,5 @@
 using EdTech.Application.Access;
+using EdTech.Application.Caching;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -7,7 +8,7 @@ using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Assessments;
 
-public sealed class CreateAssessmentHandler(IDocumentStore store, CourseAccess access, TimeProvider clock)
+public sealed class CreateAssessmentHandler(IDocumentStore store, CourseAccess access, TeacherQueryCache cache, TimeProvider clock)
 {
     public async Task<Outcome<AssessmentRecord>> HandleAsync(Caller caller, CreateAssessmentCommand command, CancellationToken ct)
     {
@@ -22,11 +23,26 @@ public sealed class CreateAssessmentHandler(IDocumentStore store, CourseAccess a
             return v.ToProblem();
         }
 
+        if (command.Category is { } category && !await HasCategoryAsync(caller, command.CourseId, category, ct).ConfigureAwait(false))
+        {
+            return Problem.Invalid("category", "Not a category of the course's grading scheme.");
+        }
+
         var assessment = ToDomain(command);
         var record = new AssessmentRecord(assessment.Id, command.CourseId, 1, assessment, caller.UserId, clock.GetUtcNow());
-        return await store.CreateAsync(caller.Tenant, record, static (a, b) =>
+        var outcome = await store.CreateAsync(caller.Tenant, record, static (a, b) =>
             a.CourseId == b.CourseId && TypedDocumentStore.Serialize(a.Assessment) == TypedDocumentStore.Serialize(b.Assessment), ct).ConfigureAwait(false);
+        if (outcome.Created)
+        {
+            await cache.InvalidateCourseAsync(caller.Tenant, command.CourseId, ct).ConfigureAwait(false);
+        }
+
+        return outcome;
     }
+
+    private async Task<bool> HasCategoryAsync(Caller caller, string courseId, string category, CancellationToken ct) =>
+        await store.GetAsync<GradingSchemeRecord>(caller.Tenant, courseId, ct).ConfigureAwait(false) is { } scheme
+        && scheme.Value.Categories.Any(c => c.Id == category);
 
     private static Assessment ToDomain(CreateAssessmentCommand c) => new(
         c.Id ?? ResourceId.New(),
@@ -38,5 +54,6 @@ public sealed class CreateAssessmentHandler(IDocumentStore store, CourseAccess a
         c.LatePolicy is { } late ? new LatePolicy(late.PercentPerDay!.Value, late.FloorPercent!.Value) : null,
         new ReleasePolicy(c.Release!.Mode!, c.Release.At?.ToUniversalTime()),
         c.Items!.Select(i => new AssessmentItem(i.Id!, i.Type!, i.Prompt!, i.Choices, i.Type == ItemType.Essay ? null : i.Answer,
-            i.Tolerance, i.Points!.Value, i.Skills!)).ToList());
+            i.Tolerance, i.Points!.Value, i.Skills!)).ToList(),
+        c.Category);
 }

@@ -9,7 +9,7 @@ public sealed record ReleaseInput(string? Mode, DateTimeOffset? At);
 
 public sealed record ItemInput(string? Id, string? Type, string? Prompt, IReadOnlyList<string>? Choices, AnswerValue? Answer, decimal? Tolerance, decimal? Points, IReadOnlyList<string>? Skills);
 
-/// <summary>The teacher's body; <see cref="CourseId"/> comes from the route, never the body.</summary>
+/// <summary>The teacher's body (<see cref="Category"/>: a category id of the course's grading scheme, optional); <see cref="CourseId"/> comes from the route, never the body.</summary>
 public sealed record CreateAssessmentCommand(
     string? Id,
     string? Title,
@@ -18,7 +18,8 @@ public sealed record CreateAssessmentCommand(
     int? MaxAttempts,
     LatePolicyInput? LatePolicy,
     ReleaseInput? Release,
-    IReadOnlyList<ItemInput>? Items)
+    IReadOnlyList<ItemInput>? Items,
+    string? Category = null)
 {
     [JsonIgnore]
     public string CourseId { get; init; } = string.Empty;

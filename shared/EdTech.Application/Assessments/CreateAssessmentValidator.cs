@@ -12,7 +12,8 @@ public static class CreateAssessmentValidator
         var v = new Validation().Id(c.Id, "id").Text(c.Title, "title", 200)
             .Require(c.DueAt is not null, "dueAt", "Required (ISO 8601).")
             .Require(c.GraceSeconds is null or (>= 0 and <= 604_800), "graceSeconds", "0 to 604800.")
-            .Require(c.MaxAttempts is null or (>= 1 and <= 100), "maxAttempts", "1 to 100.");
+            .Require(c.MaxAttempts is null or (>= 1 and <= 100), "maxAttempts", "1 to 100.")
+            .Id(c.Category, "category");
         if (c.LatePolicy is { } late)
         {
             v.Require(late.PercentPerDay is >= 0 and <= 100, "latePolicy.percentPerDay", "0 to 100.")

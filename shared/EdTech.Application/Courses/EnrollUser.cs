@@ -1,3 +1,4 @@
+using EdTech.Application.Caching;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -7,7 +8,7 @@ namespace EdTech.Application.Courses;
 
 public sealed record EnrollUserCommand(string CourseId, string? UserId, string? Role);
 
-public sealed class EnrollUserHandler(IDocumentStore store, TimeProvider clock)
+public sealed class EnrollUserHandler(IDocumentStore store, TeacherQueryCache cache, TimeProvider clock)
 {
     public async Task<Outcome<EnrollmentRecord>> HandleAsync(Caller caller, EnrollUserCommand command, CancellationToken ct)
     {
@@ -29,6 +30,14 @@ public sealed class EnrollUserHandler(IDocumentStore store, TimeProvider clock)
         }
 
         var record = new EnrollmentRecord(EnrollmentRecord.IdFor(command.CourseId, command.UserId!), command.CourseId, command.UserId!, command.Role!, clock.GetUtcNow());
-        return await store.CreateAsync(caller.Tenant, record, static (a, b) => a.Role == b.Role, ct).ConfigureAwait(false);
+        var outcome = await store.CreateAsync(caller.Tenant, record, static (a, b) => a.Role == b.Role, ct).ConfigureAwait(false);
+        if (outcome.Created)
+        {
+            // A new row in the course's gradebook, or a new course in the teacher's review queue.
+            await cache.InvalidateCourseAsync(caller.Tenant, record.CourseId, ct).ConfigureAwait(false);
+            await cache.InvalidateTeacherAsync(caller.Tenant, record.UserId, ct).ConfigureAwait(false);
+        }
+
+        return outcome;
     }
 }

@@ -1,3 +1,4 @@
+using EdTech.Application.Caching;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -12,25 +13,26 @@ namespace EdTech.Application.Projections;
 /// keeps the attempt that counts (the latest graded one, else the latest). A change whose submission is
 /// gone (erased after the change was read) is skipped, so the projection never re-creates erased data.
 /// </summary>
-public sealed class SubmissionProjection(IDocumentStore store) : IChangeFeedHandler
+public sealed class SubmissionProjection(IDocumentStore store, TeacherQueryCache cache) : IChangeFeedHandler
 {
     public string Name => "submission-projection";
 
     public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Submissions };
 
-    public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
-    {
-        foreach (var change in changes)
-        {
-            if (await store.GetAsync(change.Tenant, Storage.Containers.Submissions, change.Id, cancellationToken).ConfigureAwait(false) is null)
-            {
-                continue;
-            }
+    public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken) =>
+        CourseProjectionBatch.ApplyAsync(changes, ApplyAsync, cache, cancellationToken);
 
-            var submission = TypedDocumentStore.Read<SubmissionRecord>(change).Value;
-            await UpsertViewAsync(change.Tenant, ToView(submission, change.Sequence), cancellationToken).ConfigureAwait(false);
-            await UpsertGradebookAsync(change.Tenant, submission, cancellationToken).ConfigureAwait(false);
+    /// <summary>Applies one change; returns the course whose gradebook changed (its cached reads are then invalidated), or null.</summary>
+    private async Task<string?> ApplyAsync(StoredDocument change, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(change.Tenant, Storage.Containers.Submissions, change.Id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return null;
         }
+
+        var submission = TypedDocumentStore.Read<SubmissionRecord>(change).Value;
+        await UpsertViewAsync(change.Tenant, ToView(submission, change.Sequence), cancellationToken).ConfigureAwait(false);
+        return await UpsertGradebookAsync(change.Tenant, submission, cancellationToken).ConfigureAwait(false) ? submission.CourseId : null;
     }
 
     public static SubmissionView ToView(SubmissionRecord s, long sequence) =>
@@ -45,7 +47,7 @@ public sealed class SubmissionProjection(IDocumentStore store) : IChangeFeedHand
         }
     }
 
-    private async Task UpsertGradebookAsync(TenantId tenant, SubmissionRecord s, CancellationToken ct)
+    private async Task<bool> UpsertGradebookAsync(TenantId tenant, SubmissionRecord s, CancellationToken ct)
     {
         var entry = new GradebookEntry(GradebookEntry.IdFor(s.CourseId, s.UserId, s.AssessmentId), s.CourseId, s.UserId, s.AssessmentId,
             s.Id, s.Status, s.ReceivedAt, s.MaxScore, s.Score);
@@ -53,7 +55,10 @@ public sealed class SubmissionProjection(IDocumentStore store) : IChangeFeedHand
         if (existing is null || Counts(entry, existing.Value))
         {
             Written.Ensure(await store.ReplaceAsync(tenant, entry, existing?.ETag, ct).ConfigureAwait(false));
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="candidate"/> should replace <paramref name="current"/> as the attempt that counts.</summary>

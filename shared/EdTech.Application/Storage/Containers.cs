@@ -14,7 +14,11 @@ public static class Containers
     public const string Audit = "audit";
     public const string DirectoryMappings = "directory-mappings";
     public const string Modules = "modules";
+    public const string GradingSchemes = "grading-schemes";
+    public const string ReviewQueue = "review-queue";
+    public const string AssessmentStatistics = "assessment-statistics";
 
     public static IReadOnlyList<string> All { get; } =
-        [Tenants, Users, Courses, Enrollments, Assessments, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings, Modules];
+        [Tenants, Users, Courses, Enrollments, Assessments, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
+         Modules, GradingSchemes, ReviewQueue, AssessmentStatistics];
 }

@@ -9,7 +9,8 @@ public sealed record Assessment(
     int? MaxAttempts,
     LatePolicy? LatePolicy,
     ReleasePolicy Release,
-    IReadOnlyList<AssessmentItem> Items)
+    IReadOnlyList<AssessmentItem> Items,
+    string? Category = null)
 {
     /// <summary>The last instant a submission is on time.</summary>
     public DateTimeOffset Deadline => DueAt.AddSeconds(GraceSeconds);

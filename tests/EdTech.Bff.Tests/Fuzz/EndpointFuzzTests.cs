@@ -37,6 +37,8 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
             {"title":"Week 1","position":1,"items":[{"id":"i1","title":"Quiz","kind":"assessment","assessmentId":"quiz1"},
              {"id":"i2","title":"Read","kind":"link","url":"https://example.org/a"},{"id":"i3","title":"Intro","kind":"page"}]}
             """),
+        new("PUT", "/api/teacher/courses/math101/grading-scheme", s => s.Teacher,
+            """{"categories":[{"id":"hw","name":"Homework","weight":1,"dropLowest":1},{"id":"ex","name":"Exams","weight":2.5}]}"""),
         new("POST", "/api/student/assessments/quiz1/submissions", s => s.Student1, """
             {"answers":[{"itemId":"q1","value":"4"},{"itemId":"q2","value":["2","3"]},{"itemId":"q3","value":3.14},{"itemId":"q4","value":"Paris"}]}
             """),
@@ -85,7 +87,8 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
     public async Task AnyPathId_OnEveryGetEndpoint_IsNeverA5xx()
     {
         var school = await School.CreateAsync(factory, factory.CreateClient());
-        string[] templates = ["/api/student/assessments/{0}", "/api/student/submissions/{0}", "/api/teacher/courses/{0}/gradebook"];
+        string[] templates = ["/api/student/assessments/{0}", "/api/student/submissions/{0}", "/api/teacher/courses/{0}/gradebook",
+            "/api/teacher/courses/{0}/grading-scheme", "/api/teacher/assessments/{0}/statistics"];
         var gen = Gen.Select(Gen.Int[0, templates.Length - 1], Gen.String[0, 300], (i, id) => (Template: templates[i], Id: id));
 
         await gen.SampleAsync(async sample =>

@@ -27,8 +27,7 @@ public sealed class TeacherGradingTests(ApiFactory factory) : IClassFixture<ApiF
     {
         var (school, submissionId) = await EssaySubmissionAsync();
 
-        var (queueStatus, queue, _) = await school.Client.GetAsync("/api/teacher/review-queue", school.Teacher);
-        Assert.Equal(HttpStatusCode.OK, queueStatus);
+        var queue = await school.PollAsync("/api/teacher/review-queue", school.Teacher, q => InQueue(q, submissionId));
         var item = Assert.Single(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("submissionId").GetString() == submissionId);
         Assert.Equal("essay1", item.GetProperty("assessmentId").GetString());
         Assert.Equal("s1", item.GetProperty("userId").GetString());
@@ -63,8 +62,7 @@ public sealed class TeacherGradingTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal(9m, released.GetProperty("score").GetDecimal());
         Assert.Equal(10m, released.GetProperty("maxScore").GetDecimal());
 
-        var (_, queueAfter, _) = await school.Client.GetAsync("/api/teacher/review-queue", school.Teacher);
-        Assert.DoesNotContain(queueAfter.GetProperty("items").EnumerateArray(), i => i.GetProperty("submissionId").GetString() == submissionId);
+        await school.PollAsync("/api/teacher/review-queue", school.Teacher, q => !InQueue(q, submissionId));
 
         var audit = await AuditAsync(school, "s1");
         var itemEntry = Assert.Single(audit, e => e.Id == GradeAudit.TeacherItemId(submissionId, "e1", etag));
@@ -117,6 +115,7 @@ public sealed class TeacherGradingTests(ApiFactory factory) : IClassFixture<ApiF
 
         Assert.Equal(HttpStatusCode.NotFound, (await school.Client.GetAsync($"/api/teacher/submissions/{submissionId}", outsider)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await SendGradeAsync(school, outsider, submissionId, new { itemScores = new[] { new { itemId = "e1", score = 1m } } }, etag)).Status);
+        await school.PollAsync("/api/teacher/review-queue", school.Teacher, q => InQueue(q, submissionId));
         var (_, queue, _) = await school.Client.GetAsync("/api/teacher/review-queue", outsider);
         Assert.Equal(0, queue.GetProperty("items").GetArrayLength());
         Assert.Equal(HttpStatusCode.NotFound, (await school.Client.GetAsync("/api/teacher/submissions/no-such-submission", school.Teacher)).Status);
@@ -145,6 +144,9 @@ public sealed class TeacherGradingTests(ApiFactory factory) : IClassFixture<ApiF
         await school.WaitForStatusAsync(school.Student1, submissionId, "awaiting-review");
         return (school, submissionId);
     }
+
+    private static bool InQueue(JsonElement queue, string submissionId) =>
+        queue.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("submissionId").GetString() == submissionId);
 
     private static async Task<string> ETagAsync(School school, string submissionId) =>
         (await school.Client.GetAsync($"/api/teacher/submissions/{submissionId}", school.Teacher)).Response.Headers.ETag!.ToString();

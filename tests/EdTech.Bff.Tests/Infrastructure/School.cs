@@ -31,7 +31,7 @@ public sealed class School
 
     public string Student2 => Factory.Token(Tenant, "s2", "student");
 
-    public static object QuizBody(string id = "quiz1", string releaseMode = "immediate", DateTimeOffset? dueAt = null, object? latePolicy = null, int? maxAttempts = null, bool withEssay = false)
+    public static object QuizBody(string id = "quiz1", string releaseMode = "immediate", DateTimeOffset? dueAt = null, object? latePolicy = null, int? maxAttempts = null, bool withEssay = false, string? category = null)
     {
         var items = new List<object>
         {
@@ -48,7 +48,7 @@ public sealed class School
         return new
         {
             id, title = "Quiz", dueAt = dueAt ?? DateTimeOffset.UtcNow.AddDays(1), graceSeconds = 300,
-            release = new { mode = releaseMode }, latePolicy, maxAttempts, items,
+            release = new { mode = releaseMode }, latePolicy, maxAttempts, items, category,
         };
     }
 
@@ -107,6 +107,27 @@ public sealed class School
         }
 
         throw new TimeoutException($"Submission {submissionId} did not reach {status}; last: {last}");
+    }
+
+    /// <summary>Polls a GET (200 expected) until <paramref name="until"/> holds: projections follow the change feed.</summary>
+    public async Task<JsonElement> PollAsync(string path, string token, Func<JsonElement, bool> until, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        JsonElement last = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            var (code, body, _) = await Client.GetAsync(path, token);
+            Assert.True(code == HttpStatusCode.OK, $"GET {path}: {code} {body}");
+            last = body;
+            if (until(body))
+            {
+                return body;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"GET {path} did not reach the expected state; last: {last}");
     }
 
     private static async Task Expect(Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> call, HttpStatusCode expected)

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
 using EdTech.Bff.Tests.Infrastructure;
+using EdTech.Domain.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Bff.Tests.Privacy;
 
@@ -25,6 +29,7 @@ public sealed record ErasableStudent(School School, string UserId, string Name, 
         var submissionId = await school.SubmitAsync(student.Token);
         await school.WaitForStatusAsync(student.Token, submissionId);
         await WaitForGradebookAsync(school, userId);
+        await WaitForStatisticsAsync(school, submissionId);
         return student with { SubmissionId = submissionId };
     }
 
@@ -33,6 +38,24 @@ public sealed record ErasableStudent(School School, string UserId, string Name, 
 
     public Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> ExportAsync() =>
         School.Client.GetAsync($"/api/admin/students/{UserId}/export", School.Admin);
+
+    /// <summary>Waits until the statistics projection holds the released submission, so no projection write is still in flight when a test erases.</summary>
+    private static async Task WaitForStatisticsAsync(School school, string submissionId)
+    {
+        var store = school.Factory.Services.GetRequiredService<IDocumentStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await store.GetAsync<StatisticsContribution>(new TenantId(school.Tenant), submissionId))?.Value.Status == "released")
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"The statistics never showed {submissionId} released.");
+    }
 
     /// <summary>Reads the gradebook as the teacher until the student's row shows the released grade (the projection is asynchronous).</summary>
     private static async Task WaitForGradebookAsync(School school, string userId)

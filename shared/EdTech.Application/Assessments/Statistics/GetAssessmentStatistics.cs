@@ -1,0 +1,30 @@
+using EdTech.Application.Access;
+using EdTech.Application.Caching;
+using EdTech.Application.Common;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using EdTech.Domain.Tenancy;
+
+namespace EdTech.Application.Assessments.Statistics;
+
+/// <summary>An assessment's statistics for a teacher of its course, aggregated from the statistics projection and cached per assessment.</summary>
+public sealed class GetAssessmentStatisticsHandler(IDocumentStore store, AssessmentLookup assessments, CourseAccess access, TeacherQueryCache cache)
+{
+    public async Task<Outcome<AssessmentStatistics>> HandleAsync(Caller caller, string assessmentId, CancellationToken ct)
+    {
+        var record = await assessments.FindAsync(caller.Tenant, assessmentId, ct).ConfigureAwait(false);
+        if (record is null || !await access.IsEnrolledAsync(caller.Tenant, record.CourseId, caller.UserId, Roles.Teacher, ct).ConfigureAwait(false))
+        {
+            return Problem.NotFound("assessment");
+        }
+
+        var statistics = await cache.GetOrCreateAsync(caller.Tenant, $"statistics:{assessmentId}", [TeacherQueryCache.CourseTag(caller.Tenant, record.CourseId)],
+            async token =>
+            {
+                var contributions = await store.QueryAsync<StatisticsContribution>(caller.Tenant, DocumentQuery.InPartition(assessmentId), token).ConfigureAwait(false);
+                var a = record.Assessment;
+                return AssessmentStatistics.From(a.Id, record.CourseId, a.MaxScore, a.Items.Select(i => i.Id).ToList(), contributions.Select(c => c.Value).ToList());
+            }, ct).ConfigureAwait(false);
+        return Outcome<AssessmentStatistics>.Ok(statistics);
+    }
+}

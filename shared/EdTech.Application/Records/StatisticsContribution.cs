@@ -1,0 +1,26 @@
+using EdTech.Application.Storage;
+
+namespace EdTech.Application.Records;
+
+public sealed record ItemContribution(string ItemId, decimal? Score);
+
+/// <summary>
+/// Read model: what one submission adds to its assessment's statistics. Keyed by submission, so a
+/// regrade or a redelivered change replaces the contribution instead of adding to it; partitioned by
+/// assessment, so the statistics are one partition read. Id = submission id.
+/// </summary>
+public sealed record StatisticsContribution(
+    string Id,
+    string AssessmentId,
+    string CourseId,
+    string UserId,
+    string Status,
+    decimal MaxScore,
+    decimal? Score,
+    IReadOnlyList<ItemContribution> Items,
+    long SourceSequence) : IStoredRecord
+{
+    public static string Container => Containers.AssessmentStatistics;
+
+    public string PartitionKey => AssessmentId;
+}
