@@ -1,10 +1,12 @@
 using EdTech.Application.Access;
 using EdTech.Application.Assessments;
+using EdTech.Application.Assessments.UpdateAssessment;
 using EdTech.Application.Audit;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Courses;
 using EdTech.Application.Gradebooks;
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Regrade;
 using EdTech.Application.Grading.Review;
 using EdTech.Application.Privacy.EraseStudent;
 using EdTech.Application.Privacy.ExportStudent;
@@ -34,6 +36,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<EnrollUserHandler>();
         services.AddSingleton<CreateAssessmentHandler>();
         services.AddSingleton<GetStudentAssessmentHandler>();
+        services.AddSingleton<GetTeacherAssessmentHandler>();
+        services.AddSingleton<UpdateAssessmentHandler>();
+        services.AddSingleton<SubmissionRegrader>();
         services.AddSingleton<SubmitAttemptHandler>();
         services.AddSingleton<GetStudentSubmissionHandler>();
         services.AddSingleton<GetGradebookHandler>();

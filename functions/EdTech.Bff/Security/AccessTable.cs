@@ -29,6 +29,8 @@ public static class AccessTable
         Row("POST", "/api/admin/students/{userId}/erasure", Tenant, TenantAdmin),
 
         Row("POST", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
+        Row("GET", "/api/teacher/courses/{courseId}/assessments/{assessmentId}", Course, Teacher),
+        Row("PUT", "/api/teacher/courses/{courseId}/assessments/{assessmentId}", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/gradebook", Course, Teacher),
         // Submission routes: CourseScopeFilter only resolves {courseId}/{assessmentId}, so the handlers check the course (404 otherwise).
         Row("GET", "/api/teacher/submissions/{submissionId}", Tenant, Teacher),

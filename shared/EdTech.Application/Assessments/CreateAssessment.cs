@@ -28,7 +28,7 @@ public sealed class CreateAssessmentHandler(IDocumentStore store, CourseAccess a
             a.CourseId == b.CourseId && TypedDocumentStore.Serialize(a.Assessment) == TypedDocumentStore.Serialize(b.Assessment), ct).ConfigureAwait(false);
     }
 
-    private static Assessment ToDomain(CreateAssessmentCommand c) => new(
+    internal static Assessment ToDomain(CreateAssessmentCommand c) => new(
         c.Id ?? ResourceId.New(),
         c.CourseId,
         c.Title!.Trim(),

@@ -39,6 +39,7 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Time
             Score = outcome.NeedsReview ? null : AssessmentGrader.FinalScore(assessment.Value.Assessment, outcome.RawScore, submission.ReceivedAt),
             Status = outcome.NeedsReview ? SubmissionStatus.AwaitingReview : SubmissionStatus.Graded,
             GradedAt = outcome.NeedsReview ? null : clock.GetUtcNow(),
+            GradedVersion = assessment.Value.Version,
         };
         await audit.AppendAsync(tenant, GradeAudit.AutoGraded(submission, graded, clock.GetUtcNow()), ct).ConfigureAwait(false);
         Written.Ensure(await store.ReplaceAsync(tenant, graded, etag, ct).ConfigureAwait(false));
