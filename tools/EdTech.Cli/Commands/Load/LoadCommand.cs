@@ -2,13 +2,14 @@ using System.CommandLine;
 
 namespace EdTech.Cli.Commands.Load;
 
-/// <summary>`edtech load exam|neighbours ...`: benchmarks against a running host.</summary>
+/// <summary>`edtech load exam|neighbours|regrade ...`: benchmarks against a running host.</summary>
 public static class LoadCommand
 {
     public static Command Create() => new("load", "Load tests against a running LocalHost (or any deployment accepting local tokens)")
     {
         CreateExam(),
         NeighboursCommand.Create(),
+        RegradeCommand.Create(),
     };
 
     public static Option<Uri> UrlOption() => new("--url")
