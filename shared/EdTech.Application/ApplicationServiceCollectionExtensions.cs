@@ -55,6 +55,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<DueResultsReleaser>();
         services.AddSingleton<IChangeFeedHandler, SubmissionProjection>();
         services.AddSingleton<IChangeFeedHandler, StartGradingOnSubmission>();
+        services.AddSingleton<IChangeFeedHandler, StartRegradeOnNewVersion>();
         return services;
     }
 }
