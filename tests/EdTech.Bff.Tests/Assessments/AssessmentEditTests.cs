@@ -69,6 +69,31 @@ public sealed class AssessmentEditTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task Regrade_KeepsATeachersOverride_MadeThroughTheGradingEndpoint()
+    {
+        var school = await School.CreateAsync(factory, factory.CreateClient());
+        var submissionId = await school.SubmitAsync(school.Student1, OneWrong);
+        await school.WaitForStatusAsync(school.Student1, submissionId);
+        var (_, _, read) = await school.Client.GetAsync($"/api/teacher/submissions/{submissionId}", school.Teacher);
+        var grade = ApiClient.Request(HttpMethod.Post, $"/api/teacher/submissions/{submissionId}/grades", school.Teacher,
+            new { itemScores = new[] { new { itemId = "q1", score = 1m } }, reason = "Accepting 3 this time" });
+        grade.Headers.TryAddWithoutValidation("If-Match", read.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await school.Client.SendAsync(grade)).StatusCode);
+        await WaitForScoreAsync(school, submissionId, 5m);
+        var (etag, _) = await GetAsync(school, school.Quiz);
+
+        // q2's key becomes {"2"} alone: the student's {"3","2"} loses its 2 points; q1 keeps the teacher's 1 although the key still says "4".
+        var (status, body, _) = await PutAsync(school, school.Quiz, Edited(school.Quiz, q1Key: "4", q2Key: ["2"]), etag);
+
+        Assert.True(status == HttpStatusCode.OK, $"{status} {body}");
+        Assert.True(body.GetProperty("regrading").GetBoolean(), body.ToString());
+        await WaitForScoreAsync(school, submissionId, 3m);
+        var stored = (await Store.GetAsync<SubmissionRecord>(new TenantId(school.Tenant), submissionId))!.Value;
+        Assert.Equal((1m, true), (stored.ItemScores![0].Score!.Value, stored.ItemScores[0].Overridden!.Value));
+        Assert.Equal(0m, stored.ItemScores[1].Score);
+    }
+
+    [Fact]
     public async Task Edit_WithoutIfMatch_Is428_WithAStaleETag_Is412_AndChangesNothing()
     {
         var school = await School.CreateAsync(factory, factory.CreateClient());
@@ -139,12 +164,12 @@ public sealed class AssessmentEditTests(ApiFactory factory) : IClassFixture<ApiF
 
     private IDocumentStore Store => factory.Services.GetRequiredService<IDocumentStore>();
 
-    private static object Edited(string id, string q1Key, string title = "Quiz", bool dropQ4 = false, bool q4Essay = false)
+    private static object Edited(string id, string q1Key, string title = "Quiz", bool dropQ4 = false, bool q4Essay = false, string[]? q2Key = null)
     {
         var items = new List<object>
         {
             new { id = "q1", type = "single-choice", prompt = "2+2?", choices = new[] { "3", "4", "5" }, answer = q1Key, points = 1, skills = new[] { "arithmetic" } },
-            new { id = "q2", type = "multi-choice", prompt = "Primes?", choices = new[] { "2", "3", "4" }, answer = new[] { "2", "3" }, points = 2, skills = new[] { "primes" } },
+            new { id = "q2", type = "multi-choice", prompt = "Primes?", choices = new[] { "2", "3", "4" }, answer = q2Key ?? ["2", "3"], points = 2, skills = new[] { "primes" } },
             new { id = "q3", type = "numeric", prompt = "pi?", answer = 3.14, tolerance = 0.01, points = 1, skills = new[] { "geometry" } },
         };
         if (!dropQ4)
