@@ -96,6 +96,21 @@ public sealed class RegradeAssessmentOrchestratorTests(GradingHostFixture host) 
         Assert.Equal(SubmissionStatus.Released, s.Status);
     }
 
+    [Fact]
+    public async Task GradeSubmission_OfWorkGradedUnderAnOlderKey_CatchesUpWithTheCurrentVersion()
+    {
+        var v1 = await host.SeedAssessmentAsync("rg-catch-up", new ReleasePolicy(ReleasePolicy.Immediate, null), Now.AddDays(1));
+        await SeedGradedAsync("rg-catch-up-1", v1, SubmissionStatus.Released);
+        await NewVersionAsync(v1, v1.Items[1] with { Answer = AnswerValue.OfNumber(3.2m) });
+
+        var run = await host.RunAsync("rg-catch-up-1");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        var s = (await host.GetSubmissionAsync("rg-catch-up-1"))!.Value;
+        Assert.Equal((10m, 2, SubmissionStatus.Released), (s.Score!.Value, s.GradedVersion!.Value, s.Status));
+        Assert.NotNull(await host.Store.GetAsync<AuditEntry>(GradingHostFixture.Tenant, GradeAudit.RegradeId("rg-catch-up-1", 2)));
+    }
+
     private async Task SeedGradedAsync(string id, Assessment assessment, string status)
     {
         var (written, _) = await host.Store.CreateAsync(GradingHostFixture.Tenant, NewSubmission(id, assessment, status, Now.AddMinutes(-5)));
