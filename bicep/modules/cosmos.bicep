@@ -24,6 +24,7 @@ var containers = [
   { name: 'courses', fields: [], peak: false }
   { name: 'enrollments', fields: ['userId', 'role'], peak: false }
   { name: 'assessments', fields: [], peak: false }
+  { name: 'assessment-versions', fields: [], peak: false }
   { name: 'submissions', fields: ['userId', 'assessmentId', 'status'], peak: true }
   { name: 'submission-views', fields: [], peak: true }
   { name: 'gradebook', fields: ['userId'], peak: true }

@@ -1,6 +1,7 @@
 using EdTech.Application.Access;
 using EdTech.Application.Assessments;
 using EdTech.Application.Assessments.Statistics;
+using EdTech.Application.Assessments.UpdateAssessment;
 using EdTech.Application.Audit;
 using EdTech.Application.Caching;
 using EdTech.Application.ChangeFeed;
@@ -9,6 +10,7 @@ using EdTech.Application.Courses.Modules;
 using EdTech.Application.Gradebooks;
 using EdTech.Application.Gradebooks.GradingSchemes;
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Regrade;
 using EdTech.Application.Grading.Review;
 using EdTech.Application.Privacy.EraseStudent;
 using EdTech.Application.Privacy.ExportStudent;
@@ -43,6 +45,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ImportOneRosterHandler>();
         services.AddSingleton<CreateAssessmentHandler>();
         services.AddSingleton<GetStudentAssessmentHandler>();
+        services.AddSingleton<GetTeacherAssessmentHandler>();
+        services.AddSingleton<UpdateAssessmentHandler>();
+        services.AddSingleton<SubmissionRegrader>();
         services.AddSingleton<SubmitAttemptHandler>();
         services.AddSingleton<GetStudentSubmissionHandler>();
         services.AddSingleton<GetGradebookHandler>();
@@ -65,6 +70,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IChangeFeedHandler, StartGradingOnSubmission>();
         services.AddSingleton<IChangeFeedHandler, ReviewQueueProjection>();
         services.AddSingleton<IChangeFeedHandler, AssessmentStatisticsProjection>();
+        services.AddSingleton<IChangeFeedHandler, StartRegradeOnNewVersion>();
         return services;
     }
 }

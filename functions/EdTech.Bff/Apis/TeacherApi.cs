@@ -16,12 +16,14 @@ namespace EdTech.Bff.Apis;
 public static class TeacherApi
 {
     /// <summary>Assessments carry up to 200 items with prompts; allow more than the default body size.</summary>
-    private const int MaxAssessmentBytes = 1024 * 1024;
+    internal const int MaxAssessmentBytes = 1024 * 1024;
 
     public static RouteGroupBuilder MapTeacherApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/teacher").FromAccessTable().WithGroupName("teacher").WithTags("teacher");
         api.MapPost("/courses/{courseId}/assessments", CreateAssessment).Accepts<CreateAssessmentCommand>("application/json");
+        api.MapGet("/courses/{courseId}/assessments/{assessmentId}", TeacherAssessmentApi.Get);
+        api.MapPut("/courses/{courseId}/assessments/{assessmentId}", TeacherAssessmentApi.Update).Accepts<CreateAssessmentCommand>("application/json");
         api.MapGet("/courses/{courseId}/gradebook", GetGradebook).Produces<Gradebook>();
         api.MapPut("/courses/{courseId}/grading-scheme", TeacherQueryApi.PutGradingScheme).Accepts<SetGradingSchemeCommand>("application/json").Produces<GradingSchemeView>();
         api.MapGet("/courses/{courseId}/grading-scheme", TeacherQueryApi.GetGradingScheme).Produces<GradingSchemeView>();
@@ -55,12 +57,15 @@ public static class TeacherApi
         return outcome.Problem is { } problem ? Problems.Of(problem) : TypedResults.Accepted((string?)null, outcome.Value);
     }
 
-    private static object ToTeacherView(AssessmentRecord r)
+    private static object ToTeacherView(AssessmentRecord r) => ToTeacherView(r, regrading: null);
+
+    /// <param name="regrading">Only on an edit's answer: whether it started a regrade of existing submissions.</param>
+    internal static object ToTeacherView(AssessmentRecord r, bool? regrading)
     {
         var a = r.Assessment;
         return new
         {
-            a.Id, a.CourseId, a.Title, a.DueAt, a.GraceSeconds, a.MaxAttempts, a.LatePolicy, a.Release, a.Category, a.MaxScore, r.Version,
+            a.Id, a.CourseId, a.Title, a.DueAt, a.GraceSeconds, a.MaxAttempts, a.LatePolicy, a.Release, a.Category, a.MaxScore, r.Version, Regrading = regrading,
             Items = a.Items.Select(i => new { i.Id, i.Type, i.Prompt, i.Choices, i.Answer, i.Tolerance, i.Points, i.Skills }),
         };
     }

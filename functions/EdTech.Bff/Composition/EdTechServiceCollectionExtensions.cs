@@ -6,6 +6,7 @@ using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
 using EdTech.Infrastructure.Storage.Sqlite;
 using EdTech.Orchestrations.Grading;
+using EdTech.Orchestrations.Regrade;
 using EdTech.Orchestrations.Release;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddHybridCache(o => o.MaximumPayloadBytes = 16 * 1024 * 1024);
         services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
         services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
+        services.AddSingleton<IRegradeWorkflow, DurableRegradeWorkflow>();
 
         services.AddRouting();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

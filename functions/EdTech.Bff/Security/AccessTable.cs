@@ -30,6 +30,8 @@ public static class AccessTable
         Row("POST", "/api/admin/roster/oneroster", Tenant, TenantAdmin),
 
         Row("POST", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
+        Row("GET", "/api/teacher/courses/{courseId}/assessments/{assessmentId}", Course, Teacher),
+        Row("PUT", "/api/teacher/courses/{courseId}/assessments/{assessmentId}", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/gradebook", Course, Teacher),
         Row("PUT", "/api/teacher/courses/{courseId}/grading-scheme", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/grading-scheme", Course, Teacher),

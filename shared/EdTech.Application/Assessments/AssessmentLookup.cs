@@ -6,8 +6,9 @@ using EdTech.Domain.Tenancy;
 namespace EdTech.Application.Assessments;
 
 /// <summary>
-/// Assessments are read by every submission of an exam; they do not change once created (editing,
-/// with versions, is a later feature), so a found one is cached per tenant for a short time.
+/// Assessments are read by every submission of an exam and change rarely (a teacher's edit), so a found
+/// one is cached per tenant for a short time. An edit drops this process's entry at once; other instances
+/// see it when theirs expires, which is harmless: grading always reads the store, not this cache.
 /// </summary>
 public sealed class AssessmentLookup(IDocumentStore store, TimeProvider clock)
 {
@@ -16,4 +17,6 @@ public sealed class AssessmentLookup(IDocumentStore store, TimeProvider clock)
     public ValueTask<AssessmentRecord?> FindAsync(TenantId tenant, string assessmentId, CancellationToken ct) =>
         _cache.GetOrLoadAsync($"{tenant}:{assessmentId}",
             async token => (await store.GetAsync<AssessmentRecord>(tenant, assessmentId, token).ConfigureAwait(false))?.Value, ct);
+
+    public void Forget(TenantId tenant, string assessmentId) => _cache.Remove($"{tenant}:{assessmentId}");
 }

@@ -23,7 +23,7 @@ public sealed class CreateAssessmentHandler(IDocumentStore store, CourseAccess a
             return v.ToProblem();
         }
 
-        if (command.Category is { } category && !await HasCategoryAsync(caller, command.CourseId, category, ct).ConfigureAwait(false))
+        if (command.Category is { } category && !await HasCategoryAsync(store, caller, command.CourseId, category, ct).ConfigureAwait(false))
         {
             return Problem.Invalid("category", "Not a category of the course's grading scheme.");
         }
@@ -40,11 +40,11 @@ public sealed class CreateAssessmentHandler(IDocumentStore store, CourseAccess a
         return outcome;
     }
 
-    private async Task<bool> HasCategoryAsync(Caller caller, string courseId, string category, CancellationToken ct) =>
+    internal static async Task<bool> HasCategoryAsync(IDocumentStore store, Caller caller, string courseId, string category, CancellationToken ct) =>
         await store.GetAsync<GradingSchemeRecord>(caller.Tenant, courseId, ct).ConfigureAwait(false) is { } scheme
         && scheme.Value.Categories.Any(c => c.Id == category);
 
-    private static Assessment ToDomain(CreateAssessmentCommand c) => new(
+    internal static Assessment ToDomain(CreateAssessmentCommand c) => new(
         c.Id ?? ResourceId.New(),
         c.CourseId,
         c.Title!.Trim(),

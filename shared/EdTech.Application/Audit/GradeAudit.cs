@@ -38,6 +38,13 @@ public static class GradeAudit
         new(TeacherScoreId(after.Id, baseETag), at, actorUserId, actorRoles, AuditActions.GradeChanged, after.UserId, after.Id,
             Old: Score(before.Score), New: Score(after.Score), Reason: reason ?? "teacher review");
 
+    public static string RegradeId(string submissionId, int version) => $"{submissionId}:regrade:v{version}";
+
+    /// <summary>A regrade after an answer-key change; one entry per submission and version, so a re-run chunk logs once.</summary>
+    public static AuditEntry Regraded(SubmissionRecord before, SubmissionRecord after, int version, DateTimeOffset at) =>
+        new(RegradeId(after.Id, version), at, AuditActions.AutoGrader, AuditActions.SystemRoles, AuditActions.GradeChanged, after.UserId, after.Id,
+            Old: Score(before.Score), New: Score(after.Score), Reason: $"answer key changed to version {version.ToString(CultureInfo.InvariantCulture)}");
+
     public static string AssessmentReleaseId(string assessmentId) => $"{assessmentId}:release-requested";
 
     /// <summary>

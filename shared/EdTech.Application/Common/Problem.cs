@@ -12,6 +12,9 @@ public enum ProblemKind
 /// <summary>A failed use case; the HTTP layer maps it to RFC 9457 problem+json.</summary>
 public sealed record Problem(ProblemKind Kind, string Title, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
+    /// <summary>A more specific, stable problem type (a slug the HTTP layer turns into its type URI); null for the kind's generic one.</summary>
+    public string? Code { get; init; }
+
     public static Problem NotFound(string what) => new(ProblemKind.NotFound, "Not found", $"No {what} with that id is visible to you.");
 
     public static Problem Conflict(string detail) => new(ProblemKind.Conflict, "Conflict", detail);

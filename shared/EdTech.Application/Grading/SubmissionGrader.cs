@@ -1,4 +1,5 @@
 using EdTech.Application.Audit;
+using EdTech.Application.Grading.Regrade;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Grading;
@@ -25,7 +26,8 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Time
 
         if (submission.Status is not (SubmissionStatus.Accepted or SubmissionStatus.Grading))
         {
-            return ToResult(submission);
+            // A retry after a lost catch-up write lands here: catch up now (a no-op when already at the current version).
+            return ToResult(await CatchUpWithNewKeyAsync(tenant, new Versioned<SubmissionRecord>(submission, etag, 0), ct).ConfigureAwait(false));
         }
 
         var assessment = await store.GetAsync<AssessmentRecord>(tenant, submission.AssessmentId, ct).ConfigureAwait(false)
@@ -39,11 +41,32 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Time
             Score = outcome.NeedsReview ? null : AssessmentGrader.FinalScore(assessment.Value.Assessment, outcome.RawScore, submission.ReceivedAt),
             Status = outcome.NeedsReview ? SubmissionStatus.AwaitingReview : SubmissionStatus.Graded,
             GradedAt = outcome.NeedsReview ? null : clock.GetUtcNow(),
+            GradedVersion = assessment.Value.Version,
         };
         await audit.AppendAsync(tenant, GradeAudit.AutoGraded(submission, graded, clock.GetUtcNow()), ct).ConfigureAwait(false);
-        Written.Ensure(await store.ReplaceAsync(tenant, graded, etag, ct).ConfigureAwait(false));
+        var written = await store.ReplaceAsync(tenant, graded, etag, ct).ConfigureAwait(false);
+        Written.Ensure(written);
         logger.LogInformation("Graded {SubmissionId} in {TenantId}: {Status} {Score}/{MaxScore}", submissionId, tenant, graded.Status, graded.Score, graded.MaxScore);
-        return ToResult(graded);
+        return ToResult(await CatchUpWithNewKeyAsync(tenant, written.Stored!, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// An edit may have made a new version while this step graded with the old one, and its regrade may
+    /// already have passed this submission (it skips ungraded work). Checked after the write: an edit
+    /// written later starts a regrade that finds this grade; one written earlier is applied here.
+    /// </summary>
+    private async Task<SubmissionRecord> CatchUpWithNewKeyAsync(TenantId tenant, Versioned<SubmissionRecord> graded, CancellationToken ct)
+    {
+        var current = await store.GetAsync<AssessmentRecord>(tenant, graded.Value.AssessmentId, ct).ConfigureAwait(false);
+        if (current is null || SubmissionRegrade.Apply(graded.Value, current.Value.Assessment, current.Value.Version) is not { } regraded)
+        {
+            return graded.Value;
+        }
+
+        await audit.AppendAsync(tenant, GradeAudit.Regraded(graded.Value, regraded, current.Value.Version, clock.GetUtcNow()), ct).ConfigureAwait(false);
+        Written.Ensure(await store.ReplaceAsync(tenant, regraded, graded.ETag, ct).ConfigureAwait(false));
+        logger.LogInformation("Regraded {SubmissionId} in {TenantId} to version {Version} right after grading", graded.Value.Id, tenant, current.Value.Version);
+        return regraded;
     }
 
     /// <summary>Releases a graded submission when its assessment's release time has come.</summary>

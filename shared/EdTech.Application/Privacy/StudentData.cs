@@ -22,6 +22,6 @@ public static class StudentData
     /// <summary>Containers handled on their own: the user record and the audit log.</summary>
     public static IReadOnlySet<string> Special { get; } = new HashSet<string> { Containers.Users, Containers.Audit };
 
-    /// <summary>Containers that hold no student's data (registry, courses, teachers' assessments, course modules, grading schemes).</summary>
-    public static IReadOnlySet<string> Free { get; } = new HashSet<string> { Containers.Tenants, Containers.Courses, Containers.Assessments, Containers.DirectoryMappings, Containers.Modules, Containers.GradingSchemes };
+    /// <summary>Containers that hold no student's data (registry, courses, teachers' assessments and their versions, course modules, grading schemes).</summary>
+    public static IReadOnlySet<string> Free { get; } = new HashSet<string> { Containers.Tenants, Containers.Courses, Containers.Assessments, Containers.AssessmentVersions, Containers.DirectoryMappings, Containers.Modules, Containers.GradingSchemes };
 }

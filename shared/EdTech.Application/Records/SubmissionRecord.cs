@@ -6,7 +6,11 @@ namespace EdTech.Application.Records;
 
 public sealed record SubmittedAnswer(string ItemId, AnswerValue? Value);
 
-/// <summary>The write model of one attempt. Partitioned by course, as grading and gradebooks read by course.</summary>
+/// <summary>
+/// The write model of one attempt. Partitioned by course, as grading and gradebooks read by course.
+/// <see cref="AssessmentVersion"/> is the version the student answered; <see cref="GradedVersion"/> the
+/// version whose answer key the scores come from (null: graded before versioning, i.e. version 1 or the answered one).
+/// </summary>
 public sealed record SubmissionRecord(
     string Id,
     string AssessmentId,
@@ -23,7 +27,8 @@ public sealed record SubmissionRecord(
     decimal? RawScore = null,
     decimal? Score = null,
     DateTimeOffset? GradedAt = null,
-    DateTimeOffset? ReleasedAt = null) : IStoredRecord
+    DateTimeOffset? ReleasedAt = null,
+    int? GradedVersion = null) : IStoredRecord
 {
     public static string Container => Containers.Submissions;
 

@@ -8,6 +8,7 @@ public static class Containers
     public const string Courses = "courses";
     public const string Enrollments = "enrollments";
     public const string Assessments = "assessments";
+    public const string AssessmentVersions = "assessment-versions";
     public const string Submissions = "submissions";
     public const string SubmissionViews = "submission-views";
     public const string Gradebook = "gradebook";
@@ -19,6 +20,6 @@ public static class Containers
     public const string AssessmentStatistics = "assessment-statistics";
 
     public static IReadOnlyList<string> All { get; } =
-        [Tenants, Users, Courses, Enrollments, Assessments, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
+        [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics];
 }

@@ -3,8 +3,10 @@ namespace EdTech.Application.Storage;
 /// <summary>
 /// A query inside one tenant and container: optionally one partition, and equality on top-level
 /// JSON properties (camelCase names, values compared as JSON strings or numbers' text).
+/// <see cref="AfterId"/> is a keyset cursor: only ids ordinally greater than it, so a large set is paged
+/// with <see cref="Limit"/> without ever loading it whole.
 /// </summary>
-public sealed record DocumentQuery(string? Partition = null, IReadOnlyDictionary<string, string>? FieldEquals = null, int? Limit = null)
+public sealed record DocumentQuery(string? Partition = null, IReadOnlyDictionary<string, string>? FieldEquals = null, int? Limit = null, string? AfterId = null)
 {
     public static DocumentQuery All { get; } = new();
 

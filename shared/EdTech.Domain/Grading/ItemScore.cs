@@ -1,4 +1,7 @@
 namespace EdTech.Domain.Grading;
 
-/// <summary>Score of one item; <see cref="Score"/> is null while a teacher still has to grade it.</summary>
-public sealed record ItemScore(string ItemId, decimal? Score, decimal MaxScore, string? Comment = null);
+/// <summary>
+/// Score of one item; <see cref="Score"/> is null while a teacher still has to grade it.
+/// <see cref="Overridden"/> is true once a teacher replaced an auto-score: a regrade keeps it.
+/// </summary>
+public sealed record ItemScore(string ItemId, decimal? Score, decimal MaxScore, string? Comment = null, bool? Overridden = null);

@@ -304,6 +304,32 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal(["a", "b"], firstTwo.Select(d => d.Id));
     }
 
+    [Fact]
+    public async Task Query_AfterIdCursor_PagesThroughInIdOrder_WithoutRepeatsOrGaps()
+    {
+        var store = await OpenAsync();
+        foreach (var id in new[] { "e", "a", "d", "b", "c" })
+        {
+            await store.CreateAsync(TenantA, Container, id, "p1", """{"kind":"k"}""");
+        }
+
+        var pages = new List<string[]>();
+        string? cursor = null;
+        while (true)
+        {
+            var page = await store.QueryAsync(TenantA, Container, new DocumentQuery("p1", new Dictionary<string, string> { ["kind"] = "k" }, Limit: 2, AfterId: cursor));
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            pages.Add(page.Select(d => d.Id).ToArray());
+            cursor = page[^1].Id;
+        }
+
+        Assert.Equal([["a", "b"], ["c", "d"], ["e"]], pages);
+    }
+
     [Theory]
     [InlineData("title') OR 1=1 --")]
     [InlineData("a.b")]

@@ -69,7 +69,8 @@ public sealed class GradeSubmissionHandler(IDocumentStore store, CourseAccess ac
         {
             var index = scores.FindIndex(s => s.ItemId == given.ItemId);
             var before = index >= 0 ? scores[index] : new ItemScore(given.ItemId!, null, items[given.ItemId!].Points);
-            var after = before with { Score = given.Score, Comment = given.Comment ?? before.Comment };
+            var overridden = before.Overridden is true || (ItemType.IsAutoGraded(items[given.ItemId!].Type) && before.Score != given.Score) ? true : (bool?)null;
+            var after = before with { Score = given.Score, Comment = given.Comment ?? before.Comment, Overridden = overridden };
             if (after == before)
             {
                 continue;

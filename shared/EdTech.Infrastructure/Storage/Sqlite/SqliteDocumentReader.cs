@@ -46,6 +46,12 @@ internal sealed partial class SqliteDocumentReader(string connectionString)
             command.Parameters.AddWithValue("$partition", query.Partition);
         }
 
+        if (query.AfterId is not null)
+        {
+            sql.Append(" AND id > $afterId");
+            command.Parameters.AddWithValue("$afterId", query.AfterId);
+        }
+
         var index = 0;
         foreach (var (field, value) in query.FieldEquals ?? new Dictionary<string, string>())
         {

@@ -57,6 +57,14 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         return response.Headers.ETag!.ToString();
     }
 
+    /// <summary>The current ETag of the home quiz, as its teacher reads it (for If-Match on an edit).</summary>
+    public async Task<string> AssessmentETagAsync()
+    {
+        var (status, body, response) = await Client.GetAsync($"/api/teacher/courses/{Home.Course}/assessments/{Home.Quiz}", Home.Teacher);
+        Assert.True(status == HttpStatusCode.OK, $"Reading the assessment's ETag failed: {status} {body}");
+        return response.Headers.ETag!.ToString();
+    }
+
     public Task DisposeAsync()
     {
         Client.Dispose();

@@ -21,8 +21,8 @@ public static class ExamPaper
 
     public static decimal MaxScore => 15;
 
-    /// <summary>The body of `POST /api/teacher/courses/{courseId}/assessments`.</summary>
-    public static object AssessmentBody(string assessmentId, DateTimeOffset dueAt) => new
+    /// <summary>The body of `POST /api/teacher/courses/{courseId}/assessments` (and of its PUT, with another <paramref name="q4Key"/> for a regrade).</summary>
+    public static object AssessmentBody(string assessmentId, DateTimeOffset dueAt, string q4Key = "Paris") => new
     {
         id = assessmentId,
         title = "Load test exam",
@@ -34,7 +34,7 @@ public static class ExamPaper
             new { id = "q1", type = "single-choice", prompt = "2 + 2 = ?", choices = SingleChoices, answer = "4", points = 1, skills = new[] { "arithmetic" } },
             new { id = "q2", type = "multi-choice", prompt = "Which are prime?", choices = MultiChoices, answer = MultiKey, points = 2, skills = new[] { "number-theory" } },
             new { id = "q3", type = "numeric", prompt = "Pi to two decimals", answer = NumericKey, tolerance = NumericTolerance, points = 4, skills = new[] { "geometry" } },
-            new { id = "q4", type = "short-text", prompt = "Capital of France", answer = "Paris", points = 8, skills = new[] { "geography" } },
+            new { id = "q4", type = "short-text", prompt = "Capital of France", answer = q4Key, points = 8, skills = new[] { "geography" } },
         },
     };
 

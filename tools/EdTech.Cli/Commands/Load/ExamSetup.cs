@@ -14,7 +14,8 @@ public sealed class ExamSetup(LoadApi api, LocalTokenIssuer issuer, TextWriter l
     public const int Parallelism = 16;
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(2);
 
-    public async Task<ExamFixture> RunAsync(string tenant, int students, string runId, CancellationToken cancellationToken)
+    /// <param name="submissions">Submissions the run will make (default: one per student), for the tenant's per-minute quota.</param>
+    public async Task<ExamFixture> RunAsync(string tenant, int students, string runId, CancellationToken cancellationToken, int? submissions = null)
     {
         var started = Stopwatch.GetTimestamp();
         var fixture = new ExamFixture(tenant, "load-course", $"exam-{runId}", "t000001",
@@ -24,7 +25,7 @@ public sealed class ExamSetup(LoadApi api, LocalTokenIssuer issuer, TextWriter l
         await CreateAsync("/api/platform/tenants", platform, new { id = tenant, name = $"Load test {tenant}", timeZone = "UTC" }, cancellationToken);
         // The whole class submits within the test: give the tenant a submission quota that fits it (the platform default is 6,000/min).
         var (quota, quotaBody) = await api.SendAsync(HttpMethod.Patch, $"/api/platform/tenants/{tenant}", platform,
-            LoadApi.Serialize(new { quotas = new { maxSubmissionsPerMinute = Math.Max(6_000, students * 2) } }), null, cancellationToken);
+            LoadApi.Serialize(new { quotas = new { maxSubmissionsPerMinute = Math.Max(6_000, (submissions ?? students) * 2) } }), null, cancellationToken);
         if (quota != System.Net.HttpStatusCode.OK)
         {
             throw new SetupFailedException($"PATCH /api/platform/tenants/{tenant} -> {(int)quota}: {quotaBody}");

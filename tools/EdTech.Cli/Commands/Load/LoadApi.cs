@@ -28,9 +28,14 @@ public sealed class LoadApi : IDisposable
     public static byte[] Serialize(object body) => JsonSerializer.SerializeToUtf8Bytes(body, Json);
 
     /// <summary>Sends and reads the whole answer; the status and body are returned, transport failures throw.</summary>
-    public async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpMethod method, string path, string? token, byte[]? body, string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpMethod method, string path, string? token, byte[]? body, string? idempotencyKey, CancellationToken cancellationToken, string? ifMatch = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -49,6 +54,15 @@ public sealed class LoadApi : IDisposable
 
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
+    /// <summary>A GET whose ETag the caller needs (for a later If-Match).</summary>
+    public async Task<(HttpStatusCode Status, string? ETag, string Body)> GetWithETagAsync(string path, string token, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        return (response.StatusCode, response.Headers.ETag?.ToString(), await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
     public Task<(HttpStatusCode Status, string Body)> PostAsync(string path, string token, object body, CancellationToken cancellationToken) =>

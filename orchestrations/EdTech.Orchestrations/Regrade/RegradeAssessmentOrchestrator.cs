@@ -1,0 +1,51 @@
+using EdTech.Application.Grading.Regrade;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace EdTech.Orchestrations.Regrade;
+
+/// <summary>
+/// Regrades every graded, released or awaiting-review submission of an assessment with the answer key of
+/// a new version. Pages through the submissions by an id cursor (each page step returns only its bounds)
+/// and fans each page out at once as a <see cref="RegradeChunkOrchestrator"/>, so 10k submissions are
+/// ~40 chunks with batched writes, never one giant history nor one orchestration per submission.
+/// </summary>
+public sealed class RegradeAssessmentOrchestrator : TaskOrchestrator<RegradeAssessmentInput, RegradeAssessmentResult>
+{
+    public const int ChunkSize = 250;
+
+    internal static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(6, TimeSpan.FromMilliseconds(200), backoffCoefficient: 2));
+
+    public override async Task<RegradeAssessmentResult> RunAsync(TaskOrchestrationContext context, RegradeAssessmentInput input)
+    {
+        var logger = context.CreateReplaySafeLogger<RegradeAssessmentOrchestrator>();
+        var chunks = new List<Task<RegradeChunkResult>>();
+        string? cursor = null;
+        while (true)
+        {
+            var page = await context.CallActivityAsync<RegradePage>(nameof(ListRegradePageActivity),
+                new RegradePageInput(input.TenantId, input.AssessmentId, cursor, ChunkSize), Retry);
+            if (page is not { CourseId: { } courseId, ThroughId: { } through })
+            {
+                break;
+            }
+
+            chunks.Add(context.CallSubOrchestratorAsync<RegradeChunkResult>(
+                nameof(RegradeChunkOrchestrator),
+                new RegradeChunkInput(input.TenantId, courseId, input.AssessmentId, input.Version, cursor, through, ChunkSize),
+                new SubOrchestrationOptions(Retry, $"{context.InstanceId}:chunk:{chunks.Count}")));
+            if (page.Count < ChunkSize)
+            {
+                break;
+            }
+
+            cursor = through;
+        }
+
+        var results = await Task.WhenAll(chunks);
+        var result = new RegradeAssessmentResult(input.AssessmentId, input.Version, chunks.Count, results.Sum(r => r.Seen), results.Sum(r => r.Regraded));
+        logger.LogInformation("Regrade of {AssessmentId} v{Version}: {Regraded} of {Seen} submissions in {Chunks} chunks",
+            input.AssessmentId, input.Version, result.Regraded, result.Seen, result.Chunks);
+        return result;
+    }
+}

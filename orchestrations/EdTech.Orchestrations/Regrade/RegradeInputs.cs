@@ -1,0 +1,19 @@
+using EdTech.Domain.Tenancy;
+
+namespace EdTech.Orchestrations.Regrade;
+
+public sealed record RegradeAssessmentInput(TenantId TenantId, string AssessmentId, int Version)
+{
+    /// <summary>Derived, tenant-first instance id: one regrade per assessment version; starting twice is the same instance.</summary>
+    public string InstanceId => $"{TenantId}:regrade:{AssessmentId}:v{Version}";
+}
+
+/// <param name="Seen">Submissions of the assessment the chunks looked at.</param>
+/// <param name="Regraded">Of those, how many got a new score in this run.</param>
+public sealed record RegradeAssessmentResult(string AssessmentId, int Version, int Chunks, int Seen, int Regraded);
+
+/// <summary>Asks for the next page of an assessment's submissions after the <paramref name="AfterId"/> cursor.</summary>
+public sealed record RegradePageInput(TenantId TenantId, string AssessmentId, string? AfterId, int Size);
+
+/// <summary>One chunk: the assessment's submissions with ids in (<paramref name="AfterId"/>, <paramref name="ThroughId"/>].</summary>
+public sealed record RegradeChunkInput(TenantId TenantId, string CourseId, string AssessmentId, int Version, string? AfterId, string ThroughId, int PageSize);
