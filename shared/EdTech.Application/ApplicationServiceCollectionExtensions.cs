@@ -4,6 +4,7 @@ using EdTech.Application.Audit;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Courses;
 using EdTech.Application.Gradebooks;
+using EdTech.Application.Notifications;
 using EdTech.Application.Grading;
 using EdTech.Application.Grading.Review;
 using EdTech.Application.Privacy.EraseStudent;
@@ -50,6 +51,12 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<DueResultsReleaser>();
         services.AddSingleton<IChangeFeedHandler, SubmissionProjection>();
         services.AddSingleton<IChangeFeedHandler, StartGradingOnSubmission>();
+        services.TryAddSingleton(ReviewReminderSettings.Default);
+        services.AddSingleton<ReviewReminders>();
+        services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<IChangeFeedHandler, NotificationDispatcher>();
+        services.TryAddSingleton(NightlyReleaseSettings.Default);
+        services.AddSingleton<NightlyReleaser>();
         return services;
     }
 }

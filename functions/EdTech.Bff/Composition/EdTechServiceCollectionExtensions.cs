@@ -1,5 +1,8 @@
 using EdTech.Application;
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Review;
+using EdTech.Application.Notifications;
+using EdTech.Infrastructure.Notifications;
 using EdTech.Application.Serialization;
 using EdTech.Bff.Http;
 using EdTech.Bff.Limits;
@@ -10,6 +13,7 @@ using EdTech.Orchestrations.Release;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EdTech.Bff.Composition;
 
@@ -24,7 +28,11 @@ public static class EdTechServiceCollectionExtensions
         var options = EdTechOptions.From(configuration);
         services.AddSingleton(options);
         services.AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(options.DataDirectory, "edtech.db"), options.SynchronousFull));
+        services.AddSingleton(ReviewReminderSettings.From(configuration["Grading:ReviewReminderAfter"], configuration["Grading:ReviewRemindersBeforeEscalation"]));
+        services.AddSingleton(NightlyReleaseSettings.From(configuration["Release:NightlyHour"]));
         services.AddEdTechApplication();
+        services.AddSingleton<INotificationSender>(sp => new FileNotificationSender(
+            Path.Combine(options.DataDirectory, "notifications.log"), sp.GetRequiredService<ILogger<FileNotificationSender>>()));
         services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
         services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
 

@@ -1,4 +1,5 @@
 using EdTech.Application.Audit;
+using EdTech.Application.Notifications;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Grading;
@@ -14,7 +15,7 @@ namespace EdTech.Application.Grading;
 /// is audited before it is written (write-ahead: no change without its entry; a retry appends nothing,
 /// the entry id being derived from submission and step). A missing submission was erased: nothing to do.
 /// </summary>
-public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, TimeProvider clock, ILogger<SubmissionGrader> logger)
+public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, NotificationOutbox outbox, TimeProvider clock, ILogger<SubmissionGrader> logger)
 {
     public async Task<GradingResult> AutoGradeAsync(TenantId tenant, string submissionId, CancellationToken ct)
     {
@@ -66,8 +67,16 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Time
             return ToResult(submission);
         }
 
+        if (AssessmentReleases.IsAtomic(assessment.Value.Assessment))
+        {
+            // Due, but maybe nobody has written the assessment's release record yet (graded after the release
+            // time, before the release job ran): write it first, so this student never sees a score before the others.
+            await AssessmentReleases.EnsureAsync(store, tenant, assessment.Value, now, ct).ConfigureAwait(false);
+        }
+
         var released = submission with { Status = SubmissionStatus.Released, ReleasedAt = now };
         await audit.AppendAsync(tenant, GradeAudit.Released(submission, now), ct).ConfigureAwait(false);
+        await outbox.WriteAsync(tenant, ResultsReleasedNotification(released, assessment.Value, now), ct).ConfigureAwait(false);
         Written.Ensure(await store.ReplaceAsync(tenant, released, etag, ct).ConfigureAwait(false));
         logger.LogInformation("Released {SubmissionId} in {TenantId}", submissionId, tenant);
         return ToResult(released);
@@ -85,6 +94,11 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Time
 
         return (stored.Value, stored.ETag);
     }
+
+    /// <summary>Written ahead of the release write (as the audit entry is), so a retried step still announces it; the id makes it once.</summary>
+    public static NotificationRecord ResultsReleasedNotification(SubmissionRecord s, AssessmentRecord assessment, DateTimeOffset at) =>
+        new($"{NotificationKinds.ResultsReleased}:{s.Id}", s.UserId, NotificationKinds.ResultsReleased, $"Your result for {assessment.Assessment.Title} is available",
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["submissionId"] = s.Id, ["assessmentId"] = s.AssessmentId, ["courseId"] = s.CourseId }, at);
 
     private static GradingResult ToResult(SubmissionRecord s) => new(s.Id, s.Status, s.Score, s.MaxScore);
 }

@@ -8,11 +8,12 @@ namespace EdTech.Application.Grading;
 
 /// <summary>
 /// Re-drives acknowledged submissions whose workflow never finished (an engine that lost its
-/// instances, a crash). Safe to run any time: the workflow's steps are idempotent.
+/// instances, a crash). Safe to run any time: the workflow's steps are idempotent. Submissions awaiting
+/// review are re-driven too, so a restarted in-memory engine gets its waiting instances (and their reminders) back.
 /// </summary>
 public sealed class UnfinishedGradingReconciler(IDocumentStore store, IGradingWorkflow workflow, ILogger<UnfinishedGradingReconciler> logger)
 {
-    private static readonly string[] UnfinishedStatuses = [SubmissionStatus.Accepted, SubmissionStatus.Grading, SubmissionStatus.Graded];
+    private static readonly string[] UnfinishedStatuses = [SubmissionStatus.Accepted, SubmissionStatus.Grading, SubmissionStatus.AwaitingReview, SubmissionStatus.Graded];
 
     public async Task<int> ReconcileAsync(CancellationToken ct)
     {

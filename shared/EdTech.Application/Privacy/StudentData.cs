@@ -15,11 +15,12 @@ public static class StudentData
         [Containers.Submissions] = userId => DocumentQuery.Where("userId", userId),
         [Containers.SubmissionViews] = userId => DocumentQuery.InPartition(userId),
         [Containers.Gradebook] = userId => DocumentQuery.Where("userId", userId),
+        [Containers.Notifications] = userId => DocumentQuery.InPartition(userId),
     };
 
     /// <summary>Containers handled on their own: the user record and the audit log.</summary>
     public static IReadOnlySet<string> Special { get; } = new HashSet<string> { Containers.Users, Containers.Audit };
 
     /// <summary>Containers that hold no student's data (registry, courses, teachers' assessments).</summary>
-    public static IReadOnlySet<string> Free { get; } = new HashSet<string> { Containers.Tenants, Containers.Courses, Containers.Assessments, Containers.DirectoryMappings };
+    public static IReadOnlySet<string> Free { get; } = new HashSet<string> { Containers.Tenants, Containers.Courses, Containers.Assessments, Containers.DirectoryMappings, Containers.AssessmentReleases };
 }

@@ -13,7 +13,9 @@ public static class Containers
     public const string Gradebook = "gradebook";
     public const string Audit = "audit";
     public const string DirectoryMappings = "directory-mappings";
+    public const string AssessmentReleases = "assessment-releases";
+    public const string Notifications = "notifications";
 
     public static IReadOnlyList<string> All { get; } =
-        [Tenants, Users, Courses, Enrollments, Assessments, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings];
+        [Tenants, Users, Courses, Enrollments, Assessments, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings, AssessmentReleases, Notifications];
 }
