@@ -27,7 +27,7 @@ public sealed class UnfinishedGradingReconcilerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reconcile_TwoTenants_StartsExactlyTheUnfinishedSubmissions_NotReleasedOrAwaitingReview()
+    public async Task Reconcile_TwoTenants_StartsExactlyTheUnfinishedSubmissions_IncludingAwaitingReview_NotReleased()
     {
         var north = new TenantId("north");
         var south = new TenantId("south");
@@ -48,8 +48,10 @@ public sealed class UnfinishedGradingReconcilerTests : IAsyncLifetime
 
         var count = await reconciler.ReconcileAsync(CancellationToken.None);
 
-        Assert.Equal(4, count);
+        Assert.Equal(5, count);
         workflow.Verify(w => w.StartAsync(north, "n-accepted", It.IsAny<CancellationToken>()), Times.Once);
+        // A restarted in-memory engine lost the instance waiting for review: it must wait (and remind) again.
+        workflow.Verify(w => w.StartAsync(north, "n-review", It.IsAny<CancellationToken>()), Times.Once);
         workflow.Verify(w => w.StartAsync(north, "n-graded", It.IsAny<CancellationToken>()), Times.Once);
         workflow.Verify(w => w.StartAsync(south, "s-accepted", It.IsAny<CancellationToken>()), Times.Once);
         workflow.Verify(w => w.StartAsync(south, "s-grading", It.IsAny<CancellationToken>()), Times.Once);
