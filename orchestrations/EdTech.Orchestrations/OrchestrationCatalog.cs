@@ -9,7 +9,7 @@ public static class OrchestrationCatalog
 {
     public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(GradeSubmissionOrchestrator), typeof(ReleaseResultsOrchestrator), typeof(ReleaseChunkOrchestrator)];
 
-    public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity), typeof(RemindReviewActivity), typeof(MarkAssessmentReleasedActivity)];
+    public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity), typeof(RemindReviewActivity), typeof(MarkAssessmentReleasedActivity), typeof(ReleaseSubmissionsActivity)];
 
     public static void Register(DurableTaskRegistry registry)
     {

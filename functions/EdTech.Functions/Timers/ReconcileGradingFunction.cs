@@ -13,9 +13,9 @@ namespace EdTech.Functions.Timers;
 /// Schedule from the app setting RECONCILE_GRADING_SCHEDULE (ScheduledJobs.ReconcileGrading; the LocalHost runs the same job).
 /// The durable client comes from the binding here, so the reconciler is built with it rather than taken from DI.
 /// </summary>
-public sealed class ReconcileGradingFunction(IDocumentStore store, ReviewReminderSettings review, ILoggerFactory loggers)
+public sealed class ReconcileGradingFunction(IDocumentStore store, ReviewReminderSettings review, TimeProvider clock, ILoggerFactory loggers)
 {
     [Function("ReconcileGrading")]
     public Task Run([TimerTrigger("%RECONCILE_GRADING_SCHEDULE%")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken ct) =>
-        new UnfinishedGradingReconciler(store, new DurableGradingWorkflow(client, review, loggers.CreateLogger<DurableGradingWorkflow>()), loggers.CreateLogger<UnfinishedGradingReconciler>()).ReconcileAsync(ct);
+        new UnfinishedGradingReconciler(store, new DurableGradingWorkflow(client, review, loggers.CreateLogger<DurableGradingWorkflow>()), clock, loggers.CreateLogger<UnfinishedGradingReconciler>()).ReconcileAsync(ct);
 }

@@ -67,19 +67,32 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
             return ToResult(submission);
         }
 
-        if (AssessmentReleases.IsAtomic(assessment.Value.Assessment))
+        if (assessment.Value.ReleasedAt is null && AssessmentReleases.IsAtomic(assessment.Value.Assessment))
         {
-            // Due, but maybe nobody has written the assessment's release record yet (graded after the release
-            // time, before the release job ran): write it first, so this student never sees a score before the others.
+            // Due by time, but nobody has released the assessment yet (graded after the release time, before the
+            // release job ran): write its release record first, so this student never sees a score before the others.
+            // (ReleasedAt set means ReleaseResults already wrote the record: it writes the record first.)
             await AssessmentReleases.EnsureAsync(store, tenant, assessment.Value, now, ct).ConfigureAwait(false);
         }
 
         var released = submission with { Status = SubmissionStatus.Released, ReleasedAt = now };
-        await audit.AppendAsync(tenant, GradeAudit.Released(submission, now), ct).ConfigureAwait(false);
-        await outbox.WriteAsync(tenant, ResultsReleasedNotification(released, assessment.Value, now), ct).ConfigureAwait(false);
+        // Both ahead of the release write (write-ahead), in parallel: they share a group commit.
+        await Task.WhenAll(
+            audit.AppendAsync(tenant, GradeAudit.Released(submission, now), ct),
+            outbox.WriteAsync(tenant, ResultsReleasedNotification(released, assessment.Value, now), ct)).ConfigureAwait(false);
         Written.Ensure(await store.ReplaceAsync(tenant, released, etag, ct).ConfigureAwait(false));
         logger.LogInformation("Released {SubmissionId} in {TenantId}", submissionId, tenant);
         return ToResult(released);
+    }
+
+    /// <summary>
+    /// One ReleaseResults chunk: <see cref="ReleaseIfDueAsync"/> for each submission, concurrently (their writes share
+    /// group commits). Returns how many are released. A failure fails the whole step; its retry redoes only what is left.
+    /// </summary>
+    public async Task<int> ReleaseManyAsync(TenantId tenant, IReadOnlyList<string> submissionIds, CancellationToken ct)
+    {
+        var results = await Task.WhenAll(submissionIds.Select(id => ReleaseIfDueAsync(tenant, id, ct))).ConfigureAwait(false);
+        return results.Count(r => r.Status == SubmissionStatus.Released);
     }
 
     private async Task<(SubmissionRecord Submission, string ETag)?> LoadAsync(TenantId tenant, string submissionId, CancellationToken ct)

@@ -9,6 +9,7 @@ public static class LoadCommand
     {
         CreateExam(),
         NeighboursCommand.Create(),
+        ReleaseCommand.Create(),
     };
 
     public static Option<Uri> UrlOption() => new("--url")
