@@ -64,8 +64,9 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
         // first, its newer view stands; if this view lands and the submission does not, a retry with the key heals it.
         var view = SubmissionProjection.ToView(submission, sequence: 0);
         var viewWrite = store.CreateAsync(caller.Tenant, view, ct);
-        var (status, stored) = await store.CreateAsync(caller.Tenant, submission, ct).ConfigureAwait(false);
-        await viewWrite.ConfigureAwait(false);
+        var submissionWrite = store.CreateAsync(caller.Tenant, submission, ct);
+        await Task.WhenAll(viewWrite, submissionWrite).ConfigureAwait(false);
+        var (status, stored) = await submissionWrite.ConfigureAwait(false);
         logger.LogInformation("Accepted {SubmissionId} for {AssessmentId} in {TenantId} ({WriteStatus})", submissionId, assessmentId, caller.Tenant, status);
         return new Outcome<SubmissionAccepted>(new SubmissionAccepted(stored!.Value.Id, stored.Value.Status), null, Created: status == WriteStatus.Created);
     }
