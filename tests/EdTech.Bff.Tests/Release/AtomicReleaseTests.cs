@@ -7,6 +7,7 @@ using EdTech.Bff.Tests.Infrastructure;
 using EdTech.Domain.Tenancy;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Bff.Tests.Release;
@@ -50,6 +51,13 @@ public sealed class AtomicReleaseTests(ApiFactory factory, MarkOnlyReleaseHost m
         var before2 = await school.WaitForStatusAsync(school.Student2, second, "graded");
         Assert.False(HasScore(before1));
         Assert.False(HasScore(before2));
+        // Grading workflows over (their last step, release-if-due, would release work graded after the release).
+        var durable = markOnly.Host.Services.GetRequiredService<DurableTaskClient>();
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        foreach (var id in new[] { first, second })
+        {
+            await durable.WaitForInstanceCompletionAsync($"{school.Tenant}:grade:{id}", wait.Token);
+        }
 
         var (status, _, _) = await school.Client.PostAsync("/api/teacher/assessments/atomic1/release", school.Teacher, new { });
         Assert.Equal(HttpStatusCode.Accepted, status);
