@@ -34,6 +34,8 @@ var containers = [
   { name: 'grading-schemes', fields: [], peak: false }
   { name: 'review-queue', fields: ['status', 'userId'], peak: true }
   { name: 'assessment-statistics', fields: ['userId'], peak: true }
+  { name: 'assessment-releases', fields: [], peak: false }
+  { name: 'notifications', fields: [], peak: true }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'

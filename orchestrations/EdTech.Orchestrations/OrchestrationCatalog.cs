@@ -11,8 +11,8 @@ public static class OrchestrationCatalog
     public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(GradeSubmissionOrchestrator), typeof(ReleaseResultsOrchestrator), typeof(ReleaseChunkOrchestrator),
         typeof(RegradeAssessmentOrchestrator), typeof(RegradeChunkOrchestrator)];
 
-    public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity), typeof(MarkAssessmentReleasedActivity),
-        typeof(ListRegradePageActivity), typeof(RegradeChunkActivity)];
+    public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity), typeof(RemindReviewActivity), typeof(MarkAssessmentReleasedActivity),
+        typeof(ReleaseSubmissionsActivity), typeof(ListRegradePageActivity), typeof(RegradeChunkActivity)];
 
     public static void Register(DurableTaskRegistry registry)
     {

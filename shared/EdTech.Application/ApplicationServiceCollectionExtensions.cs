@@ -9,6 +9,7 @@ using EdTech.Application.Courses;
 using EdTech.Application.Courses.Modules;
 using EdTech.Application.Gradebooks;
 using EdTech.Application.Gradebooks.GradingSchemes;
+using EdTech.Application.Notifications;
 using EdTech.Application.Grading;
 using EdTech.Application.Grading.Regrade;
 using EdTech.Application.Grading.Review;
@@ -71,6 +72,12 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IChangeFeedHandler, ReviewQueueProjection>();
         services.AddSingleton<IChangeFeedHandler, AssessmentStatisticsProjection>();
         services.AddSingleton<IChangeFeedHandler, StartRegradeOnNewVersion>();
+        services.TryAddSingleton(ReviewReminderSettings.Default);
+        services.AddSingleton<ReviewReminders>();
+        services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<IChangeFeedHandler, NotificationDispatcher>();
+        services.TryAddSingleton(NightlyReleaseSettings.Default);
+        services.AddSingleton<NightlyReleaser>();
         return services;
     }
 }

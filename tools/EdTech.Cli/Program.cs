@@ -2,11 +2,13 @@ using System.CommandLine;
 using EdTech.Cli.Commands;
 using EdTech.Cli.Commands.Evaluate;
 using EdTech.Cli.Commands.Load;
+using EdTech.Cli.Commands.Seed;
 
 var root = new RootCommand("edtech: tokens, demo data, load tests and model evaluation for EdTech.Serverless")
 {
     TokenCommand.Create(),
     LoadCommand.Create(),
     EvaluateCommand.Create(),
+    SeedCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

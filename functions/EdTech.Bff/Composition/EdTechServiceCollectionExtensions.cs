@@ -1,5 +1,8 @@
 using EdTech.Application;
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Review;
+using EdTech.Application.Notifications;
+using EdTech.Infrastructure.Notifications;
 using EdTech.Application.Serialization;
 using EdTech.Bff.Http;
 using EdTech.Bff.Limits;
@@ -11,6 +14,7 @@ using EdTech.Orchestrations.Release;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EdTech.Bff.Composition;
 
@@ -25,10 +29,14 @@ public static class EdTechServiceCollectionExtensions
         var options = EdTechOptions.From(configuration);
         services.AddSingleton(options);
         services.AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(options.DataDirectory, "edtech.db"), options.SynchronousFull));
+        services.AddSingleton(ReviewReminderSettings.From(configuration["Grading:ReviewReminderAfter"], configuration["Grading:ReviewRemindersBeforeEscalation"]));
+        services.AddSingleton(NightlyReleaseSettings.From(configuration["Release:NightlyHour"]));
         services.AddEdTechApplication();
         // L1 (in-process) only; registering an IDistributedCache (e.g. Redis) makes it the shared L2.
         // A large course's gradebook exceeds the 1 MB default payload limit, above which nothing is cached.
         services.AddHybridCache(o => o.MaximumPayloadBytes = 16 * 1024 * 1024);
+        services.AddSingleton<INotificationSender>(sp => new FileNotificationSender(
+            Path.Combine(options.DataDirectory, "notifications.log"), sp.GetRequiredService<ILogger<FileNotificationSender>>()));
         services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
         services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
         services.AddSingleton<IRegradeWorkflow, DurableRegradeWorkflow>();

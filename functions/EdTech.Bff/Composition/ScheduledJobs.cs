@@ -18,5 +18,9 @@ public static class ScheduledJobs
     public static ScheduledJob ReleaseDueResults { get; } = new("ReleaseDueResults", "RELEASE_DUE_SCHEDULE", "0 * * * * *",
         (services, ct) => services.GetRequiredService<DueResultsReleaser>().ReleaseDueAsync(ct));
 
-    public static IReadOnlyList<ScheduledJob> All { get; } = [ReconcileGrading, ReleaseDueResults];
+    /// <summary>Hourly; each tenant whose local nightly hour (Release:NightlyHour, default 02:00) just passed gets the due-release sweep.</summary>
+    public static ScheduledJob NightlyRelease { get; } = new("NightlyRelease", "NIGHTLY_RELEASE_SCHEDULE", "0 0 * * * *",
+        (services, ct) => services.GetRequiredService<NightlyReleaser>().ReleaseAsync(ct));
+
+    public static IReadOnlyList<ScheduledJob> All { get; } = [ReconcileGrading, ReleaseDueResults, NightlyRelease];
 }

@@ -16,6 +16,10 @@ public static class GradingFunctions
     public static Task<GradingResult> AutoGradeSubmission([ActivityTrigger] GradeSubmissionInput input, FunctionContext context) =>
         FunctionActivityContext.Run<AutoGradeSubmissionActivity, GradeSubmissionInput, GradingResult>(context, input);
 
+    [Function(nameof(RemindReviewActivity))]
+    public static Task<GradingResult> RemindReview([ActivityTrigger] ReviewReminderInput input, FunctionContext context) =>
+        FunctionActivityContext.Run<RemindReviewActivity, ReviewReminderInput, GradingResult>(context, input);
+
     [Function(nameof(ReleaseIfDueActivity))]
     public static Task<GradingResult> ReleaseIfDue([ActivityTrigger] GradeSubmissionInput input, FunctionContext context) =>
         FunctionActivityContext.Run<ReleaseIfDueActivity, GradeSubmissionInput, GradingResult>(context, input);

@@ -19,4 +19,8 @@ public static class ReleaseFunctions
     [Function(nameof(MarkAssessmentReleasedActivity))]
     public static Task<ReleaseBatch> MarkAssessmentReleased([ActivityTrigger] ReleaseResultsInput input, FunctionContext context) =>
         FunctionActivityContext.Run<MarkAssessmentReleasedActivity, ReleaseResultsInput, ReleaseBatch>(context, input);
+
+    [Function(nameof(ReleaseSubmissionsActivity))]
+    public static Task<int> ReleaseSubmissions([ActivityTrigger] ReleaseChunkInput input, FunctionContext context) =>
+        FunctionActivityContext.Run<ReleaseSubmissionsActivity, ReleaseChunkInput, int>(context, input);
 }

@@ -1,4 +1,5 @@
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Review;
 using EdTech.Application.Storage;
 using EdTech.Orchestrations.Grading;
 using Microsoft.Azure.Functions.Worker;
@@ -12,9 +13,9 @@ namespace EdTech.Functions.Timers;
 /// Schedule from the app setting RECONCILE_GRADING_SCHEDULE (ScheduledJobs.ReconcileGrading; the LocalHost runs the same job).
 /// The durable client comes from the binding here, so the reconciler is built with it rather than taken from DI.
 /// </summary>
-public sealed class ReconcileGradingFunction(IDocumentStore store, ILoggerFactory loggers)
+public sealed class ReconcileGradingFunction(IDocumentStore store, ReviewReminderSettings review, TimeProvider clock, ILoggerFactory loggers)
 {
     [Function("ReconcileGrading")]
     public Task Run([TimerTrigger("%RECONCILE_GRADING_SCHEDULE%")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken ct) =>
-        new UnfinishedGradingReconciler(store, new DurableGradingWorkflow(client), loggers.CreateLogger<UnfinishedGradingReconciler>()).ReconcileAsync(ct);
+        new UnfinishedGradingReconciler(store, new DurableGradingWorkflow(client, review, loggers.CreateLogger<DurableGradingWorkflow>()), clock, loggers.CreateLogger<UnfinishedGradingReconciler>()).ReconcileAsync(ct);
 }

@@ -1,15 +1,32 @@
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Review;
 using EdTech.Domain.Tenancy;
 using EdTech.Orchestrations.Hosting;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
 
 namespace EdTech.Orchestrations.Grading;
 
-public sealed class DurableGradingWorkflow(DurableTaskClient client) : IGradingWorkflow
+public sealed class DurableGradingWorkflow(DurableTaskClient client, ReviewReminderSettings review, ILogger<DurableGradingWorkflow> logger) : IGradingWorkflow
 {
     public Task StartAsync(TenantId tenant, string submissionId, CancellationToken cancellationToken)
     {
-        var input = new GradeSubmissionInput(tenant, submissionId);
+        var input = new GradeSubmissionInput(tenant, submissionId, review.ReminderAfter, review.RemindersBeforeEscalation);
         return client.TryScheduleAsync(nameof(GradeSubmissionOrchestrator), input, input.InstanceId, cancellationToken);
+    }
+
+    public async Task NotifyReviewedAsync(TenantId tenant, string submissionId, CancellationToken cancellationToken)
+    {
+        var instanceId = GradeSubmissionInput.InstanceIdFor(tenant, submissionId);
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
+        if (instance is null || instance.IsCompleted)
+        {
+            // Lost (in-memory engine restarted) or already over: the caller released what was due; the reconciler re-drives the rest.
+            logger.LogInformation("No waiting grading instance {InstanceId} ({Status}); review event not raised", instanceId, instance?.RuntimeStatus);
+            return;
+        }
+
+        await client.RaiseEventAsync(instanceId, ReviewCompletedEvent.Name, new ReviewCompletedEvent(tenant, submissionId), cancellationToken).ConfigureAwait(false);
+        logger.LogInformation("Raised {EventName} on {InstanceId}", ReviewCompletedEvent.Name, instanceId);
     }
 }

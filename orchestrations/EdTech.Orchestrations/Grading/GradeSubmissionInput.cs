@@ -2,8 +2,21 @@ using EdTech.Domain.Tenancy;
 
 namespace EdTech.Orchestrations.Grading;
 
-public sealed record GradeSubmissionInput(TenantId TenantId, string SubmissionId)
+/// <param name="ReviewReminderAfter">How long to wait for human review before each reminder (null: 48 h); set by the starter from configuration.</param>
+/// <param name="RemindersBeforeEscalation">Reminders after which each further timeout also escalates to the tenant admins (null: 2).</param>
+public sealed record GradeSubmissionInput(TenantId TenantId, string SubmissionId, TimeSpan? ReviewReminderAfter = null, int? RemindersBeforeEscalation = null)
 {
     /// <summary>Derived, tenant-first instance id: starting twice is the same instance.</summary>
-    public string InstanceId => $"{TenantId}:grade:{SubmissionId}";
+    public string InstanceId => InstanceIdFor(TenantId, SubmissionId);
+
+    public static string InstanceIdFor(TenantId tenant, string submissionId) => $"{tenant}:grade:{submissionId}";
 }
+
+/// <summary>Raised on a waiting GradeSubmission instance when a teacher has scored every manual item.</summary>
+public sealed record ReviewCompletedEvent(TenantId TenantId, string SubmissionId)
+{
+    public const string Name = "ReviewCompleted";
+}
+
+/// <param name="Reminder">1-based number of the timeout that fired.</param>
+public sealed record ReviewReminderInput(TenantId TenantId, string SubmissionId, int Reminder, bool Escalate);

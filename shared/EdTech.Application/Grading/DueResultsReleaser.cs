@@ -18,27 +18,36 @@ public sealed class DueResultsReleaser(IDocumentStore store, IReleaseWorkflow wo
     public async Task<int> ReleaseDueAsync(CancellationToken ct)
     {
         var started = 0;
-        var now = clock.GetUtcNow();
         var tenants = await store.QueryAsync<TenantRecord>(TenantId.Platform, DocumentQuery.All, ct).ConfigureAwait(false);
         foreach (var tenant in tenants.Select(t => new TenantId(t.Value.Id)))
         {
-            var graded = await store.QueryAsync(tenant, Containers.Submissions, DocumentQuery.Where("status", SubmissionStatus.Graded), ct).ConfigureAwait(false);
-            foreach (var group in graded.GroupBy(d => TypedDocumentStore.Read<SubmissionRecord>(d).Value.AssessmentId, StringComparer.Ordinal))
-            {
-                var assessment = await store.GetAsync<AssessmentRecord>(tenant, group.Key, ct).ConfigureAwait(false);
-                if (assessment is null
-                    || assessment.Value.Assessment.Release.Mode == ReleasePolicy.Immediate
-                    || !assessment.Value.Assessment.IsReleasedAt(now, assessment.Value.ReleasedAt is not null))
-                {
-                    continue;
-                }
-
-                await workflow.StartAsync(tenant, group.Key, ResultsReleaser.Generation([.. group]), ct).ConfigureAwait(false);
-                started++;
-            }
+            started += await ReleaseDueAsync(tenant, ct).ConfigureAwait(false);
         }
 
         logger.LogInformation("Started {Count} due result releases", started);
+        return started;
+    }
+
+    /// <summary>One tenant's sweep: ReleaseResults for each non-immediate assessment that is due and still has graded-not-released work.</summary>
+    public async Task<int> ReleaseDueAsync(TenantId tenant, CancellationToken ct)
+    {
+        var started = 0;
+        var now = clock.GetUtcNow();
+        var graded = await store.QueryAsync(tenant, Containers.Submissions, DocumentQuery.Where("status", SubmissionStatus.Graded), ct).ConfigureAwait(false);
+        foreach (var group in graded.GroupBy(d => TypedDocumentStore.Read<SubmissionRecord>(d).Value.AssessmentId, StringComparer.Ordinal))
+        {
+            var assessment = await store.GetAsync<AssessmentRecord>(tenant, group.Key, ct).ConfigureAwait(false);
+            if (assessment is null
+                || assessment.Value.Assessment.Release.Mode == ReleasePolicy.Immediate
+                || !assessment.Value.Assessment.IsReleasedAt(now, assessment.Value.ReleasedAt is not null))
+            {
+                continue;
+            }
+
+            await workflow.StartAsync(tenant, group.Key, ResultsReleaser.Generation([.. group]), ct).ConfigureAwait(false);
+            started++;
+        }
+
         return started;
     }
 }

@@ -2,8 +2,16 @@ using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Grading;
 
-/// <summary>Starts the GradeSubmission workflow. Idempotent: an instance that already exists counts as started.</summary>
+/// <summary>The GradeSubmission workflow as the application sees it.</summary>
 public interface IGradingWorkflow
 {
+    /// <summary>Starts the workflow. Idempotent: an instance that already exists counts as started.</summary>
     Task StartAsync(TenantId tenant, string submissionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Tells a workflow waiting for human review that the review is complete. Best effort: when no instance is
+    /// waiting (finished, or lost with an in-memory engine) nothing happens; the caller has already done what
+    /// the workflow would do next, and the reconciler re-drives anything left unfinished.
+    /// </summary>
+    Task NotifyReviewedAsync(TenantId tenant, string submissionId, CancellationToken cancellationToken);
 }

@@ -10,8 +10,9 @@ namespace EdTech.Application.Grading;
 public sealed record ReleaseBatch(string AssessmentId, bool Marked, IReadOnlyList<string> SubmissionIds);
 
 /// <summary>
-/// The I/O behind releasing an assessment's results. Marking is idempotent (ReleasedAt is set once,
-/// with an ETag write); each submission is then released by the existing, idempotent ReleaseIfDue step.
+/// The I/O behind releasing an assessment's results. Marking is idempotent (the release record is created
+/// once, then ReleasedAt set once with an ETag write); each submission is then released by the idempotent
+/// ReleaseIfDue step (bookkeeping: students already see their scores from the release record on).
 /// </summary>
 public sealed class ResultsReleaser(IDocumentStore store, TimeProvider clock, ILogger<ResultsReleaser> logger)
 {
@@ -37,10 +38,13 @@ public sealed class ResultsReleaser(IDocumentStore store, TimeProvider clock, IL
             return new ReleaseBatch(assessmentId, false, []);
         }
 
+        // First the one write that makes every graded result of the assessment visible at once; then the
+        // write model's flag, which makes work graded from now on release when graded.
+        var releasedAt = await AssessmentReleases.EnsureAsync(store, tenant, stored.Value, clock.GetUtcNow(), ct).ConfigureAwait(false);
         var marked = false;
         if (stored.Value.ReleasedAt is null)
         {
-            Written.Ensure(await store.ReplaceAsync(tenant, stored.Value with { ReleasedAt = clock.GetUtcNow() }, stored.ETag, ct).ConfigureAwait(false));
+            Written.Ensure(await store.ReplaceAsync(tenant, stored.Value with { ReleasedAt = releasedAt }, stored.ETag, ct).ConfigureAwait(false));
             marked = true;
         }
 

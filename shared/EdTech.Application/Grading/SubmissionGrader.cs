@@ -1,5 +1,6 @@
 using EdTech.Application.Audit;
 using EdTech.Application.Grading.Regrade;
+using EdTech.Application.Notifications;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Grading;
@@ -15,7 +16,7 @@ namespace EdTech.Application.Grading;
 /// is audited before it is written (write-ahead: no change without its entry; a retry appends nothing,
 /// the entry id being derived from submission and step). A missing submission was erased: nothing to do.
 /// </summary>
-public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, TimeProvider clock, ILogger<SubmissionGrader> logger)
+public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, NotificationOutbox outbox, TimeProvider clock, ILogger<SubmissionGrader> logger)
 {
     public async Task<GradingResult> AutoGradeAsync(TenantId tenant, string submissionId, CancellationToken ct)
     {
@@ -89,11 +90,32 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Time
             return ToResult(submission);
         }
 
+        if (assessment.Value.ReleasedAt is null && AssessmentReleases.IsAtomic(assessment.Value.Assessment))
+        {
+            // Due by time, but nobody has released the assessment yet (graded after the release time, before the
+            // release job ran): write its release record first, so this student never sees a score before the others.
+            // (ReleasedAt set means ReleaseResults already wrote the record: it writes the record first.)
+            await AssessmentReleases.EnsureAsync(store, tenant, assessment.Value, now, ct).ConfigureAwait(false);
+        }
+
         var released = submission with { Status = SubmissionStatus.Released, ReleasedAt = now };
-        await audit.AppendAsync(tenant, GradeAudit.Released(submission, now), ct).ConfigureAwait(false);
+        // Both ahead of the release write (write-ahead), in parallel: they share a group commit.
+        await Task.WhenAll(
+            audit.AppendAsync(tenant, GradeAudit.Released(submission, now), ct),
+            outbox.WriteAsync(tenant, ResultsReleasedNotification(released, assessment.Value, now), ct)).ConfigureAwait(false);
         Written.Ensure(await store.ReplaceAsync(tenant, released, etag, ct).ConfigureAwait(false));
         logger.LogInformation("Released {SubmissionId} in {TenantId}", submissionId, tenant);
         return ToResult(released);
+    }
+
+    /// <summary>
+    /// One ReleaseResults chunk: <see cref="ReleaseIfDueAsync"/> for each submission, concurrently (their writes share
+    /// group commits). Returns how many are released. A failure fails the whole step; its retry redoes only what is left.
+    /// </summary>
+    public async Task<int> ReleaseManyAsync(TenantId tenant, IReadOnlyList<string> submissionIds, CancellationToken ct)
+    {
+        var results = await Task.WhenAll(submissionIds.Select(id => ReleaseIfDueAsync(tenant, id, ct))).ConfigureAwait(false);
+        return results.Count(r => r.Status == SubmissionStatus.Released);
     }
 
     private async Task<(SubmissionRecord Submission, string ETag)?> LoadAsync(TenantId tenant, string submissionId, CancellationToken ct)
@@ -108,6 +130,11 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Time
 
         return (stored.Value, stored.ETag);
     }
+
+    /// <summary>Written ahead of the release write (as the audit entry is), so a retried step still announces it; the id makes it once.</summary>
+    public static NotificationRecord ResultsReleasedNotification(SubmissionRecord s, AssessmentRecord assessment, DateTimeOffset at) =>
+        new($"{NotificationKinds.ResultsReleased}:{s.Id}", s.UserId, NotificationKinds.ResultsReleased, $"Your result for {assessment.Assessment.Title} is available",
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["submissionId"] = s.Id, ["assessmentId"] = s.AssessmentId, ["courseId"] = s.CourseId }, at);
 
     private static GradingResult ToResult(SubmissionRecord s) => new(s.Id, s.Status, s.Score, s.MaxScore);
 }

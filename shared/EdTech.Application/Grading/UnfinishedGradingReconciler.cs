@@ -8,11 +8,14 @@ namespace EdTech.Application.Grading;
 
 /// <summary>
 /// Re-drives acknowledged submissions whose workflow never finished (an engine that lost its
-/// instances, a crash). Safe to run any time: the workflow's steps are idempotent.
+/// instances, a crash). Safe to run any time: the workflow's steps are idempotent. Submissions awaiting
+/// review are re-driven too, so a restarted in-memory engine gets its waiting instances (and their reminders) back.
+/// Graded work of an assessment whose release time has not come is at rest (the release job takes it from
+/// there), so it is left alone: a large manual-release assessment does not restart a workflow per submission.
 /// </summary>
-public sealed class UnfinishedGradingReconciler(IDocumentStore store, IGradingWorkflow workflow, ILogger<UnfinishedGradingReconciler> logger)
+public sealed class UnfinishedGradingReconciler(IDocumentStore store, IGradingWorkflow workflow, TimeProvider clock, ILogger<UnfinishedGradingReconciler> logger)
 {
-    private static readonly string[] UnfinishedStatuses = [SubmissionStatus.Accepted, SubmissionStatus.Grading, SubmissionStatus.Graded];
+    private static readonly string[] UnfinishedStatuses = [SubmissionStatus.Accepted, SubmissionStatus.Grading, SubmissionStatus.AwaitingReview, SubmissionStatus.Graded];
 
     public async Task<int> ReconcileAsync(CancellationToken ct)
     {
@@ -23,12 +26,29 @@ public sealed class UnfinishedGradingReconciler(IDocumentStore store, IGradingWo
             foreach (var status in UnfinishedStatuses)
             {
                 var pending = await store.QueryAsync(tenant, Containers.Submissions, DocumentQuery.Where("status", status), ct).ConfigureAwait(false);
-                await Task.WhenAll(pending.Select(p => workflow.StartAsync(tenant, p.Id, ct))).ConfigureAwait(false);
-                count += pending.Count;
+                var ids = status == SubmissionStatus.Graded ? await DueForReleaseAsync(tenant, pending, ct).ConfigureAwait(false) : pending.Select(p => p.Id).ToList();
+                await Task.WhenAll(ids.Select(id => workflow.StartAsync(tenant, id, ct))).ConfigureAwait(false);
+                count += ids.Count;
             }
         }
 
         logger.LogInformation("Re-drove {Count} unfinished submissions", count);
         return count;
+    }
+
+    private async Task<List<string>> DueForReleaseAsync(TenantId tenant, IReadOnlyList<StoredDocument> graded, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var due = new List<string>();
+        foreach (var group in graded.GroupBy(d => TypedDocumentStore.Read<SubmissionRecord>(d).Value.AssessmentId, StringComparer.Ordinal))
+        {
+            var assessment = await store.GetAsync<AssessmentRecord>(tenant, group.Key, ct).ConfigureAwait(false);
+            if (assessment is null || assessment.Value.Assessment.IsReleasedAt(now, assessment.Value.ReleasedAt is not null))
+            {
+                due.AddRange(group.Select(d => d.Id));
+            }
+        }
+
+        return due;
     }
 }

@@ -17,11 +17,12 @@ public static class StudentData
         [Containers.Gradebook] = userId => DocumentQuery.Where("userId", userId),
         [Containers.ReviewQueue] = userId => DocumentQuery.Where("userId", userId),
         [Containers.AssessmentStatistics] = userId => DocumentQuery.Where("userId", userId),
+        [Containers.Notifications] = userId => DocumentQuery.InPartition(userId),
     };
 
     /// <summary>Containers handled on their own: the user record and the audit log.</summary>
     public static IReadOnlySet<string> Special { get; } = new HashSet<string> { Containers.Users, Containers.Audit };
 
-    /// <summary>Containers that hold no student's data (registry, courses, teachers' assessments and their versions, course modules, grading schemes).</summary>
-    public static IReadOnlySet<string> Free { get; } = new HashSet<string> { Containers.Tenants, Containers.Courses, Containers.Assessments, Containers.AssessmentVersions, Containers.DirectoryMappings, Containers.Modules, Containers.GradingSchemes };
+    /// <summary>Containers that hold no student's data (registry, courses, teachers' assessments and their versions, release markers, course modules, grading schemes).</summary>
+    public static IReadOnlySet<string> Free { get; } = new HashSet<string> { Containers.Tenants, Containers.Courses, Containers.Assessments, Containers.AssessmentVersions, Containers.AssessmentReleases, Containers.DirectoryMappings, Containers.Modules, Containers.GradingSchemes };
 }

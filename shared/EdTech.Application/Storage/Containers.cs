@@ -18,8 +18,10 @@ public static class Containers
     public const string GradingSchemes = "grading-schemes";
     public const string ReviewQueue = "review-queue";
     public const string AssessmentStatistics = "assessment-statistics";
+    public const string AssessmentReleases = "assessment-releases";
+    public const string Notifications = "notifications";
 
     public static IReadOnlyList<string> All { get; } =
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
-         Modules, GradingSchemes, ReviewQueue, AssessmentStatistics];
+         Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications];
 }

@@ -1,34 +1,43 @@
 using EdTech.Application.Common;
-using EdTech.Application.Projections;
+using EdTech.Application.Grading;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Submissions;
+using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Submissions;
 
 /// <summary>API.md's student view: the score only once released.</summary>
 public sealed record StudentSubmissionView(string SubmissionId, string AssessmentId, string Status, bool Late, DateTimeOffset SubmittedAt, decimal? Score, decimal? MaxScore);
 
+/// <summary>
+/// Reads only read models: the submission view (written first by intake, then kept by the projection) and the
+/// assessment's release record. No fallback to the write model: intake writes the initial view with the
+/// submission, so an acknowledged submission always has one. A graded submission of a released assessment is
+/// shown as released with its score, whether or not its own release bookkeeping has run yet (atomic release).
+/// </summary>
 public sealed class GetStudentSubmissionHandler(IDocumentStore store)
 {
     public async Task<Outcome<StudentSubmissionView>> HandleAsync(Caller caller, string submissionId, CancellationToken ct)
     {
         var view = await store.GetAsync<SubmissionView>(caller.Tenant, submissionId, ct).ConfigureAwait(false);
-        if (view is not null)
+        if (view is null || view.Value.UserId != caller.UserId)
         {
-            return view.Value.UserId == caller.UserId ? Outcome<StudentSubmissionView>.Ok(ToStudent(view.Value)) : Problem.NotFound("submission");
+            return Problem.NotFound("submission");
         }
 
-        // Just acknowledged, projection not yet written: the write model's accepted state is the answer.
-        var submission = await store.GetAsync<SubmissionRecord>(caller.Tenant, submissionId, ct).ConfigureAwait(false);
-        return submission is not null && submission.Value.UserId == caller.UserId
-            ? Outcome<StudentSubmissionView>.Ok(ToStudent(SubmissionProjection.ToView(submission.Value, submission.Sequence)))
-            : Problem.NotFound("submission");
+        var released = view.Value.Status == SubmissionStatus.Graded && await IsAssessmentReleasedAsync(store, caller.Tenant, view.Value.AssessmentId, ct).ConfigureAwait(false);
+        return Outcome<StudentSubmissionView>.Ok(ToStudent(view.Value, released));
     }
 
-    private static StudentSubmissionView ToStudent(SubmissionView v)
+    public static async Task<bool> IsAssessmentReleasedAsync(IDocumentStore store, TenantId tenant, string assessmentId, CancellationToken ct) =>
+        await store.GetAsync<AssessmentReleaseRecord>(tenant, assessmentId, ct).ConfigureAwait(false) is not null;
+
+    /// <summary>The student's view of one submission view; the dashboard's recent grades use the same rule.</summary>
+    public static StudentSubmissionView ToStudent(SubmissionView v, bool assessmentReleased)
     {
-        var released = v.Status == SubmissionStatus.Released;
-        return new StudentSubmissionView(v.Id, v.AssessmentId, v.Status, v.Late, v.SubmittedAt, released ? v.Score : null, released ? v.MaxScore : null);
+        var visible = AssessmentReleases.IsVisible(v.Status, assessmentReleased);
+        return new StudentSubmissionView(v.Id, v.AssessmentId, visible ? SubmissionStatus.Released : v.Status, v.Late, v.SubmittedAt,
+            visible ? v.Score : null, visible ? v.MaxScore : null);
     }
 }

@@ -1,6 +1,7 @@
 using EdTech.Application.Access;
 using EdTech.Application.Assessments;
 using EdTech.Application.Common;
+using EdTech.Application.Projections;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
@@ -58,7 +59,14 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
         var submission = new SubmissionRecord(submissionId, assessmentId, record.Version, assessment.CourseId, caller.UserId,
             command.Answers!.Select(a => new SubmittedAnswer(a.ItemId!, a.Value)).ToList(), receivedAt, assessment.IsLate(receivedAt),
             SubmissionStatus.Accepted, assessment.MaxScore, idempotencyKey);
-        var (status, stored) = await store.CreateAsync(caller.Tenant, submission, ct).ConfigureAwait(false);
+        // The initial read-model view goes with the submission (both in the same group commit, in practice), so
+        // the student's read never needs the write model. Create never overwrites: if the projection got there
+        // first, its newer view stands; if this view lands and the submission does not, a retry with the key heals it.
+        var view = SubmissionProjection.ToView(submission, sequence: 0);
+        var viewWrite = store.CreateAsync(caller.Tenant, view, ct);
+        var submissionWrite = store.CreateAsync(caller.Tenant, submission, ct);
+        await Task.WhenAll(viewWrite, submissionWrite).ConfigureAwait(false);
+        var (status, stored) = await submissionWrite.ConfigureAwait(false);
         logger.LogInformation("Accepted {SubmissionId} for {AssessmentId} in {TenantId} ({WriteStatus})", submissionId, assessmentId, caller.Tenant, status);
         return new Outcome<SubmissionAccepted>(new SubmissionAccepted(stored!.Value.Id, stored.Value.Status), null, Created: status == WriteStatus.Created);
     }

@@ -55,15 +55,20 @@ public sealed class GradeSubmissionOrchestratorTests(GradingHostFixture host) : 
     }
 
     [Fact]
-    public async Task EssayItem_GoesToAwaitingReview_WithoutScoreAndUnreleased()
+    public async Task EssayItem_GoesToAwaitingReview_WithoutScoreAndUnreleased_AndTheWorkflowWaitsForReview()
     {
         var assessment = await host.SeedAssessmentAsync("a-essay", Immediate, Now.AddDays(1), withEssay: true);
         await host.SeedSubmissionAsync("s-essay", assessment, Now);
 
-        var run = await host.RunAsync("s-essay");
+        var instance = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(GradeSubmissionOrchestrator), new GradeSubmissionInput(GradingHostFixture.Tenant, "s-essay"));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await host.GetSubmissionAsync("s-essay"))!.Value.Status != SubmissionStatus.AwaitingReview && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
 
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
-        Assert.Equal(SubmissionStatus.AwaitingReview, run.ReadOutputAs<GradingResult>()!.Status);
+        await Task.Delay(200);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(instance))!.RuntimeStatus);
         var stored = (await host.GetSubmissionAsync("s-essay"))!.Value;
         Assert.Equal(SubmissionStatus.AwaitingReview, stored.Status);
         Assert.Null(stored.Score);

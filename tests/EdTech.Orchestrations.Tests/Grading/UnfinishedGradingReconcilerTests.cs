@@ -1,6 +1,7 @@
 using EdTech.Application.Grading;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
+using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
@@ -27,7 +28,7 @@ public sealed class UnfinishedGradingReconcilerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reconcile_TwoTenants_StartsExactlyTheUnfinishedSubmissions_NotReleasedOrAwaitingReview()
+    public async Task Reconcile_TwoTenants_StartsExactlyTheUnfinishedSubmissions_IncludingAwaitingReview_NotReleased()
     {
         var north = new TenantId("north");
         var south = new TenantId("south");
@@ -44,12 +45,14 @@ public sealed class UnfinishedGradingReconcilerTests : IAsyncLifetime
         await AddSubmissionAsync(new TenantId("unregistered"), "u-accepted", SubmissionStatus.Accepted);
         var workflow = new Mock<IGradingWorkflow>(MockBehavior.Strict);
         workflow.Setup(w => w.StartAsync(It.IsAny<TenantId>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
-        var reconciler = new UnfinishedGradingReconciler(_store, workflow.Object, NullLogger<UnfinishedGradingReconciler>.Instance);
+        var reconciler = new UnfinishedGradingReconciler(_store, workflow.Object, TimeProvider.System, NullLogger<UnfinishedGradingReconciler>.Instance);
 
         var count = await reconciler.ReconcileAsync(CancellationToken.None);
 
-        Assert.Equal(4, count);
+        Assert.Equal(5, count);
         workflow.Verify(w => w.StartAsync(north, "n-accepted", It.IsAny<CancellationToken>()), Times.Once);
+        // A restarted in-memory engine lost the instance waiting for review: it must wait (and remind) again.
+        workflow.Verify(w => w.StartAsync(north, "n-review", It.IsAny<CancellationToken>()), Times.Once);
         workflow.Verify(w => w.StartAsync(north, "n-graded", It.IsAny<CancellationToken>()), Times.Once);
         workflow.Verify(w => w.StartAsync(south, "s-accepted", It.IsAny<CancellationToken>()), Times.Once);
         workflow.Verify(w => w.StartAsync(south, "s-grading", It.IsAny<CancellationToken>()), Times.Once);
@@ -60,7 +63,22 @@ public sealed class UnfinishedGradingReconcilerTests : IAsyncLifetime
     public async Task Reconcile_NoTenants_StartsNothing()
     {
         var workflow = new Mock<IGradingWorkflow>(MockBehavior.Strict);
-        var reconciler = new UnfinishedGradingReconciler(_store, workflow.Object, NullLogger<UnfinishedGradingReconciler>.Instance);
+        var reconciler = new UnfinishedGradingReconciler(_store, workflow.Object, TimeProvider.System, NullLogger<UnfinishedGradingReconciler>.Instance);
+
+        Assert.Equal(0, await reconciler.ReconcileAsync(CancellationToken.None));
+        workflow.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Reconcile_GradedWorkOfAnUnreleasedManualAssessment_IsAtRest_NotReDriven()
+    {
+        var west = new TenantId("west");
+        await AddTenantAsync(west);
+        var manual = new Assessment("a-manual", "course-1", "Quiz", DateTimeOffset.UtcNow.AddDays(-1), 0, null, null, new ReleasePolicy(ReleasePolicy.Manual, null), []);
+        await _store.CreateAsync(west, new AssessmentRecord("a-manual", "course-1", 1, manual, "t1", DateTimeOffset.UtcNow));
+        await _store.CreateAsync(west, new SubmissionRecord("w-resting", "a-manual", 1, "course-1", "student-1", [], DateTimeOffset.UtcNow, false, SubmissionStatus.Graded, 10m));
+        var workflow = new Mock<IGradingWorkflow>(MockBehavior.Strict);
+        var reconciler = new UnfinishedGradingReconciler(_store, workflow.Object, TimeProvider.System, NullLogger<UnfinishedGradingReconciler>.Instance);
 
         Assert.Equal(0, await reconciler.ReconcileAsync(CancellationToken.None));
         workflow.VerifyNoOtherCalls();

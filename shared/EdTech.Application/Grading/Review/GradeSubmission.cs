@@ -23,7 +23,7 @@ public sealed record GradeSubmissionCommand(IReadOnlyList<TeacherItemScore>? Ite
 /// audited before the write (write-ahead, as the grading steps are), with ids derived from the ETag the
 /// write is conditional on, so a retried request appends nothing new.
 /// </summary>
-public sealed class GradeSubmissionHandler(IDocumentStore store, CourseAccess access, IAuditLog audit, SubmissionGrader grader, TimeProvider clock, ILogger<GradeSubmissionHandler> logger)
+public sealed class GradeSubmissionHandler(IDocumentStore store, CourseAccess access, IAuditLog audit, SubmissionGrader grader, IGradingWorkflow workflow, TimeProvider clock, ILogger<GradeSubmissionHandler> logger)
 {
     public const int MaxCommentLength = 2000;
     public const int MaxReasonLength = 1000;
@@ -135,10 +135,32 @@ public sealed class GradeSubmissionHandler(IDocumentStore store, CourseAccess ac
                 logger.LogInformation(e, "Release of {SubmissionId} after grading lost a race", submissionId);
             }
 
+            if (submission.Status == SubmissionStatus.AwaitingReview)
+            {
+                await NotifyReviewedAsync(caller.Tenant, submissionId, ct).ConfigureAwait(false);
+            }
+
             written = await store.GetAsync<SubmissionRecord>(caller.Tenant, submissionId, ct).ConfigureAwait(false) ?? written;
         }
 
         return Outcome<TeacherSubmission>.Ok(new TeacherSubmission(TeacherSubmissionView.Of(written.Value), written.ETag));
+    }
+
+    /// <summary>
+    /// Ends the workflow's wait for review. Releasing does not depend on it (done just above), so a workflow
+    /// engine that is down or lost its instance never fails the teacher's request; its own reminder step, or the
+    /// reconciler, finishes the instance.
+    /// </summary>
+    private async Task NotifyReviewedAsync(TenantId tenant, string submissionId, CancellationToken ct)
+    {
+        try
+        {
+            await workflow.NotifyReviewedAsync(tenant, submissionId, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not notify the grading workflow of {SubmissionId} in {TenantId} that review is complete", submissionId, tenant);
+        }
     }
 
     private static Problem Stale() =>

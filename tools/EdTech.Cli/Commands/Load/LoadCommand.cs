@@ -11,6 +11,7 @@ public static class LoadCommand
         NeighboursCommand.Create(),
         SustainedCommand.Create(),
         RegradeCommand.Create(),
+        ReleaseCommand.Create(),
     };
 
     public static Option<Uri> UrlOption() => new("--url")

@@ -1,0 +1,11 @@
+using EdTech.Application.Grading;
+using Microsoft.DurableTask;
+
+namespace EdTech.Orchestrations.Release;
+
+/// <summary>Releases one chunk's submissions in one step (per-submission bookkeeping: audit, notification, status).</summary>
+public sealed class ReleaseSubmissionsActivity(SubmissionGrader grader) : TaskActivity<ReleaseChunkInput, int>
+{
+    public override Task<int> RunAsync(TaskActivityContext context, ReleaseChunkInput input) =>
+        grader.ReleaseManyAsync(input.TenantId, input.SubmissionIds, CancellationToken.None);
+}

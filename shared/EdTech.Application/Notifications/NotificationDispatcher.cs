@@ -1,0 +1,36 @@
+using EdTech.Application.ChangeFeed;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace EdTech.Application.Notifications;
+
+/// <summary>
+/// Change-feed consumer of the outbox: sends each pending notification through <see cref="INotificationSender"/>
+/// and marks it sent (ETag write). A re-delivered change finds the current document already sent and does
+/// nothing; only a crash between sending and marking can send one twice (at-least-once delivery).
+/// </summary>
+public sealed class NotificationDispatcher(IDocumentStore store, INotificationSender sender, TimeProvider clock, ILogger<NotificationDispatcher> logger) : IChangeFeedHandler
+{
+    public string Name => "notification-dispatch";
+
+    public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Notifications };
+
+    public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
+    {
+        foreach (var change in changes)
+        {
+            // The change may be stale (already sent, or erased since): the current document decides.
+            var current = await store.GetAsync<NotificationRecord>(change.Tenant, change.Id, cancellationToken).ConfigureAwait(false);
+            if (current is null || current.Value.Status != NotificationRecord.Pending)
+            {
+                continue;
+            }
+
+            await sender.SendAsync(change.Tenant, current.Value, cancellationToken).ConfigureAwait(false);
+            var sent = current.Value with { Status = NotificationRecord.Sent, SentAt = clock.GetUtcNow() };
+            var (status, _) = await store.ReplaceAsync(change.Tenant, sent, current.ETag, cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Dispatched notification {NotificationId} ({Kind}) in {TenantId}: {WriteStatus}", change.Id, current.Value.Kind, change.Tenant, status);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using EdTech.Application.Notifications;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using EdTech.Domain.Tenancy;
+using EdTech.Infrastructure.Notifications;
+using EdTech.Infrastructure.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EdTech.Orchestrations.Tests.Notifications;
+
+/// <summary>The outbox's change-feed dispatcher with the real SQLite store, its change log, and the file sender.</summary>
+public sealed class NotificationDispatcherTests : IAsyncLifetime
+{
+    private static readonly TenantId Tenant = new("school-n");
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "edt-notify-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero));
+    private SqliteDocumentStore _store = null!;
+    private FileNotificationSender _sender = null!;
+
+    private string LogPath => Path.Combine(_dataDirectory, "notifications.log");
+
+    public Task InitializeAsync()
+    {
+        _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_dataDirectory, "edtech.db")));
+        _sender = new FileNotificationSender(LogPath, NullLogger<FileNotificationSender>.Instance);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _sender.Dispose();
+        await _store.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Dispatch_PendingNotification_IsSentOnceAndMarkedSent_EvenWhenTheFeedRedeliversIt()
+    {
+        var outbox = new NotificationOutbox(_store);
+        Assert.True(await outbox.WriteAsync(Tenant, Notification("n-1"), CancellationToken.None));
+        // Writing the same notification again (a retried activity) adds nothing.
+        Assert.False(await outbox.WriteAsync(Tenant, Notification("n-1"), CancellationToken.None));
+        var dispatcher = new NotificationDispatcher(_store, _sender, _clock, NullLogger<NotificationDispatcher>.Instance);
+        var changes = (await _store.ReadAsync(0, 100)).Where(c => c.Container == Containers.Notifications).ToList();
+        Assert.Single(changes);
+
+        await dispatcher.HandleAsync(changes, CancellationToken.None);
+        await dispatcher.HandleAsync(changes, CancellationToken.None);
+        // The "sent" write is itself a change; handing it over changes nothing either.
+        await dispatcher.HandleAsync((await _store.ReadAsync(0, 100)).Where(c => c.Container == Containers.Notifications).ToList(), CancellationToken.None);
+
+        var lines = await File.ReadAllLinesAsync(LogPath);
+        var line = Assert.Single(lines);
+        Assert.Contains("\"id\":\"n-1\"", line, StringComparison.Ordinal);
+        Assert.Contains("\"tenantId\":\"school-n\"", line, StringComparison.Ordinal);
+        var stored = (await _store.GetAsync<NotificationRecord>(Tenant, "n-1"))!.Value;
+        Assert.Equal(NotificationRecord.Sent, stored.Status);
+        Assert.Equal(_clock.GetUtcNow(), stored.SentAt);
+    }
+
+    [Fact]
+    public async Task Dispatch_NotificationErasedBeforeDelivery_IsNotSent()
+    {
+        await new NotificationOutbox(_store).WriteAsync(Tenant, Notification("n-2"), CancellationToken.None);
+        var changes = (await _store.ReadAsync(0, 100)).Where(c => c.Container == Containers.Notifications).ToList();
+        Assert.True(await _store.DeleteAsync(Tenant, Containers.Notifications, "n-2"));
+
+        await new NotificationDispatcher(_store, _sender, _clock, NullLogger<NotificationDispatcher>.Instance).HandleAsync(changes, CancellationToken.None);
+
+        Assert.False(File.Exists(LogPath));
+    }
+
+    private NotificationRecord Notification(string id) =>
+        new(id, "student-1", NotificationKinds.ResultsReleased, "Your result is available", new Dictionary<string, string> { ["submissionId"] = "s-1" }, _clock.GetUtcNow());
+}
