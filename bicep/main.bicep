@@ -186,6 +186,7 @@ module functions 'modules/functions.bicep' = {
       Auth__PlatformDirectoryIds__0: platformDirectoryId
       RECONCILE_GRADING_SCHEDULE: '0 */5 * * * *'
       RELEASE_DUE_SCHEDULE: '0 * * * * *'
+      NIGHTLY_RELEASE_SCHEDULE: '0 0 * * * *'
     })
   }
 }
