@@ -15,7 +15,7 @@ internal sealed class CosmosSequence(TimeProvider time)
     {
         while (true)
         {
-            var now = time.GetUtcNow().UtcTicks / TimeSpan.TicksPerMicrosecond;
+            var now = (time.GetUtcNow().UtcTicks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
             var last = Volatile.Read(ref _last);
             var next = Math.Max(now, last + 1);
             if (Interlocked.CompareExchange(ref _last, next, last) == last)
