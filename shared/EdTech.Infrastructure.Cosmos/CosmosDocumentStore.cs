@@ -37,6 +37,11 @@ public sealed class CosmosDocumentStore(CosmosClient client, CosmosStoreOptions 
     public async Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken = default)
     {
         ValidateKey(container, id);
+        if (!IsStorableId(id))
+        {
+            return null;
+        }
+
         var found = await RunQueryAsync(container, CosmosQueries.ById(tenant, id), CosmosQueries.TenantPrefix(tenant), cancellationToken).ConfigureAwait(false);
         return found.Count == 0 ? null : found[0];
     }
@@ -167,15 +172,19 @@ public sealed class CosmosDocumentStore(CosmosClient client, CosmosStoreOptions 
     {
         ArgumentException.ThrowIfNullOrEmpty(container);
         ArgumentException.ThrowIfNullOrEmpty(id);
-        if (id.AsSpan().IndexOfAny("/\\?#") >= 0)
-        {
-            throw new ArgumentException($"'{id}' cannot be a Cosmos DB item id ('/', '\\', '?' and '#' are not allowed).", nameof(id));
-        }
     }
+
+    // Reads and deletes of such an id find nothing (nothing can be stored under it); writes are refused.
+    private static bool IsStorableId(string id) => id.AsSpan().IndexOfAny("/\\?#") < 0;
 
     private static void ValidateDocument(string container, string id, string partition, string json)
     {
         ValidateKey(container, id);
+        if (!IsStorableId(id))
+        {
+            throw new ArgumentException($"'{id}' cannot be a Cosmos DB item id ('/', '\\', '?' and '#' are not allowed).", nameof(id));
+        }
+
         ArgumentNullException.ThrowIfNull(partition);
         ArgumentException.ThrowIfNullOrEmpty(json);
     }

@@ -30,6 +30,9 @@ internal static class CosmosStandIn
         CreateContainers = true,
     };
 
+    /// <summary>The endpoint is Microsoft's Cosmos DB emulator (EDTECH_COSMOS_EMULATOR=1), which serves what the stand-in cannot.</summary>
+    public static bool IsRealEmulator => Environment.GetEnvironmentVariable("EDTECH_COSMOS_EMULATOR") == "1";
+
     public static string? SkipReason => RequiredService.SkipReason(Service, Endpoint, HowToStart);
 
     /// <summary>The shared client, once the database and containers exist.</summary>
