@@ -4,7 +4,6 @@ using EdTech.Application.Serialization;
 using EdTech.Bff.Http;
 using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
-using EdTech.Infrastructure.Storage.Sqlite;
 using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Release;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +22,7 @@ public static class EdTechServiceCollectionExtensions
     {
         var options = EdTechOptions.From(configuration);
         services.AddSingleton(options);
-        services.AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(options.DataDirectory, "edtech.db"), options.SynchronousFull));
+        services.AddEdTechStore(configuration, options);
         services.AddEdTechApplication();
         services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
         services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
