@@ -30,7 +30,7 @@ public sealed class StoreTheoryDiscoverer(IMessageSink diagnosticMessageSink) : 
 {
     public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute) =>
         StoreSkips.For(testMethod) is { } reason
-            ? CreateTestCasesForSkip(discoveryOptions, testMethod, theoryAttribute, reason)
+            ? [new XunitSkippedDataRowTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(), discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, reason)]
             : base.Discover(discoveryOptions, testMethod, theoryAttribute);
 }
 
