@@ -51,7 +51,7 @@ public sealed class CosmosDocumentStore(CosmosClient client, CosmosStoreOptions 
     {
         ValidateDocument(container, id, partition, json);
         var key = CosmosQueries.Key(tenant, partition);
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
             using var item = CosmosItems.Write(tenant, id, partition, json, _sequence.Next(), Now());
             using var response = await Of(container).CreateItemStreamAsync(item, key, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -61,6 +61,11 @@ public sealed class CosmosDocumentStore(CosmosClient client, CosmosStoreOptions 
                 if (await ReadAsync(container, id, key, cancellationToken).ConfigureAwait(false) is { } existing)
                 {
                     return new WriteResult(WriteStatus.AlreadyExists, existing);
+                }
+
+                if (attempt == 3)
+                {
+                    throw new InvalidOperationException($"Create of '{container}/{id}' kept conflicting with an item that is gone when read.");
                 }
 
                 continue;
