@@ -2,6 +2,7 @@ using EdTech.Application.ChangeFeed;
 using EdTech.Bff.Composition;
 using EdTech.Bff.Http;
 using EdTech.Infrastructure.ChangeFeed;
+using EdTech.Infrastructure.Cosmos;
 using EdTech.Infrastructure.Identity;
 using EdTech.LocalHost.Durable;
 using EdTech.Orchestrations;
@@ -24,13 +25,20 @@ public static class LocalHostRuntime
         var inFlight = new InFlightRequests(int.TryParse(configuration["Pump:BusyInFlight"], out var busy) && busy > 0 ? busy : 8, TimeProvider.System);
         services.AddSingleton(inFlight);
         services.AddSingleton<IForegroundLoad>(inFlight);
-        services.AddHostedService<ChangeFeedPump>();
+        if (StoreComposition.ProviderFrom(configuration) == StoreProvider.Cosmos)
+        {
+            services.AddCosmosChangeFeedPump();
+        }
+        else
+        {
+            services.AddHostedService<ChangeFeedPump>();
+        }
+
         // On by default; off only to prove that a persistent durable back-end resumes work by itself.
         if (!string.Equals(configuration["Grading:ReconcileOnStartup"], "false", StringComparison.OrdinalIgnoreCase))
         {
             services.AddHostedService<StartupReconciliation>();
         }
-
         services.AddHostedService<CronScheduler>();
         return services;
     }

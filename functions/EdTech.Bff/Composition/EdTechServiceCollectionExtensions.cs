@@ -7,7 +7,6 @@ using EdTech.Application.Serialization;
 using EdTech.Bff.Http;
 using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
-using EdTech.Infrastructure.Storage.Sqlite;
 using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Regrade;
 using EdTech.Orchestrations.Release;
@@ -28,7 +27,7 @@ public static class EdTechServiceCollectionExtensions
     {
         var options = EdTechOptions.From(configuration);
         services.AddSingleton(options);
-        services.AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(options.DataDirectory, "edtech.db"), options.SynchronousFull));
+        services.AddEdTechStore(configuration, options);
         services.AddSingleton(ReviewReminderSettings.From(configuration["Grading:ReviewReminderAfter"], configuration["Grading:ReviewRemindersBeforeEscalation"]));
         services.AddSingleton(NightlyReleaseSettings.From(configuration["Release:NightlyHour"]));
         services.AddEdTechApplication();

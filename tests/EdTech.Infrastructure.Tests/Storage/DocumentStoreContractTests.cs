@@ -60,7 +60,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Create_ThenGet_ReturnsTheStoredDocument()
     {
         var store = await OpenAsync();
@@ -80,7 +80,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(stored.ETag));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Get_MissingDocument_ReturnsNull()
     {
         var store = await OpenAsync();
@@ -88,7 +88,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Null(await store.GetAsync(TenantA, Container, "nope"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Create_WhenIdExists_ReturnsAlreadyExistsWithOriginalContent()
     {
         var store = await OpenAsync();
@@ -105,7 +105,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal(first.Document.ETag, stored!.ETag);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Replace_WithCurrentETag_ReplacesAndIssuesNewETag()
     {
         var store = await OpenAsync();
@@ -121,7 +121,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal(replaced.Document.ETag, stored!.ETag);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Replace_WithStaleETag_FailsAndKeepsStoredDocument()
     {
         var store = await OpenAsync();
@@ -138,7 +138,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal(current.Document.Sequence, stored.Sequence);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Replace_WithIfMatchOnMissingDocument_FailsAndCreatesNothing()
     {
         var store = await OpenAsync();
@@ -149,7 +149,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Null(await store.GetAsync(TenantA, Container, "ghost"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Replace_WithoutIfMatch_UpsertsCreatingThenReplacing()
     {
         var store = await OpenAsync();
@@ -163,7 +163,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal("v2", Title((await store.GetAsync(TenantA, Container, "c1"))!));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Delete_WithoutETag_RemovesDocument()
     {
         var store = await OpenAsync();
@@ -173,7 +173,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Null(await store.GetAsync(TenantA, Container, "c1"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Delete_WithCurrentETag_RemovesDocument()
     {
         var store = await OpenAsync();
@@ -183,7 +183,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Null(await store.GetAsync(TenantA, Container, "c1"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Delete_WithStaleETag_ReturnsFalseAndKeepsDocument()
     {
         var store = await OpenAsync();
@@ -194,7 +194,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal("v2", Title((await store.GetAsync(TenantA, Container, "c1"))!));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Delete_MissingDocument_ReturnsFalse()
     {
         var store = await OpenAsync();
@@ -203,7 +203,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.False(await store.DeleteAsync(TenantA, Container, "ghost", "\"etag\""));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Delete_ThenCreate_CreatesAfresh()
     {
         var store = await OpenAsync();
@@ -216,7 +216,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal("new", Title((await store.GetAsync(TenantA, Container, "c1"))!));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SameIdInTwoTenants_AreIndependentDocuments()
     {
         var store = await OpenAsync();
@@ -233,7 +233,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal(TenantB, storedB.Tenant);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task OtherTenant_CannotGetQueryReplaceOrDeleteTheDocument()
     {
         var store = await OpenAsync();
@@ -253,7 +253,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal(created.Document.ETag, stored!.ETag);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Query_ByPartition_ReturnsOnlyThatPartitionInIdOrder()
     {
         var store = await OpenAsync();
@@ -269,7 +269,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal(["a", "b", "c"], all.Select(d => d.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Query_ByField_MatchesStringAndNumberValuesAsText()
     {
         var store = await OpenAsync();
@@ -290,7 +290,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal(["x3"], both.Select(d => d.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Query_WithLimit_ReturnsTheFirstInIdOrder()
     {
         var store = await OpenAsync();
@@ -304,7 +304,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal(["a", "b"], firstTwo.Select(d => d.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Query_AfterIdCursor_PagesThroughInIdOrder_WithoutRepeatsOrGaps()
     {
         var store = await OpenAsync();
@@ -330,7 +330,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal([["a", "b"], ["c", "d"], ["e"]], pages);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("title') OR 1=1 --")]
     [InlineData("a.b")]
     [InlineData("1st")]
@@ -343,7 +343,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
             () => store.QueryAsync(TenantA, Container, DocumentQuery.Where(field, "x")));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ChangeFeed_ListsWritesInSequenceOrderWithTheirTenant()
     {
         var store = await OpenAsync();
@@ -364,7 +364,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         AssertStrictlyIncreasing(changes);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ChangeFeed_UpdatedDocumentMovesToTheEndAndAppearsOnce()
     {
         var store = await OpenAsync();
@@ -384,7 +384,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         AssertStrictlyIncreasing(changes);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ChangeFeed_ReadAfterASequence_ReturnsOnlyLaterChanges()
     {
         var store = await OpenAsync();
@@ -401,7 +401,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal(["second"], later.Select(c => c.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ChangeFeed_DeletedDocumentLeavesTheFeed()
     {
         var store = await OpenAsync();
@@ -419,7 +419,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal(["kept"], changes.Select(c => c.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ChangeFeed_ReadAsync_ReturnsAtMostMaxItemsAndPagesBySequence()
     {
         var store = await OpenAsync();
@@ -442,7 +442,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.True(page2[0].Sequence > page1[^1].Sequence);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Checkpoints_AreIndependentPerConsumer_AndDefaultToZero()
     {
         var store = await OpenAsync();
@@ -463,7 +463,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal(7, await feed.GetCheckpointAsync(consumerB));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Checkpoints_SurviveReopen()
     {
         var store = await OpenAsync();
@@ -480,7 +480,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal(99, await ChangeFeedOf(reopened)!.GetCheckpointAsync(consumer));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task WaitForChanges_WakesPromptlyOnAWrite()
     {
         var store = await OpenAsync();
@@ -500,7 +500,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Same(wait, finished);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task WaitForChanges_WhenAChangeAlreadyExists_ReturnsAtOnce()
     {
         var store = await OpenAsync();
@@ -517,7 +517,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Same(wait, finished);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task WaitForChanges_WithoutWrites_ReturnsAfterMaxWait()
     {
         var store = await OpenAsync();
@@ -535,7 +535,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         await wait;
     }
 
-    [Fact]
+    [StoreFact]
     public async Task WaitForChanges_WhenCancelled_Throws()
     {
         var store = await OpenAsync();
@@ -551,7 +551,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
             () => feed.WaitForChangesAsync(created.Document!.Sequence + 1_000_000, TimeSpan.FromSeconds(30), cancellation.Token));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ConcurrentCreates_AllCompleteAreReadableAndAppearOnceInStrictSequenceOrder()
     {
         const int count = 2000;
@@ -576,7 +576,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ConcurrentReplaces_WithTheSameETag_ExactlyOneWins()
     {
         var store = await OpenAsync();
@@ -590,7 +590,7 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         Assert.Equal(winner.Document!.ETag, (await store.GetAsync(TenantA, Container, "contended"))!.ETag);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Documents_SurviveReopen()
     {
         var store = await OpenAsync();

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using EdTech.Application.ChangeFeed;
+using EdTech.Application.Storage;
+using EdTech.Domain.Tenancy;
+using EdTech.Infrastructure.Cosmos;
+using Microsoft.Azure.Cosmos;
+
+namespace EdTech.Infrastructure.Tests.Storage.Cosmos;
+
+/// <summary>What only the Cosmos adapter promises, checked without a server.</summary>
+public sealed class CosmosAdapterTests
+{
+    private static readonly TenantId Tenant = new("school1");
+
+    [Fact]
+    public void Query_PutsEveryValueInParametersAndOnlyValidatedNamesInTheText()
+    {
+        var query = CosmosQueries.Build(Tenant, new DocumentQuery("course-1", new Dictionary<string, string> { ["status"] = "x' OR 1=1 --" }, 5));
+
+        var text = query.QueryText;
+        Assert.Equal("SELECT TOP @limit * FROM c WHERE c.tenantId = @tenant AND c.partitionKey = @partition AND c.doc.status = @v0 ORDER BY c.id", text);
+        Assert.DoesNotContain("OR 1=1", text, StringComparison.Ordinal);
+        var parameters = query.GetQueryParameters().ToDictionary(p => p.Name, p => p.Value);
+        Assert.Equal("school1", parameters["@tenant"]);
+        Assert.Equal("course-1", parameters["@partition"]);
+        Assert.Equal("x' OR 1=1 --", parameters["@v0"]);
+        Assert.Equal(5, parameters["@limit"]);
+    }
+
+    [Fact]
+    public void Query_OnANumericValue_MatchesTheTextOrTheNumber()
+    {
+        var query = CosmosQueries.Build(Tenant, DocumentQuery.Where("credits", "3"));
+
+        Assert.Contains("(c.doc.credits = @v0 OR c.doc.credits = @n0)", query.QueryText, StringComparison.Ordinal);
+        var parameters = query.GetQueryParameters().ToDictionary(p => p.Name, p => p.Value);
+        Assert.Equal("3", parameters["@v0"]);
+        Assert.Equal(3L, parameters["@n0"]);
+    }
+
+    [Theory]
+    [InlineData("03")]
+    [InlineData("1e3")]
+    [InlineData("three")]
+    public void Query_OnTextThatIsNotANumbersCanonicalForm_ComparesAsTextOnly(string value)
+    {
+        var query = CosmosQueries.Build(Tenant, DocumentQuery.Where("code", value));
+
+        Assert.DoesNotContain("@n0", query.QueryText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sequence_StaysStrictlyIncreasing_WhenTheClockGoesBack()
+    {
+        var clock = new SettableClock(DateTimeOffset.UnixEpoch.AddDays(20_000));
+        var sequence = new CosmosSequence(clock);
+
+        var first = sequence.Next();
+        clock.Now = clock.Now.AddSeconds(-5);
+        var second = sequence.Next();
+
+        Assert.True(second > first);
+        Assert.Equal(20_000L * 86_400 * 1_000_000, first);
+    }
+
+    [Fact]
+    public void Sequence_MovesPastEverySequenceItRead_SoARewriteIsAlwaysNewer()
+    {
+        var clock = new SettableClock(DateTimeOffset.UnixEpoch.AddDays(20_000));
+        var sequence = new CosmosSequence(clock);
+        var writtenByAFasterInstance = sequence.Next() + 60_000_000;
+
+        sequence.Observe(writtenByAFasterInstance);
+
+        Assert.True(sequence.Next() > writtenByAFasterInstance);
+    }
+
+    [Theory]
+    [InlineData("https://edtech.documents.azure.com:443/", true, false)]
+    [InlineData("https://edtech.documents.azure.com:443/", false, true)]
+    [InlineData("http://127.0.0.1:8081/", false, false)]
+    public void Options_WithAKeyOrAnyCertificateOffLoopback_OrWithoutHttps_AreRefused(string endpoint, bool key, bool anyCertificate)
+    {
+        var options = new CosmosStoreOptions { Endpoint = new Uri(endpoint), Key = key ? CosmosStoreOptions.EmulatorKey : null, AcceptAnyServerCertificate = anyCertificate };
+
+        var error = Assert.Throws<InvalidOperationException>(options.EnsureValid);
+        Assert.Contains("Store:Cosmos:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_ForTheEmulatorOnLoopback_AndForAzureWithIdentity_AreAccepted()
+    {
+        new CosmosStoreOptions { Endpoint = new Uri("https://127.0.0.1:8081/"), Key = CosmosStoreOptions.EmulatorKey, AcceptAnyServerCertificate = true }.EnsureValid();
+        new CosmosStoreOptions { Endpoint = new Uri("https://edtech.documents.azure.com:443/") }.EnsureValid();
+    }
+
+    [Fact]
+    public async Task Dispatcher_HandsOnlyStoreItemsInSequenceOrderToTheNamedHandler()
+    {
+        var handler = new RecordingHandler("projection", Containers.Submissions);
+        var other = new RecordingHandler("other", Containers.Submissions);
+        var dispatcher = new CosmosChangeDispatcher([handler, other]);
+        var items = new[] { Item("b", 20), Lease(), Item("a", 10) };
+
+        await dispatcher.DispatchAsync("projection", Containers.Submissions, items, CancellationToken.None);
+
+        Assert.Equal(["a", "b"], handler.Seen.Select(d => d.Id));
+        Assert.All(handler.Seen, d => Assert.Equal(Tenant, d.Tenant));
+        Assert.Equal("""{"status":"submitted"}""", handler.Seen[0].Json);
+        Assert.Empty(other.Seen);
+    }
+
+    [Fact]
+    public async Task Dispatcher_SkipsContainersTheHandlerDoesNotWant_AndRefusesUnknownHandlers()
+    {
+        var handler = new RecordingHandler("projection", Containers.Submissions);
+        var dispatcher = new CosmosChangeDispatcher([handler]);
+
+        await dispatcher.DispatchAsync("projection", Containers.Courses, [Item("a", 1)], CancellationToken.None);
+
+        Assert.Empty(handler.Seen);
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => dispatcher.DispatchAsync("nobody", Containers.Submissions, [Item("a", 1)], CancellationToken.None));
+    }
+
+    private static JsonElement Item(string id, long sequence) => JsonDocument.Parse(
+        $$"""{"id":"{{id}}","tenantId":"school1","partitionKey":"course-1","seq":{{sequence}},"updatedAt":1000,"doc":{"status":"submitted"},"_etag":"\"e-{{id}}\"","_lsn":7}""").RootElement;
+
+    private static JsonElement Lease() => JsonDocument.Parse("""{"id":"lease-0","ContinuationToken":"\"12\"","_etag":"\"l\""}""").RootElement;
+
+    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private sealed class RecordingHandler(string name, string container) : IChangeFeedHandler
+    {
+        public List<StoredDocument> Seen { get; } = [];
+
+        public string Name => name;
+
+        public IReadOnlySet<string> Containers { get; } = new HashSet<string> { container };
+
+        public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
+        {
+            Seen.AddRange(changes);
+            return Task.CompletedTask;
+        }
+    }
+}
