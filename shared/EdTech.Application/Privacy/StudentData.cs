@@ -15,11 +15,22 @@ public static class StudentData
         [Containers.Submissions] = userId => DocumentQuery.Where("userId", userId),
         [Containers.SubmissionViews] = userId => DocumentQuery.InPartition(userId),
         [Containers.Gradebook] = userId => DocumentQuery.Where("userId", userId),
+        [Containers.LearnerState] = userId => DocumentQuery.InPartition(userId),
+        [Containers.Recommendations] = userId => DocumentQuery.InPartition(userId),
+        [Containers.Responses] = userId => DocumentQuery.Where("userId", userId),
+        [Containers.ItemRatings] = userId => DocumentQuery.Where("userId", userId),
     };
 
     /// <summary>Containers handled on their own: the user record and the audit log.</summary>
     public static IReadOnlySet<string> Special { get; } = new HashSet<string> { Containers.Users, Containers.Audit };
 
-    /// <summary>Containers that hold no student's data (registry, courses, teachers' assessments).</summary>
-    public static IReadOnlySet<string> Free { get; } = new HashSet<string> { Containers.Tenants, Containers.Courses, Containers.Assessments, Containers.DirectoryMappings };
+    /// <summary>
+    /// Containers that hold no student's data (registry, courses, teachers' assessments, per-item aggregates). Item statistics
+    /// keep submission ids as idempotency markers, never user ids, so an erased student's answers stay only as anonymous counts.
+    /// </summary>
+    public static IReadOnlySet<string> Free { get; } = new HashSet<string>
+    {
+        Containers.Tenants, Containers.Courses, Containers.Assessments, Containers.DirectoryMappings,
+        Containers.ItemStats, Containers.SkillGraphs, Containers.ItemParameters,
+    };
 }

@@ -13,7 +13,15 @@ public static class Containers
     public const string Gradebook = "gradebook";
     public const string Audit = "audit";
     public const string DirectoryMappings = "directory-mappings";
+    public const string LearnerState = "learner-state";
+    public const string ItemStats = "item-stats";
+    public const string Responses = "responses";
+    public const string Recommendations = "recommendations";
+    public const string SkillGraphs = "skill-graphs";
+    public const string ItemParameters = "item-parameters";
+    public const string ItemRatings = "item-ratings";
 
     public static IReadOnlyList<string> All { get; } =
-        [Tenants, Users, Courses, Enrollments, Assessments, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings];
+        [Tenants, Users, Courses, Enrollments, Assessments, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
+         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings];
 }
