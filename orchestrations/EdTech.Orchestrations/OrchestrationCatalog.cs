@@ -1,3 +1,4 @@
+using EdTech.Orchestrations.Calibration;
 using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Release;
 using Microsoft.DurableTask;
@@ -7,9 +8,9 @@ namespace EdTech.Orchestrations;
 /// <summary>Every orchestrator and activity, for both hosts: the LocalHost registers them, the Functions app wraps each one.</summary>
 public static class OrchestrationCatalog
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(GradeSubmissionOrchestrator), typeof(ReleaseResultsOrchestrator), typeof(ReleaseChunkOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(GradeSubmissionOrchestrator), typeof(ReleaseResultsOrchestrator), typeof(ReleaseChunkOrchestrator), typeof(CalibrateCourseOrchestrator)];
 
-    public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity), typeof(MarkAssessmentReleasedActivity)];
+    public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity), typeof(MarkAssessmentReleasedActivity), typeof(CalibrateCourseActivity)];
 
     public static void Register(DurableTaskRegistry registry)
     {

@@ -18,6 +18,7 @@ public static class StudentApi
         api.MapPost("/assessments/{assessmentId}/submissions", Submit).Accepts<SubmitAttemptCommand>("application/json").Produces<SubmissionAccepted>(StatusCodes.Status202Accepted)
             .RequireRateLimiting(RateLimitPartitions.SubmitPolicy);
         api.MapGet("/submissions/{submissionId}", GetSubmission).Produces<StudentSubmissionView>();
+        api.MapStudentLearning();
         return api;
     }
 

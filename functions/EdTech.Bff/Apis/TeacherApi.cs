@@ -25,6 +25,7 @@ public static class TeacherApi
         api.MapGet("/review-queue", TeacherReviewApi.GetReviewQueue).Produces<ReviewQueue>();
         api.MapPost("/submissions/{submissionId}/grades", TeacherReviewApi.Grade).Accepts<GradeSubmissionCommand>("application/json").Produces<TeacherSubmissionView>();
         api.MapPost("/assessments/{assessmentId}/release", Release).Produces<ReleaseAccepted>(StatusCodes.Status202Accepted);
+        api.MapTeacherLearning();
         return api;
     }
 

@@ -1,10 +1,13 @@
 using EdTech.Application;
 using EdTech.Application.Grading;
+using EdTech.Application.Learning;
+using EdTech.Application.Learning.Calibration;
 using EdTech.Application.Serialization;
 using EdTech.Bff.Http;
 using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Orchestrations.Calibration;
 using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Release;
 using Microsoft.AspNetCore.Http;
@@ -24,9 +27,11 @@ public static class EdTechServiceCollectionExtensions
         var options = EdTechOptions.From(configuration);
         services.AddSingleton(options);
         services.AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(options.DataDirectory, "edtech.db"), options.SynchronousFull));
+        services.AddSingleton(LearningSettings.From(configuration));
         services.AddEdTechApplication();
         services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
         services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
+        services.AddSingleton<ICalibrationWorkflow, DurableCalibrationWorkflow>();
 
         services.AddRouting();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

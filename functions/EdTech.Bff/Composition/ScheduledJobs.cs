@@ -1,4 +1,5 @@
 using EdTech.Application.Grading;
+using EdTech.Application.Learning.Calibration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Bff.Composition;
@@ -18,5 +19,9 @@ public static class ScheduledJobs
     public static ScheduledJob ReleaseDueResults { get; } = new("ReleaseDueResults", "RELEASE_DUE_SCHEDULE", "0 * * * * *",
         (services, ct) => services.GetRequiredService<DueResultsReleaser>().ReleaseDueAsync(ct));
 
-    public static IReadOnlyList<ScheduledJob> All { get; } = [ReconcileGrading, ReleaseDueResults];
+    /// <summary>Nightly 2PL refit: starts CalibrateCourse per course (instance {tenant}:calibrate:{courseId}:{yyyyMMdd}).</summary>
+    public static ScheduledJob CalibrateCourses { get; } = new("CalibrateCourses", "CALIBRATE_SCHEDULE", "0 30 2 * * *",
+        (services, ct) => services.GetRequiredService<CalibrationScheduler>().StartAllAsync(ct));
+
+    public static IReadOnlyList<ScheduledJob> All { get; } = [ReconcileGrading, ReleaseDueResults, CalibrateCourses];
 }
