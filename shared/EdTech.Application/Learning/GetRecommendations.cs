@@ -6,7 +6,8 @@ namespace EdTech.Application.Learning;
 
 public sealed record RecommendationView(string CourseId, string AssessmentId, string ItemId, string Skill, string Kind, string Reason, double PredictedSuccess);
 
-public sealed record StudentRecommendations(IReadOnlyList<RecommendationView> Items, DateTimeOffset? ComputedAt);
+/// <summary>API.md's <c>{items}</c>, plus the mastery the items were chosen from (the dashboard's <c>mastery</c>) and when they were computed.</summary>
+public sealed record StudentRecommendations(IReadOnlyList<RecommendationView> Items, IReadOnlyList<SkillMasteryView> Mastery, DateTimeOffset? ComputedAt);
 
 /// <summary>Both dashboard fields the learner model owns, from the same cached document.</summary>
 public sealed record LearnerDashboard(IReadOnlyList<RecommendationView> Recommendations, IReadOnlyList<SkillMasteryView> Mastery);
@@ -21,7 +22,7 @@ public sealed class GetRecommendationsHandler(IDocumentStore store, Recommendati
     {
         ArgumentNullException.ThrowIfNull(caller);
         var record = await LoadAsync(caller, ct).ConfigureAwait(false);
-        return new StudentRecommendations(record is null ? [] : [.. record.Items.Select(ToView)], record?.ComputedAt);
+        return new StudentRecommendations(record is null ? [] : [.. record.Items.Select(ToView)], record?.Mastery ?? [], record?.ComputedAt);
     }
 
     public async Task<LearnerDashboard> DashboardAsync(Caller caller, CancellationToken ct)

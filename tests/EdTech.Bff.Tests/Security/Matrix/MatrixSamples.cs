@@ -33,6 +33,11 @@ public static class MatrixSamples
         ["GET /api/student/assessments/{assessmentId}"] = new(200),
         ["POST /api/student/assessments/{assessmentId}/submissions"] = Post(202, _ => School.PerfectAnswers),
         ["GET /api/student/submissions/{submissionId}"] = new(200),
+        ["GET /api/student/recommendations"] = new(200),
+        ["POST /api/student/items/{itemId}/ratings"] = Post(200, w => new { assessmentId = w.Home.Quiz, helpful = false, comment = "Matrix rating" }),
+        ["PUT /api/teacher/courses/{courseId}/skill-graph"] = Post(200, _ => new { prerequisites = new[] { new { skill = "primes", requires = new[] { "arithmetic" } } } }),
+        ["GET /api/teacher/courses/{courseId}/flagged-items"] = new(200),
+        ["GET /api/content/flagged-items"] = new(200),
         ["GET /api/admin/students/{userId}/export"] = new(200),
         ["POST /api/admin/students/{userId}/erasure"] = Post(200, _ => new { reason = "Parent's written request" }),
     };
