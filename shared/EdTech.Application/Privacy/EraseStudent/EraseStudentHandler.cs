@@ -1,6 +1,7 @@
 using EdTech.Application.Access;
 using EdTech.Application.Audit;
 using EdTech.Application.Common;
+using EdTech.Application.Learning;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 
@@ -12,7 +13,7 @@ namespace EdTech.Application.Privacy.EraseStudent;
 /// user record last. The user record is the "not yet done" marker: a request that fails midway is
 /// finished by repeating it, and a repeat after success finds the tombstone and deletes nothing.
 /// </summary>
-public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, CourseAccess access, TimeProvider clock)
+public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, CourseAccess access, RecommendationCache recommendations, TimeProvider clock)
 {
     public async Task<Outcome<ErasureSummary>> HandleAsync(Caller caller, EraseStudentCommand command, CancellationToken ct)
     {
@@ -46,6 +47,7 @@ public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, C
         // After the enrollments are gone, so a concurrent request cannot reload them: the student's
         // still-valid token must not submit (and so re-create data) for the rest of the cache time.
         courses.ForEach(course => access.Forget(caller.Tenant, course, command.UserId));
+        recommendations.Remove(caller.Tenant, command.UserId);
 
         var now = clock.GetUtcNow();
         var tombstone = new AuditEntry(tombstoneId, now, caller.UserId, caller.Roles.Order(StringComparer.Ordinal).ToList(), AuditActions.StudentErased,
