@@ -10,7 +10,8 @@ namespace EdTech.Bff.Tests.Fuzz;
 /// </summary>
 public static class StoreSnapshot
 {
-    private static readonly HashSet<string> Projections = ["submission-views", "gradebook"];
+    // The learner-state handler's outputs are projections of graded submissions too.
+    private static readonly HashSet<string> Projections = ["submission-views", "gradebook", "learner-state", "recommendations", "item-stats", "responses"];
 
     public static string Take(string dataDirectory, string tenant) => string.Join('\n', StoredRows.ReadAll(dataDirectory)
         .Where(r => (r.Tenant == tenant || r.Tenant == "platform") && !Projections.Contains(r.Container) && !IsGradingAudit(r))
