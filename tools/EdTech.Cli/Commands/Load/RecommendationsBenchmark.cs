@@ -52,7 +52,7 @@ public sealed class RecommendationsBenchmark(TextWriter log)
             cancellationToken);
         var stats = LatencyStats.Of(reads.LatenciesMs);
         var pass = waiting.Count == 0 && reads.Failed == 0 && stats.P99 <= options.MaxP99Ms;
-        log.WriteLine(JsonSerializer.Serialize(new
+        log.WriteLine("RESULT " + JsonSerializer.Serialize(new
         {
             students = tokens.Length,
             requests = options.Requests,
