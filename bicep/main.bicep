@@ -187,6 +187,7 @@ module functions 'modules/functions.bicep' = {
       RECONCILE_GRADING_SCHEDULE: '0 */5 * * * *'
       RELEASE_DUE_SCHEDULE: '0 * * * * *'
       NIGHTLY_RELEASE_SCHEDULE: '0 0 * * * *'
+      CALIBRATE_SCHEDULE: '0 30 2 * * *'
     })
   }
 }

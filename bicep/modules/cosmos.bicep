@@ -36,6 +36,13 @@ var containers = [
   { name: 'assessment-statistics', fields: ['userId'], peak: true }
   { name: 'assessment-releases', fields: [], peak: false }
   { name: 'notifications', fields: [], peak: true }
+  { name: 'learner-state', fields: [], peak: true }
+  { name: 'item-stats', fields: [], peak: true }
+  { name: 'responses', fields: ['userId'], peak: true }
+  { name: 'recommendations', fields: [], peak: true }
+  { name: 'skill-graphs', fields: [], peak: false }
+  { name: 'item-parameters', fields: [], peak: false }
+  { name: 'item-ratings', fields: ['userId'], peak: false }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'

@@ -15,6 +15,7 @@ public static class HostSettings
         ("DURABLE_TASK_SCHEDULER_CONNECTION_STRING", "the Durable Task Scheduler connection, e.g. Endpoint=https://…;Authentication=ManagedIdentity;ClientID=…"),
         ("RECONCILE_GRADING_SCHEDULE", "the six-field CRON schedule of the grading reconciler timer"),
         ("RELEASE_DUE_SCHEDULE", "the six-field CRON schedule of the due-results release timer"),
+        ("CALIBRATE_SCHEDULE", "the six-field CRON schedule of the nightly item calibration (e.g. 0 30 2 * * *)"),
         ("NIGHTLY_RELEASE_SCHEDULE", "the six-field CRON schedule of the nightly per-time-zone release sweep (hourly, e.g. 0 0 * * * *)"),
     ];
 

@@ -1,3 +1,4 @@
+using EdTech.Orchestrations.Calibration;
 using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Regrade;
 using EdTech.Orchestrations.Release;
@@ -9,10 +10,10 @@ namespace EdTech.Orchestrations;
 public static class OrchestrationCatalog
 {
     public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(GradeSubmissionOrchestrator), typeof(ReleaseResultsOrchestrator), typeof(ReleaseChunkOrchestrator),
-        typeof(RegradeAssessmentOrchestrator), typeof(RegradeChunkOrchestrator)];
+        typeof(RegradeAssessmentOrchestrator), typeof(RegradeChunkOrchestrator), typeof(CalibrateCourseOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity), typeof(RemindReviewActivity), typeof(MarkAssessmentReleasedActivity),
-        typeof(ReleaseSubmissionsActivity), typeof(ListRegradePageActivity), typeof(RegradeChunkActivity)];
+        typeof(ReleaseSubmissionsActivity), typeof(ListRegradePageActivity), typeof(RegradeChunkActivity), typeof(CalibrateCourseActivity)];
 
     public static void Register(DurableTaskRegistry registry)
     {

@@ -13,6 +13,8 @@ using EdTech.Application.Notifications;
 using EdTech.Application.Grading;
 using EdTech.Application.Grading.Regrade;
 using EdTech.Application.Grading.Review;
+using EdTech.Application.Learning;
+using EdTech.Application.Learning.Calibration;
 using EdTech.Application.Privacy.EraseStudent;
 using EdTech.Application.Privacy.ExportStudent;
 using EdTech.Application.Projections;
@@ -78,6 +80,23 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IChangeFeedHandler, NotificationDispatcher>();
         services.TryAddSingleton(NightlyReleaseSettings.Default);
         services.AddSingleton<NightlyReleaser>();
+        services.AddEdTechLearning();
+        return services;
+    }
+
+    /// <summary>Learner state, recommendations, feedback and calibration (issue 5). A host may register its own <see cref="LearningOptions"/> first.</summary>
+    public static IServiceCollection AddEdTechLearning(this IServiceCollection services)
+    {
+        services.TryAddSingleton(LearningOptions.Default);
+        services.AddSingleton<RecommendationCache>();
+        services.AddSingleton<RecommendationBuilder>();
+        services.AddSingleton<GetRecommendationsHandler>();
+        services.AddSingleton<SetSkillGraphHandler>();
+        services.AddSingleton<RateItemHandler>();
+        services.AddSingleton<GetFlaggedItemsHandler>();
+        services.AddSingleton<CourseCalibrator>();
+        services.AddSingleton<CalibrationScheduler>();
+        services.AddSingleton<IChangeFeedHandler, LearnerStateHandler>();
         return services;
     }
 }

@@ -7,7 +7,7 @@ namespace EdTech.Bff.Apis;
 
 public static class ContentApi
 {
-    /// <summary>The content team's BFF. Its routes (tagging jobs) arrive with the GenAI issue; the group and its function exist now.</summary>
+    /// <summary>The content team's BFF: flagged items now; tagging jobs arrive with the GenAI issue.</summary>
     public static RouteGroupBuilder MapContentApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGroup("/api/content").FromAccessTable().WithGroupName("content").WithTags("content");
+        routes.MapGroup("/api/content").FromAccessTable().WithGroupName("content").WithTags("content").MapContentLearning();
 }

@@ -19,6 +19,7 @@ public static class StudentApi
             .RequireRateLimiting(RateLimitPartitions.SubmitPolicy);
         api.MapGet("/submissions/{submissionId}", GetSubmission).Produces<StudentSubmissionView>();
         api.MapStudentModulesApi();
+        api.MapStudentLearning();
         return api;
     }
 

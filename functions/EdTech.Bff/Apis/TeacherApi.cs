@@ -33,6 +33,7 @@ public static class TeacherApi
         api.MapPost("/submissions/{submissionId}/grades", TeacherReviewApi.Grade).Accepts<GradeSubmissionCommand>("application/json").Produces<TeacherSubmissionView>();
         api.MapPost("/assessments/{assessmentId}/release", Release).Produces<ReleaseAccepted>(StatusCodes.Status202Accepted);
         api.MapTeacherModulesApi();
+        api.MapTeacherLearning();
         return api;
     }
 

@@ -3,10 +3,13 @@ using EdTech.Application.Grading;
 using EdTech.Application.Grading.Review;
 using EdTech.Application.Notifications;
 using EdTech.Infrastructure.Notifications;
+using EdTech.Application.Learning;
+using EdTech.Application.Learning.Calibration;
 using EdTech.Application.Serialization;
 using EdTech.Bff.Http;
 using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
+using EdTech.Orchestrations.Calibration;
 using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Regrade;
 using EdTech.Orchestrations.Release;
@@ -30,6 +33,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddEdTechStore(configuration, options);
         services.AddSingleton(ReviewReminderSettings.From(configuration["Grading:ReviewReminderAfter"], configuration["Grading:ReviewRemindersBeforeEscalation"]));
         services.AddSingleton(NightlyReleaseSettings.From(configuration["Release:NightlyHour"]));
+        services.AddSingleton(LearningSettings.From(configuration));
         services.AddEdTechApplication();
         // L1 (in-process) only; registering an IDistributedCache (e.g. Redis) makes it the shared L2.
         // A large course's gradebook exceeds the 1 MB default payload limit, above which nothing is cached.
@@ -39,6 +43,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
         services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
         services.AddSingleton<IRegradeWorkflow, DurableRegradeWorkflow>();
+        services.AddSingleton<ICalibrationWorkflow, DurableCalibrationWorkflow>();
 
         services.AddRouting();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

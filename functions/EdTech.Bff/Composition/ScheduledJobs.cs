@@ -1,4 +1,5 @@
 using EdTech.Application.Grading;
+using EdTech.Application.Learning.Calibration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Bff.Composition;
@@ -22,5 +23,9 @@ public static class ScheduledJobs
     public static ScheduledJob NightlyRelease { get; } = new("NightlyRelease", "NIGHTLY_RELEASE_SCHEDULE", "0 0 * * * *",
         (services, ct) => services.GetRequiredService<NightlyReleaser>().ReleaseAsync(ct));
 
-    public static IReadOnlyList<ScheduledJob> All { get; } = [ReconcileGrading, ReleaseDueResults, NightlyRelease];
+    /// <summary>Nightly 2PL refit: starts CalibrateCourse per course (instance {tenant}:calibrate:{courseId}:{yyyyMMdd}).</summary>
+    public static ScheduledJob CalibrateCourses { get; } = new("CalibrateCourses", "CALIBRATE_SCHEDULE", "0 30 2 * * *",
+        (services, ct) => services.GetRequiredService<CalibrationScheduler>().StartAllAsync(ct));
+
+    public static IReadOnlyList<ScheduledJob> All { get; } = [ReconcileGrading, ReleaseDueResults, NightlyRelease, CalibrateCourses];
 }

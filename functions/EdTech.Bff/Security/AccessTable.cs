@@ -43,11 +43,18 @@ public static class AccessTable
         Row("POST", "/api/teacher/assessments/{assessmentId}/release", Course, Teacher),
         Row("PUT", "/api/teacher/courses/{courseId}/modules/{moduleId}", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/modules", Course, Teacher),
+        Row("PUT", "/api/teacher/courses/{courseId}/skill-graph", Course, Teacher),
+        Row("GET", "/api/teacher/courses/{courseId}/flagged-items", Course, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),
         Row("GET", "/api/student/submissions/{submissionId}", Owner, Student),
         Row("GET", "/api/student/courses/{courseId}/modules", Course, Student),
+        Row("GET", "/api/student/recommendations", Tenant, Student),
+        // The item's assessment (hence course) is in the body, so the handler checks the enrollment (404 otherwise).
+        Row("POST", "/api/student/items/{itemId}/ratings", Tenant, Student),
+
+        Row("GET", "/api/content/flagged-items", Tenant, ContentAuthor),
     ];
 
     private static readonly Dictionary<string, AccessRule> ByEndpoint = Rows.ToDictionary(r => r.Endpoint, StringComparer.Ordinal);

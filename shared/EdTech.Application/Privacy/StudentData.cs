@@ -18,11 +18,24 @@ public static class StudentData
         [Containers.ReviewQueue] = userId => DocumentQuery.Where("userId", userId),
         [Containers.AssessmentStatistics] = userId => DocumentQuery.Where("userId", userId),
         [Containers.Notifications] = userId => DocumentQuery.InPartition(userId),
+        [Containers.LearnerState] = userId => DocumentQuery.InPartition(userId),
+        [Containers.Recommendations] = userId => DocumentQuery.InPartition(userId),
+        [Containers.Responses] = userId => DocumentQuery.Where("userId", userId),
+        [Containers.ItemRatings] = userId => DocumentQuery.Where("userId", userId),
     };
 
     /// <summary>Containers handled on their own: the user record and the audit log.</summary>
     public static IReadOnlySet<string> Special { get; } = new HashSet<string> { Containers.Users, Containers.Audit };
 
-    /// <summary>Containers that hold no student's data (registry, courses, teachers' assessments and their versions, release markers, course modules, grading schemes).</summary>
-    public static IReadOnlySet<string> Free { get; } = new HashSet<string> { Containers.Tenants, Containers.Courses, Containers.Assessments, Containers.AssessmentVersions, Containers.AssessmentReleases, Containers.DirectoryMappings, Containers.Modules, Containers.GradingSchemes };
+    /// <summary>
+    /// Containers that hold no student's data (registry, courses, teachers' assessments and their versions, release markers,
+    /// course modules, grading schemes, per-item aggregates). Item statistics keep submission ids as idempotency markers,
+    /// never user ids, so an erased student's answers stay only as anonymous counts.
+    /// </summary>
+    public static IReadOnlySet<string> Free { get; } = new HashSet<string>
+    {
+        Containers.Tenants, Containers.Courses, Containers.Assessments, Containers.AssessmentVersions, Containers.AssessmentReleases,
+        Containers.DirectoryMappings, Containers.Modules, Containers.GradingSchemes,
+        Containers.ItemStats, Containers.SkillGraphs, Containers.ItemParameters,
+    };
 }

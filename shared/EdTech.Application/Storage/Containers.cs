@@ -20,8 +20,16 @@ public static class Containers
     public const string AssessmentStatistics = "assessment-statistics";
     public const string AssessmentReleases = "assessment-releases";
     public const string Notifications = "notifications";
+    public const string LearnerState = "learner-state";
+    public const string ItemStats = "item-stats";
+    public const string Responses = "responses";
+    public const string Recommendations = "recommendations";
+    public const string SkillGraphs = "skill-graphs";
+    public const string ItemParameters = "item-parameters";
+    public const string ItemRatings = "item-ratings";
 
     public static IReadOnlyList<string> All { get; } =
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
-         Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications];
+         Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
+         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings];
 }

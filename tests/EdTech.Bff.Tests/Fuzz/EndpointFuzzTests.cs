@@ -42,6 +42,8 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
         new("POST", "/api/student/assessments/quiz1/submissions", s => s.Student1, """
             {"answers":[{"itemId":"q1","value":"4"},{"itemId":"q2","value":["2","3"]},{"itemId":"q3","value":3.14},{"itemId":"q4","value":"Paris"}]}
             """),
+        new("POST", "/api/student/items/q1/ratings", s => s.Student1, """{"assessmentId":"quiz1","helpful":false,"comment":"Unclear"}"""),
+        new("PUT", "/api/teacher/courses/math101/skill-graph", s => s.Teacher, """{"prerequisites":[{"skill":"primes","requires":["arithmetic"]},{"skill":"geometry","requires":[]}]}"""),
     ];
 
     [Fact]

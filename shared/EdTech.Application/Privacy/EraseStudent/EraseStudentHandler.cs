@@ -2,6 +2,7 @@ using EdTech.Application.Access;
 using EdTech.Application.Audit;
 using EdTech.Application.Caching;
 using EdTech.Application.Common;
+using EdTech.Application.Learning;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 
@@ -13,7 +14,7 @@ namespace EdTech.Application.Privacy.EraseStudent;
 /// user record last. The user record is the "not yet done" marker: a request that fails midway is
 /// finished by repeating it, and a repeat after success finds the tombstone and deletes nothing.
 /// </summary>
-public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, CourseAccess access, TeacherQueryCache cache, TimeProvider clock)
+public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, CourseAccess access, TeacherQueryCache cache, RecommendationCache recommendations, TimeProvider clock)
 {
     public async Task<Outcome<ErasureSummary>> HandleAsync(Caller caller, EraseStudentCommand command, CancellationToken ct)
     {
@@ -47,6 +48,7 @@ public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, C
         // After the enrollments are gone, so a concurrent request cannot reload them: the student's
         // still-valid token must not submit (and so re-create data) for the rest of the cache time.
         courses.ForEach(course => access.Forget(caller.Tenant, course, command.UserId));
+        recommendations.Remove(caller.Tenant, command.UserId);
 
         // Deletes reach no change feed: drop the tenant's cached teacher reads (gradebooks, queues, statistics) now.
         await cache.InvalidateTenantAsync(caller.Tenant, ct).ConfigureAwait(false);

@@ -86,6 +86,7 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         "courseId" => Home.Course,
         "assessmentId" => Home.Quiz,
         "submissionId" => SubmissionId,
+        "itemId" => "q1",
         "documentName" => "student",
         "userId" => row.Method == "POST" ? ErasedUser : ExportedUser,
         "id" => TargetTenant,

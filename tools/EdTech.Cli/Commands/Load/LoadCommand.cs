@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace EdTech.Cli.Commands.Load;
 
-/// <summary>`edtech load exam|neighbours|sustained|regrade ...`: benchmarks against a running host.</summary>
+/// <summary>`edtech load exam|neighbours|sustained|regrade|release|recommendations ...`: benchmarks against a running host.</summary>
 public static class LoadCommand
 {
     public static Command Create() => new("load", "Load tests against a running LocalHost (or any deployment accepting local tokens)")
@@ -12,6 +12,7 @@ public static class LoadCommand
         SustainedCommand.Create(),
         RegradeCommand.Create(),
         ReleaseCommand.Create(),
+        RecommendationsCommand.Create(),
     };
 
     public static Option<Uri> UrlOption() => new("--url")

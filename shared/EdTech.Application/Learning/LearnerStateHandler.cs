@@ -1,0 +1,145 @@
+using EdTech.Application.ChangeFeed;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using EdTech.Domain.Adaptive;
+using EdTech.Domain.Assessments;
+using EdTech.Domain.Learning;
+using EdTech.Domain.Submissions;
+using EdTech.Domain.Tenancy;
+using Microsoft.Extensions.Logging;
+
+namespace EdTech.Application.Learning;
+
+/// <summary>
+/// From every graded or released submission: keeps the student's scored answers per course (the learner state), the raw
+/// responses for calibration and the per-item statistics (attempts, right answers, Elo difficulty), then recomputes the
+/// student's recommendations. Idempotent per (submission, assessment version, outcomes, released): a redelivered change
+/// finds its contribution already stored and writes nothing; a regrade replaces the contribution and corrects the item
+/// statistics by the difference, never counting twice.
+/// </summary>
+public sealed class LearnerStateHandler(IDocumentStore store, RecommendationBuilder recommendations, LearningOptions options, TimeProvider clock, ILogger<LearnerStateHandler> logger)
+    : IChangeFeedHandler
+{
+    public string Name => "learner-state";
+
+    public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Submissions };
+
+    public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
+    {
+        foreach (var change in changes)
+        {
+            // Read the current document: an erased submission must not re-create learner data.
+            var current = await store.GetAsync<SubmissionRecord>(change.Tenant, change.Id, cancellationToken).ConfigureAwait(false);
+            if (current is null || !SubmissionStatus.IsFinished(current.Value.Status))
+            {
+                continue;
+            }
+
+            await ApplyAsync(change.Tenant, current.Value, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<bool> ApplyAsync(TenantId tenant, SubmissionRecord submission, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var assessment = await store.GetAsync<AssessmentRecord>(tenant, submission.AssessmentId, ct).ConfigureAwait(false);
+        if (assessment is null)
+        {
+            return false;
+        }
+
+        var contribution = ContributionOf(submission, assessment.Value.Assessment, options.CorrectThreshold);
+        var stateId = LearnerStateRecord.IdFor(submission.CourseId, submission.UserId);
+        var state = await store.GetAsync<LearnerStateRecord>(tenant, stateId, ct).ConfigureAwait(false);
+        var previous = state?.Value.Contributions.FirstOrDefault(c => c.SubmissionId == submission.Id);
+        if (previous is not null && SameContribution(previous, contribution))
+        {
+            return false;
+        }
+
+        await SaveResponsesAsync(tenant, submission, contribution, ct).ConfigureAwait(false);
+        var ability = await StudentAbilityAsync(tenant, submission.CourseId, state?.Value, submission.Id, ct).ConfigureAwait(false);
+        foreach (var item in contribution.Items)
+        {
+            await UpdateItemStatsAsync(tenant, submission, item, ability(item), ct).ConfigureAwait(false);
+        }
+
+        var others = state?.Value.Contributions.Where(c => c.SubmissionId != submission.Id) ?? [];
+        var updated = new LearnerStateRecord(stateId, submission.CourseId, submission.UserId, [.. others, contribution], clock.GetUtcNow());
+        Written.Ensure(await store.ReplaceAsync(tenant, updated, state?.ETag, ct).ConfigureAwait(false));
+        await recommendations.RebuildAsync(tenant, submission.UserId, ct).ConfigureAwait(false);
+        logger.LogInformation("Learner state of {UserId} in {CourseId} updated from {SubmissionId}", submission.UserId, submission.CourseId, submission.Id);
+        return true;
+    }
+
+    public static SubmissionContribution ContributionOf(SubmissionRecord submission, Assessment assessment, decimal threshold)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(assessment);
+        var skills = assessment.Items.ToDictionary(i => i.Id, i => i.Skills, StringComparer.Ordinal);
+        var items = (submission.ItemScores ?? [])
+            .Where(s => s.Score is not null && s.MaxScore > 0 && skills.ContainsKey(s.ItemId))
+            .Select(s => new ItemOutcome(s.ItemId, skills[s.ItemId], s.Score!.Value / s.MaxScore >= threshold))
+            .ToList();
+        return new SubmissionContribution(submission.Id, submission.AssessmentId, submission.AssessmentVersion,
+            submission.Status == SubmissionStatus.Released, submission.ReceivedAt, items);
+    }
+
+    private static bool SameContribution(SubmissionContribution a, SubmissionContribution b) =>
+        a.AssessmentVersion == b.AssessmentVersion && a.Released == b.Released && a.At == b.At
+        && a.Items.Select(i => (i.ItemId, i.Correct)).SequenceEqual(b.Items.Select(i => (i.ItemId, i.Correct)));
+
+    private async Task SaveResponsesAsync(TenantId tenant, SubmissionRecord s, SubmissionContribution contribution, CancellationToken ct)
+    {
+        foreach (var item in contribution.Items)
+        {
+            var response = new ResponseRecord(ResponseRecord.IdFor(s.Id, item.ItemId), s.CourseId, s.AssessmentId, item.ItemId, s.UserId, s.Id,
+                s.AssessmentVersion, item.Correct, s.ReceivedAt);
+            Written.Ensure(await store.ReplaceAsync(tenant, response, null, ct).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>The student's Elo ability per skill from their other submissions (graded ones count: this is item statistics, not shown to the student).</summary>
+    private async Task<Func<ItemOutcome, double>> StudentAbilityAsync(TenantId tenant, string courseId, LearnerStateRecord? state, string excludeSubmission, CancellationToken ct)
+    {
+        if (state is null || state.Contributions.Count == 0)
+        {
+            return _ => 0;
+        }
+
+        var difficulties = await RecommendationBuilder.DifficultiesAsync(store, tenant, courseId, ct).ConfigureAwait(false);
+        var snapshot = LearnerReplay.Run(RecommendationBuilder.Observations(state.Contributions.Where(c => c.SubmissionId != excludeSubmission)),
+            key => difficulties.GetValueOrDefault(key), LearnerModelSettings.Default);
+        return item => item.Skills.Count == 0 ? 0 : item.Skills.Average(skill => snapshot.Skills.GetValueOrDefault(skill)?.Ability ?? 0);
+    }
+
+    private async Task UpdateItemStatsAsync(TenantId tenant, SubmissionRecord s, ItemOutcome item, double ability, CancellationToken ct)
+    {
+        var id = ItemStatsRecord.IdFor(s.AssessmentId, item.ItemId);
+        var existing = await store.GetAsync<ItemStatsRecord>(tenant, id, ct).ConfigureAwait(false);
+        var stats = existing?.Value ?? new ItemStatsRecord(id, s.CourseId, s.AssessmentId, item.ItemId, 0, 0, 0, new Dictionary<string, AppliedAnswer>(StringComparer.Ordinal));
+        var applied = new Dictionary<string, AppliedAnswer>(stats.Applied, StringComparer.Ordinal);
+        ItemStatsRecord next;
+        if (applied.TryGetValue(s.Id, out var before))
+        {
+            if (before.Correct == item.Correct)
+            {
+                return;
+            }
+
+            // Regraded: the Elo step is linear in the outcome, so swapping the outcome moves the rating by K·(old − new).
+            var delta = (before.Correct ? 1 : 0) - (item.Correct ? 1 : 0);
+            applied[s.Id] = before with { Correct = item.Correct };
+            next = stats with { Correct = stats.Correct - delta, Difficulty = stats.Difficulty + (before.K * delta), Applied = applied };
+        }
+        else
+        {
+            var k = EloOptions.Default.K(stats.Attempts);
+            var surprise = (item.Correct ? 1 : 0) - Logistic.Sigmoid(ability - stats.Difficulty);
+            applied[s.Id] = new AppliedAnswer(item.Correct, k);
+            next = stats with { Attempts = stats.Attempts + 1, Correct = stats.Correct + (item.Correct ? 1 : 0), Difficulty = stats.Difficulty - (k * surprise), Applied = applied };
+        }
+
+        Written.Ensure(await store.ReplaceAsync(tenant, next, existing?.ETag, ct).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,104 @@
+using EdTech.Application.Learning;
+using EdTech.Application.Learning.Calibration;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using EdTech.Domain.Learning;
+using EdTech.Domain.Tenancy;
+using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Orchestrations.Tests.Grading;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EdTech.Orchestrations.Tests.Learning;
+
+public sealed class CourseCalibratorTests : IAsyncLifetime
+{
+    private static readonly TenantId Tenant = new("north");
+    private static readonly DateTimeOffset Now = new(2026, 11, 1, 2, 30, 0, TimeSpan.Zero);
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "edt-cal-" + Guid.NewGuid().ToString("N")[..12]);
+    private SqliteDocumentStore _store = null!;
+    private CourseCalibrator _calibrator = null!;
+
+    public Task InitializeAsync()
+    {
+        _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_dataDirectory, "edtech.db")));
+        _calibrator = new CourseCalibrator(_store, LearningOptions.Default, new FixedClock(Now), NullLogger<CourseCalibrator>.Instance);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Calibrate_FewerThan100Students_FitsNothing()
+    {
+        await SeedAsync(persons: 99, [new IrtItem(1.2, 0), new IrtItem(1, 0.5)]);
+
+        var summary = await _calibrator.CalibrateAsync(Tenant, "maths", CancellationToken.None);
+
+        Assert.Equal((99, 0, 2), (summary.Persons, summary.Calibrated, summary.KeptDefaults));
+        Assert.NotNull(summary.Skipped);
+        Assert.Empty(await _store.QueryAsync<ItemParametersRecord>(Tenant, DocumentQuery.InPartition("maths")));
+    }
+
+    [Fact]
+    public async Task Calibrate_ItemWithFewerThan50Responses_KeepsDefaults_OthersAreFitted()
+    {
+        await SeedAsync(persons: 120, [new IrtItem(1.2, -0.5), new IrtItem(1, 0.5), new IrtItem(1.5, 0)], sparseItem: 2, sparseResponses: 49);
+
+        var summary = await _calibrator.CalibrateAsync(Tenant, "maths", CancellationToken.None);
+
+        Assert.Equal((2, 1), (summary.Calibrated, summary.KeptDefaults));
+        var stored = (await _store.QueryAsync<ItemParametersRecord>(Tenant, DocumentQuery.InPartition("maths"))).Select(p => p.Value.ItemId).Order();
+        Assert.Equal(["i0", "i1"], stored);
+    }
+
+    [Fact]
+    public async Task Calibrate_ItemThatWeakerStudentsGetRight_IsFlaggedNegative_GoodItemsAreNot()
+    {
+        // i4 is answered right by the students who do worst on the rest.
+        await SeedAsync(persons: 400, [new IrtItem(1.5, -1), new IrtItem(1.5, 0), new IrtItem(1.5, 0.5), new IrtItem(1.5, 1), new IrtItem(-1.5, 0)]);
+
+        var summary = await _calibrator.CalibrateAsync(Tenant, "maths", CancellationToken.None);
+
+        var parameters = (await _store.QueryAsync<ItemParametersRecord>(Tenant, DocumentQuery.InPartition("maths"))).ToDictionary(p => p.Value.ItemId, p => p.Value);
+        Assert.Equal(5, summary.Calibrated);
+        Assert.Equal(1, summary.Flagged);
+        Assert.Equal(ItemParametersRecord.NegativeDiscrimination, parameters["i4"].Flag);
+        Assert.True(parameters["i4"].ItemRestCorrelation < 0);
+        Assert.All(["i0", "i1", "i2", "i3"], id => Assert.Null(parameters[id].Flag));
+        Assert.True(parameters["i3"].Difficulty > parameters["i0"].Difficulty);
+    }
+
+    [Theory]
+    [InlineData(0.19, 0.3, ItemParametersRecord.LowDiscrimination)]
+    [InlineData(0.2, 0.3, null)]
+    [InlineData(1.0, -0.01, ItemParametersRecord.NegativeDiscrimination)]
+    public void Flag_LowOrNegativeDiscrimination(double discrimination, double restCorrelation, string? expected)
+    {
+        Assert.Equal(expected, CourseCalibrator.Flag(discrimination, restCorrelation));
+    }
+
+    /// <summary>2PL answers from abilities ~ N(0,1) with a fixed seed; <paramref name="sparseItem"/> is answered by the first <paramref name="sparseResponses"/> students only.</summary>
+    private async Task SeedAsync(int persons, IReadOnlyList<IrtItem> items, int sparseItem = -1, int sparseResponses = 0)
+    {
+        var random = new Random(7);
+        for (var p = 0; p < persons; p++)
+        {
+            var theta = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            for (var i = 0; i < items.Count; i++)
+            {
+                var correct = random.NextDouble() < items[i].Probability(theta);
+                if (i == sparseItem && p >= sparseResponses)
+                {
+                    continue;
+                }
+
+                var response = new ResponseRecord(ResponseRecord.IdFor($"sub-{p}", $"i{i}"), "maths", "quiz", $"i{i}", $"u{p}", $"sub-{p}", 1, correct, Now.AddDays(-1));
+                await _store.ReplaceAsync(Tenant, response, null);
+            }
+        }
+    }
+}

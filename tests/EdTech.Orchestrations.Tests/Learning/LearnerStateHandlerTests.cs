@@ -1,0 +1,144 @@
+using EdTech.Application.Learning;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using EdTech.Domain.Assessments;
+using EdTech.Domain.Grading;
+using EdTech.Domain.Submissions;
+using EdTech.Domain.Tenancy;
+using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Orchestrations.Tests.Grading;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EdTech.Orchestrations.Tests.Learning;
+
+public sealed class LearnerStateHandlerTests : IAsyncLifetime
+{
+    private static readonly TenantId Tenant = new("north");
+    private static readonly DateTimeOffset Now = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "edt-learn-" + Guid.NewGuid().ToString("N")[..12]);
+    private SqliteDocumentStore _store = null!;
+    private LearnerStateHandler _handler = null!;
+    private RecommendationCache _cache = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_dataDirectory, "edtech.db")));
+        var clock = new FixedClock(Now);
+        _cache = new RecommendationCache(clock, LearningOptions.Default);
+        _handler = new LearnerStateHandler(_store, new RecommendationBuilder(_store, _cache, LearningOptions.Default, clock), LearningOptions.Default, clock,
+            NullLogger<LearnerStateHandler>.Instance);
+        var items = new[] { Item("m1", "multiplication"), Item("m2", "multiplication"), Item("a1", "addition") };
+        var assessment = new Assessment("times", "maths", "Times", Now.AddDays(1), 0, null, null, new ReleasePolicy(ReleasePolicy.Immediate, null), items);
+        await _store.CreateAsync(Tenant, new AssessmentRecord("times", "maths", 1, assessment, "t1", Now));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Handle_SameChangeDeliveredTwice_CountsOnce()
+    {
+        var change = await SubmitAsync("sub-1", SubmissionStatus.Released, ("m1", 0), ("m2", 0), ("a1", 1));
+
+        await _handler.HandleAsync([change], CancellationToken.None);
+        var first = await _store.GetAsync<ItemStatsRecord>(Tenant, ItemStatsRecord.IdFor("times", "m1"));
+        var state1 = await _store.GetAsync<LearnerStateRecord>(Tenant, LearnerStateRecord.IdFor("maths", "s1"));
+        await _handler.HandleAsync([change, change], CancellationToken.None);
+
+        Assert.Equal(first!.ETag, (await _store.GetAsync<ItemStatsRecord>(Tenant, ItemStatsRecord.IdFor("times", "m1")))!.ETag);
+        Assert.Equal(state1!.ETag, (await _store.GetAsync<LearnerStateRecord>(Tenant, LearnerStateRecord.IdFor("maths", "s1")))!.ETag);
+        Assert.Equal((1, 0), (first.Value.Attempts, first.Value.Correct));
+        var state = (await _store.GetAsync<LearnerStateRecord>(Tenant, LearnerStateRecord.IdFor("maths", "s1")))!.Value;
+        Assert.Single(state.Contributions);
+        Assert.Equal(3, (await _store.QueryAsync<ResponseRecord>(Tenant, DocumentQuery.InPartition("maths"))).Count);
+    }
+
+    [Fact]
+    public async Task Handle_Regraded_ReplacesTheContribution_AndCorrectsItemStatsExactly()
+    {
+        await _handler.HandleAsync([await SubmitAsync("sub-1", SubmissionStatus.Released, ("m1", 0), ("m2", 0), ("a1", 1))], CancellationToken.None);
+        var wrong = await StatsAsync("m1");
+
+        await _handler.HandleAsync([await SubmitAsync("sub-1", SubmissionStatus.Released, ("m1", 1), ("m2", 0), ("a1", 1))], CancellationToken.None);
+
+        var regraded = await StatsAsync("m1");
+        Assert.Equal((1, 1), (regraded.Attempts, regraded.Correct));
+        // First answer: K = 1, p = 0.5; wrong moved d to +0.5, right would have moved it to −0.5; the regrade lands there.
+        Assert.Equal(0.5, wrong.Difficulty, 10);
+        Assert.Equal(-0.5, regraded.Difficulty, 10);
+        var state = (await _store.GetAsync<LearnerStateRecord>(Tenant, LearnerStateRecord.IdFor("maths", "s1")))!.Value;
+        Assert.True(Assert.Single(state.Contributions).Items.Single(i => i.ItemId == "m1").Correct);
+        var response = (await _store.GetAsync<ResponseRecord>(Tenant, ResponseRecord.IdFor("sub-1", "m1")))!.Value;
+        Assert.True(response.Correct);
+    }
+
+    [Fact]
+    public async Task Handle_TwoSubmissions_BothCount()
+    {
+        await _handler.HandleAsync([await SubmitAsync("sub-1", SubmissionStatus.Released, ("m1", 0))], CancellationToken.None);
+        await _handler.HandleAsync([await SubmitAsync("sub-2", SubmissionStatus.Released, ("m1", 1))], CancellationToken.None);
+
+        var stats = await StatsAsync("m1");
+        Assert.Equal((2, 1), (stats.Attempts, stats.Correct));
+        var mastery = Assert.Single((await _store.GetAsync<RecommendationRecord>(Tenant, "s1"))!.Value.Mastery);
+        Assert.Equal((2, 1), (mastery.Attempts, mastery.Correct));
+    }
+
+    [Fact]
+    public async Task Handle_GradedNotReleased_KeepsTheAnswers_ButShowsNothing_UntilReleased()
+    {
+        await _handler.HandleAsync([await SubmitAsync("sub-1", SubmissionStatus.Graded, ("m1", 0), ("m2", 0))], CancellationToken.None);
+
+        var hidden = (await _store.GetAsync<RecommendationRecord>(Tenant, "s1"))!.Value;
+        Assert.Empty(hidden.Items);
+        Assert.Empty(hidden.Mastery);
+        Assert.Equal(1, (await StatsAsync("m1")).Attempts);
+
+        await _handler.HandleAsync([await SubmitAsync("sub-1", SubmissionStatus.Released, ("m1", 0), ("m2", 0))], CancellationToken.None);
+
+        var shown = _cache.Get(Tenant, "s1")!;
+        Assert.Equal("multiplication", shown.Items[0].Skill);
+        Assert.Equal(1, (await StatsAsync("m1")).Attempts);
+    }
+
+    [Fact]
+    public async Task Handle_ErasedSubmission_IsSkipped()
+    {
+        var change = await SubmitAsync("sub-1", SubmissionStatus.Released, ("m1", 0));
+        Assert.True(await _store.DeleteAsync(Tenant, Containers.Submissions, "sub-1"));
+
+        await _handler.HandleAsync([change], CancellationToken.None);
+
+        Assert.Null(await _store.GetAsync<LearnerStateRecord>(Tenant, LearnerStateRecord.IdFor("maths", "s1")));
+    }
+
+    [Fact]
+    public void ContributionOf_PartialCredit_RightAtTheThreshold()
+    {
+        var submission = Submission("sub-1", SubmissionStatus.Graded, ("m1", 0.5m), ("m2", 0.49m));
+        var assessment = new Assessment("times", "maths", "Times", Now, 0, null, null, new ReleasePolicy(ReleasePolicy.Immediate, null),
+            [Item("m1", "multiplication"), Item("m2", "multiplication")]);
+
+        var outcome = LearnerStateHandler.ContributionOf(submission, assessment, 0.5m);
+
+        Assert.Equal([true, false], outcome.Items.Select(i => i.Correct));
+    }
+
+    private async Task<StoredDocument> SubmitAsync(string id, string status, params (string ItemId, decimal Score)[] scores)
+    {
+        await _store.ReplaceAsync(Tenant, Submission(id, status, scores), null);
+        return (await _store.GetAsync(Tenant, Containers.Submissions, id))!;
+    }
+
+    private static SubmissionRecord Submission(string id, string status, params (string ItemId, decimal Score)[] scores) =>
+        new(id, "times", 1, "maths", "s1", [], Now.AddMinutes(-5), false, status, scores.Length,
+            ItemScores: [.. scores.Select(s => new ItemScore(s.ItemId, s.Score, 1))], Score: scores.Sum(s => s.Score));
+
+    private async Task<ItemStatsRecord> StatsAsync(string itemId) =>
+        (await _store.GetAsync<ItemStatsRecord>(Tenant, ItemStatsRecord.IdFor("times", itemId)))!.Value;
+
+    private static AssessmentItem Item(string id, string skill) => new(id, "numeric", "?", null, null, null, 1, [skill]);
+}
