@@ -100,8 +100,30 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
             }
         }
 
-        var warning = Assert.Single(logs.Messages(LogLevel.Warning, nameof(ResilientDistributedCache)));
-        Assert.Contains("Redis", warning, StringComparison.Ordinal);
+        var warning = Assert.Single(logs.Entries, e => e.Level >= LogLevel.Warning);
+        Assert.EndsWith(nameof(ResilientDistributedCache), warning.Category, StringComparison.Ordinal);
+        Assert.Contains("Redis", warning.Message, StringComparison.Ordinal);
+    }
+
+    [RedisFact]
+    public async Task RedisHung_CallsAreBoundedByTimeout_AndBreakerSkipsRedisDuringBreak()
+    {
+        var (a, logs) = NewInstance();
+        await Read(a, CacheKey.For(Tenant, "warm"), "warm", new Counter());
+
+        await _redis.PauseAsync();
+
+        var total = Stopwatch.StartNew();
+        for (var i = 0; i < 10; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            Assert.Equal($"v{i}", await Read(a, CacheKey.For(Tenant, $"hung/{i}"), $"v{i}", new Counter()));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.5), $"call {i} took {watch.Elapsed}");
+        }
+
+        // 10 calls x (get + set) x 300 ms would be 6 s without the breaker; with it only the first call waits.
+        Assert.True(total.Elapsed < TimeSpan.FromSeconds(2), $"10 calls took {total.Elapsed}");
+        Assert.Single(logs.Entries, e => e.Level >= LogLevel.Warning);
     }
 
     [RedisFact]

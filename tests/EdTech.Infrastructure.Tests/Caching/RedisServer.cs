@@ -82,7 +82,25 @@ public sealed class RedisServer : IAsyncDisposable
         _process = null;
     }
 
-    public async ValueTask DisposeAsync() => await KillAsync();
+    /// <summary>SIGSTOP / SIGCONT: the server keeps its connections but stops answering (a hung Redis).</summary>
+    public Task PauseAsync() => SignalAsync("-STOP");
+
+    public Task ResumeAsync() => SignalAsync("-CONT");
+
+    public async ValueTask DisposeAsync()
+    {
+        await ResumeAsync();
+        await KillAsync();
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using var kill = Process.Start("kill", [signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        }
+    }
 
     private async Task<bool> PingAsync()
     {
