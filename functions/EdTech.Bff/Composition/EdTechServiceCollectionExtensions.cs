@@ -4,6 +4,7 @@ using EdTech.Application.Serialization;
 using EdTech.Bff.Http;
 using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
+using EdTech.Infrastructure.Caching;
 using EdTech.Infrastructure.Storage.Sqlite;
 using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Release;
@@ -25,6 +26,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(options.DataDirectory, "edtech.db"), options.SynchronousFull));
         services.AddEdTechApplication();
+        services.AddEdTechCache(configuration); // HybridCache (+ Redis L2 when Redis:ConnectionString is set); safe after a plain AddHybridCache()
         services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
         services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
 

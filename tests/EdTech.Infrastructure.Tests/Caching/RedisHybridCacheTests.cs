@@ -180,10 +180,20 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
         Assert.All(keys, k => Assert.StartsWith(Prefix, k, StringComparison.Ordinal));
     }
 
+    [RedisFact]
+    public async Task AddEdTechCache_AfterPlainAddHybridCache_StillUsesRedisL2()
+    {
+        var (a, _) = NewInstance(plainHybridCacheFirst: true);
+        await Read(a, CacheKey.For(Tenant, "combined"), "v", new Counter());
+
+        using var admin = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
+        Assert.True(await admin.GetDatabase().KeyExistsAsync($"{Prefix}t/acme/combined"));
+    }
+
     private static async Task<string> Read(HybridCache cache, string key, string produced, Counter counter, string[]? tags = null) =>
         await cache.GetOrCreateAsync(key, _ => { counter.Calls++; return ValueTask.FromResult(produced); }, tags: tags);
 
-    private (HybridCache Cache, ListLoggerProvider Logs) NewInstance()
+    private (HybridCache Cache, ListLoggerProvider Logs) NewInstance(bool plainHybridCacheFirst = false)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -195,6 +205,11 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
         }).Build();
         var logs = new ListLoggerProvider();
         var services = new ServiceCollection().AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        if (plainHybridCacheFirst)
+        {
+            services.AddHybridCache(); // what another part of the composition may already have done
+        }
+
         var provider = services.AddEdTechCache(configuration).BuildServiceProvider();
         _providers.Add(provider);
         return (provider.GetRequiredService<HybridCache>(), logs);
