@@ -37,6 +37,7 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
         var key = CacheKey.For(Tenant, "course/c1/modules");
 
         Assert.Equal("from-a", await Read(a, key, "from-a", new Counter()));
+        await InRedisAsync(key);
         var bFactory = new Counter();
         Assert.Equal("from-a", await Read(b, key, "from-b", bFactory));
         Assert.Equal(0, bFactory.Calls);
@@ -49,6 +50,7 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
         var (b, _) = NewInstance();
         var key = CacheKey.For(Tenant, "course/c2/modules");
         await Read(a, key, "old", new Counter());
+        await InRedisAsync(key);
 
         await b.RemoveAsync(key);
 
@@ -66,6 +68,7 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
         var key = CacheKey.For(Tenant, "course/c3/grades");
         var tag = CacheKey.Tag(Tenant, "course/c3");
         await Read(a, key, "old", new Counter(), [tag]);
+        await InRedisAsync(key);
 
         await b.RemoveByTagAsync(tag);
 
@@ -78,7 +81,8 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
     [RedisFact]
     public async Task RedisKilled_GetOrCreate_ServesFromL1AndFactoryWithinTimeout_AndWarnsOnce()
     {
-        var (a, logs) = NewInstance();
+        var (a, logs) = NewInstance(operationTimeoutMs: 300);
+        await ConnectedAsync(a, logs);
         var warm = CacheKey.For(Tenant, "warm");
         await Read(a, warm, "warm", new Counter());
 
@@ -108,7 +112,8 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
     [RedisFact]
     public async Task RedisHung_CallsAreBoundedByTimeout_AndBreakerSkipsRedisDuringBreak()
     {
-        var (a, logs) = NewInstance();
+        var (a, logs) = NewInstance(operationTimeoutMs: 300);
+        await ConnectedAsync(a, logs);
         await Read(a, CacheKey.For(Tenant, "warm"), "warm", new Counter());
 
         await _redis.PauseAsync();
@@ -129,8 +134,10 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
     [RedisFact]
     public async Task RedisRestarted_AfterOutage_IsUsedAsL2Again()
     {
-        var (a, logs) = NewInstance();
-        var (b, _) = NewInstance();
+        var (a, logs) = NewInstance(operationTimeoutMs: 300);
+        var (b, bLogs) = NewInstance(operationTimeoutMs: 300);
+        await ConnectedAsync(a, logs);
+        await ConnectedAsync(b, bLogs);
         await Read(a, CacheKey.For(Tenant, "before"), "x", new Counter());
         await _redis.KillAsync();
         await Read(a, CacheKey.For(Tenant, "during"), "x", new Counter());
@@ -172,6 +179,7 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
     {
         var (a, _) = NewInstance();
         await Read(a, CacheKey.For(Tenant, "course/c9/modules"), "v", new Counter());
+        await InRedisAsync(CacheKey.For(Tenant, "course/c9/modules"));
 
         using var admin = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString + ",allowAdmin=true");
         var keys = admin.GetServer(admin.GetEndPoints()[0]).Keys(pattern: "*").Select(k => k.ToString()).ToList();
@@ -186,21 +194,55 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
         var (a, _) = NewInstance(plainHybridCacheFirst: true);
         await Read(a, CacheKey.For(Tenant, "combined"), "v", new Counter());
 
-        using var admin = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
-        Assert.True(await admin.GetDatabase().KeyExistsAsync($"{Prefix}t/acme/combined"));
+        await InRedisAsync("t/acme/combined");
     }
 
     private static async Task<string> Read(HybridCache cache, string key, string produced, Counter counter, string[]? tags = null) =>
         await cache.GetOrCreateAsync(key, _ => { counter.Calls++; return ValueTask.FromResult(produced); }, tags: tags);
 
-    private (HybridCache Cache, ListLoggerProvider Logs) NewInstance(bool plainHybridCacheFirst = false)
+    /// <summary>HybridCache may write L2 after GetOrCreateAsync has returned: wait until the entry is in Redis.</summary>
+    private async Task InRedisAsync(string key)
+    {
+        using var admin = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await admin.GetDatabase().KeyExistsAsync(Prefix + key))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{Prefix}{key} did not reach Redis within 10 s.");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
+    /// Until one value has gone through Redis: the first call also connects, which on a loaded machine can
+    /// exceed a short timeout. The log is then cleared so the test counts only its own warnings.
+    /// </summary>
+    private async Task ConnectedAsync(HybridCache cache, ListLoggerProvider logs)
+    {
+        using var admin = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        for (var i = 0; ; i++)
+        {
+            var key = CacheKey.For(Tenant, $"connect/{Guid.NewGuid():N}");
+            await Read(cache, key, "x", new Counter());
+            if (await admin.GetDatabase().KeyExistsAsync(Prefix + key))
+            {
+                logs.Entries.Clear();
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The cache did not reach Redis within 15 s.");
+            await Task.Delay(600);
+        }
+    }
+
+    private (HybridCache Cache, ListLoggerProvider Logs) NewInstance(bool plainHybridCacheFirst = false, int operationTimeoutMs = 2000)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Redis:ConnectionString"] = _redis.ConnectionString,
             ["Redis:KeyPrefix"] = Prefix,
-            ["Redis:ConnectTimeoutMs"] = "300",
-            ["Redis:OperationTimeoutMs"] = "300",
+            ["Redis:ConnectTimeoutMs"] = "2000",
+            ["Redis:OperationTimeoutMs"] = operationTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Redis:BreakMs"] = "500",
         }).Build();
         var logs = new ListLoggerProvider();
