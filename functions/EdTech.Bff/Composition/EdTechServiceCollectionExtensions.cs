@@ -10,6 +10,7 @@ using EdTech.Bff.Http;
 using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
 using EdTech.Orchestrations.Calibration;
+using EdTech.Infrastructure.Caching;
 using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Regrade;
 using EdTech.Orchestrations.Release;
@@ -35,7 +36,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton(NightlyReleaseSettings.From(configuration["Release:NightlyHour"]));
         services.AddSingleton(LearningSettings.From(configuration));
         services.AddEdTechApplication();
-        // L1 (in-process) only; registering an IDistributedCache (e.g. Redis) makes it the shared L2.
+        services.AddEdTechCache(configuration); // HybridCache (+ Redis L2 when Redis:ConnectionString is set); safe after a plain AddHybridCache()
         // A large course's gradebook exceeds the 1 MB default payload limit, above which nothing is cached.
         services.AddHybridCache(o => o.MaximumPayloadBytes = 16 * 1024 * 1024);
         services.AddSingleton<INotificationSender>(sp => new FileNotificationSender(
