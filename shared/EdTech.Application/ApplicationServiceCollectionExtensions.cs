@@ -1,6 +1,7 @@
 using EdTech.Application.Access;
 using EdTech.Application.Assessments;
 using EdTech.Application.Audit;
+using EdTech.Application.Content.Tagging;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Courses;
 using EdTech.Application.Courses.Modules;
@@ -54,6 +55,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ResultsReleaser>();
         services.AddSingleton<ReleaseAssessmentHandler>();
         services.AddSingleton<DueResultsReleaser>();
+        services.AddSingleton<StartTaggingJobHandler>();
+        services.AddSingleton<GetTaggingJobHandler>();
+        services.AddSingleton<TaggingJobSteps>();
         services.AddSingleton<IChangeFeedHandler, SubmissionProjection>();
         services.AddSingleton<IChangeFeedHandler, StartGradingOnSubmission>();
         return services;

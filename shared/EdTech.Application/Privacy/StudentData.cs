@@ -21,5 +21,5 @@ public static class StudentData
     public static IReadOnlySet<string> Special { get; } = new HashSet<string> { Containers.Users, Containers.Audit };
 
     /// <summary>Containers that hold no student's data (registry, courses, teachers' assessments and course modules).</summary>
-    public static IReadOnlySet<string> Free { get; } = new HashSet<string> { Containers.Tenants, Containers.Courses, Containers.Assessments, Containers.DirectoryMappings, Containers.Modules };
+    public static IReadOnlySet<string> Free { get; } = new HashSet<string> { Containers.Tenants, Containers.Courses, Containers.Assessments, Containers.DirectoryMappings, Containers.Modules, Containers.TaggingJobs };
 }

@@ -14,7 +14,8 @@ public static class Containers
     public const string Audit = "audit";
     public const string DirectoryMappings = "directory-mappings";
     public const string Modules = "modules";
+    public const string TaggingJobs = "tagging-jobs";
 
     public static IReadOnlyList<string> All { get; } =
-        [Tenants, Users, Courses, Enrollments, Assessments, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings, Modules];
+        [Tenants, Users, Courses, Enrollments, Assessments, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings, Modules, TaggingJobs];
 }
