@@ -1,5 +1,6 @@
 using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Release;
+using EdTech.Orchestrations.Tagging;
 using Microsoft.DurableTask;
 
 namespace EdTech.Orchestrations;
@@ -7,9 +8,10 @@ namespace EdTech.Orchestrations;
 /// <summary>Every orchestrator and activity, for both hosts: the LocalHost registers them, the Functions app wraps each one.</summary>
 public static class OrchestrationCatalog
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(GradeSubmissionOrchestrator), typeof(ReleaseResultsOrchestrator), typeof(ReleaseChunkOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(GradeSubmissionOrchestrator), typeof(ReleaseResultsOrchestrator), typeof(ReleaseChunkOrchestrator), typeof(TaggingJobOrchestrator)];
 
-    public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity), typeof(MarkAssessmentReleasedActivity)];
+    public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity), typeof(MarkAssessmentReleasedActivity),
+        typeof(MarkTaggingJobRunningActivity), typeof(TagItemsChunkActivity), typeof(FinishTaggingJobActivity)];
 
     public static void Register(DurableTaskRegistry registry)
     {

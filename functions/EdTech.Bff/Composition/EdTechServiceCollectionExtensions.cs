@@ -1,12 +1,15 @@
 using EdTech.Application;
+using EdTech.Application.Content.Tagging;
 using EdTech.Application.Grading;
 using EdTech.Application.Serialization;
 using EdTech.Bff.Http;
 using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
+using EdTech.Infrastructure.Ai;
 using EdTech.Infrastructure.Storage.Sqlite;
 using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Release;
+using EdTech.Orchestrations.Tagging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +30,8 @@ public static class EdTechServiceCollectionExtensions
         services.AddEdTechApplication();
         services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
         services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
+        services.AddSingleton<ITaggingWorkflow, DurableTaggingWorkflow>();
+        services.AddEdTechChatClient(configuration);
 
         services.AddRouting();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

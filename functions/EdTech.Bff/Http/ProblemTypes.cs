@@ -18,4 +18,5 @@ public static class ProblemTypes
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string ServerError = Base + "server-error";
+    public const string GenAiUnavailable = Base + "genai-unavailable";
 }

@@ -43,6 +43,8 @@ public static class AccessTable
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),
         Row("GET", "/api/student/submissions/{submissionId}", Owner, Student),
         Row("GET", "/api/student/courses/{courseId}/modules", Course, Student),
+        Row("POST", "/api/content/tagging-jobs", Tenant, ContentAuthor),
+        Row("GET", "/api/content/tagging-jobs/{jobId}", Tenant, ContentAuthor),
     ];
 
     private static readonly Dictionary<string, AccessRule> ByEndpoint = Rows.ToDictionary(r => r.Endpoint, StringComparer.Ordinal);
