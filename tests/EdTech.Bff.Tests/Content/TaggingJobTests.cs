@@ -11,9 +11,12 @@ namespace EdTech.Bff.Tests.Content;
 
 public sealed class TaggingJobTests : IAsyncLifetime
 {
-    private readonly ScriptedChatClient _model = new(user => user.Contains("Primes?", StringComparison.Ordinal)
+    private readonly ScriptedChatClient _model;
+    private Func<string, string> _script = user => user.Contains("Primes?", StringComparison.Ordinal)
         ? "Sure! The tags are: primes, number theory"
-        : ScriptedChatClient.Valid(difficulty: user.Contains("pi?", StringComparison.Ordinal) ? "Hard" : "easy"));
+        : ScriptedChatClient.Valid(difficulty: user.Contains("pi?", StringComparison.Ordinal) ? "Hard" : "easy");
+
+    public TaggingJobTests() => _model = new(user => _script(user));
 
     private ApiFactory _factory = null!;
     private School _school = null!;
@@ -71,6 +74,19 @@ public sealed class TaggingJobTests : IAsyncLifetime
         Assert.Empty(bad.GetProperty("suggestedTags").EnumerateArray());
         Assert.Equal(2, _model.Calls.Count(c => c.UserMessage.Contains("Primes?", StringComparison.Ordinal)));
         Assert.All(new[] { "q1", "q3", "q4" }, id => Assert.False(items[id].TryGetProperty("error", out var e) && e.ValueKind != JsonValueKind.Null));
+    }
+
+    [Fact]
+    public async Task UnreachableModel_ForOneItem_GivesThatItemAnError_AndTheJobCompletes()
+    {
+        var normal = _script;
+        _script = user => user.Contains("pi?", StringComparison.Ordinal) ? throw new HttpRequestException("503 after retries") : normal(user);
+
+        var job = await WaitForAsync(await StartAsync(new { itemIds = new[] { "q1", "q3" } }), "completed");
+
+        var items = job.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("itemId").GetString()!);
+        Assert.Equal("The model could not be reached.", items["q3"].GetProperty("error").GetString());
+        Assert.Equal("easy", items["q1"].GetProperty("difficulty").GetString());
     }
 
     [Fact]
