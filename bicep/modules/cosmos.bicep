@@ -43,6 +43,7 @@ var containers = [
   { name: 'skill-graphs', fields: [], peak: false }
   { name: 'item-parameters', fields: [], peak: false }
   { name: 'item-ratings', fields: ['userId'], peak: false }
+  { name: 'tagging-jobs', fields: [], peak: false }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'

@@ -1,8 +1,12 @@
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
+using EdTech.Infrastructure.Ai;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace EdTech.Functions;
 
@@ -10,6 +14,7 @@ namespace EdTech.Functions;
 /// host.json sets "telemetryMode": "OpenTelemetry", so the worker exports its own traces, metrics and logs.
 /// To Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set (Azure), by Entra identity when
 /// APPLICATIONINSIGHTS_AUTHENTICATION_STRING says Authorization=AAD (local auth is off there); else nothing.
+/// The chat client's gen_ai spans and metrics (source "EdTech.GenAI") are included.
 /// </summary>
 public static class FunctionsTelemetry
 {
@@ -29,6 +34,8 @@ public static class FunctionsTelemetry
         var useEntra = (builder.Configuration[AuthenticationSetting] ?? string.Empty).Contains("Authorization=AAD", StringComparison.OrdinalIgnoreCase);
         builder.Services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
+            .WithTracing(t => t.AddSource(ChatClientServiceCollectionExtensions.TelemetrySource))
+            .WithMetrics(m => m.AddMeter(ChatClientServiceCollectionExtensions.TelemetrySource))
             .UseAzureMonitorExporter(o =>
             {
                 o.ConnectionString = connectionString;

@@ -2,6 +2,7 @@ using EdTech.Orchestrations.Calibration;
 using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Regrade;
 using EdTech.Orchestrations.Release;
+using EdTech.Orchestrations.Tagging;
 using Microsoft.DurableTask;
 
 namespace EdTech.Orchestrations;
@@ -10,10 +11,11 @@ namespace EdTech.Orchestrations;
 public static class OrchestrationCatalog
 {
     public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(GradeSubmissionOrchestrator), typeof(ReleaseResultsOrchestrator), typeof(ReleaseChunkOrchestrator),
-        typeof(RegradeAssessmentOrchestrator), typeof(RegradeChunkOrchestrator), typeof(CalibrateCourseOrchestrator)];
+        typeof(RegradeAssessmentOrchestrator), typeof(RegradeChunkOrchestrator), typeof(CalibrateCourseOrchestrator), typeof(TaggingJobOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity), typeof(RemindReviewActivity), typeof(MarkAssessmentReleasedActivity),
-        typeof(ReleaseSubmissionsActivity), typeof(ListRegradePageActivity), typeof(RegradeChunkActivity), typeof(CalibrateCourseActivity)];
+        typeof(ReleaseSubmissionsActivity), typeof(ListRegradePageActivity), typeof(RegradeChunkActivity), typeof(CalibrateCourseActivity),
+        typeof(MarkTaggingJobRunningActivity), typeof(TagItemsChunkActivity), typeof(FinishTaggingJobActivity)];
 
     public static void Register(DurableTaskRegistry registry)
     {

@@ -4,6 +4,7 @@ using EdTech.Application.Assessments.Statistics;
 using EdTech.Application.Assessments.UpdateAssessment;
 using EdTech.Application.Audit;
 using EdTech.Application.Caching;
+using EdTech.Application.Content.Tagging;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Courses;
 using EdTech.Application.Courses.Modules;
@@ -69,6 +70,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ResultsReleaser>();
         services.AddSingleton<ReleaseAssessmentHandler>();
         services.AddSingleton<DueResultsReleaser>();
+        services.AddSingleton<StartTaggingJobHandler>();
+        services.AddSingleton<GetTaggingJobHandler>();
+        services.AddSingleton<TaggingJobSteps>();
         services.AddSingleton<IChangeFeedHandler, SubmissionProjection>();
         services.AddSingleton<IChangeFeedHandler, StartGradingOnSubmission>();
         services.AddSingleton<IChangeFeedHandler, ReviewQueueProjection>();

@@ -1,3 +1,5 @@
+using EdTech.Application.Content.Tagging;
+using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -5,9 +7,37 @@ using Microsoft.AspNetCore.Routing;
 
 namespace EdTech.Bff.Apis;
 
+/// <summary>The content team's BFF: GenAI tagging jobs (suggested tags and difficulty, kept apart from the teacher's skills).</summary>
 public static class ContentApi
 {
-    /// <summary>The content team's BFF: flagged items now; tagging jobs arrive with the GenAI issue.</summary>
-    public static RouteGroupBuilder MapContentApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGroup("/api/content").FromAccessTable().WithGroupName("content").WithTags("content").MapContentLearning();
+    /// <summary>The content team's BFF: GenAI tagging jobs and flagged items.</summary>
+    public static RouteGroupBuilder MapContentApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/content").FromAccessTable().WithGroupName("content").WithTags("content");
+        api.MapPost("/tagging-jobs", StartTaggingJob).Accepts<StartTaggingJobCommand>("application/json")
+            .Produces<TaggingJobAccepted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        api.MapGet("/tagging-jobs/{jobId}", GetTaggingJob).Produces<TaggingJobView>();
+        api.MapContentLearning();
+        return api;
+    }
+
+    private static async Task<IResult> StartTaggingJob(HttpRequest request, StartTaggingJobHandler handler)
+    {
+        var (body, error) = await JsonBody.ReadAsync<StartTaggingJobCommand>(request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var outcome = await handler.HandleAsync(request.HttpContext.GetCaller(), body!, request.HttpContext.RequestAborted);
+        return outcome.Problem is { } problem
+            ? Problems.Of(problem)
+            : TypedResults.Accepted($"/api/content/tagging-jobs/{outcome.Value!.JobId}", outcome.Value);
+    }
+
+    private static async Task<IResult> GetTaggingJob(string jobId, HttpContext context, GetTaggingJobHandler handler)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), jobId, context.RequestAborted));
+    }
 }

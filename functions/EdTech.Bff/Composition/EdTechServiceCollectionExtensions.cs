@@ -1,4 +1,5 @@
 using EdTech.Application;
+using EdTech.Application.Content.Tagging;
 using EdTech.Application.Grading;
 using EdTech.Application.Grading.Review;
 using EdTech.Application.Notifications;
@@ -11,9 +12,11 @@ using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
 using EdTech.Orchestrations.Calibration;
 using EdTech.Infrastructure.Caching;
+using EdTech.Infrastructure.Ai;
 using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Regrade;
 using EdTech.Orchestrations.Release;
+using EdTech.Orchestrations.Tagging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +48,8 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
         services.AddSingleton<IRegradeWorkflow, DurableRegradeWorkflow>();
         services.AddSingleton<ICalibrationWorkflow, DurableCalibrationWorkflow>();
+        services.AddSingleton<ITaggingWorkflow, DurableTaggingWorkflow>();
+        services.AddEdTechChatClient(configuration);
 
         services.AddRouting();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

@@ -18,6 +18,7 @@ public static class ProblemTypes
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
     public const string ServerError = Base + "server-error";
+    public const string GenAiUnavailable = Base + "genai-unavailable";
 
     /// <summary>A specific problem the application named by a slug (e.g. <c>assessment-items-locked</c>).</summary>
     public static string Of(string code) => Base + code;

@@ -13,6 +13,7 @@ public static class Problems
         ProblemKind.Conflict => Status(StatusCodes.Status409Conflict, problem.Code is { } code ? ProblemTypes.Of(code) : ProblemTypes.Conflict, problem.Title, problem.Detail),
         ProblemKind.PreconditionFailed => Status(StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, problem.Title, problem.Detail),
         ProblemKind.PreconditionRequired => Status(StatusCodes.Status428PreconditionRequired, ProblemTypes.PreconditionRequired, problem.Title, problem.Detail),
+        ProblemKind.GenAiUnavailable => Status(StatusCodes.Status503ServiceUnavailable, ProblemTypes.GenAiUnavailable, problem.Title, problem.Detail),
         _ => Status(StatusCodes.Status500InternalServerError, ProblemTypes.ServerError, "Server error", null),
     };
 

@@ -55,6 +55,8 @@ public static class AccessTable
         Row("POST", "/api/student/items/{itemId}/ratings", Tenant, Student),
 
         Row("GET", "/api/content/flagged-items", Tenant, ContentAuthor),
+        Row("POST", "/api/content/tagging-jobs", Tenant, ContentAuthor),
+        Row("GET", "/api/content/tagging-jobs/{jobId}", Tenant, ContentAuthor),
     ];
 
     private static readonly Dictionary<string, AccessRule> ByEndpoint = Rows.ToDictionary(r => r.Endpoint, StringComparer.Ordinal);

@@ -7,6 +7,9 @@ public enum ProblemKind
     Conflict,
     PreconditionFailed,
     PreconditionRequired,
+
+    /// <summary>A GenAI feature was asked for but no chat model is configured (503).</summary>
+    GenAiUnavailable,
 }
 
 /// <summary>A failed use case; the HTTP layer maps it to RFC 9457 problem+json.</summary>
@@ -16,6 +19,8 @@ public sealed record Problem(ProblemKind Kind, string Title, string? Detail = nu
     public string? Code { get; init; }
 
     public static Problem NotFound(string what) => new(ProblemKind.NotFound, "Not found", $"No {what} with that id is visible to you.");
+
+    public static Problem GenAiUnavailable(string detail) => new(ProblemKind.GenAiUnavailable, "GenAI unavailable", detail);
 
     public static Problem Conflict(string detail) => new(ProblemKind.Conflict, "Conflict", detail);
 

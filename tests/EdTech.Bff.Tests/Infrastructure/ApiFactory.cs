@@ -2,6 +2,7 @@ using EdTech.Infrastructure.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -25,6 +26,9 @@ public class ApiFactory : WebApplicationFactory<Program>
     /// <summary>Set before first use to control the server's clock.</summary>
     public FakeTimeProvider? Clock { get; init; }
 
+    /// <summary>Set before first use to give the server a chat model (a scripted fake); none by default, as with no OpenAI:Endpoint.</summary>
+    public IChatClient? ChatClient { get; init; }
+
     public string Token(string tenant, string user, params string[] roles) => Issuer.Mint(tenant, user, roles, TimeSpan.FromHours(1));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -34,6 +38,11 @@ public class ApiFactory : WebApplicationFactory<Program>
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
+        }
+
+        if (ChatClient is { } chat)
+        {
+            builder.ConfigureTestServices(s => s.AddSingleton(chat));
         }
     }
 

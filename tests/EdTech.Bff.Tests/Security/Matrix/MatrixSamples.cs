@@ -52,6 +52,8 @@ public static class MatrixSamples
         ["PUT /api/teacher/courses/{courseId}/modules/{moduleId}"] = Post(201, _ => new { title = "Week 1", position = 1, items = new[] { new { id = "i1", title = "Quiz", kind = "assessment", assessmentId = "quiz1" } } }),
         ["GET /api/teacher/courses/{courseId}/modules"] = new(200),
         ["GET /api/student/courses/{courseId}/modules"] = new(200),
+        ["POST /api/content/tagging-jobs"] = Post(202, w => new { courseId = w.Home.Course }),
+        ["GET /api/content/tagging-jobs/{jobId}"] = new(200),
     };
 
     public static MatrixSample? Find(AccessRule row) => ByEndpoint.GetValueOrDefault(row.Endpoint);

@@ -12,7 +12,8 @@ namespace EdTech.Bff.Tests.Security.Matrix;
 /// </summary>
 public sealed partial class MatrixWorld : IAsyncLifetime
 {
-    public ApiFactory Factory { get; } = new();
+    /// <summary>With a scripted chat model, so the GenAI rows answer their success status.</summary>
+    public ApiFactory Factory { get; } = new() { ChatClient = new Content.ScriptedChatClient(_ => Content.ScriptedChatClient.Valid()) };
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -21,6 +22,9 @@ public sealed partial class MatrixWorld : IAsyncLifetime
     public string ForeignTenant { get; } = "matrix-b-" + Guid.NewGuid().ToString("n")[..6];
 
     public string SubmissionId { get; private set; } = "";
+
+    /// <summary>A content-tagging job of the home tenant.</summary>
+    public string TaggingJobId { get; private set; } = "";
 
     /// <summary>Students the privacy rows act on: one only ever exported, one only ever erased, so their cases never interfere.</summary>
     public string ExportedUser => "x-export";
@@ -47,6 +51,9 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         await CreateUserAsync(Home.Tenant, ErasedUser, Roles.Student);
         SubmissionId = await Home.SubmitAsync(Home.Student1);
         await Home.WaitForStatusAsync(Home.Student1, SubmissionId);
+        var (status, job, _) = await Client.PostAsync("/api/content/tagging-jobs", Factory.Token(Home.Tenant, "c1", Roles.ContentAuthor), new { courseId = Home.Course });
+        Assert.True(status == HttpStatusCode.Accepted, $"Starting the matrix tagging job failed: {status} {job}");
+        TaggingJobId = job.GetProperty("jobId").GetString()!;
     }
 
     /// <summary>The current ETag of <see cref="SubmissionId"/>, as its teacher reads it (for If-Match).</summary>
@@ -91,6 +98,7 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         "userId" => row.Method == "POST" ? ErasedUser : ExportedUser,
         "id" => TargetTenant,
         "moduleId" => "matrix-module",
+        "jobId" => TaggingJobId,
         var other => "unknown-" + other,
     });
 

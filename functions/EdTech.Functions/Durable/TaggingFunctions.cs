@@ -1,0 +1,25 @@
+using EdTech.Orchestrations.Tagging;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace EdTech.Functions.Durable;
+
+/// <summary>One-line wrappers: the Durable Functions triggers for the shared content-tagging orchestrator and activities.</summary>
+public static class TaggingFunctions
+{
+    [Function(nameof(TaggingJobOrchestrator))]
+    public static Task<TaggingJobResult> TaggingJob([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new TaggingJobOrchestrator().RunAsync(context, context.GetInput<TaggingJobInput>()!);
+
+    [Function(nameof(MarkTaggingJobRunningActivity))]
+    public static Task<bool> MarkTaggingJobRunning([ActivityTrigger] TaggingJobStatusInput input, FunctionContext context) =>
+        FunctionActivityContext.Run<MarkTaggingJobRunningActivity, TaggingJobStatusInput, bool>(context, input);
+
+    [Function(nameof(TagItemsChunkActivity))]
+    public static Task<int> TagItemsChunk([ActivityTrigger] TaggingChunkInput input, FunctionContext context) =>
+        FunctionActivityContext.Run<TagItemsChunkActivity, TaggingChunkInput, int>(context, input);
+
+    [Function(nameof(FinishTaggingJobActivity))]
+    public static Task<bool> FinishTaggingJob([ActivityTrigger] TaggingJobStatusInput input, FunctionContext context) =>
+        FunctionActivityContext.Run<FinishTaggingJobActivity, TaggingJobStatusInput, bool>(context, input);
+}
