@@ -42,6 +42,8 @@ public sealed class FunctionsHostFixture : IDisposable
         configuration["DURABLE_TASK_SCHEDULER_CONNECTION_STRING"] = "Endpoint=http://localhost:8080;Authentication=None";
         configuration["RECONCILE_GRADING_SCHEDULE"] = "0 */5 * * * *";
         configuration["RELEASE_DUE_SCHEDULE"] = "0 * * * * *";
+        configuration["NIGHTLY_RELEASE_SCHEDULE"] = "0 0 * * * *";
+        configuration["CALIBRATE_SCHEDULE"] = "0 30 2 * * *";
     }
 
     /// <summary>What the worker does for an HTTP invocation: a context with scoped services, the function called, its result executed.</summary>

@@ -19,6 +19,8 @@ public sealed class HostSettingsStartupTests
     [InlineData("DURABLE_TASK_SCHEDULER_CONNECTION_STRING")]
     [InlineData("RECONCILE_GRADING_SCHEDULE")]
     [InlineData("RELEASE_DUE_SCHEDULE")]
+    [InlineData("NIGHTLY_RELEASE_SCHEDULE")]
+    [InlineData("CALIBRATE_SCHEDULE")]
     [InlineData("AzureWebJobsStorage")]
     public void Start_WithoutHostSetting_FailsNamingIt(string setting)
     {
