@@ -31,6 +31,7 @@ public static class LocalHostRuntime
         }
         else
         {
+            services.AddSingleton(ChangeFeedPumpOptions.From(configuration));
             services.AddHostedService<ChangeFeedPump>();
         }
 

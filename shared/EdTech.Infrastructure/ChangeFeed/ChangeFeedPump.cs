@@ -9,11 +9,11 @@ namespace EdTech.Infrastructure.ChangeFeed;
 /// store's ordered feed from that handler's checkpoint. The checkpoint moves only after the handler
 /// succeeded, so delivery is at least once; a failing batch is retried after a pause.
 /// </summary>
-public sealed class ChangeFeedPump(IChangeFeed feed, IEnumerable<IChangeFeedHandler> handlers, IForegroundLoad foreground, ILogger<ChangeFeedPump> logger) : BackgroundService
+/// <param name="options">How small the steps are while the host is busy (<see cref="ChangeFeedPumpOptions"/>).</param>
+public sealed class ChangeFeedPump(
+    IChangeFeed feed, IEnumerable<IChangeFeedHandler> handlers, IForegroundLoad foreground, ChangeFeedPumpOptions options, ILogger<ChangeFeedPump> logger) : BackgroundService
 {
     private const int BatchSize = 512;
-    private const int BusyBatchSize = 4;
-    private static readonly TimeSpan BusyPause = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(500);
 
@@ -29,7 +29,7 @@ public sealed class ChangeFeedPump(IChangeFeed feed, IEnumerable<IChangeFeedHand
             {
                 checkpoint ??= await feed.GetCheckpointAsync(handler.Name, ct).ConfigureAwait(false);
                 var busy = foreground.IsBusy;
-                var batch = await feed.ReadAsync(checkpoint.Value, busy ? BusyBatchSize : BatchSize, ct).ConfigureAwait(false);
+                var batch = await feed.ReadAsync(checkpoint.Value, busy ? options.BusyBatchSize : BatchSize, ct).ConfigureAwait(false);
                 if (batch.Count == 0)
                 {
                     await feed.WaitForChangesAsync(checkpoint.Value, IdleWait, ct).ConfigureAwait(false);
@@ -47,7 +47,7 @@ public sealed class ChangeFeedPump(IChangeFeed feed, IEnumerable<IChangeFeedHand
                 if (busy)
                 {
                     // Small steps with pauses while requests are in flight: acknowledgements first, grading right after.
-                    await Task.Delay(BusyPause, ct).ConfigureAwait(false);
+                    await Task.Delay(options.BusyPause, ct).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -68,7 +68,7 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
 
     private async Task RunUntilAsync(RecordingHandler handler, IForegroundLoad load, Func<bool> done)
     {
-        using var pump = new ChangeFeedPump(_store, [handler], load, NullLogger<ChangeFeedPump>.Instance);
+        using var pump = new ChangeFeedPump(_store, [handler], load, ChangeFeedPumpOptions.Default, NullLogger<ChangeFeedPump>.Instance);
         await pump.StartAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (!done() && DateTime.UtcNow < deadline)

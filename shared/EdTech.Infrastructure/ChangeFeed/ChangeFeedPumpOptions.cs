@@ -1,0 +1,31 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace EdTech.Infrastructure.ChangeFeed;
+
+/// <summary>
+/// While requests are in flight each handler takes <see cref="BusyBatchSize"/> changes, then pauses
+/// <see cref="BusyPause"/>: acknowledgements first, background work right after. Defaults favour a burst's
+/// acknowledgement latency; a larger step trades some of it for fresher projections under sustained load.
+/// Settings "Pump:BusyBatchSize" and "Pump:BusyPauseMs".
+/// </summary>
+public sealed record ChangeFeedPumpOptions(int BusyBatchSize = 4, TimeSpan BusyPause = default)
+{
+    public static readonly ChangeFeedPumpOptions Default = new(4, TimeSpan.FromMilliseconds(100));
+
+    public static ChangeFeedPumpOptions From(IConfiguration configuration) => new(
+        Positive(configuration, "Pump:BusyBatchSize", Default.BusyBatchSize),
+        TimeSpan.FromMilliseconds(Positive(configuration, "Pump:BusyPauseMs", (int)Default.BusyPause.TotalMilliseconds)));
+
+    private static int Positive(IConfiguration configuration, string key, int fallback)
+    {
+        if (configuration[key] is not { Length: > 0 } text)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new InvalidOperationException($"Setting '{key}' must be a positive integer; got '{text}'.");
+    }
+}
