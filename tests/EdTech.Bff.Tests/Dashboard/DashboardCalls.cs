@@ -7,12 +7,12 @@ namespace EdTech.Bff.Tests.Dashboard;
 /// <summary>Small helpers for reading <c>GET /api/student/dashboard</c> in tests.</summary>
 internal static class DashboardCalls
 {
-    public const string Path = "/api/student/dashboard";
+    public const string DashboardPath = "/api/student/dashboard";
 
     public static async Task<JsonElement> GetAsync(School school, string token)
     {
-        var (status, body, _) = await school.Client.GetAsync(Path, token);
-        Assert.True(status == HttpStatusCode.OK, $"GET {Path}: {status} {body}");
+        var (status, body, _) = await school.Client.GetAsync(DashboardPath, token);
+        Assert.True(status == HttpStatusCode.OK, $"GET {DashboardPath}: {status} {body}");
         return body;
     }
 

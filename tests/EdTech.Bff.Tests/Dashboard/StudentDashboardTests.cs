@@ -21,7 +21,7 @@ public sealed class StudentDashboardTests(ApiFactory factory) : IClassFixture<Ap
         var (status, _, _) = await school.Client.PostAsync("/api/teacher/assessments/held1/release", school.Teacher, new { });
         Assert.Equal(HttpStatusCode.Accepted, status);
 
-        var after = await school.PollAsync(Path, school.Student1, d => List(d, "recentGrades").Count > 0);
+        var after = await school.PollAsync(DashboardPath, school.Student1, d => List(d, "recentGrades").Count > 0);
         var grade = Assert.Single(List(after, "recentGrades"));
         Assert.Equal("held1", grade.GetProperty("assessmentId").GetString());
         Assert.Equal(submission, grade.GetProperty("submissionId").GetString());
@@ -125,7 +125,7 @@ public sealed class StudentDashboardTests(ApiFactory factory) : IClassFixture<Ap
         var wrong = new { answers = new object[] { new { itemId = "q1", value = "3" }, new { itemId = "q2", value = new[] { "4" } }, new { itemId = "q3", value = 1 }, new { itemId = "q4", value = "Rome" } } };
         await school.WaitForStatusAsync(school.Student1, await school.SubmitAsync(school.Student1, wrong));
 
-        var dashboard = await school.PollAsync(Path, school.Student1, d => List(d, "mastery").Count > 0 && List(d, "recommendations").Count > 0);
+        var dashboard = await school.PollAsync(DashboardPath, school.Student1, d => List(d, "mastery").Count > 0 && List(d, "recommendations").Count > 0);
 
         var (status, learner, _) = await school.Client.GetAsync("/api/student/recommendations", school.Student1);
         Assert.Equal(HttpStatusCode.OK, status);
@@ -139,7 +139,7 @@ public sealed class StudentDashboardTests(ApiFactory factory) : IClassFixture<Ap
     {
         var school = await School.CreateAsync(factory, factory.CreateClient());
 
-        var (status, _, _) = await school.Client.GetAsync(Path, school.Teacher);
+        var (status, _, _) = await school.Client.GetAsync(DashboardPath, school.Teacher);
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
     }
