@@ -8,6 +8,7 @@ using EdTech.Application.Content.Tagging;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Courses;
 using EdTech.Application.Courses.Modules;
+using EdTech.Application.Dashboard;
 using EdTech.Application.Gradebooks;
 using EdTech.Application.Gradebooks.GradingSchemes;
 using EdTech.Application.Notifications;
@@ -95,6 +96,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<RecommendationCache>();
         services.AddSingleton<RecommendationBuilder>();
         services.AddSingleton<GetRecommendationsHandler>();
+        services.AddSingleton<GetStudentDashboardHandler>();
         services.AddSingleton<SetSkillGraphHandler>();
         services.AddSingleton<RateItemHandler>();
         services.AddSingleton<GetFlaggedItemsHandler>();

@@ -1,4 +1,5 @@
 using EdTech.Application.Assessments;
+using EdTech.Application.Dashboard;
 using EdTech.Application.Submissions;
 using EdTech.Bff.Http;
 using EdTech.Bff.Limits;
@@ -14,6 +15,7 @@ public static class StudentApi
     public static RouteGroupBuilder MapStudentApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/student").FromAccessTable().WithGroupName("student").WithTags("student");
+        api.MapGet("/dashboard", GetDashboard).Produces<StudentDashboard>();
         api.MapGet("/assessments/{assessmentId}", GetAssessment).Produces<StudentAssessmentView>();
         api.MapPost("/assessments/{assessmentId}/submissions", Submit).Accepts<SubmitAttemptCommand>("application/json").Produces<SubmissionAccepted>(StatusCodes.Status202Accepted)
             .RequireRateLimiting(RateLimitPartitions.SubmitPolicy);
@@ -22,6 +24,9 @@ public static class StudentApi
         api.MapStudentLearning();
         return api;
     }
+
+    private static async Task<IResult> GetDashboard(HttpContext context, GetStudentDashboardHandler handler) =>
+        TypedResults.Ok(await handler.HandleAsync(context.GetCaller(), context.RequestAborted));
 
     private static async Task<IResult> GetAssessment(string assessmentId, HttpContext context, GetStudentAssessmentHandler handler) =>
         OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), assessmentId, context.RequestAborted));

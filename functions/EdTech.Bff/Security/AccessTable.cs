@@ -51,6 +51,7 @@ public static class AccessTable
         Row("GET", "/api/student/submissions/{submissionId}", Owner, Student),
         Row("GET", "/api/student/courses/{courseId}/modules", Course, Student),
         Row("GET", "/api/student/recommendations", Tenant, Student),
+        Row("GET", "/api/student/dashboard", Tenant, Student),
         // The item's assessment (hence course) is in the body, so the handler checks the enrollment (404 otherwise).
         Row("POST", "/api/student/items/{itemId}/ratings", Tenant, Student),
 

@@ -13,6 +13,7 @@ namespace EdTech.Application.Access;
 public sealed class CourseAccess(IDocumentStore store, TimeProvider clock)
 {
     private readonly ExpiringCache<EnrollmentRecord> _enrollments = new(clock, TimeSpan.FromSeconds(30));
+    private readonly ExpiringCache<string[]> _courses = new(clock, TimeSpan.FromSeconds(30));
 
     public async Task<bool> IsEnrolledAsync(TenantId tenant, string courseId, string userId, string role, CancellationToken ct)
     {
@@ -22,6 +23,28 @@ public sealed class CourseAccess(IDocumentStore store, TimeProvider clock)
         return enrollment?.Role == role;
     }
 
-    /// <summary>Erasure deletes enrollments: stop honouring them here at once rather than after the cache time.</summary>
-    public void Forget(TenantId tenant, string courseId, string userId) => _enrollments.Remove($"{tenant}:{EnrollmentRecord.IdFor(courseId, userId)}");
+    /// <summary>
+    /// The ids of the courses the user is enrolled in with <paramref name="role"/>, in id order (one query across the
+    /// tenant's enrollments, cached briefly like single enrollments; <see cref="Forget"/> drops it in this process).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CoursesOfAsync(TenantId tenant, string userId, string role, CancellationToken ct)
+    {
+        var courses = await _courses.GetOrLoadAsync($"{tenant}:{role}:{userId}", async token =>
+        {
+            var rows = await store.QueryAsync<EnrollmentRecord>(tenant, DocumentQuery.Where("userId", userId), token).ConfigureAwait(false);
+            return rows.Where(r => r.Value.Role == role).Select(r => r.Value.CourseId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        }, ct).ConfigureAwait(false);
+        return courses ?? [];
+    }
+
+    /// <summary>
+    /// An enrollment was created, changed or deleted (enroll, roster import, erasure): stop using what is cached for it
+    /// in this process at once rather than after the cache time.
+    /// </summary>
+    public void Forget(TenantId tenant, string courseId, string userId)
+    {
+        _enrollments.Remove($"{tenant}:{EnrollmentRecord.IdFor(courseId, userId)}");
+        _courses.Remove($"{tenant}:{Roles.Student}:{userId}");
+        _courses.Remove($"{tenant}:{Roles.Teacher}:{userId}");
+    }
 }

@@ -1,3 +1,4 @@
+using EdTech.Application.Access;
 using EdTech.Application.Caching;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
@@ -8,7 +9,7 @@ namespace EdTech.Application.Courses;
 
 public sealed record EnrollUserCommand(string CourseId, string? UserId, string? Role);
 
-public sealed class EnrollUserHandler(IDocumentStore store, TeacherQueryCache cache, TimeProvider clock)
+public sealed class EnrollUserHandler(IDocumentStore store, TeacherQueryCache cache, CourseAccess access, TimeProvider clock)
 {
     public async Task<Outcome<EnrollmentRecord>> HandleAsync(Caller caller, EnrollUserCommand command, CancellationToken ct)
     {
@@ -33,6 +34,8 @@ public sealed class EnrollUserHandler(IDocumentStore store, TeacherQueryCache ca
         var outcome = await store.CreateAsync(caller.Tenant, record, static (a, b) => a.Role == b.Role, ct).ConfigureAwait(false);
         if (outcome.Created)
         {
+            // The student's dashboard lists their courses from CourseAccess's cache.
+            access.Forget(caller.Tenant, record.CourseId, record.UserId);
             // A new row in the course's gradebook, or a new course in the teacher's review queue.
             await cache.InvalidateCourseAsync(caller.Tenant, record.CourseId, ct).ConfigureAwait(false);
             await cache.InvalidateTeacherAsync(caller.Tenant, record.UserId, ct).ConfigureAwait(false);

@@ -42,6 +42,7 @@ public static class MatrixSamples
         ["POST /api/student/assessments/{assessmentId}/submissions"] = Post(202, _ => School.PerfectAnswers),
         ["GET /api/student/submissions/{submissionId}"] = new(200),
         ["GET /api/student/recommendations"] = new(200),
+        ["GET /api/student/dashboard"] = new(200),
         ["POST /api/student/items/{itemId}/ratings"] = Post(200, w => new { assessmentId = w.Home.Quiz, helpful = false, comment = "Matrix rating" }),
         ["PUT /api/teacher/courses/{courseId}/skill-graph"] = Post(200, _ => new { prerequisites = new[] { new { skill = "primes", requires = new[] { "arithmetic" } } } }),
         ["GET /api/teacher/courses/{courseId}/flagged-items"] = new(200),
