@@ -57,11 +57,10 @@ public sealed class LearnerStateHandler(IDocumentStore store, RecommendationBuil
             return false;
         }
 
-        await SaveResponsesAsync(tenant, submission, contribution, ct).ConfigureAwait(false);
         var ability = await StudentAbilityAsync(tenant, submission.CourseId, state?.Value, submission.Id, ct).ConfigureAwait(false);
         foreach (var item in contribution.Items)
         {
-            await UpdateItemStatsAsync(tenant, submission, item, ability(item), ct).ConfigureAwait(false);
+            await ApplyAnswerAsync(tenant, submission, item, ability(item), ct).ConfigureAwait(false);
         }
 
         var others = state?.Value.Contributions.Where(c => c.SubmissionId != submission.Id) ?? [];
@@ -89,16 +88,6 @@ public sealed class LearnerStateHandler(IDocumentStore store, RecommendationBuil
         a.AssessmentVersion == b.AssessmentVersion && a.Released == b.Released && a.At == b.At
         && a.Items.Select(i => (i.ItemId, i.Correct)).SequenceEqual(b.Items.Select(i => (i.ItemId, i.Correct)));
 
-    private async Task SaveResponsesAsync(TenantId tenant, SubmissionRecord s, SubmissionContribution contribution, CancellationToken ct)
-    {
-        foreach (var item in contribution.Items)
-        {
-            var response = new ResponseRecord(ResponseRecord.IdFor(s.Id, item.ItemId), s.CourseId, s.AssessmentId, item.ItemId, s.UserId, s.Id,
-                s.AssessmentVersion, item.Correct, s.ReceivedAt);
-            Written.Ensure(await store.ReplaceAsync(tenant, response, null, ct).ConfigureAwait(false));
-        }
-    }
-
     /// <summary>The student's Elo ability per skill from their other submissions (graded ones count: this is item statistics, not shown to the student).</summary>
     private async Task<Func<ItemOutcome, double>> StudentAbilityAsync(TenantId tenant, string courseId, LearnerStateRecord? state, string excludeSubmission, CancellationToken ct)
     {
@@ -113,33 +102,43 @@ public sealed class LearnerStateHandler(IDocumentStore store, RecommendationBuil
         return item => item.Skills.Count == 0 ? 0 : item.Skills.Average(skill => snapshot.Skills.GetValueOrDefault(skill)?.Ability ?? 0);
     }
 
-    private async Task UpdateItemStatsAsync(TenantId tenant, SubmissionRecord s, ItemOutcome item, double ability, CancellationToken ct)
+    /// <summary>
+    /// Counts one answer in its item's statistics and stores it as a response (the marker). The response is written after the
+    /// statistics: a crash between the two makes a redelivery count the answer again (at-least-once; the Elo difficulty is an
+    /// online estimate, and the nightly calibration refits from the responses themselves).
+    /// </summary>
+    private async Task ApplyAnswerAsync(TenantId tenant, SubmissionRecord s, ItemOutcome item, double ability, CancellationToken ct)
     {
+        var responseId = ResponseRecord.IdFor(s.Id, item.ItemId);
+        var previous = await store.GetAsync<ResponseRecord>(tenant, responseId, ct).ConfigureAwait(false);
         var id = ItemStatsRecord.IdFor(s.AssessmentId, item.ItemId);
         var existing = await store.GetAsync<ItemStatsRecord>(tenant, id, ct).ConfigureAwait(false);
-        var stats = existing?.Value ?? new ItemStatsRecord(id, s.CourseId, s.AssessmentId, item.ItemId, 0, 0, 0, new Dictionary<string, AppliedAnswer>(StringComparer.Ordinal));
-        var applied = new Dictionary<string, AppliedAnswer>(stats.Applied, StringComparer.Ordinal);
-        ItemStatsRecord next;
-        if (applied.TryGetValue(s.Id, out var before))
+        var stats = existing?.Value ?? new ItemStatsRecord(id, s.CourseId, s.AssessmentId, item.ItemId, 0, 0, 0);
+        ItemStatsRecord? next;
+        double k;
+        if (previous?.Value.EloK is { } counted)
         {
-            if (before.Correct == item.Correct)
-            {
-                return;
-            }
-
+            k = counted;
             // Regraded: the Elo step is linear in the outcome, so swapping the outcome moves the rating by K·(old − new).
-            var delta = (before.Correct ? 1 : 0) - (item.Correct ? 1 : 0);
-            applied[s.Id] = before with { Correct = item.Correct };
-            next = stats with { Correct = stats.Correct - delta, Difficulty = stats.Difficulty + (before.K * delta), Applied = applied };
+            var delta = (previous.Value.Correct ? 1 : 0) - (item.Correct ? 1 : 0);
+            next = delta == 0 ? null : stats with { Correct = stats.Correct - delta, Difficulty = stats.Difficulty + (k * delta) };
         }
         else
         {
-            var k = EloOptions.Default.K(stats.Attempts);
+            k = EloOptions.Default.K(stats.Attempts);
             var surprise = (item.Correct ? 1 : 0) - Logistic.Sigmoid(ability - stats.Difficulty);
-            applied[s.Id] = new AppliedAnswer(item.Correct, k);
-            next = stats with { Attempts = stats.Attempts + 1, Correct = stats.Correct + (item.Correct ? 1 : 0), Difficulty = stats.Difficulty - (k * surprise), Applied = applied };
+            next = stats with { Attempts = stats.Attempts + 1, Correct = stats.Correct + (item.Correct ? 1 : 0), Difficulty = stats.Difficulty - (k * surprise) };
         }
 
-        Written.Ensure(await store.ReplaceAsync(tenant, next, existing?.ETag, ct).ConfigureAwait(false));
+        if (next is not null)
+        {
+            Written.Ensure(await store.ReplaceAsync(tenant, next, existing?.ETag, ct).ConfigureAwait(false));
+        }
+
+        var response = new ResponseRecord(responseId, s.CourseId, s.AssessmentId, item.ItemId, s.UserId, s.Id, s.AssessmentVersion, item.Correct, s.ReceivedAt, k);
+        if (previous is null || previous.Value != response)
+        {
+            Written.Ensure(await store.ReplaceAsync(tenant, response, previous?.ETag, ct).ConfigureAwait(false));
+        }
     }
 }
