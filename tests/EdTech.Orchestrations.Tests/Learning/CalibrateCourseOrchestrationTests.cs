@@ -1,3 +1,4 @@
+using EdTech.Orchestrations.Hosting;
 using EdTech.Application.Learning.Calibration;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -16,7 +17,7 @@ public sealed class CalibrateCourseOrchestrationTests(GradingHostFixture host) :
     {
         var day = new DateTimeOffset(2026, 11, 26, 2, 30, 0, TimeSpan.Zero);
         await TypedDocumentStore.CreateAsync(host.Store, GradingHostFixture.Tenant, new CourseRecord("cal-course", "Calibrated", day));
-        var scheduler = new CalibrationScheduler(host.Store, new DurableCalibrationWorkflow(host.Client), new FixedClock(day), NullLogger<CalibrationScheduler>.Instance);
+        var scheduler = new CalibrationScheduler(host.Store, new DurableCalibrationWorkflow(new RegisteredDurableClientSource(host.Client)), new FixedClock(day), NullLogger<CalibrationScheduler>.Instance);
 
         Assert.True(await scheduler.StartAllAsync(CancellationToken.None) >= 1);
         var instanceId = $"{GradingHostFixture.Tenant}:calibrate:cal-course:20261126";
