@@ -20,6 +20,12 @@ public sealed class FunctionsHostFixture : IDisposable
     private readonly string _data = Path.Combine(Path.GetTempPath(), "edtech-functests-" + Guid.NewGuid().ToString("N"));
 
     public FunctionsHostFixture()
+        : this(configureServices: null)
+    {
+    }
+
+    /// <summary>The same host with <paramref name="configureServices"/> applied after the app's own composition (test-only additions).</summary>
+    internal FunctionsHostFixture(Action<IServiceCollection>? configureServices)
     {
         Directory.CreateDirectory(_data);
         var builder = FunctionsApplication.CreateBuilder([]);
@@ -28,6 +34,7 @@ public sealed class FunctionsHostFixture : IDisposable
         builder.Configuration["Auth:Audience"] = "api://edtech-api";
         WithHostSettings(builder.Configuration);
         FunctionsComposition.Configure(builder);
+        configureServices?.Invoke(builder.Services);
         Host = builder.Build();
     }
 
@@ -42,10 +49,12 @@ public sealed class FunctionsHostFixture : IDisposable
         configuration["DURABLE_TASK_SCHEDULER_CONNECTION_STRING"] = "Endpoint=http://localhost:8080;Authentication=None";
         configuration["RECONCILE_GRADING_SCHEDULE"] = "0 */5 * * * *";
         configuration["RELEASE_DUE_SCHEDULE"] = "0 * * * * *";
+        configuration["NIGHTLY_RELEASE_SCHEDULE"] = "0 0 * * * *";
+        configuration["CALIBRATE_SCHEDULE"] = "0 30 2 * * *";
     }
 
     /// <summary>What the worker does for an HTTP invocation: a context with scoped services, the function called, its result executed.</summary>
-    public async Task<HttpResponseResult> InvokeAsync(Func<RoleFunctions, HttpRequest, Task<IActionResult>> function, string method, string path)
+    public async Task<HttpResponseResult> InvokeAsync(Func<RoleFunctions, HttpRequest, Task<IActionResult>> function, string method, string path, string? bearerToken = null)
     {
         await using var scope = Host.Services.CreateAsyncScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
@@ -53,6 +62,11 @@ public sealed class FunctionsHostFixture : IDisposable
         context.Request.Scheme = "https";
         context.Request.Host = new HostString("edtech.example");
         context.Request.Path = path;
+        if (bearerToken is not null)
+        {
+            context.Request.Headers.Authorization = "Bearer " + bearerToken;
+        }
+
         using var body = new MemoryStream();
         context.Response.Body = body;
 
