@@ -1,8 +1,8 @@
-using EdTech.Orchestrations.Hosting;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;
+using EdTech.Orchestrations.Hosting;
 using EdTech.Orchestrations.Release;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;

@@ -1,9 +1,9 @@
-using EdTech.Orchestrations.Hosting;
 using EdTech.Application.Learning.Calibration;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using EdTech.Orchestrations.Calibration;
+using EdTech.Orchestrations.Hosting;
 using EdTech.Orchestrations.Tests.Grading;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,10 +1,10 @@
-using EdTech.Orchestrations.Hosting;
 using EdTech.Application.Audit;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Grading;
 using EdTech.Domain.Submissions;
+using EdTech.Orchestrations.Hosting;
 using EdTech.Orchestrations.Regrade;
 using EdTech.Orchestrations.Tests.Grading;
 using Microsoft.DurableTask;
