@@ -2,7 +2,9 @@ using EdTech.Bff.Composition;
 using EdTech.Bff.Security.Identity;
 using EdTech.Functions.Http;
 using Microsoft.Azure.Functions.Worker.Builder;
+using EdTech.Orchestrations.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EdTech.Functions;
 
@@ -21,6 +23,10 @@ public static class FunctionsComposition
         FunctionsTelemetry.AddTo(builder);
         builder.Services.AddEdTech(builder.Configuration);
         RolePipelines.AddTo(builder.Services);
+        // The isolated worker has no DurableTaskClient in DI: each HTTP role function and timer binds its
+        // [DurableClient] value here before it runs the shared pipeline or job.
+        builder.Services.AddSingleton<InvocationDurableClientSource>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IDurableClientSource>(sp => sp.GetRequiredService<InvocationDurableClientSource>()));
         return builder;
     }
 }

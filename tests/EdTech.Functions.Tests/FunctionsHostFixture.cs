@@ -20,6 +20,12 @@ public sealed class FunctionsHostFixture : IDisposable
     private readonly string _data = Path.Combine(Path.GetTempPath(), "edtech-functests-" + Guid.NewGuid().ToString("N"));
 
     public FunctionsHostFixture()
+        : this(configureServices: null)
+    {
+    }
+
+    /// <summary>The same host with <paramref name="configureServices"/> applied after the app's own composition (test-only additions).</summary>
+    internal FunctionsHostFixture(Action<IServiceCollection>? configureServices)
     {
         Directory.CreateDirectory(_data);
         var builder = FunctionsApplication.CreateBuilder([]);
@@ -28,6 +34,7 @@ public sealed class FunctionsHostFixture : IDisposable
         builder.Configuration["Auth:Audience"] = "api://edtech-api";
         WithHostSettings(builder.Configuration);
         FunctionsComposition.Configure(builder);
+        configureServices?.Invoke(builder.Services);
         Host = builder.Build();
     }
 
@@ -47,7 +54,7 @@ public sealed class FunctionsHostFixture : IDisposable
     }
 
     /// <summary>What the worker does for an HTTP invocation: a context with scoped services, the function called, its result executed.</summary>
-    public async Task<HttpResponseResult> InvokeAsync(Func<RoleFunctions, HttpRequest, Task<IActionResult>> function, string method, string path)
+    public async Task<HttpResponseResult> InvokeAsync(Func<RoleFunctions, HttpRequest, Task<IActionResult>> function, string method, string path, string? bearerToken = null)
     {
         await using var scope = Host.Services.CreateAsyncScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
@@ -55,6 +62,11 @@ public sealed class FunctionsHostFixture : IDisposable
         context.Request.Scheme = "https";
         context.Request.Host = new HostString("edtech.example");
         context.Request.Path = path;
+        if (bearerToken is not null)
+        {
+            context.Request.Headers.Authorization = "Bearer " + bearerToken;
+        }
+
         using var body = new MemoryStream();
         context.Response.Body = body;
 

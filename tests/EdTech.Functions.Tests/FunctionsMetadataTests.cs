@@ -48,4 +48,22 @@ public sealed class FunctionsMetadataTests
             Assert.StartsWith(name, binding.GetProperty("route").GetString(), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void FunctionsMetadata_RoleHttpFunctionsAndTimers_CarryADurableClientBinding()
+    {
+        // The isolated worker's only DurableTaskClient is this binding's value; the functions bind it for the shared workflows.
+        using var document = JsonDocument.Parse(File.ReadAllText(MetadataPath));
+        var bindingsByFunction = document.RootElement.EnumerateArray().ToDictionary(
+            f => f.GetProperty("name").GetString()!,
+            f => f.GetProperty("bindings").EnumerateArray().Select(b => b.GetProperty("type").GetString()!).ToList(),
+            StringComparer.Ordinal);
+        var needClient = EdTech.Bff.Apis.EdTechApi.RoleGroups.Keys
+            .Concat(FunctionMethod.All.Where(f => f.TriggerBindingType == "timerTrigger").Select(f => f.Name))
+            .ToList();
+
+        Assert.Contains("teacher", needClient);
+        Assert.Contains("ReleaseDueResults", needClient);
+        Assert.All(needClient, name => Assert.Contains("durableClient", bindingsByFunction[name]));
+    }
 }

@@ -23,7 +23,7 @@ public sealed class RolePipelineTests(FunctionsHostFixture host) : IClassFixture
     [Fact]
     public async Task StudentFunction_GetWithoutToken_Returns401ProblemJson()
     {
-        var response = await host.InvokeAsync((f, req) => f.Student(req), "GET", "/api/student/submissions/x");
+        var response = await host.InvokeAsync((f, req) => f.Student(req, new RecordingDurableTaskClient()), "GET", "/api/student/submissions/x");
 
         Assert.IsType<EmptyResult>(response.Result);
         Assert.Equal(401, response.StatusCode);
@@ -35,7 +35,7 @@ public sealed class RolePipelineTests(FunctionsHostFixture host) : IClassFixture
     [Fact]
     public async Task PlatformFunction_PostTenantsWithoutToken_Returns401()
     {
-        var response = await host.InvokeAsync((f, req) => f.Platform(req), "POST", "/api/platform/tenants");
+        var response = await host.InvokeAsync((f, req) => f.Platform(req, new RecordingDurableTaskClient()), "POST", "/api/platform/tenants");
 
         Assert.Equal(401, response.StatusCode);
         Assert.StartsWith("application/problem+json", response.ContentType, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public sealed class RolePipelineTests(FunctionsHostFixture host) : IClassFixture
     [Fact]
     public async Task StudentFunction_UnknownPath_Returns404()
     {
-        var response = await host.InvokeAsync((f, req) => f.Student(req), "GET", "/api/student/no-such-route");
+        var response = await host.InvokeAsync((f, req) => f.Student(req, new RecordingDurableTaskClient()), "GET", "/api/student/no-such-route");
 
         Assert.Equal(404, response.StatusCode);
     }

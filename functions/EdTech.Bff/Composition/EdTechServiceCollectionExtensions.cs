@@ -14,12 +14,15 @@ using EdTech.Orchestrations.Calibration;
 using EdTech.Infrastructure.Caching;
 using EdTech.Infrastructure.Ai;
 using EdTech.Orchestrations.Grading;
+using EdTech.Orchestrations.Hosting;
 using EdTech.Orchestrations.Regrade;
 using EdTech.Orchestrations.Release;
 using EdTech.Orchestrations.Tagging;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace EdTech.Bff.Composition;
@@ -44,6 +47,8 @@ public static class EdTechServiceCollectionExtensions
         services.AddHybridCache(o => o.MaximumPayloadBytes = 16 * 1024 * 1024);
         services.AddSingleton<INotificationSender>(sp => new FileNotificationSender(
             Path.Combine(options.DataDirectory, "notifications.log"), sp.GetRequiredService<ILogger<FileNotificationSender>>()));
+        // The host's DI client by default (LocalHost); the Functions app replaces it with its per-invocation binding.
+        services.TryAddSingleton<IDurableClientSource>(sp => new RegisteredDurableClientSource(sp.GetRequiredService<DurableTaskClient>()));
         services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
         services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
         services.AddSingleton<IRegradeWorkflow, DurableRegradeWorkflow>();

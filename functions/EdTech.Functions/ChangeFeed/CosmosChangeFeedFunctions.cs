@@ -2,7 +2,9 @@
 using System.Text.Json;
 using EdTech.Application.Storage;
 using EdTech.Infrastructure.Cosmos;
+using EdTech.Orchestrations.Hosting;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace EdTech.Functions.ChangeFeed;
 
@@ -14,18 +16,22 @@ namespace EdTech.Functions.ChangeFeed;
 /// environment's package source, so these cannot be built or tested here.
 /// Connection "CosmosTrigger" is identity-based: set CosmosTrigger__accountEndpoint (and, with a
 /// user-assigned identity, CosmosTrigger__credential=managedidentity and CosmosTrigger__clientId).
+/// A trigger whose handler starts a workflow takes the [DurableClient] binding and binds it for the dispatch.
 /// </summary>
-public sealed class CosmosChangeFeedFunctions(CosmosChangeDispatcher dispatcher)
+public sealed class CosmosChangeFeedFunctions(CosmosChangeDispatcher dispatcher, InvocationDurableClientSource durable)
 {
     private const string Database = "edtech";
     private const string Connection = "CosmosTrigger";
 
     [Function("StartGradingOnSubmissions")]
     [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
-    public Task StartGrading(
+    public async Task StartGrading(
         [CosmosDBTrigger(Database, Containers.Submissions, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer, LeaseContainerPrefix = "start-grading.", StartFromBeginning = true)]
-        IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
-        dispatcher.DispatchAsync("start-grading", Containers.Submissions, changes, ct);
+        IReadOnlyList<JsonElement> changes, [DurableClient] DurableTaskClient client, CancellationToken ct)
+    {
+        using var bound = durable.Bind(client);
+        await dispatcher.DispatchAsync("start-grading", Containers.Submissions, changes, ct).ConfigureAwait(false);
+    }
 
     [Function("SubmissionProjectionOnSubmissions")]
     [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]

@@ -1,20 +1,21 @@
-using EdTech.Application.Grading;
-using EdTech.Application.Storage;
-using EdTech.Orchestrations.Release;
+using EdTech.Bff.Composition;
+using EdTech.Orchestrations.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
 
 namespace EdTech.Functions.Timers;
 
 /// <summary>
 /// Starts ReleaseResults for assessments whose afterDue/scheduled release time has passed.
 /// Schedule from the app setting RELEASE_DUE_SCHEDULE (ScheduledJobs.ReleaseDueResults; the LocalHost runs the same job).
-/// The durable client comes from the binding, so the releaser is built with it rather than taken from DI.
+/// The durable client comes from the binding, bound for the job's workflows (InvocationDurableClientSource).
 /// </summary>
-public sealed class ReleaseDueResultsFunction(IDocumentStore store, TimeProvider clock, ILoggerFactory loggers)
+public sealed class ReleaseDueResultsFunction(IServiceProvider services, InvocationDurableClientSource durable)
 {
     [Function("ReleaseDueResults")]
-    public Task Run([TimerTrigger("%RELEASE_DUE_SCHEDULE%")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken ct) =>
-        new DueResultsReleaser(store, new DurableReleaseWorkflow(client), clock, loggers.CreateLogger<DueResultsReleaser>()).ReleaseDueAsync(ct);
+    public async Task Run([TimerTrigger("%RELEASE_DUE_SCHEDULE%")] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken ct)
+    {
+        using var bound = durable.Bind(client);
+        await ScheduledJobs.ReleaseDueResults.RunAsync(services, ct).ConfigureAwait(false);
+    }
 }

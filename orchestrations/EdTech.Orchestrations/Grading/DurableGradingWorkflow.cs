@@ -2,22 +2,22 @@ using EdTech.Application.Grading;
 using EdTech.Application.Grading.Review;
 using EdTech.Domain.Tenancy;
 using EdTech.Orchestrations.Hosting;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace EdTech.Orchestrations.Grading;
 
-public sealed class DurableGradingWorkflow(DurableTaskClient client, ReviewReminderSettings review, ILogger<DurableGradingWorkflow> logger) : IGradingWorkflow
+public sealed class DurableGradingWorkflow(IDurableClientSource durable, ReviewReminderSettings review, ILogger<DurableGradingWorkflow> logger) : IGradingWorkflow
 {
     public Task StartAsync(TenantId tenant, string submissionId, CancellationToken cancellationToken)
     {
         var input = new GradeSubmissionInput(tenant, submissionId, review.ReminderAfter, review.RemindersBeforeEscalation);
-        return client.TryScheduleAsync(nameof(GradeSubmissionOrchestrator), input, input.InstanceId, cancellationToken);
+        return durable.Client.TryScheduleAsync(nameof(GradeSubmissionOrchestrator), input, input.InstanceId, cancellationToken);
     }
 
     public async Task NotifyReviewedAsync(TenantId tenant, string submissionId, CancellationToken cancellationToken)
     {
         var instanceId = GradeSubmissionInput.InstanceIdFor(tenant, submissionId);
+        var client = durable.Client;
         var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken).ConfigureAwait(false);
         if (instance is null || instance.IsCompleted)
         {

@@ -2,6 +2,7 @@ using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;
+using EdTech.Orchestrations.Hosting;
 using EdTech.Orchestrations.Release;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -57,7 +58,7 @@ public sealed class ReleaseResultsOrchestratorTests(GradingHostFixture host) : I
         var assessment = await host.SeedAssessmentAsync("a-dedupe", new ReleasePolicy(ReleasePolicy.Manual, null), Now.AddDays(-1));
         await host.SeedSubmissionAsync("d-1", assessment, Now.AddDays(-2));
         await host.RunAsync("d-1");
-        var workflow = new DurableReleaseWorkflow(host.Client);
+        var workflow = new DurableReleaseWorkflow(new RegisteredDurableClientSource(host.Client));
         var input = new ReleaseResultsInput(GradingHostFixture.Tenant, "a-dedupe");
 
         await workflow.StartAsync(GradingHostFixture.Tenant, "a-dedupe", 7, CancellationToken.None);

@@ -6,6 +6,7 @@ using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
 using EdTech.Orchestrations.Grading;
+using EdTech.Orchestrations.Hosting;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -96,7 +97,7 @@ public sealed class ReviewWaitTests(GradingHostFixture host) : IClassFixture<Gra
         Assert.Null(await host.Client.GetInstanceAsync(GradeSubmissionInput.InstanceIdFor(GradingHostFixture.Tenant, "never-started")));
     }
 
-    private DurableGradingWorkflow Workflow() => new(host.Client, ReviewReminderSettings.Default, NullLogger<DurableGradingWorkflow>.Instance);
+    private DurableGradingWorkflow Workflow() => new(new RegisteredDurableClientSource(host.Client), ReviewReminderSettings.Default, NullLogger<DurableGradingWorkflow>.Instance);
 
     private async Task<string> SeedEssayAsync(string id)
     {

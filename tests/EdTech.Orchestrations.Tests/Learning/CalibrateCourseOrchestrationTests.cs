@@ -3,6 +3,7 @@ using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using EdTech.Orchestrations.Calibration;
+using EdTech.Orchestrations.Hosting;
 using EdTech.Orchestrations.Tests.Grading;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -16,7 +17,7 @@ public sealed class CalibrateCourseOrchestrationTests(GradingHostFixture host) :
     {
         var day = new DateTimeOffset(2026, 11, 26, 2, 30, 0, TimeSpan.Zero);
         await TypedDocumentStore.CreateAsync(host.Store, GradingHostFixture.Tenant, new CourseRecord("cal-course", "Calibrated", day));
-        var scheduler = new CalibrationScheduler(host.Store, new DurableCalibrationWorkflow(host.Client), new FixedClock(day), NullLogger<CalibrationScheduler>.Instance);
+        var scheduler = new CalibrationScheduler(host.Store, new DurableCalibrationWorkflow(new RegisteredDurableClientSource(host.Client)), new FixedClock(day), NullLogger<CalibrationScheduler>.Instance);
 
         Assert.True(await scheduler.StartAllAsync(CancellationToken.None) >= 1);
         var instanceId = $"{GradingHostFixture.Tenant}:calibrate:cal-course:20261126";

@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using System.Text;
+using EdTech.Application.Assessments;
+using EdTech.Application.Common;
+using EdTech.Application.Content.Tagging;
+using EdTech.Application.Courses;
+using EdTech.Application.Grading;
+using EdTech.Application.Learning.Calibration;
+using EdTech.Application.Tenants;
+using EdTech.Application.Users;
+using EdTech.Bff.Security.Identity;
+using EdTech.Domain.Assessments;
+using EdTech.Domain.Tenancy;
+using EdTech.Orchestrations.Hosting;
+using EdTech.Orchestrations.Release;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace EdTech.Functions.Tests;
+
+/// <summary>
+/// The isolated worker has no DurableTaskClient in DI, only the [DurableClient] binding value: the role functions
+/// bind it for their request, so the shared endpoints' workflows start orchestrations on it.
+/// </summary>
+public sealed class DurableClientBindingTests
+{
+    private const string Issuer = "https://test-issuer.edtech.example";
+    private const string Audience = "api://edtech-api";
+    private static readonly SymmetricSecurityKey Key = new(Encoding.UTF8.GetBytes("functions-durable-client-binding-test-key-0123456789")) { KeyId = "test" };
+
+    [Fact]
+    public async Task TeacherFunction_ReleaseNow_SchedulesReleaseResultsOnTheBindingClient()
+    {
+        // A static-key issuer added for the test only, so a teacher token passes the real pipeline's authentication.
+        using var host = new FunctionsHostFixture(s => s.AddSingleton(TrustedIssuer.WithStaticKey(Issuer, Audience, Key)));
+        var tenant = new TenantId("fn-release");
+        await SeedCourseWithAssessmentAsync(host.Host.Services, tenant);
+        var binding = new RecordingDurableTaskClient();
+
+        var response = await host.InvokeAsync((f, req) => f.Teacher(req, binding), "POST", "/api/teacher/assessments/quiz1/release", TokenFor(tenant, "t1", Roles.Teacher));
+
+        Assert.Equal(202, response.StatusCode);
+        var scheduled = Assert.Single(binding.Scheduled);
+        Assert.Equal(nameof(ReleaseResultsOrchestrator), scheduled.Name.Name);
+        Assert.StartsWith($"{tenant}:", scheduled.InstanceId, StringComparison.Ordinal);
+        var input = Assert.IsType<ReleaseResultsInput>(scheduled.Input);
+        Assert.Equal("quiz1", input.AssessmentId);
+    }
+
+    [Fact]
+    public async Task TeacherFunction_TwoConcurrentRequests_EachUseTheirOwnBindingClient()
+    {
+        using var host = new FunctionsHostFixture(s => s.AddSingleton(TrustedIssuer.WithStaticKey(Issuer, Audience, Key)));
+        var first = new TenantId("fn-release-a");
+        var second = new TenantId("fn-release-b");
+        await SeedCourseWithAssessmentAsync(host.Host.Services, first);
+        await SeedCourseWithAssessmentAsync(host.Host.Services, second);
+        var clientA = new RecordingDurableTaskClient();
+        var clientB = new RecordingDurableTaskClient();
+
+        await Task.WhenAll(
+            host.InvokeAsync((f, req) => f.Teacher(req, clientA), "POST", "/api/teacher/assessments/quiz1/release", TokenFor(first, "t1", Roles.Teacher)),
+            host.InvokeAsync((f, req) => f.Teacher(req, clientB), "POST", "/api/teacher/assessments/quiz1/release", TokenFor(second, "t1", Roles.Teacher)));
+
+        Assert.StartsWith($"{first}:", Assert.Single(clientA.Scheduled).InstanceId, StringComparison.Ordinal);
+        Assert.StartsWith($"{second}:", Assert.Single(clientB.Scheduled).InstanceId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryDurableWorkflow_ResolvesFromARequestScope_AndUsesTheBoundClient()
+    {
+        using var host = new FunctionsHostFixture();
+        await using var scope = host.Host.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var tenant = new TenantId("fn-scope");
+        var binding = new RecordingDurableTaskClient();
+
+        var grading = services.GetRequiredService<IGradingWorkflow>();
+        var release = services.GetRequiredService<IReleaseWorkflow>();
+        var regrade = services.GetRequiredService<IRegradeWorkflow>();
+        var calibration = services.GetRequiredService<ICalibrationWorkflow>();
+        var tagging = services.GetRequiredService<ITaggingWorkflow>();
+        using (services.GetRequiredService<InvocationDurableClientSource>().Bind(binding))
+        {
+            await grading.StartAsync(tenant, "s1", CancellationToken.None);
+            await release.StartAsync(tenant, "a1", 0, CancellationToken.None);
+            await regrade.StartAsync(tenant, "a1", 2, CancellationToken.None);
+            await calibration.StartAsync(tenant, "c1", new DateOnly(2026, 11, 26), CancellationToken.None);
+            await tagging.StartAsync(tenant, "j1", [], CancellationToken.None);
+        }
+
+        Assert.Equal(5, binding.Scheduled.Count);
+        Assert.All(binding.Scheduled, s => Assert.StartsWith($"{tenant}:", s.InstanceId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DurableWorkflow_WithoutABoundClient_ThrowsNamingTheBinding()
+    {
+        using var host = new FunctionsHostFixture();
+        await using var scope = host.Host.Services.CreateAsyncScope();
+        var release = scope.ServiceProvider.GetRequiredService<IReleaseWorkflow>();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => release.StartAsync(new TenantId("fn-none"), "a1", 0, CancellationToken.None));
+
+        Assert.Contains("[DurableClient]", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task SeedCourseWithAssessmentAsync(IServiceProvider services, TenantId tenant)
+    {
+        var admin = new Caller(tenant, "admin", new HashSet<string>(StringComparer.Ordinal) { Roles.TenantAdmin });
+        var teacher = new Caller(tenant, "t1", new HashSet<string>(StringComparer.Ordinal) { Roles.Teacher });
+        Ok(await services.GetRequiredService<CreateTenantHandler>().HandleAsync(new CreateTenantCommand(tenant.Value, "Binding School", "Europe/London"), CancellationToken.None));
+        Ok(await services.GetRequiredService<CreateUserHandler>().HandleAsync(admin, new CreateUserCommand("t1", "Teacher One", "t1@school.example", [Roles.Teacher]), CancellationToken.None));
+        Ok(await services.GetRequiredService<CreateCourseHandler>().HandleAsync(admin, new CreateCourseCommand("c1", "Course"), CancellationToken.None));
+        Ok(await services.GetRequiredService<EnrollUserHandler>().HandleAsync(admin, new EnrollUserCommand("c1", "t1", Roles.Teacher), CancellationToken.None));
+        var quiz = new CreateAssessmentCommand("quiz1", "Quiz", DateTimeOffset.UtcNow.AddDays(1), 0, 1, null, new ReleaseInput("manual", null),
+            [new ItemInput("e1", ItemType.Essay, "Why?", null, null, null, 5, ["writing"])]) { CourseId = "c1" };
+        Ok(await services.GetRequiredService<CreateAssessmentHandler>().HandleAsync(teacher, quiz, CancellationToken.None));
+    }
+
+    private static void Ok<T>(Outcome<T> outcome) => Assert.True(outcome.IsSuccess, $"Seeding failed: {string.Join("; ", outcome.Problem?.Errors?.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}") ?? [])}");
+
+    private static string TokenFor(TenantId tenant, string user, string role) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = Issuer,
+        Audience = Audience,
+        Subject = new ClaimsIdentity([new Claim("sub", user), new Claim("tenant", tenant.Value), new Claim("roles", role)]),
+        Expires = DateTime.UtcNow.AddMinutes(10),
+        SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
+    });
+}
