@@ -11,6 +11,13 @@ public interface IChangeFeed
 {
     Task<IReadOnlyList<StoredDocument>> ReadAsync(long afterSequence, int maxItems, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Up to <paramref name="maxItems"/> changes of the given containers after <paramref name="afterSequence"/>, reading at most
+    /// <paramref name="scanWindow"/> positions of the feed. <see cref="ChangeBatch.ScannedUpTo"/> is where the next read starts:
+    /// a consumer moves its checkpoint there even when nothing matched, so other containers' changes are skipped unread.
+    /// </summary>
+    Task<ChangeBatch> ReadAsync(long afterSequence, int maxItems, IReadOnlySet<string> containers, int scanWindow, CancellationToken cancellationToken = default);
+
     Task<long> GetCheckpointAsync(string consumer, CancellationToken cancellationToken = default);
 
     Task SaveCheckpointAsync(string consumer, long sequence, CancellationToken cancellationToken = default);
@@ -18,3 +25,6 @@ public interface IChangeFeed
     /// <summary>Completes when a change after <paramref name="afterSequence"/> may exist, or after <paramref name="maxWait"/>.</summary>
     Task WaitForChangesAsync(long afterSequence, TimeSpan maxWait, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Changes that matched, and the feed position the read covered (≥ the last change's sequence).</summary>
+public sealed record ChangeBatch(IReadOnlyList<StoredDocument> Changes, long ScannedUpTo);

@@ -14,6 +14,7 @@ public sealed class ChangeFeedPump(
     IChangeFeed feed, IEnumerable<IChangeFeedHandler> handlers, IForegroundLoad foreground, ChangeFeedPumpOptions options, ILogger<ChangeFeedPump> logger) : BackgroundService
 {
     private const int BatchSize = 512;
+    private const int ScanWindow = 8192;
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(500);
 
@@ -29,22 +30,22 @@ public sealed class ChangeFeedPump(
             {
                 checkpoint ??= await feed.GetCheckpointAsync(handler.Name, ct).ConfigureAwait(false);
                 var busy = foreground.IsBusy;
-                var batch = await feed.ReadAsync(checkpoint.Value, busy ? options.BusyBatchSize : BatchSize, ct).ConfigureAwait(false);
-                if (batch.Count == 0)
+                // Only this handler's containers are read; the checkpoint still moves over everyone else's changes.
+                var batch = await feed.ReadAsync(checkpoint.Value, busy ? options.BusyBatchSize : BatchSize, handler.Containers, ScanWindow, ct).ConfigureAwait(false);
+                if (batch.ScannedUpTo <= checkpoint.Value)
                 {
                     await feed.WaitForChangesAsync(checkpoint.Value, IdleWait, ct).ConfigureAwait(false);
                     continue;
                 }
 
-                var relevant = batch.Where(c => handler.Containers.Contains(c.Container)).ToList();
-                if (relevant.Count > 0)
+                if (batch.Changes.Count > 0)
                 {
-                    await handler.HandleAsync(relevant, ct).ConfigureAwait(false);
+                    await handler.HandleAsync(batch.Changes, ct).ConfigureAwait(false);
                 }
 
-                checkpoint = batch[^1].Sequence;
+                checkpoint = batch.ScannedUpTo;
                 await feed.SaveCheckpointAsync(handler.Name, checkpoint.Value, ct).ConfigureAwait(false);
-                if (busy)
+                if (busy && batch.Changes.Count > 0)
                 {
                     // Small steps with pauses while requests are in flight: acknowledgements first, grading right after.
                     await Task.Delay(options.BusyPause, ct).ConfigureAwait(false);

@@ -402,6 +402,38 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task ChangeFeed_ReadByContainer_ReturnsOnlyThoseContainersAndCoversTheSkippedOnes()
+    {
+        var store = await OpenAsync();
+        if (ChangeFeedOf(store) is not { } feed)
+        {
+            return;
+        }
+
+        var start = (await feed.ReadAsync(0, 100_000)).Select(c => c.Sequence).DefaultIfEmpty(0).Max();
+        await store.CreateAsync(TenantA, "wanted", "w1", "p1", "{}");
+        await store.CreateAsync(TenantA, "other", "o1", "p1", "{}");
+        await store.CreateAsync(TenantB, "wanted", "w2", "p1", "{}");
+        await store.CreateAsync(TenantA, "other", "o2", "p1", "{}");
+        var all = await feed.ReadAsync(start, 100);
+        var wanted = new HashSet<string> { "wanted" };
+
+        var whole = await feed.ReadAsync(start, 100, wanted, scanWindow: 100);
+        var onePage = await feed.ReadAsync(start, 1, wanted, scanWindow: 100);
+        var shortWindow = await feed.ReadAsync(start, 100, wanted, scanWindow: 2);
+        var nothingLeft = await feed.ReadAsync(all[^1].Sequence, 100, wanted, scanWindow: 100);
+
+        Assert.Equal(["w1", "w2"], whole.Changes.Select(c => c.Id));
+        Assert.Equal(all[^1].Sequence, whole.ScannedUpTo);
+        Assert.Equal(["w1"], onePage.Changes.Select(c => c.Id));
+        Assert.Equal(all[0].Sequence, onePage.ScannedUpTo);
+        Assert.Equal(["w1"], shortWindow.Changes.Select(c => c.Id));
+        Assert.Equal(all[1].Sequence, shortWindow.ScannedUpTo);
+        Assert.Empty(nothingLeft.Changes);
+        Assert.Equal(all[^1].Sequence, nothingLeft.ScannedUpTo);
+    }
+
+    [StoreFact]
     public async Task ChangeFeed_DeletedDocumentLeavesTheFeed()
     {
         var store = await OpenAsync();

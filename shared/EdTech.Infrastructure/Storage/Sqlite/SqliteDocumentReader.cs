@@ -1,3 +1,4 @@
+using EdTech.Application.ChangeFeed;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -76,6 +77,39 @@ internal sealed partial class SqliteDocumentReader(string connectionString)
         command.Parameters.AddWithValue("$after", afterSequence);
         command.Parameters.AddWithValue("$limit", maxItems);
         return await ReadDocumentsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The window's end comes from the seq index alone (no row bodies); then only the wanted containers' rows are read.
+    /// A full page of matches ends the covered range at its last change, so nothing between is skipped.
+    /// </summary>
+    public async Task<ChangeBatch> ReadFeedAsync(long afterSequence, int maxItems, IReadOnlySet<string> containers, int scanWindow, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var bound = connection.CreateCommand();
+        bound.CommandText = "SELECT MAX(seq) FROM (SELECT seq FROM documents WHERE seq > $after ORDER BY seq LIMIT $window);";
+        bound.Parameters.AddWithValue("$after", afterSequence);
+        bound.Parameters.AddWithValue("$window", scanWindow);
+        var end = await bound.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long last ? last : afterSequence;
+        if (end <= afterSequence || containers.Count == 0)
+        {
+            return new ChangeBatch([], end);
+        }
+
+        await using var command = connection.CreateCommand();
+        var names = containers.Select((_, i) => $"$c{i}").ToArray();
+        command.CommandText = $"SELECT {SqliteRows.Columns} FROM documents WHERE seq > $after AND seq <= $end AND container IN ({string.Join(", ", names)}) ORDER BY seq LIMIT $limit;";
+        command.Parameters.AddWithValue("$after", afterSequence);
+        command.Parameters.AddWithValue("$end", end);
+        command.Parameters.AddWithValue("$limit", maxItems);
+        var i = 0;
+        foreach (var container in containers)
+        {
+            command.Parameters.AddWithValue(names[i++], container);
+        }
+
+        var changes = await ReadDocumentsAsync(command, cancellationToken).ConfigureAwait(false);
+        return new ChangeBatch(changes, changes.Count == maxItems ? changes[^1].Sequence : end);
     }
 
     public async Task<long> GetCheckpointAsync(string consumer, CancellationToken cancellationToken)

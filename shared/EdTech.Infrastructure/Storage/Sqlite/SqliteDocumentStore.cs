@@ -84,6 +84,14 @@ public sealed class SqliteDocumentStore : IDocumentStore, IChangeFeed, IAsyncDis
         return _reader.ReadFeedAsync(afterSequence, maxItems, cancellationToken);
     }
 
+    public Task<ChangeBatch> ReadAsync(long afterSequence, int maxItems, IReadOnlySet<string> containers, int scanWindow, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxItems);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scanWindow);
+        ArgumentNullException.ThrowIfNull(containers);
+        return _reader.ReadFeedAsync(afterSequence, maxItems, containers, scanWindow, cancellationToken);
+    }
+
     public Task<long> GetCheckpointAsync(string consumer, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(consumer);
