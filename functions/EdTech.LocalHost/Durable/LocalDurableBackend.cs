@@ -33,6 +33,10 @@ public sealed record LocalDurableBackend(IOrchestrationService Service, IOrchest
             MaxConcurrentTaskActivityWorkItems = AzureStorageConcurrency,
             // The default backs off to 30 s between polls of an idle queue; a local host should answer in about a second.
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+            // A message a killed process had dequeued stays invisible this long before another try: the 5-minute default
+            // would stall every orchestration step cut off by a crash for 5 minutes. Steps here take well under a second.
+            ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(20),
+            WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(20),
         });
         return new LocalDurableBackend(storage, storage, AzureStorageConcurrency);
     }
