@@ -51,22 +51,10 @@ public static class AdminRosterApi
     private static async Task<(byte[] Zip, IResult? Error)> ReadBodyAsync(HttpRequest request)
     {
         var tooLarge = Problems.Status(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Payload too large", $"body: at most {MaxZipBytes} bytes.");
-        if (request.ContentLength > MaxZipBytes)
+        using var buffer = await BoundedBody.ReadAsync(request, MaxZipBytes);
+        if (buffer is null)
         {
             return ([], tooLarge);
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[64 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > MaxZipBytes)
-            {
-                return ([], tooLarge);
-            }
-
-            buffer.Write(chunk, 0, read);
         }
 
         return buffer.Length == 0 ? ([], Invalid("body", "Empty; send the OneRoster CSV files zipped.", StatusCodes.Status400BadRequest)) : (buffer.ToArray(), null);

@@ -22,22 +22,10 @@ public static class JsonBody
             return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported media type", "Send Content-Type: application/json."));
         }
 
-        if (request.ContentLength > maxBytes)
+        using var buffer = await BoundedBody.ReadAsync(request, maxBytes).ConfigureAwait(false);
+        if (buffer is null)
         {
             return (null, TooLarge(maxBytes));
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return (null, TooLarge(maxBytes));
-            }
-
-            buffer.Write(chunk, 0, read);
         }
 
         try
