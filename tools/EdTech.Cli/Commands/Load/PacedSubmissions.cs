@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
 
 namespace EdTech.Cli.Commands.Load;
 
@@ -10,7 +8,7 @@ public sealed class PacedSubmissions(LoadApi api, string assessmentId, IReadOnly
     /// <summary>Latency (ms) per submission, NaN when not acknowledged; the start-of-latency timestamp feeds the release sampler.</summary>
     public async Task<FireResult> RunAsync(double perSecond, int concurrency, Action<int, StudentRun, long> acknowledged, CancellationToken cancellationToken)
     {
-        var path = $"/api/student/assessments/{Uri.EscapeDataString(assessmentId)}/submissions";
+        var path = SubmissionFire.PathFor(assessmentId);
         var latencies = new double[students.Count];
         var start = Stopwatch.GetTimestamp();
         var fire = await FiringLoop.RunAsync(students.Count, concurrency, async (i, ct) =>
@@ -25,27 +23,14 @@ public sealed class PacedSubmissions(LoadApi api, string assessmentId, IReadOnly
 
             var t0 = Pacing.LatencyStart(due, Stopwatch.GetTimestamp(), wait > TimeSpan.Zero);
             var student = students[i];
-            try
+            if (!await SubmissionFire.SendAsync(api, path, student, errors, ct))
             {
-                var (status, body) = await api.SendAsync(HttpMethod.Post, path, student.Token, student.Body, student.IdempotencyKey, ct);
-                if (status != HttpStatusCode.Accepted)
-                {
-                    errors.Add($"{student.StudentId}: {(int)status} {body}");
-                    return false;
-                }
-
-                student.AcknowledgedAt = Stopwatch.GetTimestamp();
-                latencies[i] = Stopwatch.GetElapsedTime(t0, student.AcknowledgedAt).TotalMilliseconds;
-                using var document = JsonDocument.Parse(body);
-                student.SubmissionId = document.RootElement.GetProperty("submissionId").GetString();
-                acknowledged(i, student, t0);
-                return student.SubmissionId is not null;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException && !cancellationToken.IsCancellationRequested)
-            {
-                errors.Add($"{student.StudentId}: {ex.GetType().Name}: {ex.Message}");
                 return false;
             }
+
+            latencies[i] = Stopwatch.GetElapsedTime(t0, student.AcknowledgedAt).TotalMilliseconds;
+            acknowledged(i, student, t0);
+            return true;
         }, cancellationToken);
         return fire with { LatenciesMs = latencies };
     }
