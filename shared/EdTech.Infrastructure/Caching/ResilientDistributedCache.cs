@@ -22,6 +22,7 @@ public sealed class ResilientDistributedCache : IDistributedCache, IDisposable
     private volatile bool _inOutage;
     private DateTimeOffset _retryAt;
     private DateTimeOffset _outageStarted;
+    private int _outages;
 
     public ResilientDistributedCache(IDistributedCache inner, EdTechCacheOptions options, TimeProvider time, ILogger<ResilientDistributedCache> logger)
     {
@@ -66,10 +67,11 @@ public sealed class ResilientDistributedCache : IDistributedCache, IDisposable
             return fallback;
         }
 
+        var outages = Volatile.Read(ref _outages);
         try
         {
             var result = operation();
-            OnSuccess();
+            OnSuccess(outages);
             return result;
         }
         catch (Exception ex)
@@ -87,11 +89,12 @@ public sealed class ResilientDistributedCache : IDistributedCache, IDisposable
         }
 
         Task<T>? task = null;
+        var outages = Volatile.Read(ref _outages);
         try
         {
             task = operation(token);
             var result = await task.WaitAsync(_timeout, _time, token);
-            OnSuccess();
+            OnSuccess(outages);
             return result;
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -137,7 +140,12 @@ public sealed class ResilientDistributedCache : IDistributedCache, IDisposable
         }
     }
 
-    private void OnSuccess()
+    /// <summary>
+    /// Closes the circuit, but only for a call that began after the outage was detected (the probe, or a call
+    /// racing it): a call already in flight when Redis went away can still complete late and must not declare
+    /// Redis healthy again.
+    /// </summary>
+    private void OnSuccess(int outagesAtStart)
     {
         if (!_inOutage)
         {
@@ -147,7 +155,7 @@ public sealed class ResilientDistributedCache : IDistributedCache, IDisposable
         TimeSpan outage;
         lock (_gate)
         {
-            if (!_inOutage)
+            if (!_inOutage || outagesAtStart != _outages)
             {
                 return;
             }
@@ -169,6 +177,7 @@ public sealed class ResilientDistributedCache : IDistributedCache, IDisposable
             if (first)
             {
                 _outageStarted = now;
+                _outages++;
             }
 
             _inOutage = true;

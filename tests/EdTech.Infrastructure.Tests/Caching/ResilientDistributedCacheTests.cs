@@ -65,6 +65,27 @@ public sealed class ResilientDistributedCacheTests
     }
 
     [Fact]
+    public async Task CallInFlightBeforeTheOutage_CompletingLate_DoesNotCloseTheCircuit()
+    {
+        var cache = NewCache();
+        var held = new TaskCompletionSource<byte[]?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _inner.HeldGet = held.Task;
+        var early = cache.GetAsync("k");
+        _inner.HeldGet = null;
+
+        _inner.Down = true;
+        await cache.SetAsync("k", [1], new DistributedCacheEntryOptions());
+        held.SetResult(null);
+        await early;
+
+        Assert.False(cache.IsAvailable);
+        Assert.Empty(_logs.Messages(LogLevel.Information, nameof(ResilientDistributedCache)));
+        _inner.Down = false;
+        Assert.Null(await cache.GetAsync("k")); // still inside the break: Redis is not called
+        Assert.Equal(2, _inner.Calls);
+    }
+
+    [Fact]
     public async Task CallerCancellation_Propagates()
     {
         var cache = NewCache();
@@ -88,9 +109,18 @@ public sealed class ResilientDistributedCacheTests
 
         public byte[]? Get(string key) => Call(() => _values.GetValueOrDefault(key));
 
+        /// <summary>When set, the next async get is counted and returns this task (a call still in flight).</summary>
+        public Task<byte[]?>? HeldGet { get; set; }
+
         public Task<byte[]?> GetAsync(string key, CancellationToken token = default)
         {
             token.ThrowIfCancellationRequested();
+            if (HeldGet is { } held)
+            {
+                Calls++;
+                return held;
+            }
+
             return Task.FromResult(Get(key));
         }
 
