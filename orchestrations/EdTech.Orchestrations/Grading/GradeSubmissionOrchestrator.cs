@@ -12,6 +12,7 @@ namespace EdTech.Orchestrations.Grading;
 /// admins too, then keeps waiting); then releases it if its assessment's policy says the time has come.
 /// An event raised before the wait begins is buffered by the engine; one that never arrives (raised while the
 /// instance was gone) is caught by the reminder step, which reads the submission and ends the wait once graded.
+/// The auto-grade step itself releases when the policy is already due (immediate release: one step in all).
 /// </summary>
 public sealed class GradeSubmissionOrchestrator : TaskOrchestrator<GradeSubmissionInput, GradingResult>
 {
@@ -28,7 +29,7 @@ public sealed class GradeSubmissionOrchestrator : TaskOrchestrator<GradeSubmissi
 
         if (graded.Status != SubmissionStatus.Graded)
         {
-            logger.LogInformation("Submission {SubmissionId} is {Status}; nothing to release", input.SubmissionId, graded.Status);
+            logger.LogInformation("Submission {SubmissionId} is {Status}; no release step", input.SubmissionId, graded.Status);
             return graded;
         }
 

@@ -14,5 +14,8 @@ public interface IChangeFeedHandler
     /// <summary>Containers whose changes this handler wants.</summary>
     IReadOnlySet<string> Containers { get; }
 
+    /// <summary>Whether this handler may lag while the host is busy (<see cref="ChangeFeedUrgency"/>).</summary>
+    ChangeFeedUrgency Urgency { get; }
+
     Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken);
 }

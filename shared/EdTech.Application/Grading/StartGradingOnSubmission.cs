@@ -10,6 +10,8 @@ public sealed class StartGradingOnSubmission(IGradingWorkflow workflow) : IChang
 {
     public string Name => "start-grading";
 
+    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Immediate;
+
     public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Submissions };
 
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)

@@ -22,6 +22,8 @@ public sealed class LearnerStateHandler(IDocumentStore store, RecommendationBuil
 {
     public string Name => "learner-state";
 
+    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Deferrable;
+
     public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Submissions };
 
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)

@@ -14,6 +14,8 @@ public sealed class NotificationDispatcher(IDocumentStore store, INotificationSe
 {
     public string Name => "notification-dispatch";
 
+    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Deferrable;
+
     public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Notifications };
 
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)

@@ -16,6 +16,8 @@ public sealed class AssessmentStatisticsProjection(IDocumentStore store, Teacher
 {
     public string Name => "assessment-statistics-projection";
 
+    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Deferrable;
+
     public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Submissions };
 
     public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken) =>

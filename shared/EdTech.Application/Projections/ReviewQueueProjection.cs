@@ -17,6 +17,8 @@ public sealed class ReviewQueueProjection(IDocumentStore store, TeacherQueryCach
 {
     public string Name => "review-queue-projection";
 
+    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Deferrable;
+
     public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Submissions };
 
     public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken) =>

@@ -17,6 +17,8 @@ public sealed class SubmissionProjection(IDocumentStore store, TeacherQueryCache
 {
     public string Name => "submission-projection";
 
+    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Immediate;
+
     public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Submissions };
 
     public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken) =>

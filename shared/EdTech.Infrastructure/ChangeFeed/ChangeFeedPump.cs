@@ -29,7 +29,8 @@ public sealed class ChangeFeedPump(
             try
             {
                 checkpoint ??= await feed.GetCheckpointAsync(handler.Name, ct).ConfigureAwait(false);
-                var busy = foreground.IsBusy;
+                // Immediate handlers (the path to a student's result) never yield; deferrable ones take small steps while busy.
+                var busy = handler.Urgency == ChangeFeedUrgency.Deferrable && foreground.IsBusy;
                 // Only this handler's containers are read; the checkpoint still moves over everyone else's changes.
                 var batch = await feed.ReadAsync(checkpoint.Value, busy ? options.BusyBatchSize : BatchSize, handler.Containers, ScanWindow, ct).ConfigureAwait(false);
                 if (batch.ScannedUpTo <= checkpoint.Value)

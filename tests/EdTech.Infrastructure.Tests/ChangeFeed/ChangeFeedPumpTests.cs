@@ -39,7 +39,7 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Pump_WhileRequestsAreInFlight_TakesSmallSteps()
+    public async Task Pump_WhileRequestsAreInFlight_DeferrableHandlerTakesSmallSteps()
     {
         var handler = new RecordingHandler();
         await WriteAsync(40, "watched");
@@ -47,6 +47,17 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
         await RunUntilAsync(handler, new Load(true), () => handler.Ids.Count >= 8);
 
         Assert.All(handler.BatchSizes, size => Assert.True(size <= 4, $"batch of {size} while busy"));
+    }
+
+    [Fact]
+    public async Task Pump_WhileRequestsAreInFlight_ImmediateHandlerTakesWholeBatches()
+    {
+        var handler = new RecordingHandler { Urgency = ChangeFeedUrgency.Immediate };
+        await WriteAsync(40, "watched");
+
+        await RunUntilAsync(handler, new Load(true), () => handler.Ids.Count >= 40);
+
+        Assert.Contains(handler.BatchSizes, size => size > ChangeFeedPumpOptions.Default.BusyBatchSize);
     }
 
     [Fact]
@@ -91,6 +102,8 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
         public int FailuresLeft { get; set; }
 
         public string Name => "recorder";
+
+        public ChangeFeedUrgency Urgency { get; init; } = ChangeFeedUrgency.Deferrable;
 
         public IReadOnlySet<string> Containers { get; } = new HashSet<string> { "watched" };
 

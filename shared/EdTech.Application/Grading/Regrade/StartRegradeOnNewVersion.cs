@@ -14,6 +14,8 @@ public sealed class StartRegradeOnNewVersion(IDocumentStore store, IRegradeWorkf
 {
     public string Name => "start-regrade";
 
+    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Immediate;
+
     public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Assessments };
 
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)

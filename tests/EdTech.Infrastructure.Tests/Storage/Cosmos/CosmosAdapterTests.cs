@@ -143,6 +143,8 @@ public sealed class CosmosAdapterTests
 
         public IReadOnlySet<string> Containers { get; } = new HashSet<string> { container };
 
+        public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Immediate;
+
         public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
         {
             Seen.AddRange(changes);
