@@ -22,7 +22,14 @@ public sealed class SubmissionProjection(IDocumentStore store, TeacherQueryCache
     public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Submissions };
 
     public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken) =>
-        CourseProjectionBatch.ApplyAsync(changes, ApplyAsync, cache, cancellationToken);
+        CourseProjectionBatch.ApplyAsync(changes, GradebookKey, ApplyAsync, cache, cancellationToken);
+
+    /// <summary>Attempts of one student at one assessment share a gradebook row, so they are applied in order.</summary>
+    private static string GradebookKey(StoredDocument change)
+    {
+        var s = TypedDocumentStore.Read<SubmissionRecord>(change).Value;
+        return GradebookEntry.IdFor(s.CourseId, s.UserId, s.AssessmentId);
+    }
 
     /// <summary>Applies one change; returns the course whose gradebook changed (its cached reads are then invalidated), or null.</summary>
     private async Task<string?> ApplyAsync(StoredDocument change, CancellationToken cancellationToken)
