@@ -15,22 +15,25 @@ public sealed class ReleaseSampler(LoadApi api, ErrorSamples errors)
 {
     private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan SlowAfter = TimeSpan.FromSeconds(2);
-    private readonly ConcurrentQueue<(StudentRun Student, long StartedAt)> incoming = new();
-    private readonly List<double> latenciesMs = [];
+    private readonly ConcurrentQueue<(int Index, StudentRun Student, long StartedAt)> incoming = new();
+    private readonly Dictionary<int, double> latenciesMs = [];
     private int polls;
 
     public int Polls => polls;
 
     public int Pending { get; private set; }
 
-    public IReadOnlyCollection<double> LatenciesMs => latenciesMs;
+    public IReadOnlyCollection<double> LatenciesMs => latenciesMs.Values;
 
-    public void Track(StudentRun student, long startedAt) => incoming.Enqueue((student, startedAt));
+    /// <summary>Latency by submission index (its place in the firing order), for per-window figures.</summary>
+    public IReadOnlyDictionary<int, double> LatenciesByIndex => latenciesMs;
+
+    public void Track(int index, StudentRun student, long startedAt) => incoming.Enqueue((index, student, startedAt));
 
     /// <summary>Polls until <paramref name="firingDone"/> is set and nothing is pending, or the deadline after firing passes.</summary>
     public async Task RunAsync(Func<bool> firingDone, TimeSpan timeoutAfterFiring, CancellationToken cancellationToken)
     {
-        var pending = new List<(StudentRun Student, long StartedAt)>();
+        var pending = new List<(int Index, StudentRun Student, long StartedAt)>();
         long? firingEndedAt = null;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -45,7 +48,7 @@ public sealed class ReleaseSampler(LoadApi api, ErrorSamples errors)
             {
                 if (results[i] is { } seenAt)
                 {
-                    latenciesMs.Add(Stopwatch.GetElapsedTime(pending[i].StartedAt, seenAt).TotalMilliseconds);
+                    latenciesMs[pending[i].Index] = Stopwatch.GetElapsedTime(pending[i].StartedAt, seenAt).TotalMilliseconds;
                     pending.RemoveAt(i);
                 }
             }

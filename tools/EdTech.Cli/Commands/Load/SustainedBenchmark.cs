@@ -42,7 +42,7 @@ public sealed class SustainedBenchmark(TextWriter log)
         {
             if (index % options.SampleEvery == 0)
             {
-                sampler.Track(student, startedAt);
+                sampler.Track(index, student, startedAt);
             }
         }, cancellationToken);
         Volatile.Write(ref firingDone, true);
@@ -60,21 +60,22 @@ public sealed class SustainedBenchmark(TextWriter log)
         var report = new SustainedReport(
             tenant, fixture.AssessmentId, options.Rate, options.Duration.TotalSeconds, options.Concurrency, count, fire.Succeeded, fireErrors.Count,
             fire.PerSecond(fire.Succeeded), LatencyStats.Of(acked.Select(i => fire.LatenciesMs[i]).ToArray()),
-            Windows(fire.LatenciesMs, options.Rate), LatencyStats.Of(sampler.LatenciesMs), sampler.Pending, sampler.Polls, sampleErrors.Count,
+            Windows(fire.LatenciesMs, sampler.LatenciesByIndex, options.Rate), LatencyStats.Of(sampler.LatenciesMs), sampler.Pending, sampler.Polls, sampleErrors.Count,
             release.Released, release.TimedOut, pollErrors.Count,
             students.Count(s => s.ReleasedAt != 0 && (s.ReleasedScore != s.ExpectedScore || s.MaxScore != ExamPaper.MaxScore)));
         report.Print(log);
         return report.Passed ? 0 : 1;
     }
 
-    /// <summary>Ack p99 and acknowledged count per window of due time, to show the rate held.</summary>
-    private static IReadOnlyList<SustainedWindow> Windows(double[] latenciesMs, int rate)
+    /// <summary>Per window of due time: acknowledged count and ack p99 (the rate held), and the sampled submit-to-released p99.</summary>
+    private static IReadOnlyList<SustainedWindow> Windows(double[] latenciesMs, IReadOnlyDictionary<int, double> releasedByIndex, int rate)
     {
         var perWindow = rate * WindowSeconds;
         return latenciesMs.Chunk(perWindow).Select((chunk, w) =>
         {
             var ok = chunk.Where(l => !double.IsNaN(l)).ToArray();
-            return new SustainedWindow(w * WindowSeconds, ok.Length, LatencyStats.Of(ok).P99);
+            var released = releasedByIndex.Where(p => p.Key / perWindow == w).Select(p => p.Value).ToArray();
+            return new SustainedWindow(w * WindowSeconds, ok.Length, LatencyStats.Of(ok).P99, LatencyStats.Of(released).P99);
         }).ToArray();
     }
 }

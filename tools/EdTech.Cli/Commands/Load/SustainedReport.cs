@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace EdTech.Cli.Commands.Load;
 
-public sealed record SustainedWindow(int FromSecond, int Acknowledged, double P99Ms);
+public sealed record SustainedWindow(int FromSecond, int Acknowledged, double P99Ms, double ReleasedP99Ms);
 
 /// <summary>The sustained benchmark's outcome; printed for people and as one `RESULT {json}` line.</summary>
 public sealed record SustainedReport(
@@ -36,7 +36,7 @@ public sealed record SustainedReport(
         writer.WriteLine($"ack latency p50/p90/p99       {Ack.P50:F1} / {Ack.P90:F1} / {Ack.P99:F1} ms (max {Ack.Max:F1})");
         foreach (var w in Windows)
         {
-            writer.WriteLine($"  {w.FromSecond,4}s+  acknowledged {w.Acknowledged,6}  p99 {w.P99Ms,7:F1} ms");
+            writer.WriteLine($"  {w.FromSecond,4}s+  acknowledged {w.Acknowledged,6}  p99 {w.P99Ms,7:F1} ms  submit->released p99 {w.ReleasedP99Ms,7:F0} ms");
         }
 
         writer.WriteLine($"submit->released p50/p90/p99  {SubmitToReleased.P50:F0} / {SubmitToReleased.P90:F0} / {SubmitToReleased.P99:F0} ms (max {SubmitToReleased.Max:F0}; {SubmitToReleased.Count} sampled, {SampledNotReleased} never seen released, {SamplePolls} polls)");
