@@ -22,21 +22,32 @@ internal static class CourseProjectionBatch
     {
         var changed = new HashSet<(TenantId Tenant, string CourseId)>();
         var groups = changes.GroupBy(c => (c.Tenant, orderKey(c))).Select(g => g.ToList()).ToList();
+        // Every group runs to its end even when another fails (no sibling is cancelled midway), so the
+        // invalidation below covers everything that was written; the first failure is rethrown after it.
+        using var slots = new SemaphoreSlim(MaxConcurrentKeys);
         try
         {
-            await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentKeys, CancellationToken = ct }, async (group, token) =>
+            await Task.WhenAll(groups.Select(async group =>
             {
-                foreach (var change in group)
+                await slots.WaitAsync(ct).ConfigureAwait(false);
+                try
                 {
-                    if (await apply(change, token).ConfigureAwait(false) is { } course)
+                    foreach (var change in group)
                     {
-                        lock (changed)
+                        if (await apply(change, ct).ConfigureAwait(false) is { } course)
                         {
-                            changed.Add((change.Tenant, course));
+                            lock (changed)
+                            {
+                                changed.Add((change.Tenant, course));
+                            }
                         }
                     }
                 }
-            }).ConfigureAwait(false);
+                finally
+                {
+                    slots.Release();
+                }
+            })).ConfigureAwait(false);
         }
         finally
         {
