@@ -14,6 +14,7 @@ public sealed class ChangeFeedPump(
     IChangeFeed feed, IEnumerable<IChangeFeedHandler> handlers, IForegroundLoad foreground, ChangeFeedPumpOptions options, ILogger<ChangeFeedPump> logger) : BackgroundService
 {
     private const int BatchSize = 512;
+    private const int ImmediateBusyBatchSize = 64;
     private const int ScanWindow = 8192;
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(500);
@@ -29,10 +30,13 @@ public sealed class ChangeFeedPump(
             try
             {
                 checkpoint ??= await feed.GetCheckpointAsync(handler.Name, ct).ConfigureAwait(false);
-                // Immediate handlers (the path to a student's result) never yield; deferrable ones take small steps while busy.
-                var busy = handler.Urgency == ChangeFeedUrgency.Deferrable && foreground.IsBusy;
+                // Deferrable handlers take small steps while requests are served; the path to students' results takes
+                // moderate steps then, and small ones only once requests slow down (acknowledging comes first, and
+                // grading catches up right after).
+                var busy = handler.Urgency == ChangeFeedUrgency.Deferrable ? foreground.IsBusy : foreground.IsSaturated;
+                var size = busy ? options.BusyBatchSize : handler.Urgency == ChangeFeedUrgency.Immediate && foreground.IsBusy ? ImmediateBusyBatchSize : BatchSize;
                 // Only this handler's containers are read; the checkpoint still moves over everyone else's changes.
-                var batch = await feed.ReadAsync(checkpoint.Value, busy ? options.BusyBatchSize : BatchSize, handler.Containers, ScanWindow, ct).ConfigureAwait(false);
+                var batch = await feed.ReadAsync(checkpoint.Value, size, handler.Containers, ScanWindow, ct).ConfigureAwait(false);
                 if (batch.ScannedUpTo <= checkpoint.Value)
                 {
                     await feed.WaitForChangesAsync(checkpoint.Value, IdleWait, ct).ConfigureAwait(false);

@@ -23,6 +23,45 @@ public sealed class InFlightRequestsTests
     }
 
     [Fact]
+    public async Task Saturated_WhileCommandsArriveAtTheConfiguredRate_AndNotBelowIt()
+    {
+        var clock = new FakeTimeProvider();
+        var load = new InFlightRequests(8, 100, clock);
+
+        await ArriveAsync(load, clock, perSecond: 80, seconds: 2);
+        Assert.False(load.IsSaturated);
+        await ArriveAsync(load, clock, perSecond: 120, seconds: 2);
+        Assert.True(load.IsSaturated);
+        await ArriveAsync(load, clock, perSecond: 50, seconds: 2);
+        Assert.False(load.IsSaturated);
+        await ArriveAsync(load, clock, perSecond: 120, seconds: 2);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(load.IsSaturated);
+    }
+
+    [Fact]
+    public async Task Reads_DoNotCountTowardsSaturation()
+    {
+        var clock = new FakeTimeProvider();
+        var load = new InFlightRequests(8, 100, clock);
+
+        await ArriveAsync(load, clock, perSecond: 500, seconds: 2, HttpMethods.Get);
+
+        Assert.False(load.IsSaturated);
+    }
+
+    private static async Task ArriveAsync(InFlightRequests load, FakeTimeProvider clock, int perSecond, int seconds, string method = "POST")
+    {
+        for (var i = 0; i < perSecond * seconds; i++)
+        {
+            var context = new DefaultHttpContext();
+            context.Request.Method = method;
+            await load.TrackAsync(context, _ => Task.CompletedTask);
+            clock.Advance(TimeSpan.FromSeconds(1.0 / perSecond));
+        }
+    }
+
+    [Fact]
     public async Task Busy_StaysForTheHoldTimeAfterABurst_ThenClears()
     {
         var clock = new FakeTimeProvider();

@@ -61,6 +61,17 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pump_WhileRequestsQueue_ImmediateHandlerTakesSmallSteps()
+    {
+        var handler = new RecordingHandler { Urgency = ChangeFeedUrgency.Immediate };
+        await WriteAsync(40, "watched");
+
+        await RunUntilAsync(handler, new Load(true, IsSaturated: true), () => handler.Ids.Count >= 8);
+
+        Assert.All(handler.BatchSizes, size => Assert.True(size <= 4, $"batch of {size} while saturated"));
+    }
+
+    [Fact]
     public async Task Pump_AfterAFailingBatch_RetriesWithoutAdvancing()
     {
         var handler = new RecordingHandler { FailuresLeft = 1 };
@@ -91,7 +102,7 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
         Assert.True(done(), "the pump did not deliver in time");
     }
 
-    private sealed record Load(bool IsBusy) : IForegroundLoad;
+    private sealed record Load(bool IsBusy, bool IsSaturated = false) : IForegroundLoad;
 
     private sealed class RecordingHandler : IChangeFeedHandler
     {
