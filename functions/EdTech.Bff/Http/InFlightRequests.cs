@@ -9,7 +9,9 @@ namespace EdTech.Bff.Http;
 /// not let background work take a large step. Saturated while commands (requests other than GET/HEAD) arrive at
 /// "Pump:SaturatedCommandsPerSecond" or faster (measured over the last complete half second): a rate the host can
 /// acknowledge but not also grade, so grading yields until the rate drops. Reads do not count: they are cheap
-/// (projections, caches), and counting them let students polling for late results hold grading back for good. A capacity, configured per machine, because on a full CPU the signals
+/// (projections, caches), and counting them let students polling for late results hold grading back for good.
+/// Also saturated, for a second, once <see cref="QueueingInFlight"/> requests are in flight at once: a stalled host
+/// admits fewer requests per window, and without this its own stall would read as a lower rate and unleash grading. A capacity, configured per machine, because on a full CPU the signals
 /// measured inside the process lag the queueing (tried and measured on 2 cores: the in-flight count throttled
 /// grading at 500/s too; smoothed request duration and thread-pool lag let 1,000/s acks reach p99 130-580 ms).
 /// </summary>
@@ -17,6 +19,10 @@ public sealed class InFlightRequests(int busyThreshold, int saturatedPerSecond, 
 {
     private static readonly TimeSpan Hold = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan QueueingHold = TimeSpan.FromSeconds(1);
+    private const int QueueingInFlight = 32;
+    private readonly long _queueingHoldTicks = (long)(QueueingHold.TotalSeconds * clock.TimestampFrequency);
+    private long _queueingUntil;
     private readonly long _holdTicks = (long)(Hold.TotalSeconds * clock.TimestampFrequency);
     private readonly long _windowTicks = (long)(Window.TotalSeconds * clock.TimestampFrequency);
     private readonly Lock _gate = new();
@@ -37,7 +43,13 @@ public sealed class InFlightRequests(int busyThreshold, int saturatedPerSecond, 
     {
         get
         {
-            var window = clock.GetTimestamp() / _windowTicks;
+            var now = clock.GetTimestamp();
+            if (now < Volatile.Read(ref _queueingUntil))
+            {
+                return true;
+            }
+
+            var window = now / _windowTicks;
             lock (_gate)
             {
                 var previous = window == _window ? _arrivedInPrevious : window == _window + 1 ? _arrivedInWindow : 0;
@@ -54,9 +66,15 @@ public sealed class InFlightRequests(int busyThreshold, int saturatedPerSecond, 
             Arrived(now / _windowTicks);
         }
 
-        if (Interlocked.Increment(ref _inFlight) >= busyThreshold)
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        if (inFlight >= busyThreshold)
         {
             Volatile.Write(ref _busyUntil, now + _holdTicks);
+        }
+
+        if (inFlight >= QueueingInFlight)
+        {
+            Volatile.Write(ref _queueingUntil, now + _queueingHoldTicks);
         }
 
         try

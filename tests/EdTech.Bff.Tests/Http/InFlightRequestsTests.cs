@@ -40,6 +40,23 @@ public sealed class InFlightRequestsTests
     }
 
     [Fact]
+    public async Task Saturated_ForASecond_WhenRequestsQueueUp_EvenAtALowRate()
+    {
+        var clock = new FakeTimeProvider();
+        var load = new InFlightRequests(8, 1000, clock);
+        var release = new TaskCompletionSource();
+        var stuck = Enumerable.Range(0, 32).Select(_ => load.TrackAsync(new DefaultHttpContext(), _ => release.Task)).ToList();
+
+        Assert.True(load.IsSaturated);
+        release.SetResult();
+        await Task.WhenAll(stuck);
+        clock.Advance(TimeSpan.FromMilliseconds(900));
+        Assert.True(load.IsSaturated);
+        clock.Advance(TimeSpan.FromMilliseconds(200));
+        Assert.False(load.IsSaturated);
+    }
+
+    [Fact]
     public async Task Reads_DoNotCountTowardsSaturation()
     {
         var clock = new FakeTimeProvider();
