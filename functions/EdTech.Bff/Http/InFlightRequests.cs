@@ -10,7 +10,7 @@ namespace EdTech.Bff.Http;
 /// "Pump:SaturatedCommandsPerSecond" or faster (measured over the last complete half second): a rate the host can
 /// acknowledge but not also grade, so grading yields until the rate drops. Reads do not count: they are cheap
 /// (projections, caches), and counting them let students polling for late results hold grading back for good.
-/// Also saturated, for a second, once <see cref="QueueingInFlight"/> requests are in flight at once: a stalled host
+/// Also saturated, for a second, once <see cref="QueueingInFlight"/> commands are in flight at once: a stalled host
 /// admits fewer requests per window, and without this its own stall would read as a lower rate and unleash grading. A capacity, configured per machine, because on a full CPU the signals
 /// measured inside the process lag the queueing (tried and measured on 2 cores: the in-flight count throttled
 /// grading at 500/s too; smoothed request duration and thread-pool lag let 1,000/s acks reach p99 130-580 ms).
@@ -20,13 +20,14 @@ public sealed class InFlightRequests(int busyThreshold, int saturatedPerSecond, 
     private static readonly TimeSpan Hold = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan QueueingHold = TimeSpan.FromSeconds(1);
-    private const int QueueingInFlight = 32;
+    private const int QueueingInFlight = 96;
     private readonly long _queueingHoldTicks = (long)(QueueingHold.TotalSeconds * clock.TimestampFrequency);
     private long _queueingUntil;
     private readonly long _holdTicks = (long)(Hold.TotalSeconds * clock.TimestampFrequency);
     private readonly long _windowTicks = (long)(Window.TotalSeconds * clock.TimestampFrequency);
     private readonly Lock _gate = new();
     private int _inFlight;
+    private int _commandsInFlight;
     private long _busyUntil;
     private long _window;
     private long _arrivedInWindow;
@@ -61,21 +62,21 @@ public sealed class InFlightRequests(int busyThreshold, int saturatedPerSecond, 
     public async Task TrackAsync(HttpContext context, RequestDelegate next)
     {
         var now = clock.GetTimestamp();
-        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        var command = !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method);
+        if (command)
         {
             Arrived(now / _windowTicks);
+            if (Interlocked.Increment(ref _commandsInFlight) >= QueueingInFlight)
+            {
+                Volatile.Write(ref _queueingUntil, now + _queueingHoldTicks);
+            }
         }
 
-        var inFlight = Interlocked.Increment(ref _inFlight);
-        if (inFlight >= busyThreshold)
+        if (Interlocked.Increment(ref _inFlight) >= busyThreshold)
         {
             Volatile.Write(ref _busyUntil, now + _holdTicks);
         }
 
-        if (inFlight >= QueueingInFlight)
-        {
-            Volatile.Write(ref _queueingUntil, now + _queueingHoldTicks);
-        }
 
         try
         {
@@ -84,6 +85,10 @@ public sealed class InFlightRequests(int busyThreshold, int saturatedPerSecond, 
         finally
         {
             Interlocked.Decrement(ref _inFlight);
+            if (command)
+            {
+                Interlocked.Decrement(ref _commandsInFlight);
+            }
         }
     }
 

@@ -40,16 +40,18 @@ public sealed class InFlightRequestsTests
     }
 
     [Fact]
-    public async Task Saturated_ForASecond_WhenRequestsQueueUp_EvenAtALowRate()
+    public async Task Saturated_ForASecond_WhenCommandsQueueUp_EvenAtALowRate()
     {
         var clock = new FakeTimeProvider();
         var load = new InFlightRequests(8, 1000, clock);
         var release = new TaskCompletionSource();
-        var stuck = Enumerable.Range(0, 32).Select(_ => load.TrackAsync(new DefaultHttpContext(), _ => release.Task)).ToList();
+        var reads = Enumerable.Range(0, 100).Select(_ => load.TrackAsync(Request(HttpMethods.Get), _ => release.Task)).ToList();
+        Assert.False(load.IsSaturated);
+        var stuck = Enumerable.Range(0, 96).Select(_ => load.TrackAsync(Request(HttpMethods.Post), _ => release.Task)).ToList();
 
         Assert.True(load.IsSaturated);
         release.SetResult();
-        await Task.WhenAll(stuck);
+        await Task.WhenAll(stuck.Concat(reads));
         clock.Advance(TimeSpan.FromMilliseconds(900));
         Assert.True(load.IsSaturated);
         clock.Advance(TimeSpan.FromMilliseconds(200));
@@ -65,6 +67,13 @@ public sealed class InFlightRequestsTests
         await ArriveAsync(load, clock, perSecond: 500, seconds: 2, HttpMethods.Get);
 
         Assert.False(load.IsSaturated);
+    }
+
+    private static DefaultHttpContext Request(string method)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = method;
+        return context;
     }
 
     private static async Task ArriveAsync(InFlightRequests load, FakeTimeProvider clock, int perSecond, int seconds, string method = "POST")
