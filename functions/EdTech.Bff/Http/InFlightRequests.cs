@@ -11,9 +11,10 @@ namespace EdTech.Bff.Http;
 /// acknowledge but not also grade, so grading yields until the rate drops. Reads do not count: they are cheap
 /// (projections, caches), and counting them let students polling for late results hold grading back for good.
 /// Also saturated, for a second, once <see cref="QueueingInFlight"/> commands are in flight at once: a stalled host
-/// admits fewer requests per window, and without this its own stall would read as a lower rate and unleash grading. A capacity, configured per machine, because on a full CPU the signals
-/// measured inside the process lag the queueing (tried and measured on 2 cores: the in-flight count throttled
-/// grading at 500/s too; smoothed request duration and thread-pool lag let 1,000/s acks reach p99 130-580 ms).
+/// admits fewer requests per window, and without this its own stall would read as a lower rate and unleash grading.
+/// The rate is a capacity, configured per machine, because on a full CPU the signals measured inside the process
+/// lag the queueing (tried on 2 cores: an in-flight threshold throttled grading at a healthy 500/s too; smoothed
+/// request duration and thread-pool lag let 1,000/s acks reach p99 130-580 ms; docs/benchmarks.md).
 /// </summary>
 public sealed class InFlightRequests(int busyThreshold, int saturatedPerSecond, TimeProvider clock) : IForegroundLoad
 {
@@ -22,13 +23,13 @@ public sealed class InFlightRequests(int busyThreshold, int saturatedPerSecond, 
     private static readonly TimeSpan QueueingHold = TimeSpan.FromSeconds(1);
     private const int QueueingInFlight = 96;
     private readonly long _queueingHoldTicks = (long)(QueueingHold.TotalSeconds * clock.TimestampFrequency);
-    private long _queueingUntil;
     private readonly long _holdTicks = (long)(Hold.TotalSeconds * clock.TimestampFrequency);
     private readonly long _windowTicks = (long)(Window.TotalSeconds * clock.TimestampFrequency);
     private readonly Lock _gate = new();
     private int _inFlight;
     private int _commandsInFlight;
     private long _busyUntil;
+    private long _queueingUntil;
     private long _window;
     private long _arrivedInWindow;
     private long _arrivedInPrevious;
