@@ -4,6 +4,9 @@ public static class AuditActions
 {
     public const string GradeChanged = "grade.changed";
     public const string GradeReleased = "grade.released";
+
+    /// <summary>Cancels a grade change written ahead of a store write that then lost a race (412): the change never took effect.</summary>
+    public const string GradeChangeNotApplied = "grade.change-not-applied";
     public const string RecordRead = "record.read";
     public const string StudentExported = "student.exported";
     public const string StudentErased = "student.erased";

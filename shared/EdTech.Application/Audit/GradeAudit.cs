@@ -28,6 +28,15 @@ public static class GradeAudit
 
     public static string TeacherScoreId(string submissionId, string baseETag) => $"{submissionId}:score:{baseETag.Trim('"')}";
 
+    /// <summary>
+    /// The append-only correction for <paramref name="entry"/>, written ahead of a store write that then lost a race:
+    /// same actor and subject, old and new swapped back, naming the entry it cancels. Its id derives from that entry's,
+    /// so a retry appends it once.
+    /// </summary>
+    public static AuditEntry NotApplied(AuditEntry entry, DateTimeOffset at) =>
+        new($"{entry.Id}:not-applied", at, entry.ActorUserId, entry.ActorRoles, AuditActions.GradeChangeNotApplied, entry.SubjectUserId, entry.Resource,
+            Old: entry.New, New: entry.Old, Reason: $"not applied: the submission changed concurrently (412); cancels {entry.Id}");
+
     public static AuditEntry TeacherItemScored(SubmissionRecord submission, string itemId, decimal? oldScore, decimal newScore, string? reason,
         string actorUserId, IReadOnlyList<string> actorRoles, string baseETag, DateTimeOffset at) =>
         new(TeacherItemId(submission.Id, itemId, baseETag), at, actorUserId, actorRoles, AuditActions.GradeChanged, submission.UserId, $"{submission.Id}#{itemId}",

@@ -1,4 +1,6 @@
+using EdTech.Application.Storage;
 using EdTech.Infrastructure.Identity;
+using EdTech.Infrastructure.Storage.Sqlite;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -29,6 +31,9 @@ public class ApiFactory : WebApplicationFactory<Program>
     /// <summary>Set before first use to give the server a chat model (a scripted fake); none by default, as with no OpenAI:Endpoint.</summary>
     public IChatClient? ChatClient { get; init; }
 
+    /// <summary>Set before first use to wrap the store every service sees (e.g. to stage a race).</summary>
+    public Func<IDocumentStore, IDocumentStore>? StoreDecorator { get; init; }
+
     public string Token(string tenant, string user, params string[] roles) => Issuer.Mint(tenant, user, roles, TimeSpan.FromHours(1));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -38,6 +43,11 @@ public class ApiFactory : WebApplicationFactory<Program>
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
+        }
+
+        if (StoreDecorator is { } decorate)
+        {
+            builder.ConfigureTestServices(s => s.AddSingleton(p => decorate(p.GetRequiredService<SqliteDocumentStore>())));
         }
 
         if (ChatClient is { } chat)

@@ -119,6 +119,8 @@ public sealed class GradeSubmissionHandler(IDocumentStore store, CourseAccess ac
         var (status, written) = await store.ReplaceAsync(caller.Tenant, graded, stored.ETag, ct).ConfigureAwait(false);
         if (status == WriteStatus.PreconditionFailed || written is null)
         {
+            // Lost a race after the audit entries were written: the log must not show a change that never happened.
+            await Task.WhenAll(changes.Select(e => audit.AppendAsync(caller.Tenant, GradeAudit.NotApplied(e, now), CancellationToken.None))).ConfigureAwait(false);
             return Stale();
         }
 
