@@ -22,7 +22,7 @@ public sealed class ReviewQueueProjection(IDocumentStore store, TeacherQueryCach
     public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Submissions };
 
     public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken) =>
-        CourseProjectionBatch.ApplyAsync(changes, CourseProjectionBatch.BySubmission, ApplyAsync, cache, cancellationToken);
+        CourseProjectionBatch.ApplyAsync(changes, KeyedBatch.ById, ApplyAsync, cache, cancellationToken);
 
     /// <summary>Applies one change; returns the course whose queue changed, or null.</summary>
     public async Task<string?> ApplyAsync(StoredDocument change, CancellationToken ct)

@@ -9,11 +9,13 @@ namespace EdTech.Infrastructure.Notifications;
 
 /// <summary>
 /// The local delivery adapter: appends one JSON line per notification to <c>{data}/notifications.log</c>
-/// and logs it structured. A production adapter (e-mail, push) replaces it behind the same port.
+/// and logs it structured. A production adapter (e-mail, push) replaces it behind the same port. Delivers once per
+/// (tenant, id): the ids already in the file (read at the first send, so also across restarts) are skipped.
 /// </summary>
 public sealed class FileNotificationSender(string path, ILogger<FileNotificationSender> logger) : INotificationSender, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private HashSet<(string Tenant, string Id)>? _delivered;
 
     public string Path { get; } = path;
 
@@ -24,6 +26,13 @@ public sealed class FileNotificationSender(string path, ILogger<FileNotification
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            _delivered ??= await ReadDeliveredAsync(cancellationToken).ConfigureAwait(false);
+            if (!_delivered.Add((tenant.Value, notification.Id)))
+            {
+                logger.LogInformation("Notification {NotificationId} in {TenantId} was already delivered; not sent again", notification.Id, tenant);
+                return;
+            }
+
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
             await File.AppendAllTextAsync(Path, line + "\n", cancellationToken).ConfigureAwait(false);
         }
@@ -36,6 +45,32 @@ public sealed class FileNotificationSender(string path, ILogger<FileNotification
     }
 
     public void Dispose() => _gate.Dispose();
+
+    private async Task<HashSet<(string Tenant, string Id)>> ReadDeliveredAsync(CancellationToken cancellationToken)
+    {
+        var delivered = new HashSet<(string Tenant, string Id)>();
+        if (!File.Exists(Path))
+        {
+            return delivered;
+        }
+
+        foreach (var text in await File.ReadAllLinesAsync(Path, cancellationToken).ConfigureAwait(false))
+        {
+            // A line torn by a crash mid-append is not a delivery: skipped, so that notification is sent again.
+            try
+            {
+                if (text.Length > 0 && JsonSerializer.Deserialize<NotificationLine>(text, EdTechJson.Options) is { } sent)
+                {
+                    delivered.Add((sent.TenantId, sent.Id));
+                }
+            }
+            catch (JsonException)
+            {
+            }
+        }
+
+        return delivered;
+    }
 
     private sealed record NotificationLine(string TenantId, string Id, string RecipientId, string Kind, string Subject, IReadOnlyDictionary<string, string> Data, DateTimeOffset CreatedAt);
 }

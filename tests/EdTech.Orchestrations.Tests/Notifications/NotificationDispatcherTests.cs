@@ -71,6 +71,42 @@ public sealed class NotificationDispatcherTests : IAsyncLifetime
         Assert.False(File.Exists(LogPath));
     }
 
+    [Fact]
+    public async Task Sender_CalledAgainForTheSameNotification_EvenAfterARestart_DeliversOncePerTenantAndId()
+    {
+        await _sender.SendAsync(Tenant, Notification("n-3"), CancellationToken.None);
+        await _sender.SendAsync(Tenant, Notification("n-3"), CancellationToken.None);
+        // A crash between sending and marking sent: the restarted host's sender is asked again.
+        using (var restarted = new FileNotificationSender(LogPath, NullLogger<FileNotificationSender>.Instance))
+        {
+            await restarted.SendAsync(Tenant, Notification("n-3"), CancellationToken.None);
+            await restarted.SendAsync(new TenantId("other-school"), Notification("n-3"), CancellationToken.None);
+        }
+
+        var lines = await File.ReadAllLinesAsync(LogPath);
+        Assert.Equal(2, lines.Length);
+        Assert.Single(lines, l => l.Contains("\"tenantId\":\"school-n\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Dispatch_ManyPendingNotificationsInOneBatch_AreAllSentOnceAndMarked()
+    {
+        var outbox = new NotificationOutbox(_store);
+        for (var i = 0; i < 100; i++)
+        {
+            await outbox.WriteAsync(Tenant, Notification($"bulk-{i}"), CancellationToken.None);
+        }
+
+        var changes = (await _store.ReadAsync(0, 1000)).Where(c => c.Container == Containers.Notifications).ToList();
+        await new NotificationDispatcher(_store, _sender, _clock, NullLogger<NotificationDispatcher>.Instance).HandleAsync(changes, CancellationToken.None);
+
+        Assert.Equal(100, (await File.ReadAllLinesAsync(LogPath)).Distinct().Count());
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Equal(NotificationRecord.Sent, (await _store.GetAsync<NotificationRecord>(Tenant, $"bulk-{i}"))!.Value.Status);
+        }
+    }
+
     private NotificationRecord Notification(string id) =>
         new(id, "student-1", NotificationKinds.ResultsReleased, "Your result is available", new Dictionary<string, string> { ["submissionId"] = "s-1" }, _clock.GetUtcNow());
 }

@@ -1,0 +1,44 @@
+using EdTech.Application.Storage;
+
+namespace EdTech.Application.ChangeFeed;
+
+/// <summary>
+/// Runs a handler's batch concurrently: changes that share an order key (the document they write) one after another in
+/// feed order, different keys at the same time (bounded), so their store writes share group commits instead of each
+/// waiting for its own. Every key runs to its end even when another fails (no sibling is cancelled midway); the first
+/// failure is rethrown after all have finished, and the redelivered batch redoes only what is left (handlers are idempotent).
+/// </summary>
+public static class KeyedBatch
+{
+    public const int MaxConcurrentKeys = 32;
+
+    public static async Task ForEachAsync(
+        IReadOnlyList<StoredDocument> changes, Func<StoredDocument, string> orderKey, Func<StoredDocument, CancellationToken, Task> apply, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var groups = changes.GroupBy(c => (c.Tenant, orderKey(c))).Select(g => g.ToList()).ToList();
+        using var slots = new SemaphoreSlim(MaxConcurrentKeys);
+        await Task.WhenAll(groups.Select(async group =>
+        {
+            await slots.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                foreach (var change in group)
+                {
+                    await apply(change, ct).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                slots.Release();
+            }
+        })).ConfigureAwait(false);
+    }
+
+    /// <summary>The order key of a document written per change: the changed document itself.</summary>
+    public static string ById(StoredDocument change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change.Id;
+    }
+}
