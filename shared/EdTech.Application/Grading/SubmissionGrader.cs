@@ -48,23 +48,11 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
 
         // Release in the same write when the policy already says so (immediate, or graded after the release time):
         // one store change and one durable step fewer per submission at the peak.
-        var releaseNow = graded.Status == SubmissionStatus.Graded
-            && assessment.Value.Assessment.IsReleasedAt(now, assessment.Value.ReleasedAt is not null);
-        if (releaseNow && assessment.Value.ReleasedAt is null && AssessmentReleases.IsAtomic(assessment.Value.Assessment))
-        {
-            await AssessmentReleases.EnsureAsync(store, tenant, assessment.Value, now, ct).ConfigureAwait(false);
-        }
-
+        var releaseNow = graded.Status == SubmissionStatus.Graded && await DueForReleaseAsync(tenant, assessment.Value, now, ct).ConfigureAwait(false);
         var final = releaseNow ? graded with { Status = SubmissionStatus.Released, ReleasedAt = now } : graded;
         // Write-ahead, in parallel (one group commit): the grade's audit entry, and for a release its entry and notification.
-        await Task.WhenAll(releaseNow
-            ?
-            [
-                audit.AppendAsync(tenant, GradeAudit.AutoGraded(submission, graded, now), ct),
-                audit.AppendAsync(tenant, GradeAudit.Released(graded, now), ct),
-                outbox.WriteAsync(tenant, ResultsReleasedNotification(final, assessment.Value, now), ct),
-            ]
-            : [audit.AppendAsync(tenant, GradeAudit.AutoGraded(submission, graded, now), ct)]).ConfigureAwait(false);
+        var autoGraded = audit.AppendAsync(tenant, GradeAudit.AutoGraded(submission, graded, now), ct);
+        await Task.WhenAll(releaseNow ? [autoGraded, .. ReleaseWriteAhead(tenant, graded, final, assessment.Value, now, ct)] : [autoGraded]).ConfigureAwait(false);
         var written = await store.ReplaceAsync(tenant, final, etag, ct).ConfigureAwait(false);
         Written.Ensure(written);
         logger.LogInformation("Graded {SubmissionId} in {TenantId}: {Status} {Score}/{MaxScore}", submissionId, tenant, final.Status, final.Score, final.MaxScore);
@@ -105,28 +93,43 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
 
         var assessment = await store.GetAsync<AssessmentRecord>(tenant, submission.AssessmentId, ct).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        if (assessment is null || !assessment.Value.Assessment.IsReleasedAt(now, assessment.Value.ReleasedAt is not null))
+        if (assessment is null || !await DueForReleaseAsync(tenant, assessment.Value, now, ct).ConfigureAwait(false))
         {
             return ToResult(submission);
         }
 
-        if (assessment.Value.ReleasedAt is null && AssessmentReleases.IsAtomic(assessment.Value.Assessment))
-        {
-            // Due by time, but nobody has released the assessment yet (graded after the release time, before the
-            // release job ran): write its release record first, so this student never sees a score before the others.
-            // (ReleasedAt set means ReleaseResults already wrote the record: it writes the record first.)
-            await AssessmentReleases.EnsureAsync(store, tenant, assessment.Value, now, ct).ConfigureAwait(false);
-        }
-
         var released = submission with { Status = SubmissionStatus.Released, ReleasedAt = now };
         // Both ahead of the release write (write-ahead), in parallel: they share a group commit.
-        await Task.WhenAll(
-            audit.AppendAsync(tenant, GradeAudit.Released(submission, now), ct),
-            outbox.WriteAsync(tenant, ResultsReleasedNotification(released, assessment.Value, now), ct)).ConfigureAwait(false);
+        await Task.WhenAll(ReleaseWriteAhead(tenant, submission, released, assessment.Value, now, ct)).ConfigureAwait(false);
         Written.Ensure(await store.ReplaceAsync(tenant, released, etag, ct).ConfigureAwait(false));
         logger.LogInformation("Released {SubmissionId} in {TenantId}", submissionId, tenant);
         return ToResult(released);
     }
+
+    /// <summary>
+    /// Whether the assessment's results are due at <paramref name="now"/>. Due by time but not yet released by anyone
+    /// (graded after the release time, before the release job ran) under an atomic policy: writes its release record
+    /// first, so this student never sees a score before the others. (ReleasedAt set means ReleaseResults already wrote
+    /// the record: it writes the record first.)
+    /// </summary>
+    private async Task<bool> DueForReleaseAsync(TenantId tenant, AssessmentRecord assessment, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!assessment.Assessment.IsReleasedAt(now, assessment.ReleasedAt is not null))
+        {
+            return false;
+        }
+
+        if (assessment.ReleasedAt is null && AssessmentReleases.IsAtomic(assessment.Assessment))
+        {
+            await AssessmentReleases.EnsureAsync(store, tenant, assessment, now, ct).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>What a release writes ahead of the submission's own write: its audit entry and the student's notification.</summary>
+    private Task[] ReleaseWriteAhead(TenantId tenant, SubmissionRecord graded, SubmissionRecord released, AssessmentRecord assessment, DateTimeOffset now, CancellationToken ct) =>
+        [audit.AppendAsync(tenant, GradeAudit.Released(graded, now), ct), outbox.WriteAsync(tenant, ResultsReleasedNotification(released, assessment, now), ct)];
 
     /// <summary>
     /// One ReleaseResults chunk: <see cref="ReleaseIfDueAsync"/> for each submission, concurrently (their writes share
