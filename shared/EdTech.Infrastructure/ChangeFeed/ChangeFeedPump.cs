@@ -33,8 +33,9 @@ public sealed class ChangeFeedPump(
                 // Deferrable handlers take small steps while requests are served; the path to students' results takes
                 // moderate steps then, and small ones only once requests slow down (acknowledging comes first, and
                 // grading catches up right after).
-                var busy = handler.Urgency == ChangeFeedUrgency.Deferrable ? foreground.IsBusy : foreground.IsSaturated;
-                var size = busy ? options.BusyBatchSize : handler.Urgency == ChangeFeedUrgency.Immediate && foreground.IsBusy ? ImmediateBusyBatchSize : BatchSize;
+                var busy = foreground.IsBusy;
+                var throttled = handler.Urgency == ChangeFeedUrgency.Deferrable ? busy : foreground.IsSaturated;
+                var size = throttled ? options.BusyBatchSize : busy ? ImmediateBusyBatchSize : BatchSize;
                 // Only this handler's containers are read; the checkpoint still moves over everyone else's changes.
                 var batch = await feed.ReadAsync(checkpoint.Value, size, handler.Containers, ScanWindow, ct).ConfigureAwait(false);
                 if (batch.ScannedUpTo <= checkpoint.Value)
@@ -50,7 +51,7 @@ public sealed class ChangeFeedPump(
 
                 checkpoint = batch.ScannedUpTo;
                 await feed.SaveCheckpointAsync(handler.Name, checkpoint.Value, ct).ConfigureAwait(false);
-                if (busy && batch.Changes.Count > 0)
+                if (throttled && batch.Changes.Count > 0)
                 {
                     // Small steps with pauses while requests are in flight: acknowledgements first, grading right after.
                     await Task.Delay(options.BusyPause, ct).ConfigureAwait(false);
