@@ -23,9 +23,7 @@ public static class LocalHostRuntime
         services.AddLocalDurableEngine(DurableEngineOptions(options, configuration), OrchestrationCatalog.Register);
         // One process serves requests and grades: requests in flight make the pump take smaller steps.
         var inFlight = new InFlightRequests(
-            int.TryParse(configuration["Pump:BusyInFlight"], out var busy) && busy > 0 ? busy : 8,
-            int.TryParse(configuration["Pump:SaturatedCommandsPerSecond"], out var saturated) && saturated > 0 ? saturated : 750,
-            TimeProvider.System);
+            EdTechOptions.PositiveOr(configuration, "Pump:BusyInFlight", 8), EdTechOptions.PositiveOr(configuration, "Pump:SaturatedCommandsPerSecond", 750), TimeProvider.System);
         services.AddSingleton(inFlight);
         services.AddSingleton<IForegroundLoad>(inFlight);
         if (StoreComposition.ProviderFrom(configuration) == StoreProvider.Cosmos)

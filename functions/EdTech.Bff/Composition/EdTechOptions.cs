@@ -8,5 +8,12 @@ public sealed record EdTechOptions(string DataDirectory, bool SynchronousFull, i
     public static EdTechOptions From(IConfiguration configuration) => new(
         Path.GetFullPath(configuration["Data"] ?? configuration["EdTech:DataDirectory"] ?? ".edtech"),
         string.Equals(configuration["Store:Synchronous"], "full", StringComparison.OrdinalIgnoreCase),
-        int.TryParse(configuration["Durable:WorkerConcurrency"], out var concurrency) && concurrency > 0 ? concurrency : 32);
+        PositiveOr(configuration, "Durable:WorkerConcurrency", 32));
+
+    /// <summary>A setting that is a positive integer when given; missing or anything else falls back (documented as such in docs/configuration.md).</summary>
+    public static int PositiveOr(IConfiguration configuration, string key, int fallback)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return int.TryParse(configuration[key], out var value) && value > 0 ? value : fallback;
+    }
 }
