@@ -79,10 +79,10 @@ public sealed class ReleaseBenchmark(TextWriter output, TextWriter log)
         return report.TimedOut || mixed > 0 || wrong > 0 ? 1 : 0;
     }
 
-    private static async Task<ReleasePoller.SubmissionView?> ViewAsync(LoadApi api, string submissionId, string token, CancellationToken ct)
+    private static async Task<StudentSubmissionView?> ViewAsync(LoadApi api, string submissionId, string token, CancellationToken ct)
     {
         var (status, body) = await api.SendAsync(HttpMethod.Get, $"/api/student/submissions/{submissionId}", token, null, null, ct);
-        return status == HttpStatusCode.OK ? JsonSerializer.Deserialize<ReleasePoller.SubmissionView>(body, LoadApi.Json) : null;
+        return status == HttpStatusCode.OK ? JsonSerializer.Deserialize<StudentSubmissionView>(body, LoadApi.Json) : null;
     }
 
     /// <summary>Graded-not-released submissions of the seeded assessment, read-only from the host's database file (WAL: safe beside the running host).</summary>

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
 
 namespace EdTech.Cli.Commands.Load;
 
@@ -78,23 +76,7 @@ public sealed class ReleaseSampler(LoadApi api, ErrorSamples errors)
     private async Task<long?> PollAsync(StudentRun student, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref polls);
-        try
-        {
-            var (status, body) = await api.SendAsync(HttpMethod.Get, $"/api/student/submissions/{Uri.EscapeDataString(student.SubmissionId!)}", student.Token, null, null, cancellationToken);
-            if (status != HttpStatusCode.OK)
-            {
-                errors.Add($"{student.SubmissionId}: {(int)status} {body}");
-                return null;
-            }
-
-            var seenAt = Stopwatch.GetTimestamp();
-            var view = JsonSerializer.Deserialize<ReleasePoller.SubmissionView>(body, LoadApi.Json);
-            return view?.Status == "released" ? seenAt : null;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !cancellationToken.IsCancellationRequested)
-        {
-            errors.Add($"{student.SubmissionId}: {ex.GetType().Name}: {ex.Message}");
-            return null;
-        }
+        var view = await StudentViews.ReadAsync(api, student, errors, cancellationToken);
+        return view?.Status == "released" ? Stopwatch.GetTimestamp() : null;
     }
 }
