@@ -79,6 +79,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IChangeFeedHandler, ReviewQueueProjection>();
         services.AddSingleton<IChangeFeedHandler, AssessmentStatisticsProjection>();
         services.AddSingleton<IChangeFeedHandler, StartRegradeOnNewVersion>();
+        services.AddSingleton<IChangeFeedHandler, ScheduleReleaseOnAssessment>();
         services.TryAddSingleton(ReviewReminderSettings.Default);
         services.AddSingleton<ReviewReminders>();
         services.AddSingleton<NotificationOutbox>();

@@ -51,6 +51,7 @@ public static class EdTechServiceCollectionExtensions
         services.TryAddSingleton<IDurableClientSource>(sp => new RegisteredDurableClientSource(sp.GetRequiredService<DurableTaskClient>()));
         services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
         services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
+        services.AddSingleton<IReleaseTimer, DurableReleaseTimer>();
         services.AddSingleton<IRegradeWorkflow, DurableRegradeWorkflow>();
         services.AddSingleton<ICalibrationWorkflow, DurableCalibrationWorkflow>();
         services.AddSingleton<ITaggingWorkflow, DurableTaggingWorkflow>();

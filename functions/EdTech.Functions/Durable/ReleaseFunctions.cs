@@ -16,6 +16,14 @@ public static class ReleaseFunctions
     public static Task<int> ReleaseChunk([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new ReleaseChunkOrchestrator().RunAsync(context, context.GetInput<ReleaseChunkInput>()!);
 
+    [Function(nameof(ReleaseAtOrchestrator))]
+    public static Task<bool> ReleaseAt([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new ReleaseAtOrchestrator().RunAsync(context, context.GetInput<ReleaseAtInput>()!);
+
+    [Function(nameof(ReleaseDueAssessmentActivity))]
+    public static Task<TimedReleaseOutcome> ReleaseDueAssessment([ActivityTrigger] ReleaseAtInput input, FunctionContext context) =>
+        FunctionActivityContext.Run<ReleaseDueAssessmentActivity, ReleaseAtInput, TimedReleaseOutcome>(context, input);
+
     [Function(nameof(MarkAssessmentReleasedActivity))]
     public static Task<ReleaseBatch> MarkAssessmentReleased([ActivityTrigger] ReleaseResultsInput input, FunctionContext context) =>
         FunctionActivityContext.Run<MarkAssessmentReleasedActivity, ReleaseResultsInput, ReleaseBatch>(context, input);
