@@ -72,9 +72,14 @@ public static class EdTechServiceCollectionExtensions
         services.AddEdTechAuthentication(configuration);
         services.AddEdTechAuthorization();
         services.AddEdTechRateLimits(configuration).AddEdTechWebClients(configuration);
+        var servers = OpenApiServers.From(configuration);
         foreach (var role in Apis.EdTechApi.RoleGroups.Keys)
         {
-            services.AddOpenApi(role, o => o.ShouldInclude = d => d.GroupName == role);
+            services.AddOpenApi(role, o =>
+            {
+                o.ShouldInclude = d => d.GroupName == role;
+                OpenApiServers.Apply(o, servers);
+            });
         }
 
         return services;
