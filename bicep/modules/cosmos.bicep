@@ -44,7 +44,7 @@ var containers = [
   { name: 'item-parameters', fields: [], peak: false }
   { name: 'item-ratings', fields: ['userId'], peak: false }
   { name: 'tagging-jobs', fields: [], peak: false }
-  { name: 'poison', fields: [], peak: false }
+  { name: 'poison', fields: ['userId'], peak: false }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'
