@@ -182,6 +182,10 @@ internal static class ArmExpressions
             case "or" when a.All(x => x is bool): return a.Any(x => (bool)x!);
             case "equals" when a.All(x => x is not Opaque): return Equals(a[0], a[1]);
             case "if" when a[0] is bool condition: return condition ? a[1] : a[2];
+            case "join" when a[0] is IList<object?> parts && a[1] is string separator: return string.Join(separator, parts.Select(Text));
+            case "contains" when a[0] is string s && a[1] is string part: return s.Contains(part, StringComparison.OrdinalIgnoreCase);
+            case "contains" when a[0] is IList<object?> list: return list.Contains(a[1]);
+            case "contains" when a[0] is IDictionary<string, object?> obj && a[1] is string key: return obj.ContainsKey(key);
             case "concat" when a.All(x => x is IList<object?>): return a.Cast<IList<object?>>().SelectMany(x => x).ToList();
             case "concat": return Join(a.Select(Text));
             case "format":
