@@ -56,6 +56,10 @@ var taskHubName = 'edtech'
 var origins = filter(map(split(corsAllowedOrigins, ','), o => trim(o)), o => !empty(o))
 // The app reads Cors:AllowedOrigins as an array: Cors__AllowedOrigins__0, __1, ...
 var corsSettings = toObject(range(0, length(origins)), i => 'Cors__AllowedOrigins__${i}', i => origins[i])
+// Service Bus namespace (bicep/modules/servicebus.bicep, issue 11 part 7): its name is fixed here so the app
+// settings can name it before the module exists; wire ServiceBus__FullyQualifiedNamespace to the module's output.
+var serviceBusNamespaceName = '${abbrs.serviceBusNamespaces}${resourceToken}'
+var integrationEventsTopic = 'integration-events'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -123,22 +127,10 @@ module cosmos 'modules/cosmos.bicep' = {
 module redis 'modules/redis.bicep' = {
   scope: rg
   params: {
-    name: '${abbrs.cacheRedis}${resourceToken}'
+    name: '${abbrs.cacheRedisEnterprise}${resourceToken}'
     location: location
     tags: tags
     identityPrincipalId: identity.outputs.principalId
-  }
-}
-
-module keyVault 'modules/keyvault.bicep' = {
-  scope: rg
-  params: {
-    name: '${abbrs.keyVaultVaults}${resourceToken}'
-    location: location
-    tags: tags
-    identityPrincipalId: identity.outputs.principalId
-    principalId: principalId
-    principalType: principalType
   }
 }
 
@@ -174,12 +166,24 @@ module functions 'modules/functions.bicep' = {
       AZURE_CLIENT_ID: identity.outputs.clientId
       TASKHUB_NAME: durable.outputs.taskHubName
       DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=${durable.outputs.endpoint};Authentication=ManagedIdentity;ClientID=${identity.outputs.clientId}'
-      Cosmos__Endpoint: cosmos.outputs.endpoint
-      Cosmos__Database: cosmos.outputs.databaseName
+      // The store (StoreComposition): Cosmos DB with the managed identity (no key), never SQLite in Azure.
+      Store__Provider: 'cosmos'
+      Store__Cosmos__Endpoint: cosmos.outputs.endpoint
+      Store__Cosmos__Database: cosmos.outputs.databaseName
+      // Cosmos DB triggers (Connection = "CosmosTrigger"), read by the Functions host's Cosmos DB extension.
+      CosmosTrigger__accountEndpoint: cosmos.outputs.endpoint
+      CosmosTrigger__credential: 'managedidentity'
+      CosmosTrigger__clientId: identity.outputs.clientId
+      // HybridCache's shared L2 (EdTechCacheOptions): Azure Managed Redis with a Microsoft Entra token.
       Redis__HostName: redis.outputs.hostName
+      Redis__Port: string(redis.outputs.port)
+      Redis__ClientId: identity.outputs.clientId
       OpenAI__Endpoint: openAi.outputs.endpoint
       OpenAI__Deployment: openAi.outputs.deploymentName
-      KeyVault__Uri: keyVault.outputs.uri
+      // Integration events and notifications through the outbox (issue 11 part 7).
+      ServiceBus__FullyQualifiedNamespace: '${serviceBusNamespaceName}.servicebus.windows.net'
+      ServiceBus__Topic: integrationEventsTopic
+      ServiceBus__ClientId: identity.outputs.clientId
       Auth__Audience: authAudience
       Auth__Issuers__0__Issuer: authIssuer
       Auth__Issuers__0__MetadataAddress: authMetadataAddress
@@ -226,6 +230,6 @@ output DURABLE_TASK_SCHEDULER_ENDPOINT string = durable.outputs.endpoint
 output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output COSMOS_DATABASE string = cosmos.outputs.databaseName
 output REDIS_HOST_NAME string = redis.outputs.hostName
+output REDIS_PORT int = redis.outputs.port
 output AZURE_OPENAI_ENDPOINT string = openAi.outputs.endpoint
 output AZURE_OPENAI_DEPLOYMENT string = openAi.outputs.deploymentName
-output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri

@@ -44,6 +44,7 @@ var containers = [
   { name: 'item-parameters', fields: [], peak: false }
   { name: 'item-ratings', fields: ['userId'], peak: false }
   { name: 'tagging-jobs', fields: [], peak: false }
+  { name: 'poison', fields: ['userId'], peak: false }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'
@@ -103,6 +104,22 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
     options: (!serverless && c.peak) ? { autoscaleSettings: { maxThroughput: peakMaxThroughput } } : {}
   }
 }]
+
+// The change-feed triggers' lease container (CosmosStoreOptions.LeaseContainer): not a record type, so it is not
+// in the list above; the Functions Cosmos DB extension requires its partition key to be /id.
+resource leases 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = {
+  parent: database
+  name: 'leases'
+  properties: {
+    resource: {
+      id: 'leases'
+      partitionKey: {
+        paths: ['/id']
+        kind: 'Hash'
+      }
+    }
+  }
+}
 
 resource appDataRole 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
   parent: account

@@ -22,6 +22,8 @@ public static class StudentData
         [Containers.Recommendations] = userId => DocumentQuery.InPartition(userId),
         [Containers.Responses] = userId => DocumentQuery.Where("userId", userId),
         [Containers.ItemRatings] = userId => DocumentQuery.Where("userId", userId),
+        // A poison record keeps the change that failed (possibly a student's submission): it carries that document's userId.
+        [Containers.Poison] = userId => DocumentQuery.Where("userId", userId),
     };
 
     /// <summary>
