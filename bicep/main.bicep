@@ -44,6 +44,25 @@ param importOpenApiFromApp bool = false
 @description('Cosmos DB capacity mode: serverless for dev environments, autoscale (default) for production.')
 param cosmosServerless bool = false
 
+// Capacity profile (docs/capacity.md): "idle" between exam seasons, "exam" from shortly before an exam session.
+@description('Function instances kept warm for HTTP: 0 scales to zero (idle profile); 4-10 before an exam (cold start).')
+@minValue(0)
+param alwaysReadyHttp int = 0
+
+@description('Upper bound of Function instances at the peak.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 200
+
+@description('Durable Task Scheduler SKU: Consumption (pay per action, up to 500 actions/s; idle) or Dedicated (2,000 actions/s per capacity unit; exam).')
+@allowed(['Consumption', 'Dedicated'])
+param durableSkuName string = 'Consumption'
+
+@description('Capacity units of the Dedicated SKU (1-3); ignored for Consumption.')
+@minValue(1)
+@maxValue(3)
+param durableCapacity int = 1
+
 @description('Chat model deployed in Azure OpenAI.')
 param openAiModelName string = 'gpt-4o-mini'
 param openAiModelVersion string = '2024-07-18'
@@ -104,6 +123,8 @@ module durable 'modules/durable.bicep' = {
   params: {
     name: '${abbrs.durableTaskSchedulers}${resourceToken}'
     taskHubName: taskHubName
+    skuName: durableSkuName
+    capacity: durableCapacity
     location: location
     tags: tags
     identityPrincipalId: identity.outputs.principalId
@@ -160,6 +181,8 @@ module functions 'modules/functions.bicep' = {
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    alwaysReadyHttp: alwaysReadyHttp
+    maximumInstanceCount: maximumInstanceCount
     appSettings: union(corsSettings, {
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
@@ -188,8 +211,10 @@ module functions 'modules/functions.bicep' = {
       Auth__Issuers__0__Issuer: authIssuer
       Auth__Issuers__0__MetadataAddress: authMetadataAddress
       Auth__PlatformDirectoryIds__0: platformDirectoryId
-      RECONCILE_GRADING_SCHEDULE: '0 */5 * * * *'
-      RELEASE_DUE_SCHEDULE: '0 * * * * *'
+      // Safety nets only, hourly, so an idle app is not woken every minute: grading starts from the change feed, and
+      // each afterDue/scheduled release has its own durable timer (ReleaseAtOrchestrator); docs/capacity.md.
+      RECONCILE_GRADING_SCHEDULE: '0 10 * * * *'
+      RELEASE_DUE_SCHEDULE: '0 5 * * * *'
       NIGHTLY_RELEASE_SCHEDULE: '0 0 * * * *'
       CALIBRATE_SCHEDULE: '0 30 2 * * *'
     })
