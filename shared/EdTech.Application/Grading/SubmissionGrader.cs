@@ -31,7 +31,7 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
             return ToResult(await CatchUpWithNewKeyAsync(tenant, new Versioned<SubmissionRecord>(submission, etag, 0), ct).ConfigureAwait(false));
         }
 
-        var assessment = await store.GetAsync<AssessmentRecord>(tenant, submission.AssessmentId, ct).ConfigureAwait(false)
+        var assessment = await store.GetAsync<AssessmentRecord>(tenant, submission.AssessmentId, submission.CourseId, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Assessment {submission.AssessmentId} of submission {submissionId} is missing.");
         var answers = submission.Answers.Where(a => a.Value is not null).ToDictionary(a => a.ItemId, a => a.Value!, StringComparer.Ordinal);
         var outcome = AssessmentGrader.Grade(assessment.Value.Assessment, answers);
@@ -66,7 +66,7 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
     /// </summary>
     private async Task<SubmissionRecord> CatchUpWithNewKeyAsync(TenantId tenant, Versioned<SubmissionRecord> graded, CancellationToken ct)
     {
-        var current = await store.GetAsync<AssessmentRecord>(tenant, graded.Value.AssessmentId, ct).ConfigureAwait(false);
+        var current = await store.GetAsync<AssessmentRecord>(tenant, graded.Value.AssessmentId, graded.Value.CourseId, ct).ConfigureAwait(false);
         if (current is null || SubmissionRegrade.Apply(graded.Value, current.Value.Assessment, current.Value.Version) is not { } regraded)
         {
             return graded.Value;
@@ -91,7 +91,7 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
             return ToResult(submission);
         }
 
-        var assessment = await store.GetAsync<AssessmentRecord>(tenant, submission.AssessmentId, ct).ConfigureAwait(false);
+        var assessment = await store.GetAsync<AssessmentRecord>(tenant, submission.AssessmentId, submission.CourseId, ct).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         if (assessment is null || !await DueForReleaseAsync(tenant, assessment.Value, now, ct).ConfigureAwait(false))
         {

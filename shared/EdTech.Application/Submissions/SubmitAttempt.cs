@@ -46,7 +46,7 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
         }
 
         var submissionId = SubmissionIds.For(caller.UserId, assessmentId, idempotencyKey);
-        if (idempotencyKey is not null && await store.GetAsync<SubmissionRecord>(caller.Tenant, submissionId, ct).ConfigureAwait(false) is { } retry)
+        if (idempotencyKey is not null && await store.GetAsync<SubmissionRecord>(caller.Tenant, submissionId, record.CourseId, ct).ConfigureAwait(false) is { } retry)
         {
             return Outcome<SubmissionAccepted>.Ok(new SubmissionAccepted(retry.Value.Id, retry.Value.Status));
         }

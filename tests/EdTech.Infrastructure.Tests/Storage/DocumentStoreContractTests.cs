@@ -89,6 +89,22 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task GetInPartition_ReturnsTheDocumentOnlyFromItsOwnPartitionAndTenant()
+    {
+        var store = await OpenAsync();
+        var created = await store.CreateAsync(TenantA, Container, "c1", "p1", """{"title":"Algebra"}""");
+
+        var found = await store.GetAsync(TenantA, Container, "c1", "p1");
+
+        Assert.NotNull(found);
+        Assert.Equal("Algebra", Title(found));
+        Assert.Equal(created.Document!.ETag, found.ETag);
+        Assert.Null(await store.GetAsync(TenantA, Container, "c1", "p2"));
+        Assert.Null(await store.GetAsync(TenantB, Container, "c1", "p1"));
+        Assert.Null(await store.GetAsync(TenantA, Container, "nope", "p1"));
+    }
+
+    [StoreFact]
     public async Task Create_WhenIdExists_ReturnsAlreadyExistsWithOriginalContent()
     {
         var store = await OpenAsync();
