@@ -128,7 +128,7 @@ public sealed class CosmosDocumentStore(CosmosClient client, CosmosStoreOptions 
         TenantId tenant, string container, DocumentQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(container);
-        var definition = CosmosQueries.Build(tenant, query);
+        var definition = CosmosQueries.Build(tenant, container, query);
         var key = query.Partition is null ? CosmosQueries.TenantPrefix(tenant) : CosmosQueries.Key(tenant, query.Partition);
         return RunQueryAsync(container, definition, key, cancellationToken);
     }
