@@ -80,6 +80,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IChangeFeedHandler, AssessmentStatisticsProjection>();
         services.AddSingleton<IChangeFeedHandler, StartRegradeOnNewVersion>();
         services.TryAddSingleton(ReviewReminderSettings.Default);
+        services.TryAddSingleton(BulkPageSettings.Default);
         services.AddSingleton<ReviewReminders>();
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<IChangeFeedHandler, NotificationDispatcher>();

@@ -141,6 +141,18 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
         return results.Count(r => r.Status == SubmissionStatus.Released);
     }
 
+    /// <summary>
+    /// One page of a release: the assessment's graded submissions with ids in (<paramref name="afterId"/>, <paramref name="throughId"/>],
+    /// read again here (the step's input is the page's bounds, not its ids), each released by <see cref="ReleaseIfDueAsync"/>.
+    /// </summary>
+    public async Task<int> ReleaseRangeAsync(
+        TenantId tenant, string courseId, string assessmentId, string? afterId, string throughId, int size, CancellationToken ct)
+    {
+        var page = await ResultsReleaser.PendingPageAsync(store, tenant, courseId, assessmentId, afterId, size, ct).ConfigureAwait(false);
+        var ids = page.Select(d => d.Id).TakeWhile(id => string.CompareOrdinal(id, throughId) <= 0).ToList();
+        return await ReleaseManyAsync(tenant, ids, ct).ConfigureAwait(false);
+    }
+
     private async Task<(SubmissionRecord Submission, string ETag)?> LoadAsync(TenantId tenant, string submissionId, CancellationToken ct)
     {
         var stored = await store.GetAsync<SubmissionRecord>(tenant, submissionId, ct).ConfigureAwait(false);
