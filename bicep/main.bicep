@@ -63,6 +63,14 @@ param durableSkuName string = 'Consumption'
 @maxValue(3)
 param durableCapacity int = 1
 
+// Cosmos autoscale ceilings (RU/s; each idles at a tenth): see modules/cosmos.bicep and docs/azure.md for the profiles.
+@description('Cosmos DB: ceiling of the database throughput the quieter containers share.')
+param cosmosSharedMaxThroughput int = 4000
+@description('Cosmos DB: ceiling of each intake container (submissions, submission-views).')
+param cosmosIntakeMaxThroughput int = 10000
+@description('Cosmos DB: ceiling of each per-answer projection container (responses, item-stats, learner-state).')
+param cosmosAnswersMaxThroughput int = 4000
+
 @description('Chat model deployed in Azure OpenAI.')
 param openAiModelName string = 'gpt-4o-mini'
 param openAiModelVersion string = '2024-07-18'
@@ -140,6 +148,9 @@ module cosmos 'modules/cosmos.bicep' = {
     location: location
     tags: tags
     serverless: cosmosServerless
+    sharedMaxThroughput: cosmosSharedMaxThroughput
+    intakeMaxThroughput: cosmosIntakeMaxThroughput
+    answersMaxThroughput: cosmosAnswersMaxThroughput
     identityPrincipalId: identity.outputs.principalId
     principalId: principalId
   }

@@ -14,7 +14,7 @@ public static class OrchestrationCatalog
         typeof(RegradeAssessmentOrchestrator), typeof(RegradeChunkOrchestrator), typeof(CalibrateCourseOrchestrator), typeof(TaggingJobOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity), typeof(RemindReviewActivity), typeof(MarkAssessmentReleasedActivity),
-        typeof(ReleaseSubmissionsActivity), typeof(ReleaseDueAssessmentActivity), typeof(ListRegradePageActivity), typeof(RegradeChunkActivity), typeof(CalibrateCourseActivity),
+        typeof(ListReleasePageActivity), typeof(ReleaseSubmissionsActivity), typeof(ReleaseDueAssessmentActivity), typeof(ListRegradePageActivity), typeof(RegradeChunkActivity), typeof(CalibrateCourseActivity),
         typeof(MarkTaggingJobRunningActivity), typeof(TagItemsChunkActivity), typeof(FinishTaggingJobActivity)];
 
     public static void Register(DurableTaskRegistry registry)

@@ -36,6 +36,7 @@ public static class ApplicationServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IForegroundLoad, NoForegroundLoad>();
+        services.TryAddSingleton(AccessCacheSettings.Default);
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<CourseAccess>();
         services.AddSingleton<AssessmentLookup>();
@@ -56,6 +57,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<SubmitAttemptHandler>();
         services.AddSingleton<GetStudentSubmissionHandler>();
         services.AddSingleton<GetGradebookHandler>();
+        services.TryAddSingleton<ICacheStamps, LocalCacheStamps>();
         services.AddSingleton<TeacherQueryCache>();
         services.AddSingleton<SetGradingSchemeHandler>();
         services.AddSingleton<GetGradingSchemeHandler>();
@@ -81,6 +83,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IChangeFeedHandler, StartRegradeOnNewVersion>();
         services.AddSingleton<IChangeFeedHandler, ScheduleReleaseOnAssessment>();
         services.TryAddSingleton(ReviewReminderSettings.Default);
+        services.TryAddSingleton(BulkPageSettings.Default);
         services.AddSingleton<ReviewReminders>();
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<IChangeFeedHandler, NotificationDispatcher>();

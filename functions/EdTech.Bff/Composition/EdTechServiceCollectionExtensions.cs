@@ -1,3 +1,4 @@
+using EdTech.Application.Access;
 using EdTech.Application;
 using EdTech.Application.Content.Tagging;
 using EdTech.Application.Grading;
@@ -40,6 +41,10 @@ public static class EdTechServiceCollectionExtensions
         services.AddEdTechStore(configuration, options);
         services.AddSingleton(ReviewReminderSettings.From(configuration["Grading:ReviewReminderAfter"], configuration["Grading:ReviewRemindersBeforeEscalation"]));
         services.AddSingleton(NightlyReleaseSettings.From(configuration["Release:NightlyHour"]));
+        services.AddSingleton(AccessCacheSettings.From(configuration["Cache:AccessSeconds"]));
+        services.AddSingleton(new BulkPageSettings(
+            EdTechOptions.PositiveOr(configuration, "Durable:ReleasePageSize", BulkPageSettings.Default.ReleasePageSize),
+            EdTechOptions.PositiveOr(configuration, "Durable:RegradePageSize", BulkPageSettings.Default.RegradePageSize)));
         services.AddSingleton(LearningSettings.From(configuration));
         services.AddEdTechApplication();
         services.AddEdTechCache(configuration); // HybridCache (+ Redis L2 when Redis:ConnectionString is set); safe after a plain AddHybridCache()

@@ -25,8 +25,12 @@ public static class ReleaseFunctions
         FunctionActivityContext.Run<ReleaseDueAssessmentActivity, ReleaseAtInput, TimedReleaseOutcome>(context, input);
 
     [Function(nameof(MarkAssessmentReleasedActivity))]
-    public static Task<ReleaseBatch> MarkAssessmentReleased([ActivityTrigger] ReleaseResultsInput input, FunctionContext context) =>
-        FunctionActivityContext.Run<MarkAssessmentReleasedActivity, ReleaseResultsInput, ReleaseBatch>(context, input);
+    public static Task<ReleaseMark> MarkAssessmentReleased([ActivityTrigger] ReleaseResultsInput input, FunctionContext context) =>
+        FunctionActivityContext.Run<MarkAssessmentReleasedActivity, ReleaseResultsInput, ReleaseMark>(context, input);
+
+    [Function(nameof(ListReleasePageActivity))]
+    public static Task<ReleasePage> ListReleasePage([ActivityTrigger] ReleasePageInput input, FunctionContext context) =>
+        FunctionActivityContext.Run<ListReleasePageActivity, ReleasePageInput, ReleasePage>(context, input);
 
     [Function(nameof(ReleaseSubmissionsActivity))]
     public static Task<int> ReleaseSubmissions([ActivityTrigger] ReleaseChunkInput input, FunctionContext context) =>

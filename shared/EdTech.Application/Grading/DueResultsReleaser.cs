@@ -36,7 +36,7 @@ public sealed class DueResultsReleaser(IDocumentStore store, IReleaseWorkflow wo
         var graded = await store.QueryAsync(tenant, Containers.Submissions, DocumentQuery.Where("status", SubmissionStatus.Graded), ct).ConfigureAwait(false);
         foreach (var group in graded.GroupBy(d => TypedDocumentStore.Read<SubmissionRecord>(d).Value.AssessmentId, StringComparer.Ordinal))
         {
-            var assessment = await store.GetAsync<AssessmentRecord>(tenant, group.Key, ct).ConfigureAwait(false);
+            var assessment = await store.GetAsync<AssessmentRecord>(tenant, group.Key, group.First().Partition, ct).ConfigureAwait(false);
             if (assessment is null
                 || assessment.Value.Assessment.Release.Mode == ReleasePolicy.Immediate
                 || !assessment.Value.Assessment.IsReleasedAt(now, assessment.Value.ReleasedAt is not null))

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using EdTech.Application.Caching;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
@@ -38,6 +39,9 @@ public static class EdTechCacheServiceCollectionExtensions
                 options,
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<ResilientDistributedCache>>()));
+            // Invalidation stamps in Redis too, so an invalidation on one instance is seen by all (TeacherQueryCache).
+            services.RemoveAll<ICacheStamps>();
+            services.AddSingleton<ICacheStamps>(sp => new SharedCacheStamps(sp.GetRequiredService<IDistributedCache>()));
         }
 
         services.AddHybridCache(o => o.DefaultEntryOptions = new HybridCacheEntryOptions
