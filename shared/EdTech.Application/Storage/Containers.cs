@@ -28,9 +28,10 @@ public static class Containers
     public const string ItemParameters = "item-parameters";
     public const string ItemRatings = "item-ratings";
     public const string TaggingJobs = "tagging-jobs";
+    public const string IntegrationEvents = "integration-events";
 
     public static IReadOnlyList<string> All { get; } =
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
-         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs];
+         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, IntegrationEvents];
 }

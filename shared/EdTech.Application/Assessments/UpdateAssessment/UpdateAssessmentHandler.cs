@@ -1,6 +1,7 @@
 using EdTech.Application.Access;
 using EdTech.Application.Common;
 using EdTech.Application.Grading;
+using EdTech.Application.Outbox;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
@@ -20,7 +21,7 @@ public sealed record TeacherAssessment(AssessmentRecord Record, string ETag, boo
 /// scoring changed, the RegradeAssessment workflow for N+1 is started (idempotent by its instance id).
 /// </summary>
 public sealed class UpdateAssessmentHandler(
-    IDocumentStore store, CourseAccess access, AssessmentLookup lookup, IRegradeWorkflow regrade, TimeProvider clock, ILogger<UpdateAssessmentHandler> logger)
+    IDocumentStore store, CourseAccess access, AssessmentLookup lookup, IRegradeWorkflow regrade, IntegrationEventOutbox events, TimeProvider clock, ILogger<UpdateAssessmentHandler> logger)
 {
     public const string ItemsLockedCode = "assessment-items-locked";
 
@@ -93,9 +94,13 @@ public sealed class UpdateAssessmentHandler(
 
     private async Task<Outcome<TeacherAssessment>> WriteAsync(Caller caller, AssessmentRecord next, string etag, bool regrading, CancellationToken ct)
     {
+        // Its event is written ahead (id from the ETag the edit is conditional on) and cancelled if the edit loses the race.
+        var published = IntegrationEvents.AssessmentPublished(next, etag, clock.GetUtcNow());
+        await events.WriteAsync(caller.Tenant, published, ct).ConfigureAwait(false);
         var (status, written) = await store.ReplaceAsync(caller.Tenant, next, etag, ct).ConfigureAwait(false);
         if (status == WriteStatus.PreconditionFailed || written is null)
         {
+            await events.CancelAsync(caller.Tenant, published, CancellationToken.None).ConfigureAwait(false);
             return Stale();
         }
 

@@ -1,6 +1,7 @@
 using EdTech.Application.Access;
 using EdTech.Application.Audit;
 using EdTech.Application.Common;
+using EdTech.Application.Outbox;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
@@ -23,7 +24,8 @@ public sealed record GradeSubmissionCommand(IReadOnlyList<TeacherItemScore>? Ite
 /// audited before the write (write-ahead, as the grading steps are), with ids derived from the ETag the
 /// write is conditional on, so a retried request appends nothing new.
 /// </summary>
-public sealed class GradeSubmissionHandler(IDocumentStore store, CourseAccess access, IAuditLog audit, SubmissionGrader grader, IGradingWorkflow workflow, TimeProvider clock, ILogger<GradeSubmissionHandler> logger)
+public sealed class GradeSubmissionHandler(
+    IDocumentStore store, CourseAccess access, IAuditLog audit, IntegrationEventOutbox events, SubmissionGrader grader, IGradingWorkflow workflow, TimeProvider clock, ILogger<GradeSubmissionHandler> logger)
 {
     public const int MaxCommentLength = 2000;
     public const int MaxReasonLength = 1000;
@@ -116,11 +118,15 @@ public sealed class GradeSubmissionHandler(IDocumentStore store, CourseAccess ac
             await audit.AppendAsync(caller.Tenant, entry, ct).ConfigureAwait(false);
         }
 
+        var gradeChanged = IntegrationEvents.GradeChanged(submission, graded, IntegrationEvents.TeacherCause(stored.ETag), now);
+        await events.WriteAsync(caller.Tenant, gradeChanged, ct).ConfigureAwait(false);
+
         var (status, written) = await store.ReplaceAsync(caller.Tenant, graded, stored.ETag, ct).ConfigureAwait(false);
         if (status == WriteStatus.PreconditionFailed || written is null)
         {
             // Lost a race after the audit entries were written: the log must not show a change that never happened.
             await Task.WhenAll(changes.Select(e => audit.AppendAsync(caller.Tenant, GradeAudit.NotApplied(e, now), CancellationToken.None))).ConfigureAwait(false);
+            await events.CancelAsync(caller.Tenant, gradeChanged, CancellationToken.None).ConfigureAwait(false);
             return Stale();
         }
 
