@@ -157,6 +157,18 @@ module openAi 'modules/openai.bicep' = {
   }
 }
 
+module serviceBus 'modules/servicebus.bicep' = {
+  scope: rg
+  params: {
+    name: '${abbrs.serviceBusNamespaces}${resourceToken}'
+    location: location
+    tags: tags
+    identityPrincipalId: identity.outputs.principalId
+    principalId: principalId
+    principalType: principalType
+  }
+}
+
 module functions 'modules/functions.bicep' = {
   scope: rg
   params: {
@@ -229,3 +241,5 @@ output REDIS_HOST_NAME string = redis.outputs.hostName
 output AZURE_OPENAI_ENDPOINT string = openAi.outputs.endpoint
 output AZURE_OPENAI_DEPLOYMENT string = openAi.outputs.deploymentName
 output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri
+output SERVICE_BUS_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
+output SERVICE_BUS_TOPIC string = serviceBus.outputs.topicName
