@@ -44,6 +44,7 @@ var containers = [
   { name: 'item-parameters', fields: [], peak: false }
   { name: 'item-ratings', fields: ['userId'], peak: false }
   { name: 'tagging-jobs', fields: [], peak: false }
+  { name: 'integration-events', fields: [], peak: false }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'
