@@ -18,11 +18,19 @@ public sealed class IntegrationEventOutbox(IDocumentStore store)
         return status == WriteStatus.Created;
     }
 
-    /// <summary>
-    /// The change an event was written ahead of did not happen (its conditional write lost a race): the event is cancelled if
-    /// still pending. One the dispatcher already published stays sent (docs/integration-events.md).
-    /// </summary>
-    public async Task CancelAsync(TenantId tenant, IntegrationEventRecord? record, CancellationToken ct)
+    /// <summary>Writes the event <see cref="IntegrationEventRecord.Held"/>, ahead of a conditional write that may lose its race.</summary>
+    public Task<bool> HoldAsync(TenantId tenant, IntegrationEventRecord? record, CancellationToken ct) =>
+        WriteAsync(tenant, record is null ? null : record with { Status = IntegrationEventRecord.Held }, ct);
+
+    /// <summary>The held event's write succeeded: it becomes pending, and that change hands it to the dispatcher.</summary>
+    public Task ReleaseAsync(TenantId tenant, IntegrationEventRecord? record, CancellationToken ct) =>
+        MoveAsync(tenant, record, IntegrationEventRecord.Pending, ct);
+
+    /// <summary>The held event's write lost its race: the change did not happen, and the event is never published.</summary>
+    public Task CancelAsync(TenantId tenant, IntegrationEventRecord? record, CancellationToken ct) =>
+        MoveAsync(tenant, record, IntegrationEventRecord.Cancelled, ct);
+
+    private async Task MoveAsync(TenantId tenant, IntegrationEventRecord? record, string status, CancellationToken ct)
     {
         if (record is null)
         {
@@ -30,9 +38,10 @@ public sealed class IntegrationEventOutbox(IDocumentStore store)
         }
 
         var stored = await store.GetAsync<IntegrationEventRecord>(tenant, record.Id, ct).ConfigureAwait(false);
-        if (stored is { Value.Status: IntegrationEventRecord.Pending })
+        if (stored is { Value.Status: IntegrationEventRecord.Held })
         {
-            await store.ReplaceAsync(tenant, stored.Value with { Status = IntegrationEventRecord.Cancelled }, stored.ETag, ct).ConfigureAwait(false);
+            // A lost ETag race here is a twin request moving it the same way: nothing to add.
+            await store.ReplaceAsync(tenant, stored.Value with { Status = status }, stored.ETag, ct).ConfigureAwait(false);
         }
     }
 }

@@ -21,6 +21,12 @@ public sealed record IntegrationEventRecord(
     public const string Pending = "pending";
     public const string Sent = "sent";
 
+    /// <summary>
+    /// Written ahead of a conditional write that may lose its race (a teacher's grade, an assessment edit): not published until the
+    /// write succeeds and releases it to <see cref="Pending"/>, so the outbox never announces a change that did not happen.
+    /// </summary>
+    public const string Held = "held";
+
     /// <summary>The change it announced did not happen (the write lost a race): never published.</summary>
     public const string Cancelled = "cancelled";
 

@@ -82,16 +82,37 @@ public sealed class OutboxCrashTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Dispatch_CancelledEvent_IsNeverPublished()
+    public async Task Dispatch_HeldEventCancelled_IsNeverPublished()
     {
-        var (tenant, cancelled) = Written[1];
-        await new IntegrationEventOutbox(_store).CancelAsync(tenant, cancelled, CancellationToken.None);
+        var outbox = new IntegrationEventOutbox(_store);
+        var lost = Event("grade-changed:s2:score:etag-3", IntegrationEventTypes.GradeChanged, "u2");
+        await outbox.HoldAsync(SchoolA, lost, CancellationToken.None);
+        await outbox.CancelAsync(SchoolA, lost, CancellationToken.None);
+        // Cancelling again, or releasing after the cancel, changes nothing.
+        await outbox.CancelAsync(SchoolA, lost, CancellationToken.None);
+        await outbox.ReleaseAsync(SchoolA, lost, CancellationToken.None);
 
         await Dispatcher(new FakeTopicSender(_topic)).HandleAsync(await ChangesAsync(), CancellationToken.None);
 
-        Assert.Equal(Written.Count - 1, _topic.Count);
-        Assert.DoesNotContain(OutboxMessage.IdOf(tenant, Containers.IntegrationEvents, cancelled.Id), _topic.Select(m => m.MessageId));
-        Assert.Equal(IntegrationEventRecord.Cancelled, (await _store.GetAsync<IntegrationEventRecord>(tenant, cancelled.Id))!.Value.Status);
+        Assert.Equal(Written.Count, _topic.Count);
+        Assert.DoesNotContain(OutboxMessage.IdOf(SchoolA, Containers.IntegrationEvents, lost.Id), _topic.Select(m => m.MessageId));
+        Assert.Equal(IntegrationEventRecord.Cancelled, (await _store.GetAsync<IntegrationEventRecord>(SchoolA, lost.Id))!.Value.Status);
+    }
+
+    [Fact]
+    public async Task Dispatch_HeldEvent_IsPublishedOnlyOnceReleased()
+    {
+        var outbox = new IntegrationEventOutbox(_store);
+        var held = Event("grade-changed:s2:score:etag-7", IntegrationEventTypes.GradeChanged, "u2");
+        Assert.True(await outbox.HoldAsync(SchoolA, held, CancellationToken.None));
+        var heldId = OutboxMessage.IdOf(SchoolA, Containers.IntegrationEvents, held.Id);
+
+        await Dispatcher(new FakeTopicSender(_topic)).HandleAsync(await ChangesAsync(), CancellationToken.None);
+        Assert.DoesNotContain(heldId, _topic.Select(m => m.MessageId));
+
+        await outbox.ReleaseAsync(SchoolA, held, CancellationToken.None);
+        await Dispatcher(new FakeTopicSender(_topic)).HandleAsync(await ChangesAsync(), CancellationToken.None);
+        Assert.Single(_topic, m => m.MessageId == heldId);
     }
 
     /// <summary>Seven events of two tenants; school-b reuses a record id of school-a (ids are per tenant).</summary>

@@ -119,17 +119,18 @@ public sealed class GradeSubmissionHandler(
         }
 
         var gradeChanged = IntegrationEvents.GradeChanged(submission, graded, IntegrationEvents.TeacherCause(stored.ETag), now);
-        await events.WriteAsync(caller.Tenant, gradeChanged, ct).ConfigureAwait(false);
+        await events.HoldAsync(caller.Tenant, gradeChanged, ct).ConfigureAwait(false);
 
         var (status, written) = await store.ReplaceAsync(caller.Tenant, graded, stored.ETag, ct).ConfigureAwait(false);
         if (status == WriteStatus.PreconditionFailed || written is null)
         {
             // Lost a race after the audit entries were written: the log must not show a change that never happened.
             await Task.WhenAll(changes.Select(e => audit.AppendAsync(caller.Tenant, GradeAudit.NotApplied(e, now), CancellationToken.None))).ConfigureAwait(false);
-            await events.CancelAsync(caller.Tenant, gradeChanged, CancellationToken.None).ConfigureAwait(false);
+            await SettleLostEventAsync(caller.Tenant, graded, gradeChanged).ConfigureAwait(false);
             return Stale();
         }
 
+        await events.ReleaseAsync(caller.Tenant, gradeChanged, ct).ConfigureAwait(false);
         logger.LogInformation("Teacher {UserId} graded {SubmissionId} in {TenantId}: {Status} {Score}/{MaxScore}", caller.UserId, submissionId, caller.Tenant, graded.Status, graded.Score, graded.MaxScore);
         if (graded.Status == SubmissionStatus.Graded)
         {
@@ -169,6 +170,19 @@ public sealed class GradeSubmissionHandler(
         {
             logger.LogWarning(e, "Could not notify the grading workflow of {SubmissionId} in {TenantId} that review is complete", submissionId, tenant);
         }
+    }
+
+    /// <summary>
+    /// The write lost its race. The event's id comes from the base ETag, so a twin request (a client retry racing the original)
+    /// holds the same event: if the submission now carries exactly this grade, the twin's write landed and the event stands;
+    /// otherwise the change did not happen and the event is cancelled.
+    /// </summary>
+    private async Task SettleLostEventAsync(TenantId tenant, SubmissionRecord intended, IntegrationEventRecord? gradeChanged)
+    {
+        var current = await store.GetAsync<SubmissionRecord>(tenant, intended.Id, CancellationToken.None).ConfigureAwait(false);
+        var landed = current is not null && current.Value.Score == intended.Score
+            && (current.Value.ItemScores ?? []).SequenceEqual(intended.ItemScores ?? []);
+        await (landed ? events.ReleaseAsync(tenant, gradeChanged, CancellationToken.None) : events.CancelAsync(tenant, gradeChanged, CancellationToken.None)).ConfigureAwait(false);
     }
 
     private static Problem Stale() =>
