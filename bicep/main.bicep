@@ -83,10 +83,6 @@ var taskHubName = 'edtech'
 var origins = filter(map(split(corsAllowedOrigins, ','), o => trim(o)), o => !empty(o))
 // The app reads Cors:AllowedOrigins as an array: Cors__AllowedOrigins__0, __1, ...
 var corsSettings = toObject(range(0, length(origins)), i => 'Cors__AllowedOrigins__${i}', i => origins[i])
-// Service Bus namespace (bicep/modules/servicebus.bicep, issue 11 part 7): its name is fixed here so the app
-// settings can name it before the module exists; wire ServiceBus__FullyQualifiedNamespace to the module's output.
-var serviceBusNamespaceName = '${abbrs.serviceBusNamespaces}${resourceToken}'
-var integrationEventsTopic = 'integration-events'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -181,6 +177,18 @@ module openAi 'modules/openai.bicep' = {
   }
 }
 
+module serviceBus 'modules/servicebus.bicep' = {
+  scope: rg
+  params: {
+    name: '${abbrs.serviceBusNamespaces}${resourceToken}'
+    location: location
+    tags: tags
+    identityPrincipalId: identity.outputs.principalId
+    principalId: principalId
+    principalType: principalType
+  }
+}
+
 module functions 'modules/functions.bicep' = {
   scope: rg
   params: {
@@ -215,8 +223,8 @@ module functions 'modules/functions.bicep' = {
       OpenAI__Endpoint: openAi.outputs.endpoint
       OpenAI__Deployment: openAi.outputs.deploymentName
       // Integration events and notifications through the outbox (issue 11 part 7).
-      ServiceBus__FullyQualifiedNamespace: '${serviceBusNamespaceName}.servicebus.windows.net'
-      ServiceBus__Topic: integrationEventsTopic
+      ServiceBus__FullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
+      ServiceBus__Topic: serviceBus.outputs.topicName
       ServiceBus__ClientId: identity.outputs.clientId
       Auth__Audience: authAudience
       Auth__Issuers__0__Issuer: authIssuer
@@ -269,3 +277,5 @@ output REDIS_HOST_NAME string = redis.outputs.hostName
 output REDIS_PORT int = redis.outputs.port
 output AZURE_OPENAI_ENDPOINT string = openAi.outputs.endpoint
 output AZURE_OPENAI_DEPLOYMENT string = openAi.outputs.deploymentName
+output SERVICE_BUS_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
+output SERVICE_BUS_TOPIC string = serviceBus.outputs.topicName

@@ -65,6 +65,7 @@ var containers = [
   { name: 'item-ratings', fields: ['userId'], throughput: 'shared' }
   { name: 'tagging-jobs', fields: ['jobId'], throughput: 'shared' }
   { name: 'poison', fields: ['userId'], throughput: 'shared' }
+  { name: 'integration-events', fields: [], throughput: 'shared' }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'

@@ -12,6 +12,7 @@ using EdTech.Application.Dashboard;
 using EdTech.Application.Gradebooks;
 using EdTech.Application.Gradebooks.GradingSchemes;
 using EdTech.Application.Notifications;
+using EdTech.Application.Outbox;
 using EdTech.Application.Grading;
 using EdTech.Application.Grading.Regrade;
 using EdTech.Application.Grading.Review;
@@ -87,6 +88,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ReviewReminders>();
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<IChangeFeedHandler, NotificationDispatcher>();
+        services.AddSingleton<IntegrationEventOutbox>();
+        services.AddSingleton<IChangeFeedHandler, IntegrationEventDispatcher>();
         services.TryAddSingleton(NightlyReleaseSettings.Default);
         services.AddSingleton<NightlyReleaser>();
         services.AddEdTechLearning();

@@ -3,8 +3,7 @@ using EdTech.Application;
 using EdTech.Application.Content.Tagging;
 using EdTech.Application.Grading;
 using EdTech.Application.Grading.Review;
-using EdTech.Application.Notifications;
-using EdTech.Infrastructure.Notifications;
+using EdTech.Infrastructure.Outbox;
 using EdTech.Application.Learning;
 using EdTech.Application.Learning.Calibration;
 using EdTech.Application.Serialization;
@@ -50,8 +49,8 @@ public static class EdTechServiceCollectionExtensions
         services.AddEdTechCache(configuration); // HybridCache (+ Redis L2 when Redis:ConnectionString is set); safe after a plain AddHybridCache()
         // A large course's gradebook exceeds the 1 MB default payload limit, above which nothing is cached.
         services.AddHybridCache(o => o.MaximumPayloadBytes = 16 * 1024 * 1024);
-        services.AddSingleton<INotificationSender>(sp => new FileNotificationSender(
-            Path.Combine(options.DataDirectory, "notifications.log"), sp.GetRequiredService<ILogger<FileNotificationSender>>()));
+        // Outbox (notifications, integration events): the Service Bus topic when ServiceBus:* is set, else files in the data folder.
+        services.AddEdTechOutboxPublisher(configuration, options.DataDirectory);
         // The host's DI client by default (LocalHost); the Functions app replaces it with its per-invocation binding.
         services.TryAddSingleton<IDurableClientSource>(sp => new RegisteredDurableClientSource(sp.GetRequiredService<DurableTaskClient>()));
         services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();

@@ -1,6 +1,7 @@
 using EdTech.Application.Access;
 using EdTech.Application.Caching;
 using EdTech.Application.Common;
+using EdTech.Application.Outbox;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
@@ -8,7 +9,11 @@ using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Assessments;
 
-public sealed class CreateAssessmentHandler(IDocumentStore store, CourseAccess access, TeacherQueryCache cache, TimeProvider clock)
+/// <summary>
+/// Creates an assessment (idempotent by its id). Its <c>assessment-published</c> event is written after the create, on the created
+/// and on the already-created outcome alike: a client retrying after a crash between the two writes the event then (its id is fixed).
+/// </summary>
+public sealed class CreateAssessmentHandler(IDocumentStore store, CourseAccess access, TeacherQueryCache cache, IntegrationEventOutbox events, TimeProvider clock)
 {
     public async Task<Outcome<AssessmentRecord>> HandleAsync(Caller caller, CreateAssessmentCommand command, CancellationToken ct)
     {
@@ -35,6 +40,11 @@ public sealed class CreateAssessmentHandler(IDocumentStore store, CourseAccess a
         if (outcome.Created)
         {
             await cache.InvalidateCourseAsync(caller.Tenant, command.CourseId, ct).ConfigureAwait(false);
+        }
+
+        if (outcome.Problem is null && outcome.Value is { } created)
+        {
+            await events.WriteAsync(caller.Tenant, IntegrationEvents.AssessmentPublished(created, IntegrationEvents.CreatedRevision, record.CreatedAt), ct).ConfigureAwait(false);
         }
 
         return outcome;

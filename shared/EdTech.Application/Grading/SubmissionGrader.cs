@@ -1,6 +1,7 @@
 using EdTech.Application.Audit;
 using EdTech.Application.Grading.Regrade;
 using EdTech.Application.Notifications;
+using EdTech.Application.Outbox;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Grading;
@@ -16,7 +17,7 @@ namespace EdTech.Application.Grading;
 /// is audited before it is written (write-ahead: no change without its entry; a retry appends nothing,
 /// the entry id being derived from submission and step). A missing submission was erased: nothing to do.
 /// </summary>
-public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, NotificationOutbox outbox, TimeProvider clock, ILogger<SubmissionGrader> logger)
+public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, NotificationOutbox outbox, IntegrationEventOutbox events, TimeProvider clock, ILogger<SubmissionGrader> logger)
 {
     public async Task<GradingResult> AutoGradeAsync(TenantId tenant, string submissionId, CancellationToken ct)
     {
@@ -50,9 +51,10 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
         // one store change and one durable step fewer per submission at the peak.
         var releaseNow = graded.Status == SubmissionStatus.Graded && await DueForReleaseAsync(tenant, assessment.Value, now, ct).ConfigureAwait(false);
         var final = releaseNow ? graded with { Status = SubmissionStatus.Released, ReleasedAt = now } : graded;
-        // Write-ahead, in parallel (one group commit): the grade's audit entry, and for a release its entry and notification.
-        var autoGraded = audit.AppendAsync(tenant, GradeAudit.AutoGraded(submission, graded, now), ct);
-        await Task.WhenAll(releaseNow ? [autoGraded, .. ReleaseWriteAhead(tenant, graded, final, assessment.Value, now, ct)] : [autoGraded]).ConfigureAwait(false);
+        // Write-ahead, in parallel (one group commit): the grade's audit entry and event, and for a release its entry, notification and event.
+        Task[] autoGraded = [audit.AppendAsync(tenant, GradeAudit.AutoGraded(submission, graded, now), ct),
+            events.WriteAsync(tenant, IntegrationEvents.GradeChanged(submission, final, IntegrationEvents.AutoGradeCause, now), ct)];
+        await Task.WhenAll(releaseNow ? [.. autoGraded, .. ReleaseWriteAhead(tenant, graded, final, assessment.Value, now, ct)] : autoGraded).ConfigureAwait(false);
         var written = await store.ReplaceAsync(tenant, final, etag, ct).ConfigureAwait(false);
         Written.Ensure(written);
         logger.LogInformation("Graded {SubmissionId} in {TenantId}: {Status} {Score}/{MaxScore}", submissionId, tenant, final.Status, final.Score, final.MaxScore);
@@ -72,7 +74,10 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
             return graded.Value;
         }
 
-        await audit.AppendAsync(tenant, GradeAudit.Regraded(graded.Value, regraded, current.Value.Version, clock.GetUtcNow()), ct).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        await Task.WhenAll(
+            audit.AppendAsync(tenant, GradeAudit.Regraded(graded.Value, regraded, current.Value.Version, now), ct),
+            events.WriteAsync(tenant, IntegrationEvents.GradeChanged(graded.Value, regraded, IntegrationEvents.RegradeCause(current.Value.Version), now), ct)).ConfigureAwait(false);
         Written.Ensure(await store.ReplaceAsync(tenant, regraded, graded.ETag, ct).ConfigureAwait(false));
         logger.LogInformation("Regraded {SubmissionId} in {TenantId} to version {Version} right after grading", graded.Value.Id, tenant, current.Value.Version);
         return regraded;
@@ -127,9 +132,10 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
         return true;
     }
 
-    /// <summary>What a release writes ahead of the submission's own write: its audit entry and the student's notification.</summary>
+    /// <summary>What a release writes ahead of the submission's own write: its audit entry, the student's notification and the integration event.</summary>
     private Task[] ReleaseWriteAhead(TenantId tenant, SubmissionRecord graded, SubmissionRecord released, AssessmentRecord assessment, DateTimeOffset now, CancellationToken ct) =>
-        [audit.AppendAsync(tenant, GradeAudit.Released(graded, now), ct), outbox.WriteAsync(tenant, ResultsReleasedNotification(released, assessment, now), ct)];
+        [audit.AppendAsync(tenant, GradeAudit.Released(graded, now), ct), outbox.WriteAsync(tenant, ResultsReleasedNotification(released, assessment, now), ct),
+         events.WriteAsync(tenant, IntegrationEvents.ResultsReleased(released, now), ct)];
 
     /// <summary>
     /// One ReleaseResults chunk: <see cref="ReleaseIfDueAsync"/> for each submission, concurrently (their writes share

@@ -1,4 +1,5 @@
 using EdTech.Application.ChangeFeed;
+using EdTech.Application.Outbox;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using Microsoft.Extensions.Logging;
@@ -6,13 +7,12 @@ using Microsoft.Extensions.Logging;
 namespace EdTech.Application.Notifications;
 
 /// <summary>
-/// Change-feed consumer of the outbox: sends each pending notification through <see cref="INotificationSender"/>
-/// and marks it sent (ETag write), notifications of a batch concurrently (<see cref="KeyedBatch"/>: a release of
-/// 100,000 results queues as many). A re-delivered change finds the current document already sent and does nothing;
-/// a crash between sending and marking calls the sender again with the same id, which adapters deduplicate
-/// (<see cref="INotificationSender"/>).
+/// Change-feed consumer of the notification outbox: publishes the batch's pending notifications through
+/// <see cref="IOutboxPublisher"/> in one call, then marks them sent with ETag writes (<see cref="OutboxRelay"/>). A re-delivered
+/// change finds the current document already sent and does nothing; a crash between publishing and marking publishes again
+/// with the same message id, which the broker's duplicate detection (or the file adapter's memory) drops.
 /// </summary>
-public sealed class NotificationDispatcher(IDocumentStore store, INotificationSender sender, TimeProvider clock, ILogger<NotificationDispatcher> logger) : IChangeFeedHandler
+public sealed class NotificationDispatcher(IDocumentStore store, IOutboxPublisher publisher, TimeProvider clock, ILogger<NotificationDispatcher> logger) : IChangeFeedHandler
 {
     public string Name => "notification-dispatch";
 
@@ -20,21 +20,16 @@ public sealed class NotificationDispatcher(IDocumentStore store, INotificationSe
 
     public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Notifications };
 
-    public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken) =>
-        KeyedBatch.ForEachAsync(changes, KeyedBatch.ById, DispatchAsync, cancellationToken);
-
-    private async Task DispatchAsync(StoredDocument change, CancellationToken cancellationToken)
+    public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
     {
-        // The change may be stale (already sent, or erased since): the current document decides.
-        var current = await store.GetAsync<NotificationRecord>(change.Tenant, change.Id, change.Partition, cancellationToken).ConfigureAwait(false);
-        if (current is null || current.Value.Status != NotificationRecord.Pending)
+        var published = await OutboxRelay.RelayAsync<NotificationRecord>(store, publisher, changes,
+            n => n.Status == NotificationRecord.Pending,
+            OutboxMessages.Of,
+            n => n with { Status = NotificationRecord.Sent, SentAt = clock.GetUtcNow() },
+            cancellationToken).ConfigureAwait(false);
+        if (published > 0)
         {
-            return;
+            logger.LogInformation("Dispatched {Count} notifications of {Changes} changes", published, changes.Count);
         }
-
-        await sender.SendAsync(change.Tenant, current.Value, cancellationToken).ConfigureAwait(false);
-        var sent = current.Value with { Status = NotificationRecord.Sent, SentAt = clock.GetUtcNow() };
-        var (status, _) = await store.ReplaceAsync(change.Tenant, sent, current.ETag, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Dispatched notification {NotificationId} ({Kind}) in {TenantId}: {WriteStatus}", change.Id, current.Value.Kind, change.Tenant, status);
     }
 }

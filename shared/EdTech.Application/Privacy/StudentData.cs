@@ -18,6 +18,7 @@ public static class StudentData
         [Containers.ReviewQueue] = userId => DocumentQuery.Where("userId", userId),
         [Containers.AssessmentStatistics] = userId => DocumentQuery.Where("userId", userId),
         [Containers.Notifications] = userId => DocumentQuery.InPartition(userId),
+        [Containers.IntegrationEvents] = userId => DocumentQuery.InPartition(userId),
         [Containers.LearnerState] = userId => DocumentQuery.InPartition(userId),
         [Containers.Recommendations] = userId => DocumentQuery.InPartition(userId),
         [Containers.Responses] = userId => DocumentQuery.Where("userId", userId),

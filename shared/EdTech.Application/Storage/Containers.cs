@@ -28,6 +28,7 @@ public static class Containers
     public const string ItemParameters = "item-parameters";
     public const string ItemRatings = "item-ratings";
     public const string TaggingJobs = "tagging-jobs";
+    public const string IntegrationEvents = "integration-events";
 
     /// <summary>Changes a change-feed handler kept failing on: one record each, visible, never blocking a lease.</summary>
     public const string Poison = "poison";
@@ -35,5 +36,5 @@ public static class Containers
     public static IReadOnlyList<string> All { get; } =
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
-         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison];
+         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents];
 }

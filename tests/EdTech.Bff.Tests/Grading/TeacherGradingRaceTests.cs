@@ -1,5 +1,7 @@
 using System.Net;
 using EdTech.Application.Audit;
+using EdTech.Application.Outbox;
+using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Bff.Tests.Infrastructure;
 using EdTech.Domain.Tenancy;
@@ -40,6 +42,11 @@ public sealed class TeacherGradingRaceTests : IClassFixture<TeacherGradingRaceTe
             Assert.Equal((written.New, written.Old, "t1", written.Resource), (cancel.Old, cancel.New, cancel.ActorUserId, cancel.Resource));
             Assert.Contains(written.Id, cancel.Reason, StringComparison.Ordinal);
         }
+
+        // Its grade-changed event, written ahead too, is cancelled: the outbox never publishes a change that did not happen.
+        var gradeChanged = await _factory.Services.GetRequiredService<IDocumentStore>().GetAsync<IntegrationEventRecord>(
+            new TenantId(school.Tenant), $"grade-changed:{submissionId}:{IntegrationEvents.TeacherCause(etag)}");
+        Assert.Equal(IntegrationEventRecord.Cancelled, gradeChanged!.Value.Status);
     }
 
     public sealed class RacingApiFactory : ApiFactory

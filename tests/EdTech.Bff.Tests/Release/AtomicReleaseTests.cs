@@ -132,7 +132,7 @@ public sealed class AtomicReleaseTests(ApiFactory factory, MarkOnlyReleaseHost m
         while (DateTime.UtcNow < deadline)
         {
             mine = File.Exists(path)
-                ? [.. (await File.ReadAllLinesAsync(path)).Select(l => JsonDocument.Parse(l).RootElement).Where(e => e.GetProperty("tenantId").GetString() == tenant)]
+                ? [.. (await File.ReadAllLinesAsync(path)).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("body")).Where(e => e.GetProperty("tenantId").GetString() == tenant)]
                 : [];
             if (mine.Count >= count)
             {

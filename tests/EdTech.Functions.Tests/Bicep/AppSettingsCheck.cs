@@ -44,9 +44,6 @@ internal static class AppSettingsCheck
     /// </summary>
     public static IReadOnlyDictionary<string, string> PendingReaders { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["ServiceBus__FullyQualifiedNamespace"] = "the Service Bus outbox publisher (issue 11 part 7)",
-        ["ServiceBus__Topic"] = "the Service Bus outbox publisher (issue 11 part 7)",
-        ["ServiceBus__ClientId"] = "the Service Bus outbox publisher (issue 11 part 7)",
     };
 
     /// <summary>What the app needs in Azure, by setting, and why (start-up refuses without some; the others would silently degrade).</summary>

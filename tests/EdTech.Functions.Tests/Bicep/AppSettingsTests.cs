@@ -49,7 +49,7 @@ public sealed class AppSettingsTests
         { "Redis__ClientId", "00000000-0000-0000-0000-0000000000ff", "Redis__ClientId" },
         { "OpenAI__Endpoint", null, "GenAI is off" },
         { "ServiceBus__Topic", null, "App setting ServiceBus__Topic is missing" },
-        { "ServiceBus__FullyQualifiedNamespace", "sb-example", "not a Service Bus host name" },
+        { "ServiceBus__FullyQualifiedNamespace", "sb-example", "must be the namespace's host name" },
         { "CosmosTrigger__credential", null, "App setting CosmosTrigger__credential is missing" },
         { "CosmosTrigger__accountEndpoint", "https://other.documents.azure.com:443/", "is not the store's account" },
         { "DURABLE_TASK_SCHEDULER_CONNECTION_STRING", "Endpoint=https://dts-example.westeurope.durabletask.io;Authentication=None", "Authentication=ManagedIdentity" },

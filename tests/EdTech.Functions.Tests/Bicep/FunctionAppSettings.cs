@@ -34,6 +34,8 @@ internal static class FunctionAppSettings
         ["cosmos.endpoint"] = "https://cosmos-example.documents.azure.com:443/",
         ["redis.hostName"] = "amr-example.westeurope.redis.azure.net",
         ["openAi.endpoint"] = "https://cog-example.openai.azure.com/",
+        ["serviceBus.fullyQualifiedNamespace"] = "sb-example.servicebus.windows.net",
+        ["serviceBus.topicName"] = "integration-events",
         ["storage.deploymentContainerUrl"] = "https://stexample.blob.core.windows.net/deployments",
     };
 

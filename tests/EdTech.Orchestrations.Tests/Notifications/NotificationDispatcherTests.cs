@@ -1,29 +1,30 @@
 using EdTech.Application.Notifications;
+using EdTech.Application.Outbox;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
-using EdTech.Infrastructure.Notifications;
+using EdTech.Infrastructure.Outbox;
 using EdTech.Infrastructure.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EdTech.Orchestrations.Tests.Notifications;
 
-/// <summary>The outbox's change-feed dispatcher with the real SQLite store, its change log, and the file sender.</summary>
+/// <summary>The outbox's change-feed dispatcher with the real SQLite store, its change log, and the LocalHost's file publisher.</summary>
 public sealed class NotificationDispatcherTests : IAsyncLifetime
 {
     private static readonly TenantId Tenant = new("school-n");
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "edt-notify-" + Guid.NewGuid().ToString("N")[..12]);
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero));
     private SqliteDocumentStore _store = null!;
-    private FileNotificationSender _sender = null!;
+    private FileOutboxPublisher _sender = null!;
 
     private string LogPath => Path.Combine(_dataDirectory, "notifications.log");
 
     public Task InitializeAsync()
     {
         _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_dataDirectory, "edtech.db")));
-        _sender = new FileNotificationSender(LogPath, NullLogger<FileNotificationSender>.Instance);
+        _sender = new FileOutboxPublisher(_dataDirectory, NullLogger<FileOutboxPublisher>.Instance);
         return Task.CompletedTask;
     }
 
@@ -52,6 +53,8 @@ public sealed class NotificationDispatcherTests : IAsyncLifetime
 
         var lines = await File.ReadAllLinesAsync(LogPath);
         var line = Assert.Single(lines);
+        Assert.Contains("\"messageId\":\"school-n/notifications/n-1\"", line, StringComparison.Ordinal);
+        Assert.Contains("\"subject\":\"notification.results-released\"", line, StringComparison.Ordinal);
         Assert.Contains("\"id\":\"n-1\"", line, StringComparison.Ordinal);
         Assert.Contains("\"tenantId\":\"school-n\"", line, StringComparison.Ordinal);
         var stored = (await _store.GetAsync<NotificationRecord>(Tenant, "n-1"))!.Value;
@@ -72,15 +75,14 @@ public sealed class NotificationDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sender_CalledAgainForTheSameNotification_EvenAfterARestart_DeliversOncePerTenantAndId()
+    public async Task Publisher_CalledAgainForTheSameNotification_EvenAfterARestart_WritesOncePerTenantAndId()
     {
-        await _sender.SendAsync(Tenant, Notification("n-3"), CancellationToken.None);
-        await _sender.SendAsync(Tenant, Notification("n-3"), CancellationToken.None);
-        // A crash between sending and marking sent: the restarted host's sender is asked again.
-        using (var restarted = new FileNotificationSender(LogPath, NullLogger<FileNotificationSender>.Instance))
+        await _sender.PublishAsync([OutboxMessages.Of(Tenant, Notification("n-3"))], CancellationToken.None);
+        await _sender.PublishAsync([OutboxMessages.Of(Tenant, Notification("n-3"))], CancellationToken.None);
+        // A crash between publishing and marking sent: the restarted host's publisher is asked again.
+        using (var restarted = new FileOutboxPublisher(_dataDirectory, NullLogger<FileOutboxPublisher>.Instance))
         {
-            await restarted.SendAsync(Tenant, Notification("n-3"), CancellationToken.None);
-            await restarted.SendAsync(new TenantId("other-school"), Notification("n-3"), CancellationToken.None);
+            await restarted.PublishAsync([OutboxMessages.Of(Tenant, Notification("n-3")), OutboxMessages.Of(new TenantId("other-school"), Notification("n-3"))], CancellationToken.None);
         }
 
         var lines = await File.ReadAllLinesAsync(LogPath);

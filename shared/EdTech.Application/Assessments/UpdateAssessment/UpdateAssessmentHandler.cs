@@ -1,6 +1,7 @@
 using EdTech.Application.Access;
 using EdTech.Application.Common;
 using EdTech.Application.Grading;
+using EdTech.Application.Outbox;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
@@ -20,7 +21,7 @@ public sealed record TeacherAssessment(AssessmentRecord Record, string ETag, boo
 /// scoring changed, the RegradeAssessment workflow for N+1 is started (idempotent by its instance id).
 /// </summary>
 public sealed class UpdateAssessmentHandler(
-    IDocumentStore store, CourseAccess access, AssessmentLookup lookup, IRegradeWorkflow regrade, TimeProvider clock, ILogger<UpdateAssessmentHandler> logger)
+    IDocumentStore store, CourseAccess access, AssessmentLookup lookup, IRegradeWorkflow regrade, IntegrationEventOutbox events, TimeProvider clock, ILogger<UpdateAssessmentHandler> logger)
 {
     public const string ItemsLockedCode = "assessment-items-locked";
 
@@ -93,12 +94,21 @@ public sealed class UpdateAssessmentHandler(
 
     private async Task<Outcome<TeacherAssessment>> WriteAsync(Caller caller, AssessmentRecord next, string etag, bool regrading, CancellationToken ct)
     {
+        // Its event is held ahead of the edit (id from the ETag the edit is conditional on): released if the edit lands, else cancelled.
+        var published = IntegrationEvents.AssessmentPublished(next, etag, clock.GetUtcNow());
+        await events.HoldAsync(caller.Tenant, published, ct).ConfigureAwait(false);
         var (status, written) = await store.ReplaceAsync(caller.Tenant, next, etag, ct).ConfigureAwait(false);
         if (status == WriteStatus.PreconditionFailed || written is null)
         {
+            // A twin request (same base ETag, so the same event) may have landed this very edit: then the event stands.
+            var current = await store.GetAsync<AssessmentRecord>(caller.Tenant, next.Id, CancellationToken.None).ConfigureAwait(false);
+            var landed = current is not null && current.Value.Version == next.Version
+                && TypedDocumentStore.Serialize(current.Value.Assessment) == TypedDocumentStore.Serialize(next.Assessment);
+            await (landed ? events.ReleaseAsync(caller.Tenant, published, CancellationToken.None) : events.CancelAsync(caller.Tenant, published, CancellationToken.None)).ConfigureAwait(false);
             return Stale();
         }
 
+        await events.ReleaseAsync(caller.Tenant, published, ct).ConfigureAwait(false);
         lookup.Forget(caller.Tenant, next.Id);
         logger.LogInformation("Teacher {UserId} edited {AssessmentId} in {TenantId}: version {Version}, regrade {Regrading}", caller.UserId, next.Id, caller.Tenant, next.Version, regrading);
         if (regrading)

@@ -1,5 +1,6 @@
 using EdTech.Application.Assessments;
 using EdTech.Application.Audit;
+using EdTech.Application.Outbox;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
@@ -23,7 +24,7 @@ public sealed record RegradeChunkResult(int Seen, int Regraded);
 /// store group-commits them), each write conditional on the ETag read. A lost race throws so the activity
 /// retries; submissions already at the version are skipped, so a retry or re-run writes nothing twice.
 /// </summary>
-public sealed class SubmissionRegrader(IDocumentStore store, IAuditLog audit, TimeProvider clock, ILogger<SubmissionRegrader> logger)
+public sealed class SubmissionRegrader(IDocumentStore store, IAuditLog audit, IntegrationEventOutbox events, TimeProvider clock, ILogger<SubmissionRegrader> logger)
 {
     public async Task<RegradePage> NextPageAsync(TenantId tenant, string assessmentId, string? afterId, int size, CancellationToken ct)
     {
@@ -73,7 +74,11 @@ public sealed class SubmissionRegrader(IDocumentStore store, IAuditLog audit, Ti
         }
 
         var now = clock.GetUtcNow();
-        await Task.WhenAll(changes.Select(c => audit.AppendAsync(tenant, GradeAudit.Regraded(c.Before, c.After, version, now), ct))).ConfigureAwait(false);
+        await Task.WhenAll(changes.SelectMany(c => new[]
+        {
+            audit.AppendAsync(tenant, GradeAudit.Regraded(c.Before, c.After, version, now), ct),
+            events.WriteAsync(tenant, IntegrationEvents.GradeChanged(c.Before, c.After, IntegrationEvents.RegradeCause(version), now), ct),
+        })).ConfigureAwait(false);
         var written = await Task.WhenAll(changes.Select(c => store.ReplaceAsync(tenant, c.After, c.ETag, ct))).ConfigureAwait(false);
         var lost = written.Count(w => w.Status == WriteStatus.PreconditionFailed);
         logger.LogInformation("Regraded {Count} of {Seen} submissions of {AssessmentId} v{Version} in {TenantId} ({Lost} lost a race)",

@@ -1,6 +1,7 @@
 using EdTech.Application.Access;
 using EdTech.Application.Audit;
 using EdTech.Application.Common;
+using EdTech.Application.Outbox;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
@@ -23,7 +24,8 @@ public sealed record GradeSubmissionCommand(IReadOnlyList<TeacherItemScore>? Ite
 /// audited before the write (write-ahead, as the grading steps are), with ids derived from the ETag the
 /// write is conditional on, so a retried request appends nothing new.
 /// </summary>
-public sealed class GradeSubmissionHandler(IDocumentStore store, CourseAccess access, IAuditLog audit, SubmissionGrader grader, IGradingWorkflow workflow, TimeProvider clock, ILogger<GradeSubmissionHandler> logger)
+public sealed class GradeSubmissionHandler(
+    IDocumentStore store, CourseAccess access, IAuditLog audit, IntegrationEventOutbox events, SubmissionGrader grader, IGradingWorkflow workflow, TimeProvider clock, ILogger<GradeSubmissionHandler> logger)
 {
     public const int MaxCommentLength = 2000;
     public const int MaxReasonLength = 1000;
@@ -116,14 +118,19 @@ public sealed class GradeSubmissionHandler(IDocumentStore store, CourseAccess ac
             await audit.AppendAsync(caller.Tenant, entry, ct).ConfigureAwait(false);
         }
 
+        var gradeChanged = IntegrationEvents.GradeChanged(submission, graded, IntegrationEvents.TeacherCause(stored.ETag), now);
+        await events.HoldAsync(caller.Tenant, gradeChanged, ct).ConfigureAwait(false);
+
         var (status, written) = await store.ReplaceAsync(caller.Tenant, graded, stored.ETag, ct).ConfigureAwait(false);
         if (status == WriteStatus.PreconditionFailed || written is null)
         {
             // Lost a race after the audit entries were written: the log must not show a change that never happened.
             await Task.WhenAll(changes.Select(e => audit.AppendAsync(caller.Tenant, GradeAudit.NotApplied(e, now), CancellationToken.None))).ConfigureAwait(false);
+            await SettleLostEventAsync(caller.Tenant, graded, gradeChanged).ConfigureAwait(false);
             return Stale();
         }
 
+        await events.ReleaseAsync(caller.Tenant, gradeChanged, ct).ConfigureAwait(false);
         logger.LogInformation("Teacher {UserId} graded {SubmissionId} in {TenantId}: {Status} {Score}/{MaxScore}", caller.UserId, submissionId, caller.Tenant, graded.Status, graded.Score, graded.MaxScore);
         if (graded.Status == SubmissionStatus.Graded)
         {
@@ -163,6 +170,19 @@ public sealed class GradeSubmissionHandler(IDocumentStore store, CourseAccess ac
         {
             logger.LogWarning(e, "Could not notify the grading workflow of {SubmissionId} in {TenantId} that review is complete", submissionId, tenant);
         }
+    }
+
+    /// <summary>
+    /// The write lost its race. The event's id comes from the base ETag, so a twin request (a client retry racing the original)
+    /// holds the same event: if the submission now carries exactly this grade, the twin's write landed and the event stands;
+    /// otherwise the change did not happen and the event is cancelled.
+    /// </summary>
+    private async Task SettleLostEventAsync(TenantId tenant, SubmissionRecord intended, IntegrationEventRecord? gradeChanged)
+    {
+        var current = await store.GetAsync<SubmissionRecord>(tenant, intended.Id, CancellationToken.None).ConfigureAwait(false);
+        var landed = current is not null && current.Value.Score == intended.Score
+            && (current.Value.ItemScores ?? []).SequenceEqual(intended.ItemScores ?? []);
+        await (landed ? events.ReleaseAsync(tenant, gradeChanged, CancellationToken.None) : events.CancelAsync(tenant, gradeChanged, CancellationToken.None)).ConfigureAwait(false);
     }
 
     private static Problem Stale() =>

@@ -1,0 +1,33 @@
+using EdTech.Application.ChangeFeed;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace EdTech.Application.Outbox;
+
+/// <summary>
+/// Change-feed consumer of the integration-event outbox: publishes the batch's pending events in one call, in feed order, then
+/// marks them sent (<see cref="OutboxRelay"/>). Cancelled and sent events are skipped; a failed publish throws, so the batch comes
+/// again with the same message ids.
+/// </summary>
+public sealed class IntegrationEventDispatcher(IDocumentStore store, IOutboxPublisher publisher, TimeProvider clock, ILogger<IntegrationEventDispatcher> logger) : IChangeFeedHandler
+{
+    public string Name => "integration-event-dispatch";
+
+    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Deferrable;
+
+    public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.IntegrationEvents };
+
+    public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
+    {
+        var published = await OutboxRelay.RelayAsync<IntegrationEventRecord>(store, publisher, changes,
+            e => e.Status == IntegrationEventRecord.Pending,
+            OutboxMessages.Of,
+            e => e with { Status = IntegrationEventRecord.Sent, SentAt = clock.GetUtcNow() },
+            cancellationToken).ConfigureAwait(false);
+        if (published > 0)
+        {
+            logger.LogInformation("Published {Count} integration events of {Changes} changes", published, changes.Count);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using EdTech.Domain.Tenancy;
+
+namespace EdTech.Application.Outbox;
+
+/// <summary>Writes integration events into the outbox. Ids are derived by the caller, so writing again is a no-op.</summary>
+public sealed class IntegrationEventOutbox(IDocumentStore store)
+{
+    public async Task<bool> WriteAsync(TenantId tenant, IntegrationEventRecord? record, CancellationToken ct)
+    {
+        if (record is null)
+        {
+            return false;
+        }
+
+        var (status, _) = await store.CreateAsync(tenant, record, ct).ConfigureAwait(false);
+        return status == WriteStatus.Created;
+    }
+
+    /// <summary>Writes the event <see cref="IntegrationEventRecord.Held"/>, ahead of a conditional write that may lose its race.</summary>
+    public Task<bool> HoldAsync(TenantId tenant, IntegrationEventRecord? record, CancellationToken ct) =>
+        WriteAsync(tenant, record is null ? null : record with { Status = IntegrationEventRecord.Held }, ct);
+
+    /// <summary>The held event's write succeeded: it becomes pending, and that change hands it to the dispatcher.</summary>
+    public Task ReleaseAsync(TenantId tenant, IntegrationEventRecord? record, CancellationToken ct) =>
+        MoveAsync(tenant, record, IntegrationEventRecord.Pending, ct);
+
+    /// <summary>The held event's write lost its race: the change did not happen, and the event is never published.</summary>
+    public Task CancelAsync(TenantId tenant, IntegrationEventRecord? record, CancellationToken ct) =>
+        MoveAsync(tenant, record, IntegrationEventRecord.Cancelled, ct);
+
+    private async Task MoveAsync(TenantId tenant, IntegrationEventRecord? record, string status, CancellationToken ct)
+    {
+        if (record is null)
+        {
+            return;
+        }
+
+        var stored = await store.GetAsync<IntegrationEventRecord>(tenant, record.Id, ct).ConfigureAwait(false);
+        if (stored is { Value.Status: IntegrationEventRecord.Held })
+        {
+            // A lost ETag race here is a twin request moving it the same way: nothing to add.
+            await store.ReplaceAsync(tenant, stored.Value with { Status = status }, stored.ETag, ct).ConfigureAwait(false);
+        }
+    }
+}
