@@ -41,6 +41,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton(ReviewReminderSettings.From(configuration["Grading:ReviewReminderAfter"], configuration["Grading:ReviewRemindersBeforeEscalation"]));
         services.AddSingleton(NightlyReleaseSettings.From(configuration["Release:NightlyHour"]));
         services.AddSingleton(LearningSettings.From(configuration));
+        services.AddSingleton(ChangeFeedSettings.From(configuration));
         services.AddEdTechApplication();
         services.AddEdTechCache(configuration); // HybridCache (+ Redis L2 when Redis:ConnectionString is set); safe after a plain AddHybridCache()
         // A large course's gradebook exceeds the 1 MB default payload limit, above which nothing is cached.

@@ -22,6 +22,8 @@ public static class StudentData
         [Containers.Recommendations] = userId => DocumentQuery.InPartition(userId),
         [Containers.Responses] = userId => DocumentQuery.Where("userId", userId),
         [Containers.ItemRatings] = userId => DocumentQuery.Where("userId", userId),
+        // A poison record names the student whose document failed (when the document has a userId), never copies it whole.
+        [Containers.Poison] = userId => DocumentQuery.Where("userId", userId),
     };
 
     /// <summary>Containers handled on their own: the user record and the audit log.</summary>

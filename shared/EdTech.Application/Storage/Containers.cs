@@ -29,8 +29,11 @@ public static class Containers
     public const string ItemRatings = "item-ratings";
     public const string TaggingJobs = "tagging-jobs";
 
+    /// <summary>Change-feed poison records: changes a handler gave up on (ChangeFeedDelivery), kept for an operator.</summary>
+    public const string Poison = "poison";
+
     public static IReadOnlyList<string> All { get; } =
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
-         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs];
+         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison];
 }
