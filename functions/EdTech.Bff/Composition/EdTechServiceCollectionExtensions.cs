@@ -1,4 +1,5 @@
 using EdTech.Application;
+using EdTech.Application.ChangeFeed;
 using EdTech.Application.Content.Tagging;
 using EdTech.Application.Grading;
 using EdTech.Application.Grading.Review;
@@ -50,6 +51,7 @@ public static class EdTechServiceCollectionExtensions
             Path.Combine(options.DataDirectory, "notifications.log"), sp.GetRequiredService<ILogger<FileNotificationSender>>()));
         // The host's DI client by default (LocalHost); the Functions app replaces it with its per-invocation binding.
         services.TryAddSingleton<IDurableClientSource>(sp => new RegisteredDurableClientSource(sp.GetRequiredService<DurableTaskClient>()));
+        services.AddSingleton<ITransientFailures, DurableTransientFailures>();
         services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
         services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
         services.AddSingleton<IRegradeWorkflow, DurableRegradeWorkflow>();
