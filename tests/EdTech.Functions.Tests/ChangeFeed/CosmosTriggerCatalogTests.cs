@@ -34,7 +34,10 @@ public sealed partial class CosmosTriggerCatalogTests
     {
         var triggers = CosmosTriggerFile.Parse(CosmosTriggerFile.ReadReal()).Select(t => t.Function);
 
-        Assert.Empty(triggers.Intersect(FunctionMethod.All.Select(f => f.Name), StringComparer.OrdinalIgnoreCase));
+        // In the Azure build the triggers are among FunctionMethod.All themselves; the others are what they must not collide with.
+        var others = FunctionMethod.All.Where(f => f.TriggerBindingType != "cosmosDBTrigger").Select(f => f.Name);
+
+        Assert.Empty(triggers.Intersect(others, StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>The check fails on the mistakes it exists for (each applied to a copy of the real file).</summary>

@@ -165,7 +165,9 @@ internal static class CosmosTriggerFile
         var references = new List<MetadataReference>();
         foreach (var path in framework.Concat(output))
         {
-            if (seen.Add(Path.GetFileName(path)) && IsManagedAssembly(path))
+            // In the Azure build the real extension is in the output: the stand-in shape replaces it, so both builds compile alike.
+            if (seen.Add(Path.GetFileName(path)) && IsManagedAssembly(path)
+                && !Path.GetFileName(path).Equals("Microsoft.Azure.Functions.Worker.Extensions.CosmosDB.dll", StringComparison.OrdinalIgnoreCase))
             {
                 references.Add(MetadataReference.CreateFromFile(path));
             }
