@@ -44,6 +44,8 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton(LearningSettings.From(configuration));
         services.AddSingleton(ChangeFeedSettings.From(configuration));
         services.AddEdTechApplication();
+        // Before any other hosted service (the LocalHost's pump): the registered change-feed handlers must be the catalog's.
+        services.AddHostedService<ChangeFeedCatalogCheck>();
         services.AddEdTechCache(configuration); // HybridCache (+ Redis L2 when Redis:ConnectionString is set); safe after a plain AddHybridCache()
         // A large course's gradebook exceeds the 1 MB default payload limit, above which nothing is cached.
         services.AddHybridCache(o => o.MaximumPayloadBytes = 16 * 1024 * 1024);
