@@ -44,6 +44,33 @@ param importOpenApiFromApp bool = false
 @description('Cosmos DB capacity mode: serverless for dev environments, autoscale (default) for production.')
 param cosmosServerless bool = false
 
+// Capacity profile (docs/capacity.md): "idle" between exam seasons, "exam" from shortly before an exam session.
+@description('Function instances kept warm for HTTP: 0 scales to zero (idle profile); 4-10 before an exam (cold start).')
+@minValue(0)
+param alwaysReadyHttp int = 0
+
+@description('Upper bound of Function instances at the peak.')
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 200
+
+@description('Durable Task Scheduler SKU: Consumption (pay per action, up to 500 actions/s; idle) or Dedicated (2,000 actions/s per capacity unit; exam).')
+@allowed(['Consumption', 'Dedicated'])
+param durableSkuName string = 'Consumption'
+
+@description('Capacity units of the Dedicated SKU (1-3); ignored for Consumption.')
+@minValue(1)
+@maxValue(3)
+param durableCapacity int = 1
+
+// Cosmos autoscale ceilings (RU/s; each idles at a tenth): see modules/cosmos.bicep and docs/azure.md for the profiles.
+@description('Cosmos DB: ceiling of the database throughput the quieter containers share.')
+param cosmosSharedMaxThroughput int = 4000
+@description('Cosmos DB: ceiling of each intake container (submissions, submission-views).')
+param cosmosIntakeMaxThroughput int = 10000
+@description('Cosmos DB: ceiling of each per-answer projection container (responses, item-stats, learner-state).')
+param cosmosAnswersMaxThroughput int = 4000
+
 @description('Chat model deployed in Azure OpenAI.')
 param openAiModelName string = 'gpt-4o-mini'
 param openAiModelVersion string = '2024-07-18'
@@ -56,6 +83,10 @@ var taskHubName = 'edtech'
 var origins = filter(map(split(corsAllowedOrigins, ','), o => trim(o)), o => !empty(o))
 // The app reads Cors:AllowedOrigins as an array: Cors__AllowedOrigins__0, __1, ...
 var corsSettings = toObject(range(0, length(origins)), i => 'Cors__AllowedOrigins__${i}', i => origins[i])
+// Service Bus namespace (bicep/modules/servicebus.bicep, issue 11 part 7): its name is fixed here so the app
+// settings can name it before the module exists; wire ServiceBus__FullyQualifiedNamespace to the module's output.
+var serviceBusNamespaceName = '${abbrs.serviceBusNamespaces}${resourceToken}'
+var integrationEventsTopic = 'integration-events'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -100,6 +131,8 @@ module durable 'modules/durable.bicep' = {
   params: {
     name: '${abbrs.durableTaskSchedulers}${resourceToken}'
     taskHubName: taskHubName
+    skuName: durableSkuName
+    capacity: durableCapacity
     location: location
     tags: tags
     identityPrincipalId: identity.outputs.principalId
@@ -115,6 +148,9 @@ module cosmos 'modules/cosmos.bicep' = {
     location: location
     tags: tags
     serverless: cosmosServerless
+    sharedMaxThroughput: cosmosSharedMaxThroughput
+    intakeMaxThroughput: cosmosIntakeMaxThroughput
+    answersMaxThroughput: cosmosAnswersMaxThroughput
     identityPrincipalId: identity.outputs.principalId
     principalId: principalId
   }
@@ -123,22 +159,10 @@ module cosmos 'modules/cosmos.bicep' = {
 module redis 'modules/redis.bicep' = {
   scope: rg
   params: {
-    name: '${abbrs.cacheRedis}${resourceToken}'
+    name: '${abbrs.cacheRedisEnterprise}${resourceToken}'
     location: location
     tags: tags
     identityPrincipalId: identity.outputs.principalId
-  }
-}
-
-module keyVault 'modules/keyvault.bicep' = {
-  scope: rg
-  params: {
-    name: '${abbrs.keyVaultVaults}${resourceToken}'
-    location: location
-    tags: tags
-    identityPrincipalId: identity.outputs.principalId
-    principalId: principalId
-    principalType: principalType
   }
 }
 
@@ -168,24 +192,40 @@ module functions 'modules/functions.bicep' = {
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    alwaysReadyHttp: alwaysReadyHttp
+    maximumInstanceCount: maximumInstanceCount
     appSettings: union(corsSettings, {
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
       AZURE_CLIENT_ID: identity.outputs.clientId
       TASKHUB_NAME: durable.outputs.taskHubName
       DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=${durable.outputs.endpoint};Authentication=ManagedIdentity;ClientID=${identity.outputs.clientId}'
-      Cosmos__Endpoint: cosmos.outputs.endpoint
-      Cosmos__Database: cosmos.outputs.databaseName
+      // The store (StoreComposition): Cosmos DB with the managed identity (no key), never SQLite in Azure.
+      Store__Provider: 'cosmos'
+      Store__Cosmos__Endpoint: cosmos.outputs.endpoint
+      Store__Cosmos__Database: cosmos.outputs.databaseName
+      // Cosmos DB triggers (Connection = "CosmosTrigger"), read by the Functions host's Cosmos DB extension.
+      CosmosTrigger__accountEndpoint: cosmos.outputs.endpoint
+      CosmosTrigger__credential: 'managedidentity'
+      CosmosTrigger__clientId: identity.outputs.clientId
+      // HybridCache's shared L2 (EdTechCacheOptions): Azure Managed Redis with a Microsoft Entra token.
       Redis__HostName: redis.outputs.hostName
+      Redis__Port: string(redis.outputs.port)
+      Redis__ClientId: identity.outputs.clientId
       OpenAI__Endpoint: openAi.outputs.endpoint
       OpenAI__Deployment: openAi.outputs.deploymentName
-      KeyVault__Uri: keyVault.outputs.uri
+      // Integration events and notifications through the outbox (issue 11 part 7).
+      ServiceBus__FullyQualifiedNamespace: '${serviceBusNamespaceName}.servicebus.windows.net'
+      ServiceBus__Topic: integrationEventsTopic
+      ServiceBus__ClientId: identity.outputs.clientId
       Auth__Audience: authAudience
       Auth__Issuers__0__Issuer: authIssuer
       Auth__Issuers__0__MetadataAddress: authMetadataAddress
       Auth__PlatformDirectoryIds__0: platformDirectoryId
-      RECONCILE_GRADING_SCHEDULE: '0 */5 * * * *'
-      RELEASE_DUE_SCHEDULE: '0 * * * * *'
+      // Safety nets only, hourly, so an idle app is not woken every minute: grading starts from the change feed, and
+      // each afterDue/scheduled release has its own durable timer (ReleaseAtOrchestrator); docs/capacity.md.
+      RECONCILE_GRADING_SCHEDULE: '0 10 * * * *'
+      RELEASE_DUE_SCHEDULE: '0 5 * * * *'
       NIGHTLY_RELEASE_SCHEDULE: '0 0 * * * *'
       CALIBRATE_SCHEDULE: '0 30 2 * * *'
     })
@@ -226,6 +266,6 @@ output DURABLE_TASK_SCHEDULER_ENDPOINT string = durable.outputs.endpoint
 output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output COSMOS_DATABASE string = cosmos.outputs.databaseName
 output REDIS_HOST_NAME string = redis.outputs.hostName
+output REDIS_PORT int = redis.outputs.port
 output AZURE_OPENAI_ENDPOINT string = openAi.outputs.endpoint
 output AZURE_OPENAI_DEPLOYMENT string = openAi.outputs.deploymentName
-output AZURE_KEY_VAULT_URI string = keyVault.outputs.uri

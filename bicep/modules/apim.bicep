@@ -56,15 +56,29 @@ resource service 'Microsoft.ApiManagement/service@2024-05-01' = {
   }
 }
 
-// Preflights are answered at the edge; an empty allow-list sends no CORS headers (the app does the same).
+// The gateway's own refusals in the app's error format (application/problem+json, docs/api-platform.md): a missing
+// or invalid token (validate-jwt, 401), the per-minute limit (rate-limit-by-key, 429 with Retry-After) and the daily
+// quota (quota-by-key, which APIM answers 403: turned into 429 here, since the caller is not forbidden, only early).
+// Matched on the predefined error reasons (QuotaExceeded, RateLimitExceeded) or the policy that raised them.
+// Every product's on-error runs <base />, so this global section sees them all.
+var problemBase = 'https://edtech-serverless.dev/problems/'
+var problemResponses = [
+  { when: 'context.LastError.Reason == &quot;QuotaExceeded&quot; || context.LastError.Source.StartsWith(&quot;quota&quot;)', status: 429, reason: 'Too Many Requests', type: 'too-many-requests', title: 'Daily quota exceeded', detail: 'The tenant has used its daily call quota for this API; it renews within 24 hours.', retryAfter: '3600' }
+  { when: 'context.LastError.Reason == &quot;RateLimitExceeded&quot; || context.LastError.Source.StartsWith(&quot;rate-limit&quot;)', status: 429, reason: 'Too Many Requests', type: 'too-many-requests', title: 'Too many requests', detail: 'The tenant is over its per-minute limit for this API.', retryAfter: '60' }
+  { when: 'context.LastError.Source == &quot;validate-jwt&quot;', status: 401, reason: 'Unauthorized', type: 'unauthenticated', title: 'Unauthenticated', detail: 'A valid bearer token for this API is required.', retryAfter: '' }
+]
+var problemWhens = join(map(problemResponses, p => '<when condition="@(${p.when})"><return-response><set-status code="${p.status}" reason="${p.reason}" /><set-header name="Content-Type" exists-action="override"><value>application/problem+json</value></set-header>${empty(p.retryAfter) ? '' : '<set-header name="Retry-After" exists-action="override"><value>${p.retryAfter}</value></set-header>'}<set-body>{"type":"${problemBase}${p.type}","title":"${p.title}","status":${p.status},"detail":"${p.detail}"}</set-body></return-response></when>'), '')
+var problemOnError = '<choose>${problemWhens}</choose>'
+var corsElement = empty(corsAllowedOrigins) ? '' : '<cors allow-credentials="false"><allowed-origins>${originElements}</allowed-origins><allowed-methods preflight-result-max-age="600"><method>GET</method><method>POST</method><method>PUT</method><method>PATCH</method><method>DELETE</method></allowed-methods><allowed-headers><header>Authorization</header><header>Content-Type</header><header>Idempotency-Key</header><header>If-Match</header></allowed-headers><expose-headers><header>ETag</header><header>Location</header><header>Retry-After</header></expose-headers></cors>'
+
+// Preflights are answered at the edge (the Functions triggers do not route OPTIONS); an empty allow-list sends no
+// CORS headers (the app does the same).
 resource globalPolicy 'Microsoft.ApiManagement/service/policies@2024-05-01' = {
   parent: service
   name: 'policy'
   properties: {
     format: 'xml'
-    value: empty(corsAllowedOrigins)
-      ? '<policies><inbound /><backend><forward-request /></backend><outbound /><on-error /></policies>'
-      : '<policies><inbound><cors allow-credentials="false"><allowed-origins>${originElements}</allowed-origins><allowed-methods preflight-result-max-age="600"><method>GET</method><method>POST</method><method>PUT</method><method>PATCH</method><method>DELETE</method></allowed-methods><allowed-headers><header>Authorization</header><header>Content-Type</header><header>Idempotency-Key</header><header>If-Match</header></allowed-headers><expose-headers><header>ETag</header><header>Location</header><header>Retry-After</header></expose-headers></cors></inbound><backend><forward-request /></backend><outbound /><on-error /></policies>'
+    value: '<policies><inbound>${corsElement}</inbound><backend><forward-request /></backend><outbound /><on-error>${problemOnError}</on-error></policies>'
   }
 }
 

@@ -10,40 +10,61 @@ param identityPrincipalId string
 param principalId string
 param databaseName string = 'edtech'
 
-@description('Autoscale ceiling (RU/s) shared by the database\'s quieter containers; it idles at a tenth of it.')
+// Capacity. Autoscale bills each hour for the highest RU/s it scaled to, at least a tenth of its ceiling, so every
+// dedicated ceiling is an idle floor: only the containers the exam peak writes hardest get one.
+//  - intake: `submissions` and `submission-views`, written by every submit (the student's 202 waits on them) and by
+//    grading, and read by every student polling for a result. A throttled write here is a slow or retried submit.
+//  - answers: `responses` and `item-stats`, written by the learning projection once per answered item (about 20
+//    writes per submission, the largest volume of the peak), and `learner-state` (a large document per submission). On the shared pool they would starve the
+//    reads every submit makes (enrollments, assessments, tenants), so they get their own ceiling.
+// Everything else (registry, courses, the other projections such as gradebook, review queue and statistics, one
+// write per submission each, fed by the change feed, which waits out a 429 and catches up) shares the database's
+// autoscale throughput. Serverless (dev): no throughput at all, pay per request, nothing when idle.
+
+@description('Autoscale ceiling (RU/s) shared by the database\'s containers without their own (idles at a tenth).')
+@minValue(1000)
 param sharedMaxThroughput int = 4000
 
-@description('Autoscale ceiling (RU/s) of the containers the exam peak writes to (submissions, submission-views, gradebook).')
-param peakMaxThroughput int = 20000
+@description('Autoscale ceiling (RU/s) of each intake container (submissions, submission-views): the exam peak\'s submit path.')
+@minValue(1000)
+param intakeMaxThroughput int = 10000
 
-// Fields each container is queried on (DocumentQuery.FieldEquals across the application); everything else
-// is left out of the index to keep write RUs down on the hot exam path.
+@description('Autoscale ceiling (RU/s) of each per-answer projection container (responses, item-stats, learner-state).')
+@minValue(1000)
+param answersMaxThroughput int = 4000
+
+var ceilings = { shared: 0, intake: intakeMaxThroughput, answers: answersMaxThroughput }
+
+// Fields each container is queried on: exactly QueriedFields.ByContainer (shared/EdTech.Application/Storage), which
+// both store adapters enforce; BicepContainersTests fails when the two differ. The adapter keeps the record under
+// `doc`, so a field's index path is /doc/<field>/?. Everything else is left out of the index (cheaper writes).
 var containers = [
-  { name: 'tenants', fields: ['parentId'], peak: false }
-  { name: 'users', fields: [], peak: false }
-  { name: 'courses', fields: [], peak: false }
-  { name: 'enrollments', fields: ['userId', 'role'], peak: false }
-  { name: 'assessments', fields: [], peak: false }
-  { name: 'assessment-versions', fields: [], peak: false }
-  { name: 'submissions', fields: ['userId', 'assessmentId', 'status'], peak: true }
-  { name: 'submission-views', fields: [], peak: true }
-  { name: 'gradebook', fields: ['userId'], peak: true }
-  { name: 'audit', fields: [], peak: false }
-  { name: 'directory-mappings', fields: [], peak: false }
-  { name: 'modules', fields: [], peak: false }
-  { name: 'grading-schemes', fields: [], peak: false }
-  { name: 'review-queue', fields: ['status', 'userId'], peak: true }
-  { name: 'assessment-statistics', fields: ['userId'], peak: true }
-  { name: 'assessment-releases', fields: [], peak: false }
-  { name: 'notifications', fields: [], peak: true }
-  { name: 'learner-state', fields: [], peak: true }
-  { name: 'item-stats', fields: [], peak: true }
-  { name: 'responses', fields: ['userId'], peak: true }
-  { name: 'recommendations', fields: [], peak: true }
-  { name: 'skill-graphs', fields: [], peak: false }
-  { name: 'item-parameters', fields: [], peak: false }
-  { name: 'item-ratings', fields: ['userId'], peak: false }
-  { name: 'tagging-jobs', fields: [], peak: false }
+  { name: 'tenants', fields: ['parentId'], throughput: 'shared' }
+  { name: 'users', fields: [], throughput: 'shared' }
+  { name: 'courses', fields: [], throughput: 'shared' }
+  { name: 'enrollments', fields: ['userId', 'role'], throughput: 'shared' }
+  { name: 'assessments', fields: [], throughput: 'shared' }
+  { name: 'assessment-versions', fields: [], throughput: 'shared' }
+  { name: 'submissions', fields: ['assessmentId', 'status', 'userId'], throughput: 'intake' }
+  { name: 'submission-views', fields: [], throughput: 'intake' }
+  { name: 'gradebook', fields: ['userId'], throughput: 'shared' }
+  { name: 'audit', fields: [], throughput: 'shared' }
+  { name: 'directory-mappings', fields: [], throughput: 'shared' }
+  { name: 'modules', fields: [], throughput: 'shared' }
+  { name: 'grading-schemes', fields: [], throughput: 'shared' }
+  { name: 'review-queue', fields: ['status', 'userId'], throughput: 'shared' }
+  { name: 'assessment-statistics', fields: ['userId'], throughput: 'shared' }
+  { name: 'assessment-releases', fields: [], throughput: 'shared' }
+  { name: 'notifications', fields: [], throughput: 'shared' }
+  { name: 'learner-state', fields: ['courseId'], throughput: 'answers' }
+  { name: 'item-stats', fields: [], throughput: 'answers' }
+  { name: 'responses', fields: ['userId'], throughput: 'answers' }
+  { name: 'recommendations', fields: [], throughput: 'shared' }
+  { name: 'skill-graphs', fields: [], throughput: 'shared' }
+  { name: 'item-parameters', fields: [], throughput: 'shared' }
+  { name: 'item-ratings', fields: ['userId'], throughput: 'shared' }
+  { name: 'tagging-jobs', fields: ['jobId'], throughput: 'shared' }
+  { name: 'poison', fields: ['userId'], throughput: 'shared' }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'
@@ -93,16 +114,32 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
       indexingPolicy: {
         indexingMode: 'consistent'
         automatic: true
-        includedPaths: concat(
-          [{ path: '/tenantId/?' }, { path: '/partitionKey/?' }, { path: '/updatedAt/?' }],
-          map(c.fields, f => { path: '/${f}/?' })
-        )
+        // Key paths (every query filters the tenant and often the partition; `id`, which every query orders by,
+        // is always indexed) plus the container's queried fields under the adapter's `doc`.
+        includedPaths: concat([{ path: '/tenantId/?' }, { path: '/partitionKey/?' }], map(c.?fields ?? [], f => { path: '/doc/${f}/?' }))
         excludedPaths: [{ path: '/*' }, { path: '/"_etag"/?' }]
       }
     }
-    options: (!serverless && c.peak) ? { autoscaleSettings: { maxThroughput: peakMaxThroughput } } : {}
+    // No options: the container draws on the database's shared throughput (or, serverless, on nothing).
+    options: serverless || (c.?throughput ?? 'shared') == 'shared' ? {} : { autoscaleSettings: { maxThroughput: ceilings[c.throughput] } }
   }
 }]
+
+// The change-feed triggers' lease container (CosmosStoreOptions.LeaseContainer): not a record type, so it is not
+// in the list above; the Functions Cosmos DB extension requires its partition key to be /id.
+resource leases 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = {
+  parent: database
+  name: 'leases'
+  properties: {
+    resource: {
+      id: 'leases'
+      partitionKey: {
+        paths: ['/id']
+        kind: 'Hash'
+      }
+    }
+  }
+}
 
 resource appDataRole 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
   parent: account

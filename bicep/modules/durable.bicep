@@ -10,6 +10,11 @@ param principalType string
 @allowed(['Consumption', 'Dedicated'])
 param skuName string = 'Consumption'
 
+@description('Capacity units for the Dedicated SKU (each 2,000 actions/s); not sent for Consumption.')
+@minValue(1)
+@maxValue(3)
+param capacity int = 1
+
 var durableTaskDataContributor = '0ad04412-c4d5-4796-b79c-f76d14c8d402'
 
 resource scheduler 'Microsoft.DurableTask/schedulers@2025-11-01' = {
@@ -17,7 +22,7 @@ resource scheduler 'Microsoft.DurableTask/schedulers@2025-11-01' = {
   location: location
   tags: tags
   properties: {
-    sku: { name: skuName }
+    sku: skuName == 'Dedicated' ? { name: skuName, capacity: capacity } : { name: skuName }
     // An empty list denies every caller; access is by Entra identity and role below.
     ipAllowlist: ['0.0.0.0/0']
   }

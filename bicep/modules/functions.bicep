@@ -19,6 +19,9 @@ param maximumInstanceCount int = 200
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
+@description('Who may call the app directly: the API Management service tag (the gateway, and its management plane importing /api/openapi). Everything else gets 403.')
+param allowedServiceTag string = 'ApiManagement'
+
 @description('Instances kept warm for HTTP so the first request of the morning does not wait for a cold start.')
 param alwaysReadyHttp int = 1
 
@@ -58,6 +61,19 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       http20Enabled: true
       appSettings: map(items(union(hostStorage, appSettings)), s => { name: s.key, value: s.value })
+      // Only API Management reaches the app, so its JWT check, limits and quotas cannot be bypassed (docs/azure.md
+      // "The edge"). The deployment endpoint (scm) keeps its own rules: azd deploys there with Entra ID.
+      ipSecurityRestrictionsDefaultAction: 'Deny'
+      ipSecurityRestrictions: [
+        {
+          name: 'api-management-only'
+          action: 'Allow'
+          tag: 'ServiceTag'
+          ipAddress: allowedServiceTag
+          priority: 100
+        }
+      ]
+      scmIpSecurityRestrictionsUseMain: false
     }
     functionAppConfig: {
       deployment: {

@@ -18,7 +18,7 @@ public static class FunctionsComposition
         ArgumentNullException.ThrowIfNull(builder);
         // Fail at start, naming the setting, rather than answer 401 to every request later.
         AuthSettings.From(builder.Configuration).EnsureValid(requireIssuer: true);
-        HostSettings.EnsureValid(builder.Configuration);
+        HostSettings.EnsureValid(builder.Configuration, builder.Environment);
         builder.ConfigureFunctionsWebApplication();
         FunctionsTelemetry.AddTo(builder);
         builder.Services.AddEdTech(builder.Configuration);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace EdTech.Functions;
 
@@ -37,9 +38,43 @@ public static class HostSettings
         return problems;
     }
 
-    public static void EnsureValid(IConfiguration configuration)
+    /// <summary>
+    /// Outside Development (func start on a laptop, the test host) the Functions app keeps no state on its
+    /// instance: every instance would open its own SQLite file and data folder, so the store must be Cosmos DB
+    /// and no data folder may be configured. Each problem names the app setting as Azure spells it.
+    /// </summary>
+    public static IReadOnlyList<string> StateProblems(IConfiguration configuration, IHostEnvironment environment)
     {
-        var problems = Problems(configuration);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        if (environment.IsDevelopment())
+        {
+            return [];
+        }
+
+        var problems = new List<string>();
+        var provider = configuration["Store:Provider"];
+        if (!string.Equals(provider?.Trim(), "cosmos", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add(
+                $"App setting Store__Provider must be 'cosmos' in the Functions app (got '{provider ?? "(unset: sqlite)"}'): SQLite is a file on one instance's local disk, " +
+                $"so each instance would see its own data. Set Store__Provider=cosmos and Store__Cosmos__Endpoint (docs/configuration.md); SQLite is for the LocalHost and the '{Environments.Development}' environment only.");
+        }
+
+        foreach (var key in new[] { "Data", "EdTech:DataDirectory" })
+        {
+            if (!string.IsNullOrWhiteSpace(configuration[key]))
+            {
+                problems.Add($"App setting {key.Replace(":", "__", StringComparison.Ordinal)} must not be set in the Functions app (got '{configuration[key]}'): a local data folder is per instance and lost on scale-in.");
+            }
+        }
+
+        return problems;
+    }
+
+    public static void EnsureValid(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var problems = Problems(configuration).Concat(StateProblems(configuration, environment)).ToList();
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("The Functions app cannot start:" + Environment.NewLine + string.Join(Environment.NewLine, problems));

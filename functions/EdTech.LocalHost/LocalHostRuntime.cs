@@ -3,6 +3,7 @@ using EdTech.Bff.Composition;
 using EdTech.Bff.Http;
 using EdTech.Infrastructure.ChangeFeed;
 using EdTech.Infrastructure.Cosmos;
+using EdTech.Infrastructure.Hosting;
 using EdTech.Infrastructure.Identity;
 using EdTech.LocalHost.Durable;
 using EdTech.Orchestrations;
@@ -18,6 +19,9 @@ public static class LocalHostRuntime
     /// </summary>
     public static IServiceCollection AddLocalHostRuntime(this IServiceCollection services, EdTechOptions options, IConfiguration configuration)
     {
+        // Before anything creates a file there (token key, SQLite, sidecar socket, notification log): owner-only.
+        var dataFolderWarning = PrivateDataFolder.Ensure(options.DataDirectory);
+        services.AddHostedService(sp => new DataFolderCheck(sp.GetRequiredService<ILogger<DataFolderCheck>>(), dataFolderWarning));
         services.AddSingleton(LocalTokenIssuer.ForDataDirectory(options.DataDirectory));
         services.AddLocalIssuerTrust();
         services.AddLocalDurableEngine(DurableEngineOptions(options, configuration), OrchestrationCatalog.Register);

@@ -9,7 +9,8 @@ var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=
 builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:7071");
 // Per-request framework logs are noise at exam peaks; our own structured logs stay at Information.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+// Each route enforces its own body limit (413 problem+json); Kestrel's only has to stay above the largest of them.
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = EdTech.Bff.Http.BoundedBody.ServerLimit);
 builder.Services.AddEdTech(builder.Configuration);
 builder.Services.AddLocalHostRuntime(EdTechOptions.From(builder.Configuration), builder.Configuration);
 

@@ -10,11 +10,11 @@ namespace EdTech.Orchestrations;
 /// <summary>Every orchestrator and activity, for both hosts: the LocalHost registers them, the Functions app wraps each one.</summary>
 public static class OrchestrationCatalog
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(GradeSubmissionOrchestrator), typeof(ReleaseResultsOrchestrator), typeof(ReleaseChunkOrchestrator),
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(GradeSubmissionOrchestrator), typeof(ReleaseResultsOrchestrator), typeof(ReleaseChunkOrchestrator), typeof(ReleaseAtOrchestrator),
         typeof(RegradeAssessmentOrchestrator), typeof(RegradeChunkOrchestrator), typeof(CalibrateCourseOrchestrator), typeof(TaggingJobOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity), typeof(RemindReviewActivity), typeof(MarkAssessmentReleasedActivity),
-        typeof(ReleaseSubmissionsActivity), typeof(ListRegradePageActivity), typeof(RegradeChunkActivity), typeof(CalibrateCourseActivity),
+        typeof(ListReleasePageActivity), typeof(ReleaseSubmissionsActivity), typeof(ReleaseDueAssessmentActivity), typeof(ListRegradePageActivity), typeof(RegradeChunkActivity), typeof(CalibrateCourseActivity),
         typeof(MarkTaggingJobRunningActivity), typeof(TagItemsChunkActivity), typeof(FinishTaggingJobActivity)];
 
     public static void Register(DurableTaskRegistry registry)

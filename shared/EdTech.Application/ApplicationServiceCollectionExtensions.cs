@@ -41,6 +41,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton(ChangeFeedRetryOptions.Default);
         services.AddSingleton<ITransientFailures, CommonTransientFailures>();
         services.AddSingleton<ChangeFeedDelivery>();
+        services.TryAddSingleton(AccessCacheSettings.Default);
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<CourseAccess>();
         services.AddSingleton<AssessmentLookup>();
@@ -61,6 +62,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<SubmitAttemptHandler>();
         services.AddSingleton<GetStudentSubmissionHandler>();
         services.AddSingleton<GetGradebookHandler>();
+        services.TryAddSingleton<ICacheStamps, LocalCacheStamps>();
         services.AddSingleton<TeacherQueryCache>();
         services.AddSingleton<SetGradingSchemeHandler>();
         services.AddSingleton<GetGradingSchemeHandler>();
@@ -84,7 +86,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IChangeFeedHandler, ReviewQueueProjection>();
         services.AddSingleton<IChangeFeedHandler, AssessmentStatisticsProjection>();
         services.AddSingleton<IChangeFeedHandler, StartRegradeOnNewVersion>();
+        services.AddSingleton<IChangeFeedHandler, ScheduleReleaseOnAssessment>();
         services.TryAddSingleton(ReviewReminderSettings.Default);
+        services.TryAddSingleton(BulkPageSettings.Default);
         services.AddSingleton<ReviewReminders>();
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<IChangeFeedHandler, NotificationDispatcher>();

@@ -6,7 +6,8 @@ namespace EdTech.Infrastructure.Cosmos;
 /// <summary>Builds the one <see cref="CosmosClient"/> a process should have.</summary>
 public static class CosmosClients
 {
-    public static CosmosClient Create(CosmosStoreOptions options)
+    /// <param name="configure">Last changes to the client options (e.g. a custom request handler that observes requests).</param>
+    public static CosmosClient Create(CosmosStoreOptions options, Action<CosmosClientOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.EnsureValid();
@@ -30,6 +31,7 @@ public static class CosmosClients
             });
         }
 
+        configure?.Invoke(clientOptions);
         return options.Key is { } key
             ? new CosmosClient(options.Endpoint.ToString(), key, clientOptions)
             : new CosmosClient(options.Endpoint.ToString(), new DefaultAzureCredential(), clientOptions);

@@ -9,8 +9,9 @@ namespace EdTech.Infrastructure.Cosmos;
 /// The document store on Cosmos DB for NoSQL: one Cosmos container per logical container, hierarchical
 /// partition key <c>/tenantId</c> + <c>/partitionKey</c>, the item id is the store id. Writes are
 /// conditional on the ETag (If-Match; 412 and 404 are the port's PreconditionFailed, 409 on create is
-/// AlreadyExists). The port's Get and Delete name no partition, so they find the item with a query on the
-/// tenant's key prefix; Create and Replace know the full key and are point operations.
+/// AlreadyExists). A get with the partition is a point read (id + full key, 1 RU for a small item); the port's
+/// Get without one, and Delete, find the item with a query on the tenant's key prefix; Create and Replace
+/// know the full key and are point operations.
 /// Unlike SQLite, Cosmos keeps an id unique per (tenant, partition), not per tenant: every record type
 /// derives its partition from immutable fields of its own, so one id never lives in two partitions.
 /// </summary>
@@ -44,6 +45,13 @@ public sealed class CosmosDocumentStore(CosmosClient client, CosmosStoreOptions 
 
         var found = await RunQueryAsync(container, CosmosQueries.ById(tenant, id), CosmosQueries.TenantPrefix(tenant), cancellationToken).ConfigureAwait(false);
         return found.Count == 0 ? null : found[0];
+    }
+
+    public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, string partition, CancellationToken cancellationToken = default)
+    {
+        ValidateKey(container, id);
+        ArgumentNullException.ThrowIfNull(partition);
+        return IsStorableId(id) ? ReadAsync(container, id, CosmosQueries.Key(tenant, partition), cancellationToken) : Task.FromResult<StoredDocument?>(null);
     }
 
     public async Task<WriteResult> CreateAsync(
@@ -120,7 +128,7 @@ public sealed class CosmosDocumentStore(CosmosClient client, CosmosStoreOptions 
         TenantId tenant, string container, DocumentQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(container);
-        var definition = CosmosQueries.Build(tenant, query);
+        var definition = CosmosQueries.Build(tenant, container, query);
         var key = query.Partition is null ? CosmosQueries.TenantPrefix(tenant) : CosmosQueries.Key(tenant, query.Partition);
         return RunQueryAsync(container, definition, key, cancellationToken);
     }

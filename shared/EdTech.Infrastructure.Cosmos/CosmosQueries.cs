@@ -25,9 +25,11 @@ internal static partial class CosmosQueries
             .WithParameter("@tenant", tenant.Value)
             .WithParameter("@id", id);
 
-    public static QueryDefinition Build(TenantId tenant, DocumentQuery query)
+    /// <summary>The query's SQL; only the fields <see cref="QueriedFields"/> lists for the container (the indexed ones) pass.</summary>
+    public static QueryDefinition Build(TenantId tenant, string container, DocumentQuery query)
     {
         Validate(query);
+        QueriedFields.Ensure(container, query);
         var parameters = new List<(string Name, object Value)> { ("@tenant", tenant.Value) };
         var sql = new StringBuilder("SELECT ");
         if (query.Limit is { } limit)

@@ -29,6 +29,8 @@ public sealed class FunctionsHostFixture : IDisposable
     {
         Directory.CreateDirectory(_data);
         var builder = FunctionsApplication.CreateBuilder([]);
+        // Development: the only environment where the Functions app may keep its store in a local SQLite file.
+        builder.Environment.EnvironmentName = Environments.Development;
         builder.Configuration["Data"] = _data;
         builder.Configuration["Auth:Authority"] = Authority;
         builder.Configuration["Auth:Audience"] = "api://edtech-api";

@@ -11,7 +11,7 @@ namespace EdTech.Bff.Apis;
 public static class AdminRosterApi
 {
     /// <summary>The zipped body; the uncompressed limits are <see cref="RosterPackage"/>'s.</summary>
-    public const int MaxZipBytes = 16 * 1024 * 1024;
+    public const int MaxZipBytes = BoundedBody.LargestRouteLimit;
 
     private static readonly string[] ZipMediaTypes = ["application/zip", "application/x-zip-compressed"];
 

@@ -1,3 +1,4 @@
+using EdTech.Application.Access;
 using EdTech.Application;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Content.Tagging;
@@ -41,6 +42,10 @@ public static class EdTechServiceCollectionExtensions
         services.AddEdTechStore(configuration, options);
         services.AddSingleton(ReviewReminderSettings.From(configuration["Grading:ReviewReminderAfter"], configuration["Grading:ReviewRemindersBeforeEscalation"]));
         services.AddSingleton(NightlyReleaseSettings.From(configuration["Release:NightlyHour"]));
+        services.AddSingleton(AccessCacheSettings.From(configuration["Cache:AccessSeconds"]));
+        services.AddSingleton(new BulkPageSettings(
+            EdTechOptions.PositiveOr(configuration, "Durable:ReleasePageSize", BulkPageSettings.Default.ReleasePageSize),
+            EdTechOptions.PositiveOr(configuration, "Durable:RegradePageSize", BulkPageSettings.Default.RegradePageSize)));
         services.AddSingleton(LearningSettings.From(configuration));
         services.AddSingleton(ChangeFeedSettings.From(configuration));
         services.AddEdTechApplication();
@@ -56,6 +61,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton<ITransientFailures, DurableTransientFailures>();
         services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
         services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
+        services.AddSingleton<IReleaseTimer, DurableReleaseTimer>();
         services.AddSingleton<IRegradeWorkflow, DurableRegradeWorkflow>();
         services.AddSingleton<ICalibrationWorkflow, DurableCalibrationWorkflow>();
         services.AddSingleton<ITaggingWorkflow, DurableTaggingWorkflow>();
@@ -76,9 +82,14 @@ public static class EdTechServiceCollectionExtensions
         services.AddEdTechAuthentication(configuration);
         services.AddEdTechAuthorization();
         services.AddEdTechRateLimits(configuration).AddEdTechWebClients(configuration);
+        var servers = OpenApiServers.From(configuration);
         foreach (var role in Apis.EdTechApi.RoleGroups.Keys)
         {
-            services.AddOpenApi(role, o => o.ShouldInclude = d => d.GroupName == role);
+            services.AddOpenApi(role, o =>
+            {
+                o.ShouldInclude = d => d.GroupName == role;
+                OpenApiServers.Apply(o, servers);
+            });
         }
 
         return services;

@@ -20,6 +20,7 @@ public static class AuthenticationSetup
         services.AddSingleton(AuthSettings.From(configuration).EnsureValid(requireIssuer: false));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<TrustedIssuers>(sp));
         services.AddSingleton<DirectoryClaimsMapper>();
+        services.AddSingleton(TokenRules.From(configuration));
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
         return services;

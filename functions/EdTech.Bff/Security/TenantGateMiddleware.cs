@@ -6,16 +6,23 @@ using Microsoft.AspNetCore.Http;
 namespace EdTech.Bff.Security;
 
 /// <summary>
-/// Once per request, after authentication: the token's tenant must exist (else 401) and be active
-/// (else 403), and the token must name a user. Handlers can then trust <see cref="CallerExtensions.GetCaller"/>.
+/// Once per request, after authentication: the token must have the shape <see cref="TokenRules"/> asks, its tenant
+/// must exist (else 401) and be active (else 403), and the token must name a user. Handlers can then trust <see cref="CallerExtensions.GetCaller"/>.
 /// </summary>
-public sealed class TenantGateMiddleware(RequestDelegate next, TenantDirectory tenants)
+public sealed class TenantGateMiddleware(RequestDelegate next, TenantDirectory tenants, TokenRules rules, TimeProvider clock)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         if (context.User.Identity?.IsAuthenticated != true)
         {
             await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (rules.Check(context.User, clock.GetUtcNow()) is { } refused)
+        {
+            var (type, title) = refused.Status == StatusCodes.Status403Forbidden ? (ProblemTypes.Forbidden, "Forbidden") : (ProblemTypes.Unauthenticated, "Unauthenticated");
+            await Write(context, Problems.Status(refused.Status, type, title, refused.Detail)).ConfigureAwait(false);
             return;
         }
 

@@ -16,9 +16,21 @@ public static class ReleaseFunctions
     public static Task<int> ReleaseChunk([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new ReleaseChunkOrchestrator().RunAsync(context, context.GetInput<ReleaseChunkInput>()!);
 
+    [Function(nameof(ReleaseAtOrchestrator))]
+    public static Task<bool> ReleaseAt([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new ReleaseAtOrchestrator().RunAsync(context, context.GetInput<ReleaseAtInput>()!);
+
+    [Function(nameof(ReleaseDueAssessmentActivity))]
+    public static Task<TimedReleaseOutcome> ReleaseDueAssessment([ActivityTrigger] ReleaseAtInput input, FunctionContext context) =>
+        FunctionActivityContext.Run<ReleaseDueAssessmentActivity, ReleaseAtInput, TimedReleaseOutcome>(context, input);
+
     [Function(nameof(MarkAssessmentReleasedActivity))]
-    public static Task<ReleaseBatch> MarkAssessmentReleased([ActivityTrigger] ReleaseResultsInput input, FunctionContext context) =>
-        FunctionActivityContext.Run<MarkAssessmentReleasedActivity, ReleaseResultsInput, ReleaseBatch>(context, input);
+    public static Task<ReleaseMark> MarkAssessmentReleased([ActivityTrigger] ReleaseResultsInput input, FunctionContext context) =>
+        FunctionActivityContext.Run<MarkAssessmentReleasedActivity, ReleaseResultsInput, ReleaseMark>(context, input);
+
+    [Function(nameof(ListReleasePageActivity))]
+    public static Task<ReleasePage> ListReleasePage([ActivityTrigger] ReleasePageInput input, FunctionContext context) =>
+        FunctionActivityContext.Run<ListReleasePageActivity, ReleasePageInput, ReleasePage>(context, input);
 
     [Function(nameof(ReleaseSubmissionsActivity))]
     public static Task<int> ReleaseSubmissions([ActivityTrigger] ReleaseChunkInput input, FunctionContext context) =>

@@ -4,11 +4,11 @@ using EdTech.Orchestrations.Hosting;
 
 namespace EdTech.Orchestrations.Regrade;
 
-public sealed class DurableRegradeWorkflow(IDurableClientSource durable) : IRegradeWorkflow
+public sealed class DurableRegradeWorkflow(IDurableClientSource durable, BulkPageSettings pages) : IRegradeWorkflow
 {
     public Task StartAsync(TenantId tenant, string assessmentId, int version, CancellationToken cancellationToken)
     {
-        var input = new RegradeAssessmentInput(tenant, assessmentId, version);
+        var input = new RegradeAssessmentInput(tenant, assessmentId, version, pages.RegradePageSize);
         return durable.Client.TryScheduleAsync(nameof(RegradeAssessmentOrchestrator), input, input.InstanceId, cancellationToken);
     }
 }

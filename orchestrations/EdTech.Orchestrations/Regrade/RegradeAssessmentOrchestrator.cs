@@ -12,6 +12,7 @@ namespace EdTech.Orchestrations.Regrade;
 /// </summary>
 public sealed class RegradeAssessmentOrchestrator : TaskOrchestrator<RegradeAssessmentInput, RegradeAssessmentResult>
 {
+    /// <summary>The page size when the input names none (the starter passes <c>Durable:RegradePageSize</c>).</summary>
     public const int ChunkSize = 250;
 
     internal static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(6, TimeSpan.FromMilliseconds(200), backoffCoefficient: 2));
@@ -19,12 +20,13 @@ public sealed class RegradeAssessmentOrchestrator : TaskOrchestrator<RegradeAsse
     public override async Task<RegradeAssessmentResult> RunAsync(TaskOrchestrationContext context, RegradeAssessmentInput input)
     {
         var logger = context.CreateReplaySafeLogger<RegradeAssessmentOrchestrator>();
+        var size = input.PageSize is > 0 and var n ? n : ChunkSize;
         var chunks = new List<Task<RegradeChunkResult>>();
         string? cursor = null;
         while (true)
         {
             var page = await context.CallActivityAsync<RegradePage>(nameof(ListRegradePageActivity),
-                new RegradePageInput(input.TenantId, input.AssessmentId, cursor, ChunkSize), Retry);
+                new RegradePageInput(input.TenantId, input.AssessmentId, cursor, size), Retry);
             if (page is not { CourseId: { } courseId, ThroughId: { } through })
             {
                 break;
@@ -32,9 +34,9 @@ public sealed class RegradeAssessmentOrchestrator : TaskOrchestrator<RegradeAsse
 
             chunks.Add(context.CallSubOrchestratorAsync<RegradeChunkResult>(
                 nameof(RegradeChunkOrchestrator),
-                new RegradeChunkInput(input.TenantId, courseId, input.AssessmentId, input.Version, cursor, through, ChunkSize),
+                new RegradeChunkInput(input.TenantId, courseId, input.AssessmentId, input.Version, cursor, through, size),
                 new SubOrchestrationOptions(Retry, $"{context.InstanceId}:chunk:{chunks.Count}")));
-            if (page.Count < ChunkSize)
+            if (page.Count < size)
             {
                 break;
             }

@@ -4,11 +4,11 @@ using EdTech.Orchestrations.Hosting;
 
 namespace EdTech.Orchestrations.Release;
 
-public sealed class DurableReleaseWorkflow(IDurableClientSource durable) : IReleaseWorkflow
+public sealed class DurableReleaseWorkflow(IDurableClientSource durable, BulkPageSettings pages) : IReleaseWorkflow
 {
     public Task StartAsync(TenantId tenant, string assessmentId, long generation, CancellationToken cancellationToken)
     {
-        var input = new ReleaseResultsInput(tenant, assessmentId);
+        var input = new ReleaseResultsInput(tenant, assessmentId, pages.ReleasePageSize);
         return durable.Client.TryScheduleAsync(nameof(ReleaseResultsOrchestrator), input, input.InstanceId(generation), cancellationToken);
     }
 }

@@ -3,8 +3,8 @@ using Microsoft.DurableTask;
 
 namespace EdTech.Orchestrations.Release;
 
-public sealed class MarkAssessmentReleasedActivity(ResultsReleaser releaser) : TaskActivity<ReleaseResultsInput, ReleaseBatch>
+public sealed class MarkAssessmentReleasedActivity(ResultsReleaser releaser) : TaskActivity<ReleaseResultsInput, ReleaseMark>
 {
-    public override Task<ReleaseBatch> RunAsync(TaskActivityContext context, ReleaseResultsInput input) =>
+    public override Task<ReleaseMark> RunAsync(TaskActivityContext context, ReleaseResultsInput input) =>
         releaser.MarkReleasedAsync(input.TenantId, input.AssessmentId, CancellationToken.None);
 }

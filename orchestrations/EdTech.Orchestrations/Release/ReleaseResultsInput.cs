@@ -2,7 +2,8 @@ using EdTech.Domain.Tenancy;
 
 namespace EdTech.Orchestrations.Release;
 
-public sealed record ReleaseResultsInput(TenantId TenantId, string AssessmentId)
+/// <param name="PageSize">Submissions per page (null: <see cref="ReleaseResultsOrchestrator.DefaultPageSize"/>); set by the starter from <c>Durable:ReleasePageSize</c>.</param>
+public sealed record ReleaseResultsInput(TenantId TenantId, string AssessmentId, int? PageSize = null)
 {
     /// <summary>
     /// Derived, tenant-first instance id: <c>{tenant}:release:{assessmentId}:{generation}</c>, the generation
@@ -13,8 +14,12 @@ public sealed record ReleaseResultsInput(TenantId TenantId, string AssessmentId)
     public string InstanceId(long generation) => $"{TenantId}:release:{AssessmentId}:{generation}";
 }
 
-/// <param name="Pending">Graded-not-released submissions found by the first step.</param>
+/// <param name="Pending">Graded-not-released submissions the pages found.</param>
 /// <param name="Released">Of those, how many are now released (the others changed meanwhile, e.g. regraded or erased).</param>
 public sealed record ReleaseResultsResult(string AssessmentId, int Pending, int Released);
 
-public sealed record ReleaseChunkInput(TenantId TenantId, IReadOnlyList<string> SubmissionIds);
+/// <summary>Asks for the bounds of the next page of submissions waiting for release after the <paramref name="AfterId"/> cursor.</summary>
+public sealed record ReleasePageInput(TenantId TenantId, string CourseId, string AssessmentId, string? AfterId, int Size);
+
+/// <summary>One page to release: the assessment's graded submissions with ids in (<paramref name="AfterId"/>, <paramref name="ThroughId"/>].</summary>
+public sealed record ReleaseChunkInput(TenantId TenantId, string CourseId, string AssessmentId, string? AfterId, string ThroughId, int PageSize);

@@ -7,13 +7,13 @@ namespace EdTech.Application.Access;
 
 /// <summary>
 /// Course scope: teachers and students act only in courses they are enrolled in, in that role.
-/// Enrollments are read on every student and teacher request, so found ones are cached briefly
-/// (there is no un-enroll yet; when there is, it must shorten or invalidate this).
+/// Enrollments are read on every student and teacher request (a point read), so they are cached for
+/// <see cref="AccessCacheSettings.Ttl"/> (default 5 s): an unenrollment elsewhere is in force here within that.
 /// </summary>
-public sealed class CourseAccess(IDocumentStore store, TimeProvider clock)
+public sealed class CourseAccess(IDocumentStore store, TimeProvider clock, AccessCacheSettings settings)
 {
-    private readonly ExpiringCache<EnrollmentRecord> _enrollments = new(clock, TimeSpan.FromSeconds(30));
-    private readonly ExpiringCache<string[]> _courses = new(clock, TimeSpan.FromSeconds(30));
+    private readonly ExpiringCache<EnrollmentRecord> _enrollments = new(clock, settings.Ttl);
+    private readonly ExpiringCache<string[]> _courses = new(clock, settings.Ttl);
 
     public async Task<bool> IsEnrolledAsync(TenantId tenant, string courseId, string userId, string role, CancellationToken ct)
     {

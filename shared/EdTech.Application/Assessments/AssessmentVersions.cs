@@ -20,7 +20,7 @@ public static class AssessmentVersions
             return current.Value;
         }
 
-        var snapshot = await store.GetAsync<AssessmentVersionRecord>(tenant, AssessmentVersionRecord.IdOf(assessmentId, version), ct).ConfigureAwait(false);
+        var snapshot = await store.GetAsync<AssessmentVersionRecord>(tenant, AssessmentVersionRecord.IdOf(assessmentId, version), current.Value.CourseId, ct).ConfigureAwait(false);
         return snapshot is null ? null : current.Value with { Version = version, Assessment = snapshot.Value.Assessment };
     }
 }

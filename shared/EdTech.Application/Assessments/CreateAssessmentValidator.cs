@@ -11,6 +11,7 @@ public static class CreateAssessmentValidator
     {
         var v = new Validation().Id(c.Id, "id").Text(c.Title, "title", 200)
             .Require(c.DueAt is not null, "dueAt", "Required (ISO 8601).")
+            .Instant(c.DueAt, "dueAt")
             .Require(c.GraceSeconds is null or (>= 0 and <= 604_800), "graceSeconds", "0 to 604800.")
             .Require(c.MaxAttempts is null or (>= 1 and <= 100), "maxAttempts", "1 to 100.")
             .Id(c.Category, "category");
@@ -26,7 +27,8 @@ public static class CreateAssessmentValidator
         }
         else
         {
-            v.Require(release.Mode != ReleasePolicy.Scheduled || release.At is not null, "release.at", "Required when mode is 'scheduled'.");
+            v.Require(release.Mode != ReleasePolicy.Scheduled || release.At is not null, "release.at", "Required when mode is 'scheduled'.")
+             .Instant(release.At, "release.at");
         }
 
         if (c.Items is not { Count: > 0 and <= MaxItems } items)

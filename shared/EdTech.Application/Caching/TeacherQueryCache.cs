@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using EdTech.Domain.Tenancy;
 using Microsoft.Extensions.Caching.Hybrid;
 
@@ -11,13 +11,13 @@ namespace EdTech.Application.Caching;
 /// schemes, erasure) invalidate those tags after writing, so a read after the change is fresh.
 /// </summary>
 /// <remarks>
-/// A load that started before an invalidation may finish after it and store what it read before the
-/// write. So each entry carries when its load started (an in-process counter), each invalidation is
-/// stamped on the same counter, and an entry loaded before its tags' last invalidation is dropped and
-/// loaded again. The expiry bounds how stale another instance's L1 can be until a shared L2
-/// (IDistributedCache) is registered in the composition.
+/// Invalidation means the same on every instance: each key carries the current stamps of its tags
+/// (<see cref="ICacheStamps"/>, in Redis when there is one), and an invalidation gives the tags new stamps, so
+/// every instance's next read uses a new key, whatever its own memory still holds. A load that started before
+/// an invalidation may finish after it: it is stored under the old key (never read again), and the caller is
+/// not answered with it but loads again under the new stamps.
 /// </remarks>
-public sealed class TeacherQueryCache(HybridCache cache)
+public sealed class TeacherQueryCache(HybridCache cache, ICacheStamps stamps)
 {
     private const int MaxAttempts = 3;
 
@@ -27,26 +27,24 @@ public sealed class TeacherQueryCache(HybridCache cache)
         LocalCacheExpiration = TimeSpan.FromSeconds(30),
     };
 
-    private readonly ConcurrentDictionary<string, long> _invalidatedAt = new(StringComparer.Ordinal);
-    private long _counter;
-
     public async ValueTask<T> GetOrCreateAsync<T>(TenantId tenant, string key, IEnumerable<string> tags, Func<CancellationToken, ValueTask<T>> load, CancellationToken ct)
     {
-        var fullKey = $"{tenant}:{key}";
         string[] allTags = [TenantTag(tenant), .. tags];
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var entry = await cache.GetOrCreateAsync(fullKey, (Load: load, Cache: this), static async (state, token) =>
+            var stamp = await stamps.ReadAsync(allTags, ct).ConfigureAwait(false);
+            var loaded = new StrongBox<bool>();
+            var value = await cache.GetOrCreateAsync($"{tenant}:{key}@{stamp}", (Load: load, Loaded: loaded), static async (state, token) =>
             {
-                var startedAt = Interlocked.Increment(ref state.Cache._counter);
-                return new Stamped<T>(startedAt, await state.Load(token).ConfigureAwait(false));
+                state.Loaded.Value = true;
+                return await state.Load(token).ConfigureAwait(false);
             }, Entry, allTags, ct).ConfigureAwait(false);
-            if (!allTags.Any(t => _invalidatedAt.TryGetValue(t, out var at) && at > entry.LoadStartedAt))
+            // A cached entry under the current stamps was loaded after their last invalidation; a value this call
+            // loaded is good only if no invalidation happened meanwhile.
+            if (!loaded.Value || await stamps.ReadAsync(allTags, ct).ConfigureAwait(false) == stamp)
             {
-                return entry.Value;
+                return value;
             }
-
-            await cache.RemoveAsync(fullKey, ct).ConfigureAwait(false);
         }
 
         // Invalidated during every attempt (a burst of changes): answer from the source uncached.
@@ -68,17 +66,10 @@ public sealed class TeacherQueryCache(HybridCache cache)
 
     public ValueTask InvalidateTenantAsync(TenantId tenant, CancellationToken ct = default) => InvalidateAsync([TenantTag(tenant)], ct);
 
-    private ValueTask InvalidateAsync(IReadOnlyList<string> tags, CancellationToken ct)
+    private async ValueTask InvalidateAsync(IReadOnlyList<string> tags, CancellationToken ct)
     {
-        var at = Interlocked.Increment(ref _counter);
-        foreach (var tag in tags)
-        {
-            _invalidatedAt[tag] = at;
-        }
-
-        return cache.RemoveByTagAsync(tags, ct);
+        await stamps.InvalidateAsync(tags, ct).ConfigureAwait(false);
+        // Frees the old entries (this instance's memory and the shared L2); correctness comes from the stamps.
+        await cache.RemoveByTagAsync(tags, ct).ConfigureAwait(false);
     }
-
-    /// <summary>A cached value and the counter value when its load started.</summary>
-    public sealed record Stamped<T>(long LoadStartedAt, T Value);
 }

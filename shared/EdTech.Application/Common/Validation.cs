@@ -40,5 +40,14 @@ public sealed class Validation
         return Domain.Tenancy.ResourceId.IsValid(value) ? this : Add(field, "Letters, digits, '.', '_', '@' or '-', at most 128, starting with a letter or digit.");
     }
 
+    /// <summary>Earliest and latest instant a date field accepts: far enough for any school calendar, far from DateTimeOffset's limits.</summary>
+    public static readonly DateTimeOffset EarliestInstant = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset LatestInstant = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>An optional instant within [<see cref="EarliestInstant"/>, <see cref="LatestInstant"/>).</summary>
+    public Validation Instant(DateTimeOffset? value, string field) =>
+        value is not { } v || (v >= EarliestInstant && v < LatestInstant) ? this : Add(field, "Between 2000-01-01 and 2199-12-31 (UTC).");
+
     public Problem ToProblem() => Problem.Invalid(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
 }

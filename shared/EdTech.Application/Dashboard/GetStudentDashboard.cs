@@ -54,9 +54,9 @@ public sealed class GetStudentDashboardHandler(IDocumentStore store, CourseAcces
     {
         var scored = views.Where(v => v.Status is SubmissionStatus.Graded or SubmissionStatus.Released).ToList();
         var releases = new Dictionary<string, AssessmentReleaseRecord?>(StringComparer.Ordinal);
-        foreach (var assessmentId in scored.Select(v => v.AssessmentId).Distinct(StringComparer.Ordinal))
+        foreach (var (assessmentId, courseId) in scored.Select(v => (v.AssessmentId, v.CourseId)).Distinct())
         {
-            releases[assessmentId] = (await store.GetAsync<AssessmentReleaseRecord>(tenant, assessmentId, ct).ConfigureAwait(false))?.Value;
+            releases[assessmentId] = (await store.GetAsync<AssessmentReleaseRecord>(tenant, assessmentId, courseId, ct).ConfigureAwait(false))?.Value;
         }
 
         return

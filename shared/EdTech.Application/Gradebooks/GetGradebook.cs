@@ -65,11 +65,22 @@ public sealed class GetGradebookHandler(IDocumentStore store, CourseAccess acces
         return new Gradebook(courseId, rows);
     }
 
+    /// <summary>
+    /// One audit entry per reader, student, course and clock hour (the first read of the hour): its id is derived from
+    /// those, so repeated reads within the hour find it already there, on every instance alike (issue 12 item 10).
+    /// </summary>
     private Task LogReadsAsync(Caller caller, string courseId, IReadOnlyList<GradebookRow> rows, CancellationToken ct)
     {
         var at = clock.GetUtcNow();
+        var hour = at.UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);
         var roles = caller.Roles.Order(StringComparer.Ordinal).ToList();
         return Task.WhenAll(rows.Select(r => audit.AppendAsync(caller.Tenant, new AuditEntry(
-            "read-" + Guid.NewGuid().ToString("n"), at, caller.UserId, roles, AuditActions.RecordRead, r.UserId, $"gradebook:{courseId}"), ct)));
+            CoalescedReadId(caller.UserId, r.UserId, courseId, hour), at, caller.UserId, roles, AuditActions.RecordRead, r.UserId, $"gradebook:{courseId}"), ct)));
+    }
+
+    public static string CoalescedReadId(string readerId, string studentId, string courseId, string hour)
+    {
+        var key = System.Text.Encoding.UTF8.GetBytes(string.Join('\n', "gradebook", readerId, studentId, courseId, hour));
+        return "read-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(key))[..32];
     }
 }

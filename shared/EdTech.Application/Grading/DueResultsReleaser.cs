@@ -36,7 +36,7 @@ public sealed class DueResultsReleaser(IDocumentStore store, IReleaseWorkflow wo
         var graded = await store.QueryAsync(tenant, Containers.Submissions, DocumentQuery.Where("status", SubmissionStatus.Graded), ct).ConfigureAwait(false);
         foreach (var group in graded.GroupBy(d => TypedDocumentStore.Read<SubmissionRecord>(d).Value.AssessmentId, StringComparer.Ordinal))
         {
-            var assessment = await store.GetAsync<AssessmentRecord>(tenant, group.Key, ct).ConfigureAwait(false);
+            var assessment = await store.GetAsync<AssessmentRecord>(tenant, group.Key, group.First().Partition, ct).ConfigureAwait(false);
             if (assessment is null
                 || assessment.Value.Assessment.Release.Mode == ReleasePolicy.Immediate
                 || !assessment.Value.Assessment.IsReleasedAt(now, assessment.Value.ReleasedAt is not null))
@@ -50,4 +50,40 @@ public sealed class DueResultsReleaser(IDocumentStore store, IReleaseWorkflow wo
 
         return started;
     }
+
+    /// <summary>
+    /// One assessment, woken by its release timer: starts ReleaseResults when its release time has passed and
+    /// graded work waits. Not yet due (the time moved later, or this clock is behind the timer's) says until when.
+    /// </summary>
+    public async Task<TimedReleaseOutcome> ReleaseDueAsync(TenantId tenant, string assessmentId, CancellationToken ct)
+    {
+        var assessment = await store.GetAsync<AssessmentRecord>(tenant, assessmentId, ct).ConfigureAwait(false);
+        if (assessment is null || assessment.Value.Assessment.Release.Mode == ReleasePolicy.Immediate)
+        {
+            return TimedReleaseOutcome.Nothing;
+        }
+
+        var now = clock.GetUtcNow();
+        if (!assessment.Value.Assessment.IsReleasedAt(now, assessment.Value.ReleasedAt is not null))
+        {
+            return new TimedReleaseOutcome(false, assessment.Value.Assessment.Release.ReleaseTime(assessment.Value.Assessment));
+        }
+
+        var pending = await ResultsReleaser.PendingAsync(store, tenant, assessment.Value.CourseId, assessmentId, ct).ConfigureAwait(false);
+        if (pending.Count == 0)
+        {
+            return TimedReleaseOutcome.Nothing;
+        }
+
+        await workflow.StartAsync(tenant, assessmentId, ResultsReleaser.Generation(pending), ct).ConfigureAwait(false);
+        logger.LogInformation("Release timer started the release of {Count} submissions of {AssessmentId} in {TenantId}", pending.Count, assessmentId, tenant);
+        return new TimedReleaseOutcome(true, null);
+    }
+}
+
+/// <param name="Started">Whether a ReleaseResults run was started.</param>
+/// <param name="NotBefore">Set when the assessment is not due yet: its current release time (null for manual).</param>
+public sealed record TimedReleaseOutcome(bool Started, DateTimeOffset? NotBefore)
+{
+    public static TimedReleaseOutcome Nothing { get; } = new(false, null);
 }

@@ -6,13 +6,17 @@ using Microsoft.Extensions.Logging;
 
 namespace EdTech.Application.Grading;
 
-/// <summary>What the first ReleaseResults step found: the graded-not-released submissions to release.</summary>
-public sealed record ReleaseBatch(string AssessmentId, bool Marked, IReadOnlyList<string> SubmissionIds);
+/// <summary>What the first ReleaseResults step did; <paramref name="CourseId"/> is null when the assessment is gone (nothing to release).</summary>
+public sealed record ReleaseMark(string AssessmentId, bool Marked, string? CourseId);
+
+/// <summary>One page of graded-not-released submissions by its bounds: ids after the cursor through <paramref name="ThroughId"/> (null: none left), <paramref name="Count"/> of them.</summary>
+public sealed record ReleasePage(string? ThroughId, int Count);
 
 /// <summary>
 /// The I/O behind releasing an assessment's results. Marking is idempotent (the release record is created
 /// once, then ReleasedAt set once with an ETag write); each submission is then released by the idempotent
-/// ReleaseIfDue step (bookkeeping: students already see their scores from the release record on).
+/// ReleaseIfDue step (bookkeeping: students already see their scores from the release record on), page by
+/// page: the steps exchange only a page's id bounds and counts, never the list of every submission.
 /// </summary>
 public sealed class ResultsReleaser(IDocumentStore store, TimeProvider clock, ILogger<ResultsReleaser> logger)
 {
@@ -21,6 +25,12 @@ public sealed class ResultsReleaser(IDocumentStore store, TimeProvider clock, IL
         store.QueryAsync(tenant, Containers.Submissions,
             new DocumentQuery(courseId, new Dictionary<string, string> { ["assessmentId"] = assessmentId, ["status"] = SubmissionStatus.Graded }), ct);
 
+    /// <summary>At most <paramref name="size"/> graded-not-released submissions with ids after <paramref name="afterId"/>, in id order.</summary>
+    public static Task<IReadOnlyList<StoredDocument>> PendingPageAsync(
+        IDocumentStore store, TenantId tenant, string courseId, string assessmentId, string? afterId, int size, CancellationToken ct) =>
+        store.QueryAsync(tenant, Containers.Submissions, new DocumentQuery(
+            courseId, new Dictionary<string, string> { ["assessmentId"] = assessmentId, ["status"] = SubmissionStatus.Graded }, size, afterId), ct);
+
     /// <summary>
     /// The generation of a release request: the highest change-feed sequence among the pending submissions
     /// (0 when none). Asking again with nothing new gives the same generation, hence the same workflow
@@ -28,14 +38,14 @@ public sealed class ResultsReleaser(IDocumentStore store, TimeProvider clock, IL
     /// </summary>
     public static long Generation(IReadOnlyList<StoredDocument> pending) => pending.Count == 0 ? 0 : pending.Max(p => p.Sequence);
 
-    /// <summary>Sets the assessment's ReleasedAt unless already set, then lists what is waiting for release.</summary>
-    public async Task<ReleaseBatch> MarkReleasedAsync(TenantId tenant, string assessmentId, CancellationToken ct)
+    /// <summary>Sets the assessment's ReleasedAt unless already set; the submissions waiting for release are then paged (<see cref="NextPageAsync"/>).</summary>
+    public async Task<ReleaseMark> MarkReleasedAsync(TenantId tenant, string assessmentId, CancellationToken ct)
     {
         var stored = await store.GetAsync<AssessmentRecord>(tenant, assessmentId, ct).ConfigureAwait(false);
         if (stored is null)
         {
             logger.LogInformation("Assessment {AssessmentId} in {TenantId} is gone; nothing to release", assessmentId, tenant);
-            return new ReleaseBatch(assessmentId, false, []);
+            return new ReleaseMark(assessmentId, false, null);
         }
 
         // First the one write that makes every graded result of the assessment visible at once; then the
@@ -48,8 +58,14 @@ public sealed class ResultsReleaser(IDocumentStore store, TimeProvider clock, IL
             marked = true;
         }
 
-        var pending = await PendingAsync(store, tenant, stored.Value.CourseId, assessmentId, ct).ConfigureAwait(false);
-        logger.LogInformation("Releasing {Count} graded submissions of {AssessmentId} in {TenantId}", pending.Count, assessmentId, tenant);
-        return new ReleaseBatch(assessmentId, marked, pending.Select(p => p.Id).ToList());
+        logger.LogInformation("Releasing the graded submissions of {AssessmentId} in {TenantId} (marked now: {Marked})", assessmentId, tenant, marked);
+        return new ReleaseMark(assessmentId, marked, stored.Value.CourseId);
+    }
+
+    /// <summary>The bounds of the next page of submissions waiting for release after <paramref name="afterId"/> (at most <paramref name="size"/>).</summary>
+    public async Task<ReleasePage> NextPageAsync(TenantId tenant, string courseId, string assessmentId, string? afterId, int size, CancellationToken ct)
+    {
+        var page = await PendingPageAsync(store, tenant, courseId, assessmentId, afterId, size, ct).ConfigureAwait(false);
+        return new ReleasePage(page.Count == 0 ? null : page[^1].Id, page.Count);
     }
 }

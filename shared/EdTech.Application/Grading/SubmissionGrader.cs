@@ -31,7 +31,7 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
             return ToResult(await CatchUpWithNewKeyAsync(tenant, new Versioned<SubmissionRecord>(submission, etag, 0), ct).ConfigureAwait(false));
         }
 
-        var assessment = await store.GetAsync<AssessmentRecord>(tenant, submission.AssessmentId, ct).ConfigureAwait(false)
+        var assessment = await store.GetAsync<AssessmentRecord>(tenant, submission.AssessmentId, submission.CourseId, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Assessment {submission.AssessmentId} of submission {submissionId} is missing.");
         var answers = submission.Answers.Where(a => a.Value is not null).ToDictionary(a => a.ItemId, a => a.Value!, StringComparer.Ordinal);
         var outcome = AssessmentGrader.Grade(assessment.Value.Assessment, answers);
@@ -66,7 +66,7 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
     /// </summary>
     private async Task<SubmissionRecord> CatchUpWithNewKeyAsync(TenantId tenant, Versioned<SubmissionRecord> graded, CancellationToken ct)
     {
-        var current = await store.GetAsync<AssessmentRecord>(tenant, graded.Value.AssessmentId, ct).ConfigureAwait(false);
+        var current = await store.GetAsync<AssessmentRecord>(tenant, graded.Value.AssessmentId, graded.Value.CourseId, ct).ConfigureAwait(false);
         if (current is null || SubmissionRegrade.Apply(graded.Value, current.Value.Assessment, current.Value.Version) is not { } regraded)
         {
             return graded.Value;
@@ -91,7 +91,7 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
             return ToResult(submission);
         }
 
-        var assessment = await store.GetAsync<AssessmentRecord>(tenant, submission.AssessmentId, ct).ConfigureAwait(false);
+        var assessment = await store.GetAsync<AssessmentRecord>(tenant, submission.AssessmentId, submission.CourseId, ct).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         if (assessment is null || !await DueForReleaseAsync(tenant, assessment.Value, now, ct).ConfigureAwait(false))
         {
@@ -139,6 +139,18 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
     {
         var results = await Task.WhenAll(submissionIds.Select(id => ReleaseIfDueAsync(tenant, id, ct))).ConfigureAwait(false);
         return results.Count(r => r.Status == SubmissionStatus.Released);
+    }
+
+    /// <summary>
+    /// One page of a release: the assessment's graded submissions with ids in (<paramref name="afterId"/>, <paramref name="throughId"/>],
+    /// read again here (the step's input is the page's bounds, not its ids), each released by <see cref="ReleaseIfDueAsync"/>.
+    /// </summary>
+    public async Task<int> ReleaseRangeAsync(
+        TenantId tenant, string courseId, string assessmentId, string? afterId, string throughId, int size, CancellationToken ct)
+    {
+        var page = await ResultsReleaser.PendingPageAsync(store, tenant, courseId, assessmentId, afterId, size, ct).ConfigureAwait(false);
+        var ids = page.Select(d => d.Id).TakeWhile(id => string.CompareOrdinal(id, throughId) <= 0).ToList();
+        return await ReleaseManyAsync(tenant, ids, ct).ConfigureAwait(false);
     }
 
     private async Task<(SubmissionRecord Submission, string ETag)?> LoadAsync(TenantId tenant, string submissionId, CancellationToken ct)

@@ -42,7 +42,7 @@ public sealed class UnfinishedGradingReconciler(IDocumentStore store, IGradingWo
         var due = new List<string>();
         foreach (var group in graded.GroupBy(d => TypedDocumentStore.Read<SubmissionRecord>(d).Value.AssessmentId, StringComparer.Ordinal))
         {
-            var assessment = await store.GetAsync<AssessmentRecord>(tenant, group.Key, ct).ConfigureAwait(false);
+            var assessment = await store.GetAsync<AssessmentRecord>(tenant, group.Key, group.First().Partition, ct).ConfigureAwait(false);
             if (assessment is null || assessment.Value.Assessment.IsReleasedAt(now, assessment.Value.ReleasedAt is not null))
             {
                 due.AddRange(group.Select(d => d.Id));

@@ -31,7 +31,7 @@ public sealed class LearnerStateHandler(IDocumentStore store, RecommendationBuil
         foreach (var change in changes)
         {
             // Read the current document: an erased submission must not re-create learner data.
-            var current = await store.GetAsync<SubmissionRecord>(change.Tenant, change.Id, cancellationToken).ConfigureAwait(false);
+            var current = await store.GetAsync<SubmissionRecord>(change.Tenant, change.Id, change.Partition, cancellationToken).ConfigureAwait(false);
             if (current is null || !SubmissionStatus.IsFinished(current.Value.Status))
             {
                 continue;
@@ -44,7 +44,7 @@ public sealed class LearnerStateHandler(IDocumentStore store, RecommendationBuil
     public async Task<bool> ApplyAsync(TenantId tenant, SubmissionRecord submission, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        var assessment = await store.GetAsync<AssessmentRecord>(tenant, submission.AssessmentId, ct).ConfigureAwait(false);
+        var assessment = await store.GetAsync<AssessmentRecord>(tenant, submission.AssessmentId, submission.CourseId, ct).ConfigureAwait(false);
         if (assessment is null)
         {
             return false;
@@ -112,9 +112,9 @@ public sealed class LearnerStateHandler(IDocumentStore store, RecommendationBuil
     private async Task ApplyAnswerAsync(TenantId tenant, SubmissionRecord s, ItemOutcome item, double ability, CancellationToken ct)
     {
         var responseId = ResponseRecord.IdFor(s.Id, item.ItemId);
-        var previous = await store.GetAsync<ResponseRecord>(tenant, responseId, ct).ConfigureAwait(false);
+        var previous = await store.GetAsync<ResponseRecord>(tenant, responseId, s.CourseId, ct).ConfigureAwait(false);
         var id = ItemStatsRecord.IdFor(s.AssessmentId, item.ItemId);
-        var existing = await store.GetAsync<ItemStatsRecord>(tenant, id, ct).ConfigureAwait(false);
+        var existing = await store.GetAsync<ItemStatsRecord>(tenant, id, s.CourseId, ct).ConfigureAwait(false);
         var stats = existing?.Value ?? new ItemStatsRecord(id, s.CourseId, s.AssessmentId, item.ItemId, 0, 0, 0);
         ItemStatsRecord? next;
         double k;

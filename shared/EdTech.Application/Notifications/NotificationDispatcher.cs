@@ -26,7 +26,7 @@ public sealed class NotificationDispatcher(IDocumentStore store, INotificationSe
     private async Task DispatchAsync(StoredDocument change, CancellationToken cancellationToken)
     {
         // The change may be stale (already sent, or erased since): the current document decides.
-        var current = await store.GetAsync<NotificationRecord>(change.Tenant, change.Id, cancellationToken).ConfigureAwait(false);
+        var current = await store.GetAsync<NotificationRecord>(change.Tenant, change.Id, change.Partition, cancellationToken).ConfigureAwait(false);
         if (current is null || current.Value.Status != NotificationRecord.Pending)
         {
             return;

@@ -22,9 +22,19 @@ public static class StudentData
         [Containers.Recommendations] = userId => DocumentQuery.InPartition(userId),
         [Containers.Responses] = userId => DocumentQuery.Where("userId", userId),
         [Containers.ItemRatings] = userId => DocumentQuery.Where("userId", userId),
-        // A poison record names the student whose document failed (when the document has a userId), never copies it whole.
+        // A poison record keeps the change that failed (possibly a student's submission): it carries that document's userId.
         [Containers.Poison] = userId => DocumentQuery.Where("userId", userId),
     };
+
+    /// <summary>
+    /// Whether the student export and erasure routes may act on this user: students only. A user with any staff role
+    /// (even one who is also a student) is answered 404 there; staff data has its own path (docs/api-admin-privacy.md).
+    /// </summary>
+    public static bool IsStudentOnly(Records.UserRecord user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Roles.Count > 0 && user.Roles.All(r => r == Domain.Tenancy.Roles.Student);
+    }
 
     /// <summary>Containers handled on their own: the user record and the audit log.</summary>
     public static IReadOnlySet<string> Special { get; } = new HashSet<string> { Containers.Users, Containers.Audit };

@@ -27,7 +27,7 @@ public sealed class AssessmentStatisticsProjection(IDocumentStore store, Teacher
     public async Task<string?> ApplyAsync(StoredDocument change, CancellationToken ct)
     {
         var s = TypedDocumentStore.Read<SubmissionRecord>(change).Value;
-        var existing = await store.GetAsync<StatisticsContribution>(change.Tenant, s.Id, ct).ConfigureAwait(false);
+        var existing = await store.GetAsync<StatisticsContribution>(change.Tenant, s.Id, s.AssessmentId, ct).ConfigureAwait(false);
         if ((existing is not null && existing.Value.SourceSequence >= change.Sequence)
             || await store.GetAsync(change.Tenant, Storage.Containers.Submissions, change.Id, ct).ConfigureAwait(false) is null)
         {

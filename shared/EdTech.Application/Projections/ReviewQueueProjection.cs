@@ -28,7 +28,7 @@ public sealed class ReviewQueueProjection(IDocumentStore store, TeacherQueryCach
     public async Task<string?> ApplyAsync(StoredDocument change, CancellationToken ct)
     {
         var submission = TypedDocumentStore.Read<SubmissionRecord>(change).Value;
-        var existing = await store.GetAsync<ReviewQueueEntry>(change.Tenant, submission.Id, ct).ConfigureAwait(false);
+        var existing = await store.GetAsync<ReviewQueueEntry>(change.Tenant, submission.Id, submission.CourseId, ct).ConfigureAwait(false);
         if ((existing is null && submission.Status != SubmissionStatus.AwaitingReview)
             || (existing is not null && existing.Value.SourceSequence >= change.Sequence)
             || await store.GetAsync(change.Tenant, Storage.Containers.Submissions, change.Id, ct).ConfigureAwait(false) is null)

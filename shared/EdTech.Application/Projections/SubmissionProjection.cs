@@ -49,7 +49,7 @@ public sealed class SubmissionProjection(IDocumentStore store, TeacherQueryCache
 
     private async Task UpsertViewAsync(TenantId tenant, SubmissionView view, CancellationToken ct)
     {
-        var existing = await store.GetAsync<SubmissionView>(tenant, view.Id, ct).ConfigureAwait(false);
+        var existing = await store.GetAsync<SubmissionView>(tenant, view.Id, view.PartitionKey, ct).ConfigureAwait(false);
         if (existing is null || existing.Value.SourceSequence < view.SourceSequence)
         {
             Written.Ensure(await store.ReplaceAsync(tenant, view, existing?.ETag, ct).ConfigureAwait(false));

@@ -7,4 +7,6 @@ public sealed record CourseRecord(string Id, string Title, DateTimeOffset Create
     public static string Container => Containers.Courses;
 
     public string PartitionKey => Id;
+
+    public static string? PartitionOf(string id) => id;
 }

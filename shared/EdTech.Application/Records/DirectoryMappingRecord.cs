@@ -13,4 +13,6 @@ public sealed record DirectoryMappingRecord(string Id, string TenantId) : IStore
     public static string Container => Containers.DirectoryMappings;
 
     public string PartitionKey => Id;
+
+    public static string? PartitionOf(string id) => id;
 }

@@ -9,5 +9,7 @@ public sealed record EnrollmentRecord(string Id, string CourseId, string UserId,
 
     public string PartitionKey => CourseId;
 
+    public static string? PartitionOf(string id) => RecordIds.Head(id);
+
     public static string IdFor(string courseId, string userId) => $"{courseId}:{userId}";
 }

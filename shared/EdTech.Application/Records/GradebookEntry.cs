@@ -18,5 +18,7 @@ public sealed record GradebookEntry(
 
     public string PartitionKey => CourseId;
 
+    public static string? PartitionOf(string id) => RecordIds.Head(id);
+
     public static string IdFor(string courseId, string userId, string assessmentId) => $"{courseId}:{userId}:{assessmentId}";
 }

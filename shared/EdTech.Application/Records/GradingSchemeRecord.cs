@@ -9,4 +9,6 @@ public sealed record GradingSchemeRecord(string Id, IReadOnlyList<GradingCategor
     public static string Container => Containers.GradingSchemes;
 
     public string PartitionKey => Id;
+
+    public static string? PartitionOf(string id) => id;
 }

@@ -18,5 +18,7 @@ public sealed record LearnerStateRecord(string Id, string CourseId, string UserI
 
     public string PartitionKey => UserId;
 
+    public static string? PartitionOf(string id) => RecordIds.Tail(id);
+
     public static string IdFor(string courseId, string userId) => $"{courseId}:{userId}";
 }

@@ -12,6 +12,8 @@ public sealed record ModuleRecord(string Id, string CourseId, string ModuleId, s
 
     public string PartitionKey => CourseId;
 
+    public static string? PartitionOf(string id) => RecordIds.Head(id);
+
     public static string IdFor(string courseId, string moduleId) => $"{courseId}:{moduleId}";
 
     /// <summary>Same teacher-supplied content (what a PUT replaces).</summary>

@@ -13,4 +13,6 @@ public sealed record RecommendationRecord(string Id, IReadOnlyList<RecommendedIt
     public static string Container => Containers.Recommendations;
 
     public string PartitionKey => Id;
+
+    public static string? PartitionOf(string id) => id;
 }

@@ -10,4 +10,6 @@ public sealed record SkillGraphRecord(string Id, IReadOnlyList<SkillPrerequisite
     public static string Container => Containers.SkillGraphs;
 
     public string PartitionKey => Id;
+
+    public static string? PartitionOf(string id) => id;
 }

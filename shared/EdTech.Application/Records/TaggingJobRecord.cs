@@ -27,6 +27,8 @@ public sealed record TaggingJobRecord(
     public static string Container => Containers.TaggingJobs;
 
     public string PartitionKey => Id;
+
+    public static string? PartitionOf(string id) => id;
 }
 
 /// <summary>The model's suggestion for one item, or why there is none. Never written onto the item's skills.</summary>

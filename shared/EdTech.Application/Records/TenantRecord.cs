@@ -15,6 +15,8 @@ public sealed record TenantRecord(string Id, string Name, string TimeZone, strin
 
     public string PartitionKey => Id;
 
+    public static string? PartitionOf(string id) => id;
+
     /// <summary>"school", "college" or "group" (<see cref="TenantKinds"/>).</summary>
     public string Kind { get; init; } = TenantKinds.School;
 

@@ -7,4 +7,6 @@ public sealed record UserRecord(string Id, string DisplayName, string Email, IRe
     public static string Container => Containers.Users;
 
     public string PartitionKey => Id;
+
+    public static string? PartitionOf(string id) => id;
 }

@@ -29,7 +29,7 @@ public static class Containers
     public const string ItemRatings = "item-ratings";
     public const string TaggingJobs = "tagging-jobs";
 
-    /// <summary>Change-feed poison records: changes a handler gave up on (ChangeFeedDelivery), kept for an operator.</summary>
+    /// <summary>Changes a change-feed handler kept failing on: one record each, visible, never blocking a lease.</summary>
     public const string Poison = "poison";
 
     public static IReadOnlyList<string> All { get; } =

@@ -9,7 +9,24 @@ namespace EdTech.Application.Storage;
 /// </summary>
 public interface IDocumentStore
 {
+    /// <summary>
+    /// The document with this id, wherever it lives in the tenant. Only for ids whose partition the caller cannot
+    /// know (an id from a route); on Cosmos this is a query on the tenant's key prefix, so prefer the overload
+    /// with the partition, a point read.
+    /// </summary>
     Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A point read: the document with this id in <paramref name="partition"/>, null when there is none there.
+    /// The default serves adapters keyed per tenant (SQLite) and test wrappers; the Cosmos adapter overrides it
+    /// with a read by id and full partition key.
+    /// </summary>
+    async Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, string partition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        var document = await GetAsync(tenant, container, id, cancellationToken).ConfigureAwait(false);
+        return document is not null && string.Equals(document.Partition, partition, StringComparison.Ordinal) ? document : null;
+    }
 
     /// <summary>Creates the document unless the id exists; never overwrites (idempotent create).</summary>
     Task<WriteResult> CreateAsync(TenantId tenant, string container, string id, string partition, string json, CancellationToken cancellationToken = default);

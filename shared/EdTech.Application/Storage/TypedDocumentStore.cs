@@ -7,10 +7,21 @@ namespace EdTech.Application.Storage;
 /// <summary>Typed access to the document store for <see cref="IStoredRecord"/> types.</summary>
 public static class TypedDocumentStore
 {
+    /// <summary>By id: a point read when the id determines the partition (<see cref="IStoredRecord.PartitionOf"/>), else a lookup in the tenant.</summary>
     public static async Task<Versioned<T>?> GetAsync<T>(this IDocumentStore store, TenantId tenant, string id, CancellationToken ct = default)
         where T : class, IStoredRecord
     {
-        var doc = await store.GetAsync(tenant, T.Container, id, ct).ConfigureAwait(false);
+        var doc = T.PartitionOf(id) is { } partition
+            ? await store.GetAsync(tenant, T.Container, id, partition, ct).ConfigureAwait(false)
+            : await store.GetAsync(tenant, T.Container, id, ct).ConfigureAwait(false);
+        return doc is null ? null : Read<T>(doc);
+    }
+
+    /// <summary>A point read: the record with this id in <paramref name="partition"/> (its <see cref="IStoredRecord.PartitionKey"/>).</summary>
+    public static async Task<Versioned<T>?> GetAsync<T>(this IDocumentStore store, TenantId tenant, string id, string partition, CancellationToken ct = default)
+        where T : class, IStoredRecord
+    {
+        var doc = await store.GetAsync(tenant, T.Container, id, partition, ct).ConfigureAwait(false);
         return doc is null ? null : Read<T>(doc);
     }
 

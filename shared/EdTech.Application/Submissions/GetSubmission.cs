@@ -20,18 +20,18 @@ public sealed class GetStudentSubmissionHandler(IDocumentStore store)
 {
     public async Task<Outcome<StudentSubmissionView>> HandleAsync(Caller caller, string submissionId, CancellationToken ct)
     {
-        var view = await store.GetAsync<SubmissionView>(caller.Tenant, submissionId, ct).ConfigureAwait(false);
+        var view = await store.GetAsync<SubmissionView>(caller.Tenant, submissionId, caller.UserId, ct).ConfigureAwait(false);
         if (view is null || view.Value.UserId != caller.UserId)
         {
             return Problem.NotFound("submission");
         }
 
-        var released = view.Value.Status == SubmissionStatus.Graded && await IsAssessmentReleasedAsync(store, caller.Tenant, view.Value.AssessmentId, ct).ConfigureAwait(false);
+        var released = view.Value.Status == SubmissionStatus.Graded && await IsAssessmentReleasedAsync(store, caller.Tenant, view.Value.AssessmentId, view.Value.CourseId, ct).ConfigureAwait(false);
         return Outcome<StudentSubmissionView>.Ok(ToStudent(view.Value, released));
     }
 
-    public static async Task<bool> IsAssessmentReleasedAsync(IDocumentStore store, TenantId tenant, string assessmentId, CancellationToken ct) =>
-        await store.GetAsync<AssessmentReleaseRecord>(tenant, assessmentId, ct).ConfigureAwait(false) is not null;
+    public static async Task<bool> IsAssessmentReleasedAsync(IDocumentStore store, TenantId tenant, string assessmentId, string courseId, CancellationToken ct) =>
+        await store.GetAsync<AssessmentReleaseRecord>(tenant, assessmentId, courseId, ct).ConfigureAwait(false) is not null;
 
     /// <summary>The student's view of one submission view; the dashboard's recent grades use the same rule.</summary>
     public static StudentSubmissionView ToStudent(SubmissionView v, bool assessmentReleased)

@@ -19,4 +19,19 @@ public static class SubmissionIds
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{userId}\n{assessmentId}\n{idempotencyKey}"));
         return "s-" + Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }
+
+    /// <summary>
+    /// Where attempts are capped (maxAttempts), attempt <paramref name="n"/> (1-based) of a student has this one id,
+    /// the same on every instance, so the store's conditional create (one document per id) lets exactly one
+    /// concurrent submit take each attempt: <c>a-{hash(user, assessment)}-{n}</c>.
+    /// </summary>
+    public static string ForAttempt(string userId, string assessmentId, int n) =>
+        AttemptPrefix(userId, assessmentId) + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>What every attempt id of this student and assessment starts with.</summary>
+    public static string AttemptPrefix(string userId, string assessmentId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{userId}\n{assessmentId}"));
+        return $"a-{Convert.ToHexStringLower(hash.AsSpan(0, 16))}-";
+    }
 }

@@ -45,20 +45,19 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
             return v.ToProblem();
         }
 
+        var answers = command.Answers!.Select(a => new SubmittedAnswer(a.ItemId!, a.Value)).ToList();
+        if (assessment.MaxAttempts is { } max)
+        {
+            return await SubmitCappedAsync(caller, record, answers, receivedAt, idempotencyKey, max, ct).ConfigureAwait(false);
+        }
+
         var submissionId = SubmissionIds.For(caller.UserId, assessmentId, idempotencyKey);
-        if (idempotencyKey is not null && await store.GetAsync<SubmissionRecord>(caller.Tenant, submissionId, ct).ConfigureAwait(false) is { } retry)
+        if (idempotencyKey is not null && await store.GetAsync<SubmissionRecord>(caller.Tenant, submissionId, record.CourseId, ct).ConfigureAwait(false) is { } retry)
         {
             return Outcome<SubmissionAccepted>.Ok(new SubmissionAccepted(retry.Value.Id, retry.Value.Status));
         }
 
-        if (assessment.MaxAttempts is { } max && await CountAttemptsAsync(caller, record, ct).ConfigureAwait(false) >= max)
-        {
-            return Problem.Conflict($"The assessment allows {max} attempt(s); all are used.");
-        }
-
-        var submission = new SubmissionRecord(submissionId, assessmentId, record.Version, assessment.CourseId, caller.UserId,
-            command.Answers!.Select(a => new SubmittedAnswer(a.ItemId!, a.Value)).ToList(), receivedAt, assessment.IsLate(receivedAt),
-            SubmissionStatus.Accepted, assessment.MaxScore, idempotencyKey);
+        var submission = NewSubmission(submissionId, caller, record, answers, receivedAt, idempotencyKey);
         // The initial read-model view goes with the submission (both in the same group commit, in practice), so
         // the student's read never needs the write model. Create never overwrites: if the projection got there
         // first, its newer view stands; if this view lands and the submission does not, a retry with the key heals it.
@@ -67,14 +66,69 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
         var submissionWrite = store.CreateAsync(caller.Tenant, submission, ct);
         await Task.WhenAll(viewWrite, submissionWrite).ConfigureAwait(false);
         var (status, stored) = await submissionWrite.ConfigureAwait(false);
-        logger.LogInformation("Accepted {SubmissionId} for {AssessmentId} in {TenantId} ({WriteStatus})", submissionId, assessmentId, caller.Tenant, status);
-        return new Outcome<SubmissionAccepted>(new SubmissionAccepted(stored!.Value.Id, stored.Value.Status), null, Created: status == WriteStatus.Created);
+        return Accepted(caller, status, stored!.Value);
     }
 
-    private async Task<int> CountAttemptsAsync(Caller caller, AssessmentRecord assessment, CancellationToken ct)
+    /// <summary>
+    /// With maxAttempts the attempt is the id (<see cref="SubmissionIds.ForAttempt"/>): the submission is created in the
+    /// first free attempt with a conditional create, so concurrent submits on any number of instances can never take more
+    /// than max attempts (a lost race moves on to the next attempt). The same Idempotency-Key finds its own submission
+    /// among the student's attempts, also when a concurrent retry won the create. The view is written only after the
+    /// attempt is won (the change feed writes it too), so it never shows another request's submission.
+    /// </summary>
+    private async Task<Outcome<SubmissionAccepted>> SubmitCappedAsync(
+        Caller caller, AssessmentRecord record, IReadOnlyList<SubmittedAnswer> answers, DateTimeOffset receivedAt, string? idempotencyKey, int max, CancellationToken ct)
+    {
+        var mine = await AttemptsAsync(caller, record, ct).ConfigureAwait(false);
+        if (idempotencyKey is not null && mine.FirstOrDefault(s => s.IdempotencyKey == idempotencyKey) is { } retry)
+        {
+            return Outcome<SubmissionAccepted>.Ok(new SubmissionAccepted(retry.Id, retry.Status));
+        }
+
+        // Submissions made before attempts had ids (random or key-derived) still count against the cap.
+        var taken = mine.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var prefix = SubmissionIds.AttemptPrefix(caller.UserId, record.Id);
+        var slots = max - mine.Count(s => !s.Id.StartsWith(prefix, StringComparison.Ordinal));
+        for (var n = 1; n <= slots; n++)
+        {
+            var id = SubmissionIds.ForAttempt(caller.UserId, record.Id, n);
+            if (taken.Contains(id))
+            {
+                continue;
+            }
+
+            var submission = NewSubmission(id, caller, record, answers, receivedAt, idempotencyKey);
+            var (status, stored) = await store.CreateAsync(caller.Tenant, submission, ct).ConfigureAwait(false);
+            if (status == WriteStatus.Created)
+            {
+                await store.CreateAsync(caller.Tenant, SubmissionProjection.ToView(submission, sequence: 0), ct).ConfigureAwait(false);
+                return Accepted(caller, status, stored!.Value);
+            }
+
+            if (idempotencyKey is not null && stored!.Value.IdempotencyKey == idempotencyKey)
+            {
+                return Outcome<SubmissionAccepted>.Ok(new SubmissionAccepted(stored.Value.Id, stored.Value.Status));
+            }
+        }
+
+        return Problem.Conflict($"The assessment allows {max} attempt(s); all are used.");
+    }
+
+    private static SubmissionRecord NewSubmission(
+        string id, Caller caller, AssessmentRecord record, IReadOnlyList<SubmittedAnswer> answers, DateTimeOffset receivedAt, string? idempotencyKey) =>
+        new(id, record.Id, record.Version, record.CourseId, caller.UserId, answers, receivedAt, record.Assessment.IsLate(receivedAt),
+            SubmissionStatus.Accepted, record.Assessment.MaxScore, idempotencyKey);
+
+    private Outcome<SubmissionAccepted> Accepted(Caller caller, WriteStatus status, SubmissionRecord stored)
+    {
+        logger.LogInformation("Accepted {SubmissionId} for {AssessmentId} in {TenantId} ({WriteStatus})", stored.Id, stored.AssessmentId, caller.Tenant, status);
+        return new Outcome<SubmissionAccepted>(new SubmissionAccepted(stored.Id, stored.Status), null, Created: status == WriteStatus.Created);
+    }
+
+    private async Task<IReadOnlyList<SubmissionRecord>> AttemptsAsync(Caller caller, AssessmentRecord assessment, CancellationToken ct)
     {
         var query = new DocumentQuery(assessment.CourseId, new Dictionary<string, string> { ["assessmentId"] = assessment.Id, ["userId"] = caller.UserId });
-        var attempts = await store.QueryAsync(caller.Tenant, Containers.Submissions, query, ct).ConfigureAwait(false);
-        return attempts.Count;
+        var attempts = await store.QueryAsync<SubmissionRecord>(caller.Tenant, query, ct).ConfigureAwait(false);
+        return attempts.Select(a => a.Value).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using EdTech.Application.Access;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -15,15 +16,13 @@ public enum TenantState
 /// <summary>
 /// Answers "does this token's tenant exist, and is it active?" on every request, so it caches for a
 /// few seconds. A change made through this instance (suspend, reactivate, update) calls
-/// <see cref="Invalidate"/> and is seen here at once; other instances see it within the cache time (5 s).
+/// <see cref="Invalidate"/> and is seen here at once; other instances see it within <see cref="AccessCacheSettings.Ttl"/> (default 5 s).
 /// </summary>
-public sealed class TenantDirectory(IDocumentStore store, TimeProvider clock)
+public sealed class TenantDirectory(IDocumentStore store, TimeProvider clock, AccessCacheSettings settings)
 {
-    public static readonly TimeSpan CacheTime = TimeSpan.FromSeconds(5);
-
     private sealed record Entry(TenantState State, TenantQuotas Quotas);
 
-    private readonly ExpiringCache<Entry> _cache = new(clock, CacheTime);
+    private readonly ExpiringCache<Entry> _cache = new(clock, settings.Ttl);
 
     public async ValueTask<TenantState> GetStateAsync(TenantId tenant, CancellationToken ct)
     {

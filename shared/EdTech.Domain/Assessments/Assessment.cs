@@ -12,8 +12,10 @@ public sealed record Assessment(
     IReadOnlyList<AssessmentItem> Items,
     string? Category = null)
 {
-    /// <summary>The last instant a submission is on time.</summary>
-    public DateTimeOffset Deadline => DueAt.AddSeconds(GraceSeconds);
+    /// <summary>The last instant a submission is on time (saturates at <see cref="DateTimeOffset.MaxValue"/>: never throws).</summary>
+    public DateTimeOffset Deadline => DateTimeOffset.MaxValue - DueAt <= TimeSpan.FromSeconds(Math.Max(0, GraceSeconds))
+        ? DateTimeOffset.MaxValue
+        : DueAt.AddSeconds(Math.Max(0, GraceSeconds));
 
     public decimal MaxScore => Items.Sum(i => i.Points);
 

@@ -15,6 +15,23 @@ public sealed record EdTechCacheOptions
     /// <summary>StackExchange.Redis configuration string ("host:port,ssl=true,password=..."), from Redis:ConnectionString.</summary>
     public string? RedisConnectionString { get; init; }
 
+    /// <summary>
+    /// Azure Managed Redis host (Redis:HostName): the app signs in with a Microsoft Entra token (TLS, port
+    /// <see cref="RedisPort"/>), see <see cref="RedisEntraConnection"/>. Exclusive with <see cref="RedisConnectionString"/>.
+    /// </summary>
+    public string? RedisHostName { get; init; }
+
+    /// <summary>TLS port of <see cref="RedisHostName"/> (Redis:Port); Azure Managed Redis listens on 10000.</summary>
+    public int RedisPort { get; init; } = DefaultRedisPort;
+
+    /// <summary>Client id of the user-assigned managed identity that gets the Redis token (Redis:ClientId); none = DefaultAzureCredential.</summary>
+    public string? RedisClientId { get; init; }
+
+    public const int DefaultRedisPort = 10000;
+
+    /// <summary>Whether Redis is the shared L2 (either form of connection is configured).</summary>
+    public bool UsesRedis => RedisConnectionString is not null || RedisHostName is not null;
+
     /// <summary>Prepended to every Redis key so deployments can share a cache (Redis:KeyPrefix).</summary>
     public string KeyPrefix { get; init; } = DefaultKeyPrefix;
 
@@ -36,17 +53,32 @@ public sealed record EdTechCacheOptions
     public static EdTechCacheOptions From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (string.IsNullOrWhiteSpace(configuration["Redis:ConnectionString"]) && !string.IsNullOrWhiteSpace(configuration["Redis:Endpoint"]))
+        if (!string.IsNullOrWhiteSpace(configuration["Redis:Endpoint"]))
         {
             throw new InvalidOperationException(
-                "Redis:Endpoint (Microsoft Entra ID authentication) needs Microsoft.Azure.StackExchangeRedis, which this build does not include; " +
-                "set Redis:ConnectionString instead, or remove Redis:Endpoint to run with the in-memory cache only (docs/cache.md).");
+                "Redis:Endpoint is not a setting: for Microsoft Entra ID authentication set Redis:HostName (and Redis:Port, Redis:ClientId); " +
+                "for a connection string set Redis:ConnectionString (docs/cache.md).");
+        }
+
+        var connectionString = string.IsNullOrWhiteSpace(configuration["Redis:ConnectionString"]) ? null : configuration["Redis:ConnectionString"];
+        var hostName = string.IsNullOrWhiteSpace(configuration["Redis:HostName"]) ? null : configuration["Redis:HostName"]!.Trim();
+        if (connectionString is not null && hostName is not null)
+        {
+            throw new InvalidOperationException("Set either Redis:ConnectionString or Redis:HostName (Microsoft Entra ID), not both.");
+        }
+
+        if (hostName is not null && Uri.CheckHostName(hostName) is UriHostNameType.Unknown)
+        {
+            throw new InvalidOperationException($"Redis:HostName must be a host name, e.g. amr-abc.westeurope.redis.azure.net (got '{hostName}').");
         }
 
         var defaults = new EdTechCacheOptions();
         return new EdTechCacheOptions
         {
-            RedisConnectionString = string.IsNullOrWhiteSpace(configuration["Redis:ConnectionString"]) ? null : configuration["Redis:ConnectionString"],
+            RedisConnectionString = connectionString,
+            RedisHostName = hostName,
+            RedisPort = Port(configuration["Redis:Port"]),
+            RedisClientId = string.IsNullOrWhiteSpace(configuration["Redis:ClientId"]) ? null : configuration["Redis:ClientId"]!.Trim(),
             KeyPrefix = configuration["Redis:KeyPrefix"] is { Length: > 0 } prefix ? prefix : DefaultKeyPrefix,
             Expiration = Read(configuration, "Cache:ExpirationSeconds", TimeSpan.FromSeconds, defaults.Expiration),
             LocalExpiration = Read(configuration, "Cache:LocalExpirationSeconds", TimeSpan.FromSeconds, defaults.LocalExpiration),
@@ -55,6 +87,13 @@ public sealed record EdTechCacheOptions
             BreakDuration = Read(configuration, "Redis:BreakMs", TimeSpan.FromMilliseconds, defaults.BreakDuration),
         };
     }
+
+    private static int Port(string? raw) =>
+        string.IsNullOrWhiteSpace(raw)
+            ? DefaultRedisPort
+            : int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
+                ? port
+                : throw new InvalidOperationException($"Redis:Port must be a TCP port number, not '{raw}'.");
 
     private static TimeSpan Read(IConfiguration configuration, string key, Func<double, TimeSpan> unit, TimeSpan fallback)
     {

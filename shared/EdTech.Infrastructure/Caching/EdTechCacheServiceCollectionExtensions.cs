@@ -1,3 +1,6 @@
+using Azure.Core;
+using Azure.Identity;
+using EdTech.Application.Caching;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
@@ -24,18 +27,21 @@ public static class EdTechCacheServiceCollectionExtensions
         services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
 
-        if (options.RedisConnectionString is not null)
+        if (options.RedisHostName is not null)
         {
-            var redis = new RedisCacheOptions
-            {
-                ConfigurationOptions = RedisConfiguration(options),
-                InstanceName = options.KeyPrefix,
-            };
+            services.TryAddSingleton(sp => new RedisEntraToken(RedisCredential(options), sp.GetRequiredService<TimeProvider>()));
+        }
+
+        if (options.UsesRedis)
+        {
             services.AddSingleton<IDistributedCache>(sp => new ResilientDistributedCache(
-                new RedisCache(Options.Create(redis)),
+                new RedisCache(Options.Create(RedisCacheOptions(options, sp))),
                 options,
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<ResilientDistributedCache>>()));
+            // Invalidation stamps in Redis too, so an invalidation on one instance is seen by all (TeacherQueryCache).
+            services.RemoveAll<ICacheStamps>();
+            services.AddSingleton<ICacheStamps>(sp => new SharedCacheStamps(sp.GetRequiredService<IDistributedCache>()));
         }
 
         services.AddHybridCache(o => o.DefaultEntryOptions = new HybridCacheEntryOptions
@@ -46,11 +52,45 @@ public static class EdTechCacheServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The RedisCache's options: a connection string as given, or Azure Managed Redis with a Microsoft Entra token
+    /// that <see cref="RedisEntraConnection"/> keeps fresh (the cache connects through its factory, on first use).
+    /// </summary>
+    private static RedisCacheOptions RedisCacheOptions(EdTechCacheOptions options, IServiceProvider services)
+    {
+        var redis = new RedisCacheOptions { InstanceName = options.KeyPrefix };
+        if (options.RedisHostName is null)
+        {
+            redis.ConfigurationOptions = RedisConfiguration(options);
+            return redis;
+        }
+
+        var token = services.GetRequiredService<RedisEntraToken>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var logger = services.GetRequiredService<ILogger<RedisEntraConnection>>();
+        redis.ConnectionMultiplexerFactory = async () =>
+            (await RedisEntraConnection.ConnectAsync(RedisConfiguration(options), token, time, logger).ConfigureAwait(false)).Connection;
+        return redis;
+    }
+
+    /// <summary>The user-assigned identity named by Redis:ClientId, else DefaultAzureCredential (AZURE_CLIENT_ID, or a developer sign-in).</summary>
+    public static TokenCredential RedisCredential(EdTechCacheOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.RedisClientId is { } clientId
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new DefaultAzureCredential();
+    }
+
     /// <summary>Fail fast while disconnected (no backlog), short timeouts, reconnect in the background every second.</summary>
     public static ConfigurationOptions RedisConfiguration(EdTechCacheOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var configuration = ConfigurationOptions.Parse(options.RedisConnectionString ?? throw new InvalidOperationException("Redis:ConnectionString is not set."));
+        var configuration = options.RedisConnectionString is { } connectionString
+            ? ConfigurationOptions.Parse(connectionString)
+            : options.RedisHostName is { } host
+                ? new ConfigurationOptions { EndPoints = { { host, options.RedisPort } }, Ssl = true, SslHost = host }
+                : throw new InvalidOperationException("Neither Redis:ConnectionString nor Redis:HostName is set.");
         configuration.AbortOnConnectFail = false;
         configuration.BacklogPolicy = BacklogPolicy.FailFast;
         configuration.ConnectTimeout = (int)options.ConnectTimeout.TotalMilliseconds;

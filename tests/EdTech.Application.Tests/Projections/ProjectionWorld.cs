@@ -26,6 +26,7 @@ public sealed class ProjectionWorld : IAsyncLifetime
         _services = new ServiceCollection()
             .AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(_directory, "store.db")))
             .AddHybridCache().Services
+            .AddSingleton<ICacheStamps, LocalCacheStamps>()
             .AddSingleton<TeacherQueryCache>()
             .BuildServiceProvider();
         Store = _services.GetRequiredService<IDocumentStore>();

@@ -25,7 +25,7 @@ public sealed class TeacherQueryCacheTests : IAsyncLifetime
             [new AssessmentItem("q1", ItemType.SingleChoice, "2+2?", ["4", "5"], null, null, 5, [])]);
         await _world.Store.CreateAsync(ProjectionWorld.Tenant, new AssessmentRecord("quiz1", "math101", 1, assessment, "t1", DateTimeOffset.UnixEpoch));
         await _world.Store.CreateAsync(ProjectionWorld.Tenant, new EnrollmentRecord(EnrollmentRecord.IdFor("math101", "t1"), "math101", "t1", Roles.Teacher, DateTimeOffset.UnixEpoch));
-        _handler = new GetAssessmentStatisticsHandler(_world.Store, new AssessmentLookup(_world.Store, TimeProvider.System), new CourseAccess(_world.Store, TimeProvider.System), _world.Cache);
+        _handler = new GetAssessmentStatisticsHandler(_world.Store, new AssessmentLookup(_world.Store, TimeProvider.System), new CourseAccess(_world.Store, TimeProvider.System, AccessCacheSettings.Default), _world.Cache);
     }
 
     public Task DisposeAsync() => _world.DisposeAsync();

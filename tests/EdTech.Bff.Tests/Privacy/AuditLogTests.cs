@@ -40,6 +40,29 @@ public sealed class AuditLogTests(ApiFactory factory) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task GradebookRead_RepeatedWithinTheHour_CoalescesToOneEntryPerStudent()
+    {
+        var school = await School.CreateAsync(factory, factory.CreateClient());
+        var gradebook = $"/api/teacher/courses/{school.Course}/gradebook";
+
+        for (var i = 0; i < 5; i++)
+        {
+            await school.Client.GetAsync(gradebook, school.Teacher);
+        }
+
+        var reads = StoredRows.ReadAll(factory.DataDirectory)
+            .Where(r => r.Tenant == school.Tenant && r.Container == Containers.Audit && r.Json.Contains("\"record.read\"", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(["s1", "s2"], reads.Select(r => r.Partition).Order());
+        Assert.NotEqual(
+            Application.Gradebooks.GetGradebookHandler.CoalescedReadId("t1", "s1", school.Course, "2026120608"),
+            Application.Gradebooks.GetGradebookHandler.CoalescedReadId("t2", "s1", school.Course, "2026120608"));
+        Assert.NotEqual(
+            Application.Gradebooks.GetGradebookHandler.CoalescedReadId("t1", "s1", school.Course, "2026120608"),
+            Application.Gradebooks.GetGradebookHandler.CoalescedReadId("t1", "s1", school.Course, "2026120609"));
+    }
+
+    [Fact]
     public void AuditLog_OffersNoWayToEditAnEntry()
     {
         var methods = typeof(IAuditLog).GetMethods().Select(m => m.Name).Order().ToList();

@@ -74,6 +74,24 @@ public sealed class ErasureTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task StudentRoutes_OnATeacher_Are404AndChangeNothing()
+    {
+        var school = await School.CreateAsync(factory, factory.CreateClient());
+        var before = StoredRows.ReadAll(factory.DataDirectory).Where(r => r.Tenant == school.Tenant && r.Mentions("t1")).Select(r => $"{r.Container}/{r.Id}").ToList();
+
+        var (erase, eraseBody, eraseResponse) = await school.Client.PostAsync("/api/admin/students/t1/erasure", school.Admin, new { reason = "Leaving the school" });
+        var (export, _, _) = await school.Client.GetAsync("/api/admin/students/t1/export", school.Admin);
+        var after = StoredRows.ReadAll(factory.DataDirectory).Where(r => r.Tenant == school.Tenant && r.Mentions("t1")).Select(r => $"{r.Container}/{r.Id}").ToList();
+
+        Assert.Equal(HttpStatusCode.NotFound, erase);
+        Assert.Equal("application/problem+json", eraseResponse.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, export);
+        Assert.NotEmpty(before);
+        Assert.Equal(before, after);
+        Assert.False(eraseBody.TryGetProperty("deleted", out _));
+    }
+
+    [Fact]
     public async Task Erasure_ReasonNamingTheStudent_Is422AndErasesNothing()
     {
         var school = await School.CreateAsync(factory, factory.CreateClient());

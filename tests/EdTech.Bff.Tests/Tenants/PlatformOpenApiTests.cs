@@ -19,4 +19,17 @@ public sealed class PlatformOpenApiTests(ApiFactory factory) : IClassFixture<Api
 
         Assert.True(paths.GetProperty("/api/platform/tenants/{id}").TryGetProperty("patch", out _));
     }
+
+    [Fact]
+    public async Task Document_ForgedHostHeader_IsNotEchoedInServers()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/openapi/student.json");
+        request.Headers.Host = "evil.example";
+
+        using var response = await factory.CreateClient().SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("evil.example", text, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -44,6 +44,37 @@ public sealed class BadInputTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.Contains("release.mode", ErrorFields(body));
     }
 
+    [Theory]
+    [InlineData("9999-12-31T23:59:59Z", 604800)]
+    [InlineData("9999-12-31T23:59:59Z", 0)]
+    [InlineData("0001-01-01T00:00:00Z", 0)]
+    public async Task FarDueDate_Is422NamingDueAt_NothingCreated(string dueAt, int grace)
+    {
+        var school = await School.CreateAsync(factory, factory.CreateClient());
+        var quiz = JsonSerializer.Serialize(School.QuizBody("far")).Replace("\"graceSeconds\":300", $"\"graceSeconds\":{grace}", StringComparison.Ordinal);
+        quiz = System.Text.RegularExpressions.Regex.Replace(quiz, "\"dueAt\":\"[^\"]+\"", $"\"dueAt\":\"{dueAt}\"");
+
+        var (status, body, response) = await school.Client.SendAsync(HttpMethod.Post, $"/api/teacher/courses/{school.Course}/assessments", school.Teacher, rawJson: quiz);
+        var (after, _, _) = await school.Client.SendAsync(HttpMethod.Get, $"/api/teacher/courses/{school.Course}/assessments/far", school.Teacher);
+
+        Assert.Equal((HttpStatusCode)422, status);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("dueAt", ErrorFields(body));
+        Assert.Equal(HttpStatusCode.NotFound, after);
+    }
+
+    [Fact]
+    public async Task FarScheduledRelease_Is422NamingReleaseAt()
+    {
+        var school = await School.CreateAsync(factory, factory.CreateClient());
+        var quiz = JsonSerializer.Serialize(School.QuizBody("far-release")).Replace("\"release\":{\"mode\":\"immediate\"", "\"release\":{\"mode\":\"scheduled\",\"at\":\"9999-12-31T23:59:59Z\"", StringComparison.Ordinal);
+
+        var (status, body, _) = await school.Client.SendAsync(HttpMethod.Post, $"/api/teacher/courses/{school.Course}/assessments", school.Teacher, rawJson: quiz);
+
+        Assert.Equal((HttpStatusCode)422, status);
+        Assert.Contains("release.at", ErrorFields(body));
+    }
+
     [Fact]
     public async Task AnswerKeyNotAmongChoices_Is422NamingTheItem()
     {

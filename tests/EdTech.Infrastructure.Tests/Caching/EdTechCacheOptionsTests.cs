@@ -30,10 +30,11 @@ public sealed class EdTechCacheOptionsTests
     }
 
     [Fact]
-    public void From_EndpointWithoutConnectionString_FailsFastWithReason()
+    public void From_Endpoint_FailsFastNamingTheSettingsToUse()
     {
         var error = Assert.Throws<InvalidOperationException>(() => EdTechCacheOptions.From(Configuration(new() { ["Redis:Endpoint"] = "x.redis.cache.windows.net:6380" })));
 
+        Assert.Contains("Redis:HostName", error.Message, StringComparison.Ordinal);
         Assert.Contains("Redis:ConnectionString", error.Message, StringComparison.Ordinal);
     }
 

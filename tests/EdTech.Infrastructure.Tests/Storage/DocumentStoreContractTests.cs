@@ -14,6 +14,9 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
 {
     protected const string Container = Containers.Courses;
 
+    /// <summary>A container with queried fields (<see cref="QueriedFields"/>): submissions, on status, assessmentId and userId.</summary>
+    protected const string Queried = Containers.Submissions;
+
     private readonly List<object> _opened = [];
 
     protected DocumentStoreContractTests()
@@ -86,6 +89,22 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         var store = await OpenAsync();
 
         Assert.Null(await store.GetAsync(TenantA, Container, "nope"));
+    }
+
+    [StoreFact]
+    public async Task GetInPartition_ReturnsTheDocumentOnlyFromItsOwnPartitionAndTenant()
+    {
+        var store = await OpenAsync();
+        var created = await store.CreateAsync(TenantA, Container, "c1", "p1", """{"title":"Algebra"}""");
+
+        var found = await store.GetAsync(TenantA, Container, "c1", "p1");
+
+        Assert.NotNull(found);
+        Assert.Equal("Algebra", Title(found));
+        Assert.Equal(created.Document!.ETag, found.ETag);
+        Assert.Null(await store.GetAsync(TenantA, Container, "c1", "p2"));
+        Assert.Null(await store.GetAsync(TenantB, Container, "c1", "p1"));
+        Assert.Null(await store.GetAsync(TenantA, Container, "nope", "p1"));
     }
 
     [StoreFact]
@@ -238,11 +257,12 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
     {
         var store = await OpenAsync();
         var created = await store.CreateAsync(TenantA, Container, "c1", "p1", """{"title":"secret"}""");
+        await store.CreateAsync(TenantA, Queried, "s1", "p1", """{"status":"secret"}""");
 
         Assert.Null(await store.GetAsync(TenantB, Container, "c1"));
         Assert.Empty(await store.QueryAsync(TenantB, Container, DocumentQuery.All));
         Assert.Empty(await store.QueryAsync(TenantB, Container, DocumentQuery.InPartition("p1")));
-        Assert.Empty(await store.QueryAsync(TenantB, Container, DocumentQuery.Where("title", "secret")));
+        Assert.Empty(await store.QueryAsync(TenantB, Queried, DocumentQuery.Where("status", "secret")));
         Assert.False(await store.DeleteAsync(TenantB, Container, "c1"));
         Assert.False(await store.DeleteAsync(TenantB, Container, "c1", created.Document!.ETag));
         var replace = await store.ReplaceAsync(TenantB, Container, "c1", "p1", """{"title":"hijack"}""", created.Document.ETag);
@@ -273,21 +293,32 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
     public async Task Query_ByField_MatchesStringAndNumberValuesAsText()
     {
         var store = await OpenAsync();
-        await store.CreateAsync(TenantA, Container, "x1", "p1", """{"status":"open","credits":3}""");
-        await store.CreateAsync(TenantA, Container, "x2", "p2", """{"status":"closed","credits":3}""");
-        await store.CreateAsync(TenantA, Container, "x3", "p2", """{"status":"open","credits":5}""");
-        await store.CreateAsync(TenantA, Container, "x4", "p2", """{"nested":{"status":"open"}}""");
+        await store.CreateAsync(TenantA, Queried, "x1", "p1", """{"status":"open","assessmentId":3}""");
+        await store.CreateAsync(TenantA, Queried, "x2", "p2", """{"status":"closed","assessmentId":3}""");
+        await store.CreateAsync(TenantA, Queried, "x3", "p2", """{"status":"open","assessmentId":5}""");
+        await store.CreateAsync(TenantA, Queried, "x4", "p2", """{"nested":{"status":"open"}}""");
 
-        var open = await store.QueryAsync(TenantA, Container, DocumentQuery.Where("status", "open"));
-        var threeCredits = await store.QueryAsync(TenantA, Container, DocumentQuery.Where("credits", "3"));
-        var openInP2 = await store.QueryAsync(TenantA, Container, DocumentQuery.Where("status", "open", partition: "p2"));
-        var both = await store.QueryAsync(TenantA, Container, new DocumentQuery(
-            FieldEquals: new Dictionary<string, string> { ["status"] = "open", ["credits"] = "5" }));
+        var open = await store.QueryAsync(TenantA, Queried, DocumentQuery.Where("status", "open"));
+        var threeCredits = await store.QueryAsync(TenantA, Queried, DocumentQuery.Where("assessmentId", "3"));
+        var openInP2 = await store.QueryAsync(TenantA, Queried, DocumentQuery.Where("status", "open", partition: "p2"));
+        var both = await store.QueryAsync(TenantA, Queried, new DocumentQuery(
+            FieldEquals: new Dictionary<string, string> { ["status"] = "open", ["assessmentId"] = "5" }));
 
         Assert.Equal(["x1", "x3"], open.Select(d => d.Id));
         Assert.Equal(["x1", "x2"], threeCredits.Select(d => d.Id));
         Assert.Equal(["x3"], openInP2.Select(d => d.Id));
         Assert.Equal(["x3"], both.Select(d => d.Id));
+    }
+
+    [StoreFact]
+    public async Task Query_OnAFieldTheContainerIsNotQueriedOn_IsRejectedNamingIt()
+    {
+        var store = await OpenAsync();
+
+        var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => store.QueryAsync(TenantA, Queried, DocumentQuery.Where("title", "x")));
+
+        Assert.Contains("'title'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'submissions'", error.Message, StringComparison.Ordinal);
     }
 
     [StoreFact]
@@ -310,14 +341,14 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
         var store = await OpenAsync();
         foreach (var id in new[] { "e", "a", "d", "b", "c" })
         {
-            await store.CreateAsync(TenantA, Container, id, "p1", """{"kind":"k"}""");
+            await store.CreateAsync(TenantA, Queried, id, "p1", """{"status":"k"}""");
         }
 
         var pages = new List<string[]>();
         string? cursor = null;
         while (true)
         {
-            var page = await store.QueryAsync(TenantA, Container, new DocumentQuery("p1", new Dictionary<string, string> { ["kind"] = "k" }, Limit: 2, AfterId: cursor));
+            var page = await store.QueryAsync(TenantA, Queried, new DocumentQuery("p1", new Dictionary<string, string> { ["status"] = "k" }, Limit: 2, AfterId: cursor));
             if (page.Count == 0)
             {
                 break;

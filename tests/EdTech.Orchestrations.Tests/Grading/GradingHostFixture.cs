@@ -7,7 +7,10 @@ using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Application.Grading;
 using EdTech.Orchestrations.Grading;
+using EdTech.Orchestrations.Hosting;
+using EdTech.Orchestrations.Release;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -49,6 +52,10 @@ public sealed class GradingHostFixture : IAsyncLifetime
                     services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
                     services.AddSingleton<IDocumentStore>(store);
                     services.AddEdTechApplication();
+                    // The release steps start ReleaseResults through the same durable workflow the hosts use, on this host's client.
+                    services.AddSingleton<IDurableClientSource>(new LateClientSource(() => Client));
+                    services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
+                    services.AddSingleton<IReleaseTimer, DurableReleaseTimer>();
                 },
             });
         await store.CreateAsync(TenantId.Platform, new TenantRecord(Tenant.Value, "School One", "Europe/London", TenantRecord.Active, DateTimeOffset.UtcNow));
@@ -120,6 +127,11 @@ public sealed class GradingHostFixture : IAsyncLifetime
         var (status, stored) = await Store.CreateAsync(Tenant, record);
         Assert.Equal(WriteStatus.Created, status);
         return stored!;
+    }
+
+    private sealed class LateClientSource(Func<DurableTaskClient> client) : IDurableClientSource
+    {
+        public DurableTaskClient Client => client();
     }
 
     private static int FreePort()

@@ -1,3 +1,4 @@
+using EdTech.Application.Grading;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
@@ -53,12 +54,46 @@ public sealed class ReleaseResultsOrchestratorTests(GradingHostFixture host) : I
     }
 
     [Fact]
+    public async Task PagedRelease_95GradedWithPageSize10_NoStepCarriesMoreThanAPage_AndEachIsReleasedOnce()
+    {
+        var assessment = await host.SeedAssessmentAsync("a-paged", new ReleasePolicy(ReleasePolicy.Manual, null), Now.AddDays(-1));
+        var ids = Enumerable.Range(0, 95).Select(i => $"pg-{i:D3}").ToList();
+        foreach (var id in ids)
+        {
+            var accepted = (await host.SeedSubmissionAsync(id, assessment, Now.AddDays(-2))).Value;
+            var graded = accepted with { Status = SubmissionStatus.Graded, RawScore = 7m, Score = 7m, GradedAt = Now.AddDays(-2) };
+            await host.Store.ReplaceAsync(GradingHostFixture.Tenant, graded, ifMatch: null);
+        }
+
+        var run = await RunReleaseAsync("a-paged", "paged", pageSize: 10);
+
+        Assert.Equal(new ReleaseResultsResult("a-paged", 95, 95), run.ReadOutputAs<ReleaseResultsResult>());
+        Assert.DoesNotContain("pg-", run.SerializedInput + run.SerializedOutput, StringComparison.Ordinal);
+        var pages = new List<ReleaseChunkInput>();
+        for (var n = 0; await host.Client.GetInstanceAsync($"{run.InstanceId}:chunk:{n}", getInputsAndOutputs: true) is { } chunk; n++)
+        {
+            // A page step's input is its bounds (at most two ids), its output a count of at most a page.
+            Assert.True(CountIds(chunk.SerializedInput) <= 2, chunk.SerializedInput);
+            Assert.InRange(chunk.ReadOutputAs<int>(), 1, 10);
+            pages.Add(chunk.ReadInputAs<ReleaseChunkInput>()!);
+        }
+
+        Assert.Equal(10, pages.Count);
+        Assert.All(pages, p => Assert.Equal(10, p.PageSize));
+        foreach (var id in ids)
+        {
+            Assert.Equal(SubmissionStatus.Released, (await host.GetSubmissionAsync(id))!.Value.Status);
+            Assert.Equal(3, host.Store.WritesOf(Containers.Submissions, id)); // seeded, graded, then released exactly once
+        }
+    }
+
+    [Fact]
     public async Task DerivedInstanceId_StartingAgain_IsAlreadyExists()
     {
         var assessment = await host.SeedAssessmentAsync("a-dedupe", new ReleasePolicy(ReleasePolicy.Manual, null), Now.AddDays(-1));
         await host.SeedSubmissionAsync("d-1", assessment, Now.AddDays(-2));
         await host.RunAsync("d-1");
-        var workflow = new DurableReleaseWorkflow(new RegisteredDurableClientSource(host.Client));
+        var workflow = new DurableReleaseWorkflow(new RegisteredDurableClientSource(host.Client), BulkPageSettings.Default);
         var input = new ReleaseResultsInput(GradingHostFixture.Tenant, "a-dedupe");
 
         await workflow.StartAsync(GradingHostFixture.Tenant, "a-dedupe", 7, CancellationToken.None);
@@ -72,10 +107,12 @@ public sealed class ReleaseResultsOrchestratorTests(GradingHostFixture host) : I
         Assert.Equal(SubmissionStatus.Released, (await host.GetSubmissionAsync("d-1"))!.Value.Status);
     }
 
-    private async Task<OrchestrationMetadata> RunReleaseAsync(string assessmentId, string suffix)
+    private static int CountIds(string? json) => json is null ? 0 : (json.Length - json.Replace("pg-", "", StringComparison.Ordinal).Length) / 3;
+
+    private async Task<OrchestrationMetadata> RunReleaseAsync(string assessmentId, string suffix, int? pageSize = null)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var input = new ReleaseResultsInput(GradingHostFixture.Tenant, assessmentId);
+        var input = new ReleaseResultsInput(GradingHostFixture.Tenant, assessmentId, pageSize);
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(ReleaseResultsOrchestrator), input, new StartOrchestrationOptions($"{input.InstanceId(0)}:{suffix}"), cts.Token);
         return await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);

@@ -132,8 +132,9 @@ public sealed class ReviewWaitTests(GradingHostFixture host) : IClassFixture<Gra
 
     private async Task<IReadOnlyList<NotificationRecord>> NotificationsAsync(string kind, string submissionId)
     {
-        var all = await host.Store.QueryAsync<NotificationRecord>(GradingHostFixture.Tenant, DocumentQuery.Where("kind", kind));
-        return all.Select(n => n.Value).Where(n => n.Data["submissionId"] == submissionId).ToList();
+        // Notifications are not queried by kind in production (QueriedFields), so the test filters the whole set itself.
+        var all = await host.Store.QueryAsync<NotificationRecord>(GradingHostFixture.Tenant, DocumentQuery.All);
+        return all.Select(n => n.Value).Where(n => n.Kind == kind && n.Data["submissionId"] == submissionId).ToList();
     }
 
     private static async Task<T> PollAsync<T>(Func<Task<T?>> probe)

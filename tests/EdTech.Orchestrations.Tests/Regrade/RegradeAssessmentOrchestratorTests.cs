@@ -1,4 +1,5 @@
 using EdTech.Application.Audit;
+using EdTech.Application.Grading;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
@@ -50,7 +51,7 @@ public sealed class RegradeAssessmentOrchestratorTests(GradingHostFixture host) 
         var v1 = await host.SeedAssessmentAsync("rg-again", new ReleasePolicy(ReleasePolicy.Immediate, null), Now.AddDays(1));
         await SeedGradedAsync("rg-again-1", v1, SubmissionStatus.Released);
         await NewVersionAsync(v1, v1.Items[1] with { Answer = AnswerValue.OfNumber(3.2m) });
-        var workflow = new DurableRegradeWorkflow(new RegisteredDurableClientSource(host.Client));
+        var workflow = new DurableRegradeWorkflow(new RegisteredDurableClientSource(host.Client), BulkPageSettings.Default);
         var input = new RegradeAssessmentInput(GradingHostFixture.Tenant, "rg-again", 2);
         Assert.Equal($"{GradingHostFixture.Tenant}:regrade:rg-again:v2", input.InstanceId);
 

@@ -28,7 +28,7 @@ public sealed class StartRegradeOnNewVersion(IDocumentStore store, IRegradeWorkf
                 continue;
             }
 
-            var previous = await store.GetAsync<AssessmentVersionRecord>(change.Tenant, AssessmentVersionRecord.IdOf(current.Id, current.Version - 1), cancellationToken).ConfigureAwait(false);
+            var previous = await store.GetAsync<AssessmentVersionRecord>(change.Tenant, AssessmentVersionRecord.IdOf(current.Id, current.Version - 1), current.CourseId, cancellationToken).ConfigureAwait(false);
             if (previous is not null && AssessmentChanges.ScoringChanged(previous.Value.Assessment, current.Assessment))
             {
                 await workflow.StartAsync(change.Tenant, current.Id, current.Version, cancellationToken).ConfigureAwait(false);

@@ -52,7 +52,7 @@ public sealed class GradeSubmissionHandler(IDocumentStore store, CourseAccess ac
             return Problem.Conflict("The submission is still being auto-graded; try again shortly.");
         }
 
-        var assessment = await store.GetAsync<AssessmentRecord>(caller.Tenant, submission.AssessmentId, ct).ConfigureAwait(false)
+        var assessment = await store.GetAsync<AssessmentRecord>(caller.Tenant, submission.AssessmentId, submission.CourseId, ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Assessment {submission.AssessmentId} of submission {submissionId} is missing.");
         var items = assessment.Value.Assessment.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var current = submission.ItemScores.ToDictionary(s => s.ItemId, StringComparer.Ordinal);
@@ -142,7 +142,7 @@ public sealed class GradeSubmissionHandler(IDocumentStore store, CourseAccess ac
                 await NotifyReviewedAsync(caller.Tenant, submissionId, ct).ConfigureAwait(false);
             }
 
-            written = await store.GetAsync<SubmissionRecord>(caller.Tenant, submissionId, ct).ConfigureAwait(false) ?? written;
+            written = await store.GetAsync<SubmissionRecord>(caller.Tenant, submissionId, submission.CourseId, ct).ConfigureAwait(false) ?? written;
         }
 
         return Outcome<TeacherSubmission>.Ok(new TeacherSubmission(TeacherSubmissionView.Of(written.Value), written.ETag));

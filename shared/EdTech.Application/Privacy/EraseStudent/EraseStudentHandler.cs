@@ -32,6 +32,12 @@ public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, C
             return done is null ? Problem.NotFound("user") : Outcome<ErasureSummary>.Ok(new ErasureSummary(hash, done.Value.At, true, new Dictionary<string, int>()));
         }
 
+        if (!StudentData.IsStudentOnly(user.Value))
+        {
+            // Staff (or a staff member who is also a student) is not erased by the student route: 404, as for no such student.
+            return Problem.NotFound("user");
+        }
+
         if (EraseStudentValidator.ValidateAgainst(command, user.Value) is { IsValid: false } identifying)
         {
             return identifying.ToProblem();

@@ -21,7 +21,7 @@ public sealed class ExportStudentHandler(IDocumentStore store, IAuditLog audit, 
         }
 
         var user = await store.GetAsync(caller.Tenant, Containers.Users, command.UserId, ct).ConfigureAwait(false);
-        if (user is null)
+        if (user is null || !StudentData.IsStudentOnly(TypedDocumentStore.Read<UserRecord>(user).Value))
         {
             return Problem.NotFound("user");
         }

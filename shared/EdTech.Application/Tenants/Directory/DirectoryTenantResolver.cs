@@ -1,3 +1,4 @@
+using EdTech.Application.Access;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -10,11 +11,11 @@ namespace EdTech.Application.Tenants.Directory;
 /// or null when none is. Cached like <see cref="TenantDirectory"/>; the tenant record must still list
 /// the directory, so a stale mapping never grants access.
 /// </summary>
-public sealed class DirectoryTenantResolver(IDocumentStore store, TimeProvider clock)
+public sealed class DirectoryTenantResolver(IDocumentStore store, TimeProvider clock, AccessCacheSettings settings)
 {
     private sealed record Entry(string? TenantId);
 
-    private readonly ExpiringCache<Entry> _cache = new(clock, TenantDirectory.CacheTime);
+    private readonly ExpiringCache<Entry> _cache = new(clock, settings.Ttl);
 
     public async ValueTask<string?> ResolveAsync(string directoryId, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ public sealed record SuspendTenantCommand(string? Reason);
 
 /// <summary>
 /// Suspends a tenant: its users get 403 tenant-suspended at once on this instance and within
-/// <see cref="TenantDirectory.CacheTime"/> on others. Nothing of its data is touched. Repeating it
+/// <see cref="Access.AccessCacheSettings.Ttl"/> (Cache:AccessSeconds) on others. Nothing of its data is touched. Repeating it
 /// changes nothing (the first reason and time are kept).
 /// </summary>
 public sealed class SuspendTenantHandler(TenantStatusChange change)

@@ -36,6 +36,7 @@ internal sealed partial class SqliteDocumentReader(string connectionString)
         TenantId tenant, string container, DocumentQuery query, CancellationToken cancellationToken)
     {
         Validate(query);
+        QueriedFields.Ensure(container, query);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         var sql = new StringBuilder($"SELECT {SqliteRows.Columns} FROM documents WHERE tenant = $tenant AND container = $container");

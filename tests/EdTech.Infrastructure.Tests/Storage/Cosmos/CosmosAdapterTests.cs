@@ -15,7 +15,7 @@ public sealed class CosmosAdapterTests
     [Fact]
     public void Query_PutsEveryValueInParametersAndOnlyValidatedNamesInTheText()
     {
-        var query = CosmosQueries.Build(Tenant, new DocumentQuery("course-1", new Dictionary<string, string> { ["status"] = "x' OR 1=1 --" }, 5));
+        var query = CosmosQueries.Build(Tenant, Containers.Submissions, new DocumentQuery("course-1", new Dictionary<string, string> { ["status"] = "x' OR 1=1 --" }, 5));
 
         var text = query.QueryText;
         Assert.Equal("SELECT TOP @limit * FROM c WHERE c.tenantId = @tenant AND c.partitionKey = @partition AND c.doc.status = @v0 ORDER BY c.id", text);
@@ -30,9 +30,9 @@ public sealed class CosmosAdapterTests
     [Fact]
     public void Query_OnANumericValue_MatchesTheTextOrTheNumber()
     {
-        var query = CosmosQueries.Build(Tenant, DocumentQuery.Where("credits", "3"));
+        var query = CosmosQueries.Build(Tenant, Containers.Submissions, DocumentQuery.Where("assessmentId", "3"));
 
-        Assert.Contains("(c.doc.credits = @v0 OR c.doc.credits = @n0)", query.QueryText, StringComparison.Ordinal);
+        Assert.Contains("(c.doc.assessmentId = @v0 OR c.doc.assessmentId = @n0)", query.QueryText, StringComparison.Ordinal);
         var parameters = query.GetQueryParameters().ToDictionary(p => p.Name, p => p.Value);
         Assert.Equal("3", parameters["@v0"]);
         Assert.Equal(3L, parameters["@n0"]);
@@ -44,7 +44,7 @@ public sealed class CosmosAdapterTests
     [InlineData("three")]
     public void Query_OnTextThatIsNotANumbersCanonicalForm_ComparesAsTextOnly(string value)
     {
-        var query = CosmosQueries.Build(Tenant, DocumentQuery.Where("code", value));
+        var query = CosmosQueries.Build(Tenant, Containers.Submissions, DocumentQuery.Where("status", value));
 
         Assert.DoesNotContain("@n0", query.QueryText, StringComparison.Ordinal);
     }

@@ -1,0 +1,13 @@
+using EdTech.Application.Grading;
+using Microsoft.DurableTask;
+
+namespace EdTech.Orchestrations.Release;
+
+public sealed class ReleaseDueAssessmentActivity(DueResultsReleaser releaser) : TaskActivity<ReleaseAtInput, TimedReleaseOutcome>
+{
+    public override Task<TimedReleaseOutcome> RunAsync(TaskActivityContext context, ReleaseAtInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return releaser.ReleaseDueAsync(input.TenantId, input.AssessmentId, CancellationToken.None);
+    }
+}

@@ -1,0 +1,47 @@
+using EdTech.Application.ChangeFeed;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using EdTech.Domain.Assessments;
+
+namespace EdTech.Application.Grading;
+
+/// <summary>
+/// Change-feed consumer: every afterDue or scheduled assessment not yet released gets a release timer at its
+/// release time (a new one when the time changes; the old one wakes, finds the time moved and does nothing).
+/// Immediate results are released when graded, manual ones by the teacher.
+/// </summary>
+public sealed class ScheduleReleaseOnAssessment(IReleaseTimer timer) : IChangeFeedHandler
+{
+    public string Name => "schedule-release";
+
+    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Deferrable;
+
+    public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Assessments };
+
+    public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var latest = changes
+            .Where(c => c.Container == Storage.Containers.Assessments)
+            .GroupBy(c => (c.Tenant, c.Id))
+            .Select(g => g.MaxBy(c => c.Sequence)!);
+        foreach (var change in latest)
+        {
+            var record = TypedDocumentStore.Read<AssessmentRecord>(change).Value;
+            if (ReleaseAt(record) is { } at)
+            {
+                await timer.ScheduleAsync(change.Tenant, record.Id, at, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>When a timer should release this assessment, or null when no timer is needed.</summary>
+    public static DateTimeOffset? ReleaseAt(AssessmentRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var release = record.Assessment.Release;
+        return record.ReleasedAt is null && release.Mode is ReleasePolicy.AfterDue or ReleasePolicy.Scheduled
+            ? release.ReleaseTime(record.Assessment)
+            : null;
+    }
+}
