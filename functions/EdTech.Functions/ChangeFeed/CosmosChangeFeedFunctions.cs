@@ -81,6 +81,17 @@ public sealed class CosmosChangeFeedFunctions(CosmosChangeDispatcher dispatcher,
         await dispatcher.DispatchAsync(ChangeFeedCatalog.StartRegrade, Containers.Assessments, changes, ct).ConfigureAwait(false);
     }
 
+    [Function("ScheduleReleaseOnAssessments")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public async Task ScheduleRelease(
+        [CosmosDBTrigger(Database, Containers.Assessments, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "schedule-release.assessments.", StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, [DurableClient] DurableTaskClient client, CancellationToken ct)
+    {
+        using var bound = durable.Bind(client);
+        await dispatcher.DispatchAsync(ChangeFeedCatalog.ScheduleRelease, Containers.Assessments, changes, ct).ConfigureAwait(false);
+    }
+
     [Function("NotificationDispatchOnNotifications")]
     [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
     public Task DispatchNotifications(

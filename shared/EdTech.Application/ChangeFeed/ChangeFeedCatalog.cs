@@ -33,10 +33,12 @@ public static class ChangeFeedCatalog
 
     public static ChangeFeedConsumer StartRegrade { get; } = Declare("start-regrade", ChangeFeedUrgency.Immediate, startsDurableWork: true, Containers.Assessments);
 
+    public static ChangeFeedConsumer ScheduleRelease { get; } = Declare("schedule-release", ChangeFeedUrgency.Deferrable, startsDurableWork: true, Containers.Assessments);
+
     public static ChangeFeedConsumer NotificationDispatch { get; } = Declare("notification-dispatch", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Notifications);
 
     public static IReadOnlyList<ChangeFeedConsumer> All { get; } =
-        [StartGrading, SubmissionProjection, ReviewQueueProjection, AssessmentStatisticsProjection, LearnerState, StartRegrade, NotificationDispatch];
+        [StartGrading, SubmissionProjection, ReviewQueueProjection, AssessmentStatisticsProjection, LearnerState, StartRegrade, ScheduleRelease, NotificationDispatch];
 
     public static ChangeFeedConsumer? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 
