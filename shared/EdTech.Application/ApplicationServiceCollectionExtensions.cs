@@ -37,6 +37,11 @@ public static class ApplicationServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IForegroundLoad, NoForegroundLoad>();
+        // Change-feed delivery (both hosts): retry with backoff, poison after the attempts run out. The hosts' composition
+        // (AddEdTech) also checks the handlers against ChangeFeedCatalog at start-up.
+        services.TryAddSingleton(ChangeFeedRetryOptions.Default);
+        services.AddSingleton<ITransientFailures, CommonTransientFailures>();
+        services.AddSingleton<ChangeFeedDelivery>();
         services.TryAddSingleton(AccessCacheSettings.Default);
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<CourseAccess>();

@@ -9,13 +9,14 @@ namespace EdTech.Infrastructure.Cosmos;
 /// The change-feed pump for hosts that are not Azure Functions: one ChangeFeedProcessor per handler and
 /// container it wants, with leases (checkpoints) named after the handler in the lease container, so each
 /// handler keeps its own position as with the local pump. A new handler starts from the beginning of the
-/// feed. The processor checkpoints only after the handler returned, so delivery is at least once.
+/// feed. The processor checkpoints only after the handler returned, so delivery is at least once; a change that keeps
+/// failing goes to poison (<see cref="ChangeFeedDelivery"/>) instead of holding its lease.
 /// Not covered by tests here: the stand-in server has no change feed.
 /// </summary>
 public sealed class CosmosChangeFeedPump(
-    CosmosClient client, CosmosStoreOptions options, IEnumerable<IChangeFeedHandler> handlers, ILogger<CosmosChangeFeedPump> logger) : IHostedService
+    CosmosClient client, CosmosStoreOptions options, CosmosChangeDispatcher dispatcher, ILogger<CosmosChangeFeedPump> logger) : IHostedService
 {
-    private readonly CosmosChangeDispatcher _dispatcher = new(handlers);
+    private readonly CosmosChangeDispatcher _dispatcher = dispatcher;
     private readonly List<ChangeFeedProcessor> _processors = [];
 
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using EdTech.Application.ChangeFeed;
 using EdTech.Application.Storage;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,8 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton(provider => new CosmosDocumentStore(
             provider.GetRequiredService<CosmosClient>(), options, provider.GetService<TimeProvider>()));
         services.AddSingleton<IDocumentStore>(provider => provider.GetRequiredService<CosmosDocumentStore>());
+        services.AddSingleton<ITransientFailures, CosmosTransientFailures>();
+        services.AddSingleton<CosmosChangeDispatcher>();
         if (options.CreateContainers)
         {
             services.AddHostedService(provider => new CosmosContainerSetup(provider.GetRequiredService<CosmosClient>(), options));

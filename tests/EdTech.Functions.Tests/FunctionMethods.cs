@@ -18,6 +18,8 @@ internal sealed record FunctionMethod(string Name, MethodInfo Method, Attribute 
         OrchestrationTriggerAttribute => "orchestrationTrigger",
         ActivityTriggerAttribute => "activityTrigger",
         TimerTriggerAttribute => "timerTrigger",
+        // Only in the Azure build (the attribute's package is not referenced here), so matched by name.
+        _ when Trigger.GetType().FullName == "Microsoft.Azure.Functions.Worker.CosmosDBTriggerAttribute" => "cosmosDBTrigger",
         _ => throw new InvalidOperationException($"{Name}: unexpected trigger {Trigger.GetType().Name}."),
     };
 

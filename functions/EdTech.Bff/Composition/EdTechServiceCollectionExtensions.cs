@@ -1,5 +1,6 @@
 using EdTech.Application.Access;
 using EdTech.Application;
+using EdTech.Application.ChangeFeed;
 using EdTech.Application.Content.Tagging;
 using EdTech.Application.Grading;
 using EdTech.Application.Grading.Review;
@@ -45,7 +46,10 @@ public static class EdTechServiceCollectionExtensions
             EdTechOptions.PositiveOr(configuration, "Durable:ReleasePageSize", BulkPageSettings.Default.ReleasePageSize),
             EdTechOptions.PositiveOr(configuration, "Durable:RegradePageSize", BulkPageSettings.Default.RegradePageSize)));
         services.AddSingleton(LearningSettings.From(configuration));
+        services.AddSingleton(ChangeFeedSettings.From(configuration));
         services.AddEdTechApplication();
+        // Before any other hosted service (the LocalHost's pump): the registered change-feed handlers must be the catalog's.
+        services.AddHostedService<ChangeFeedCatalogCheck>();
         services.AddEdTechCache(configuration); // HybridCache (+ Redis L2 when Redis:ConnectionString is set); safe after a plain AddHybridCache()
         // A large course's gradebook exceeds the 1 MB default payload limit, above which nothing is cached.
         services.AddHybridCache(o => o.MaximumPayloadBytes = 16 * 1024 * 1024);
@@ -53,6 +57,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddEdTechOutboxPublisher(configuration, options.DataDirectory);
         // The host's DI client by default (LocalHost); the Functions app replaces it with its per-invocation binding.
         services.TryAddSingleton<IDurableClientSource>(sp => new RegisteredDurableClientSource(sp.GetRequiredService<DurableTaskClient>()));
+        services.AddSingleton<ITransientFailures, DurableTransientFailures>();
         services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
         services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
         services.AddSingleton<IReleaseTimer, DurableReleaseTimer>();

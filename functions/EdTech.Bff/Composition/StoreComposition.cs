@@ -65,9 +65,8 @@ public static class StoreComposition
         ArgumentNullException.ThrowIfNull(options);
         if (ProviderFrom(configuration) == StoreProvider.Cosmos)
         {
-            services.AddCosmosDocumentStore(CosmosOptionsFrom(configuration));
-            services.AddSingleton<CosmosChangeDispatcher>();
-            return services;
+            // The store, its transient-failure rules and the CosmosChangeDispatcher the triggers (or the processor pump) use.
+            return services.AddCosmosDocumentStore(CosmosOptionsFrom(configuration));
         }
 
         return services.AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(options.DataDirectory, "edtech.db"), options.SynchronousFull));

@@ -1,5 +1,6 @@
 #if COSMOS_TRIGGERS
 using System.Text.Json;
+using EdTech.Application.ChangeFeed;
 using EdTech.Application.Storage;
 using EdTech.Infrastructure.Cosmos;
 using EdTech.Orchestrations.Hosting;
@@ -9,14 +10,17 @@ using Microsoft.DurableTask.Client;
 namespace EdTech.Functions.ChangeFeed;
 
 /// <summary>
-/// Cosmos DB change-feed triggers: one per change-feed handler and container, each with its own lease
-/// prefix, so every handler keeps its own checkpoint as with the local pump. They call the same handlers
-/// through <see cref="CosmosChangeDispatcher"/>. A failing handler is retried (the trigger would otherwise
-/// move on). Compiled only with -p:EnableCosmosTriggers=true: Worker.Extensions.CosmosDB is not in this
-/// environment's package source, so these cannot be built or tested here.
-/// Connection "CosmosTrigger" is identity-based: set CosmosTrigger__accountEndpoint (and, with a
-/// user-assigned identity, CosmosTrigger__credential=managedidentity and CosmosTrigger__clientId).
-/// A trigger whose handler starts a workflow takes the [DurableClient] binding and binds it for the dispatch.
+/// Cosmos DB change-feed triggers: exactly one per <see cref="ChangeFeedCatalog"/> consumer and container, each with its own
+/// lease prefix (<see cref="ChangeFeedConsumer.LeasePrefix"/>) in the <c>leases</c> container, so every handler keeps its own
+/// checkpoint as with the local pump. Each calls the same handler through <see cref="CosmosChangeDispatcher"/>, whose
+/// <see cref="ChangeFeedDelivery"/> retries a failing change with backoff and then writes it to poison, so no change holds
+/// a lease forever. Only a persistent transient failure (429, timeout) escapes; the retry policy then redelivers the batch
+/// (without one, the host would checkpoint past a failed batch and lose it).
+/// Immediate consumers poll every second (the path to students' results), deferrable ones at the 5 s default.
+/// Connection "CosmosTrigger" is identity-based: CosmosTrigger__accountEndpoint, CosmosTrigger__credential=managedidentity,
+/// CosmosTrigger__clientId. A trigger whose consumer starts durable work takes the [DurableClient] binding and binds it.
+/// Compiled in the Azure build (EdTechAzureBuild, docs/azure.md); tests/EdTech.Functions.Tests/ChangeFeed parses this file
+/// with COSMOS_TRIGGERS defined and holds it against the catalog.
 /// </summary>
 public sealed class CosmosChangeFeedFunctions(CosmosChangeDispatcher dispatcher, InvocationDurableClientSource durable)
 {
@@ -26,18 +30,82 @@ public sealed class CosmosChangeFeedFunctions(CosmosChangeDispatcher dispatcher,
     [Function("StartGradingOnSubmissions")]
     [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
     public async Task StartGrading(
-        [CosmosDBTrigger(Database, Containers.Submissions, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer, LeaseContainerPrefix = "start-grading.", StartFromBeginning = true)]
+        [CosmosDBTrigger(Database, Containers.Submissions, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "start-grading.submissions.", FeedPollDelay = 1000, StartFromBeginning = true)]
         IReadOnlyList<JsonElement> changes, [DurableClient] DurableTaskClient client, CancellationToken ct)
     {
         using var bound = durable.Bind(client);
-        await dispatcher.DispatchAsync("start-grading", Containers.Submissions, changes, ct).ConfigureAwait(false);
+        await dispatcher.DispatchAsync(ChangeFeedCatalog.StartGrading, Containers.Submissions, changes, ct).ConfigureAwait(false);
     }
 
     [Function("SubmissionProjectionOnSubmissions")]
     [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
     public Task ProjectSubmissions(
-        [CosmosDBTrigger(Database, Containers.Submissions, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer, LeaseContainerPrefix = "submission-projection.", StartFromBeginning = true)]
+        [CosmosDBTrigger(Database, Containers.Submissions, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "submission-projection.submissions.", FeedPollDelay = 1000, StartFromBeginning = true)]
         IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
-        dispatcher.DispatchAsync("submission-projection", Containers.Submissions, changes, ct);
+        dispatcher.DispatchAsync(ChangeFeedCatalog.SubmissionProjection, Containers.Submissions, changes, ct);
+
+    [Function("ReviewQueueProjectionOnSubmissions")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public Task ProjectReviewQueue(
+        [CosmosDBTrigger(Database, Containers.Submissions, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "review-queue-projection.submissions.", StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
+        dispatcher.DispatchAsync(ChangeFeedCatalog.ReviewQueueProjection, Containers.Submissions, changes, ct);
+
+    [Function("AssessmentStatisticsOnSubmissions")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public Task ProjectStatistics(
+        [CosmosDBTrigger(Database, Containers.Submissions, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "assessment-statistics-projection.submissions.", StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
+        dispatcher.DispatchAsync(ChangeFeedCatalog.AssessmentStatisticsProjection, Containers.Submissions, changes, ct);
+
+    [Function("LearnerStateOnSubmissions")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public Task UpdateLearnerState(
+        [CosmosDBTrigger(Database, Containers.Submissions, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "learner-state.submissions.", StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
+        dispatcher.DispatchAsync(ChangeFeedCatalog.LearnerState, Containers.Submissions, changes, ct);
+
+    [Function("StartRegradeOnAssessments")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public async Task StartRegrade(
+        [CosmosDBTrigger(Database, Containers.Assessments, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "start-regrade.assessments.", FeedPollDelay = 1000, StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, [DurableClient] DurableTaskClient client, CancellationToken ct)
+    {
+        using var bound = durable.Bind(client);
+        await dispatcher.DispatchAsync(ChangeFeedCatalog.StartRegrade, Containers.Assessments, changes, ct).ConfigureAwait(false);
+    }
+
+    [Function("ScheduleReleaseOnAssessments")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public async Task ScheduleRelease(
+        [CosmosDBTrigger(Database, Containers.Assessments, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "schedule-release.assessments.", StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, [DurableClient] DurableTaskClient client, CancellationToken ct)
+    {
+        using var bound = durable.Bind(client);
+        await dispatcher.DispatchAsync(ChangeFeedCatalog.ScheduleRelease, Containers.Assessments, changes, ct).ConfigureAwait(false);
+    }
+
+    [Function("NotificationDispatchOnNotifications")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public Task DispatchNotifications(
+        [CosmosDBTrigger(Database, Containers.Notifications, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "notification-dispatch.notifications.", StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
+        dispatcher.DispatchAsync(ChangeFeedCatalog.NotificationDispatch, Containers.Notifications, changes, ct);
+
+    [Function("IntegrationEventDispatchOnIntegrationEvents")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public Task DispatchIntegrationEvents(
+        [CosmosDBTrigger(Database, Containers.IntegrationEvents, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "integration-event-dispatch.integration-events.", StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
+        dispatcher.DispatchAsync(ChangeFeedCatalog.IntegrationEventDispatch, Containers.IntegrationEvents, changes, ct);
 }
 #endif

@@ -12,11 +12,11 @@ namespace EdTech.Application.Grading;
 /// </summary>
 public sealed class ScheduleReleaseOnAssessment(IReleaseTimer timer) : IChangeFeedHandler
 {
-    public string Name => "schedule-release";
+    public string Name => ChangeFeedCatalog.ScheduleRelease.Name;
 
-    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Deferrable;
+    public ChangeFeedUrgency Urgency => ChangeFeedCatalog.ScheduleRelease.Urgency;
 
-    public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Assessments };
+    public IReadOnlySet<string> Containers => ChangeFeedCatalog.ScheduleRelease.Containers;
 
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
     {

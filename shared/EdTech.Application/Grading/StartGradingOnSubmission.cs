@@ -8,11 +8,11 @@ namespace EdTech.Application.Grading;
 /// <summary>Change-feed consumer: every accepted submission gets its grading workflow.</summary>
 public sealed class StartGradingOnSubmission(IGradingWorkflow workflow) : IChangeFeedHandler
 {
-    public string Name => "start-grading";
+    public string Name => ChangeFeedCatalog.StartGrading.Name;
 
-    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Immediate;
+    public ChangeFeedUrgency Urgency => ChangeFeedCatalog.StartGrading.Urgency;
 
-    public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Submissions };
+    public IReadOnlySet<string> Containers => ChangeFeedCatalog.StartGrading.Containers;
 
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
     {

@@ -20,11 +20,11 @@ namespace EdTech.Application.Learning;
 public sealed class LearnerStateHandler(IDocumentStore store, RecommendationBuilder recommendations, LearningOptions options, TimeProvider clock, ILogger<LearnerStateHandler> logger)
     : IChangeFeedHandler
 {
-    public string Name => "learner-state";
+    public string Name => ChangeFeedCatalog.LearnerState.Name;
 
-    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Deferrable;
+    public ChangeFeedUrgency Urgency => ChangeFeedCatalog.LearnerState.Urgency;
 
-    public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Submissions };
+    public IReadOnlySet<string> Containers => ChangeFeedCatalog.LearnerState.Containers;
 
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
     {

@@ -14,11 +14,11 @@ namespace EdTech.Application.Notifications;
 /// </summary>
 public sealed class NotificationDispatcher(IDocumentStore store, IOutboxPublisher publisher, TimeProvider clock, ILogger<NotificationDispatcher> logger) : IChangeFeedHandler
 {
-    public string Name => "notification-dispatch";
+    public string Name => ChangeFeedCatalog.NotificationDispatch.Name;
 
-    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Deferrable;
+    public ChangeFeedUrgency Urgency => ChangeFeedCatalog.NotificationDispatch.Urgency;
 
-    public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Notifications };
+    public IReadOnlySet<string> Containers => ChangeFeedCatalog.NotificationDispatch.Containers;
 
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
     {

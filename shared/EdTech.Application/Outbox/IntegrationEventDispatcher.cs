@@ -12,11 +12,11 @@ namespace EdTech.Application.Outbox;
 /// </summary>
 public sealed class IntegrationEventDispatcher(IDocumentStore store, IOutboxPublisher publisher, TimeProvider clock, ILogger<IntegrationEventDispatcher> logger) : IChangeFeedHandler
 {
-    public string Name => "integration-event-dispatch";
+    public string Name => ChangeFeedCatalog.IntegrationEventDispatch.Name;
 
-    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Deferrable;
+    public ChangeFeedUrgency Urgency => ChangeFeedCatalog.IntegrationEventDispatch.Urgency;
 
-    public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.IntegrationEvents };
+    public IReadOnlySet<string> Containers => ChangeFeedCatalog.IntegrationEventDispatch.Containers;
 
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
     {

@@ -14,11 +14,11 @@ namespace EdTech.Application.Projections;
 /// </summary>
 public sealed class AssessmentStatisticsProjection(IDocumentStore store, TeacherQueryCache cache) : IChangeFeedHandler
 {
-    public string Name => "assessment-statistics-projection";
+    public string Name => ChangeFeedCatalog.AssessmentStatisticsProjection.Name;
 
-    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Deferrable;
+    public ChangeFeedUrgency Urgency => ChangeFeedCatalog.AssessmentStatisticsProjection.Urgency;
 
-    public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Submissions };
+    public IReadOnlySet<string> Containers => ChangeFeedCatalog.AssessmentStatisticsProjection.Containers;
 
     public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken) =>
         CourseProjectionBatch.ApplyAsync(changes, KeyedBatch.ById, ApplyAsync, cache, cancellationToken);

@@ -15,11 +15,11 @@ namespace EdTech.Application.Projections;
 /// </summary>
 public sealed class ReviewQueueProjection(IDocumentStore store, TeacherQueryCache cache) : IChangeFeedHandler
 {
-    public string Name => "review-queue-projection";
+    public string Name => ChangeFeedCatalog.ReviewQueueProjection.Name;
 
-    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Deferrable;
+    public ChangeFeedUrgency Urgency => ChangeFeedCatalog.ReviewQueueProjection.Urgency;
 
-    public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Submissions };
+    public IReadOnlySet<string> Containers => ChangeFeedCatalog.ReviewQueueProjection.Containers;
 
     public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken) =>
         CourseProjectionBatch.ApplyAsync(changes, KeyedBatch.ById, ApplyAsync, cache, cancellationToken);

@@ -15,11 +15,11 @@ namespace EdTech.Application.Projections;
 /// </summary>
 public sealed class SubmissionProjection(IDocumentStore store, TeacherQueryCache cache) : IChangeFeedHandler
 {
-    public string Name => "submission-projection";
+    public string Name => ChangeFeedCatalog.SubmissionProjection.Name;
 
-    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Immediate;
+    public ChangeFeedUrgency Urgency => ChangeFeedCatalog.SubmissionProjection.Urgency;
 
-    public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Submissions };
+    public IReadOnlySet<string> Containers => ChangeFeedCatalog.SubmissionProjection.Containers;
 
     public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken) =>
         CourseProjectionBatch.ApplyAsync(changes, GradebookKey, ApplyAsync, cache, cancellationToken);

@@ -6,12 +6,15 @@ namespace EdTech.Infrastructure.ChangeFeed;
 
 /// <summary>
 /// The LocalHost's stand-in for Cosmos DB change-feed triggers: one loop per handler, reading the
-/// store's ordered feed from that handler's checkpoint. The checkpoint moves only after the handler
-/// succeeded, so delivery is at least once; a failing batch is retried after a pause.
+/// store's ordered feed from that handler's checkpoint. The checkpoint moves only after the batch was
+/// delivered through <see cref="ChangeFeedDelivery"/> (the same retry and poison policy as the Azure triggers), so delivery
+/// is at least once and a change that keeps failing goes to poison instead of holding the checkpoint; a transient failure
+/// that persists is retried here after a pause, from the same checkpoint.
 /// </summary>
 /// <param name="options">How small the steps are while the host is busy (<see cref="ChangeFeedPumpOptions"/>).</param>
 public sealed class ChangeFeedPump(
-    IChangeFeed feed, IEnumerable<IChangeFeedHandler> handlers, IForegroundLoad foreground, ChangeFeedPumpOptions options, ILogger<ChangeFeedPump> logger) : BackgroundService
+    IChangeFeed feed, IEnumerable<IChangeFeedHandler> handlers, ChangeFeedDelivery delivery, IForegroundLoad foreground, ChangeFeedPumpOptions options,
+    ILogger<ChangeFeedPump> logger) : BackgroundService
 {
     private const int BatchSize = 512;
     private const int ImmediateBusyBatchSize = 64;
@@ -46,7 +49,7 @@ public sealed class ChangeFeedPump(
 
                 if (batch.Changes.Count > 0)
                 {
-                    await handler.HandleAsync(batch.Changes, ct).ConfigureAwait(false);
+                    await delivery.DeliverAsync(handler, batch.Changes, ct).ConfigureAwait(false);
                 }
 
                 checkpoint = batch.ScannedUpTo;

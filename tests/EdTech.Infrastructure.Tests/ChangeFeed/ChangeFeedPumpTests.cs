@@ -82,6 +82,20 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
         Assert.Equal(3, handler.Ids.Distinct().Count());
     }
 
+    [Fact]
+    public async Task Pump_WithAChangeThatAlwaysFails_PoisonsIt_AndMovesOn()
+    {
+        var handler = new RecordingHandler { AlwaysFails = "watched-1" };
+        await WriteAsync(3, "watched");
+
+        await RunUntilAsync(handler, new Load(false), () => handler.Ids.Count >= 2);
+
+        Assert.Equal(["watched-0", "watched-2"], handler.Ids.Distinct().Order());
+        var poison = await _store.QueryAsync<ChangeFeedPoisonRecord>(new TenantId("t1"), DocumentQuery.InPartition(handler.Name));
+        Assert.Equal("watched-1", Assert.Single(poison).Value.DocumentId);
+        Assert.True(await _store.GetCheckpointAsync(handler.Name) >= (await _store.GetAsync(new TenantId("t1"), "watched", "watched-2"))!.Sequence);
+    }
+
     private async Task WriteAsync(int count, string container)
     {
         var tenant = new TenantId("t1");
@@ -90,7 +104,9 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
 
     private async Task RunUntilAsync(RecordingHandler handler, IForegroundLoad load, Func<bool> done)
     {
-        using var pump = new ChangeFeedPump(_store, [handler], load, ChangeFeedPumpOptions.Default, NullLogger<ChangeFeedPump>.Instance);
+        var delivery = new ChangeFeedDelivery(_store, new ChangeFeedRetryOptions(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2), 3), [], TimeProvider.System,
+            NullLogger<ChangeFeedDelivery>.Instance);
+        using var pump = new ChangeFeedPump(_store, [handler], delivery, load, ChangeFeedPumpOptions.Default, NullLogger<ChangeFeedPump>.Instance);
         await pump.StartAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (!done() && DateTime.UtcNow < deadline)
@@ -112,6 +128,8 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
 
         public int FailuresLeft { get; set; }
 
+        public string? AlwaysFails { get; init; }
+
         public string Name => "recorder";
 
         public ChangeFeedUrgency Urgency { get; init; } = ChangeFeedUrgency.Deferrable;
@@ -120,7 +138,7 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
 
         public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
         {
-            if (FailuresLeft-- > 0)
+            if (FailuresLeft-- > 0 || changes.Any(c => c.Id == AlwaysFails))
             {
                 throw new InvalidOperationException("transient");
             }

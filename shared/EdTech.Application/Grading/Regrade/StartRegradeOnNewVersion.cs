@@ -12,11 +12,11 @@ namespace EdTech.Application.Grading.Regrade;
 /// </summary>
 public sealed class StartRegradeOnNewVersion(IDocumentStore store, IRegradeWorkflow workflow) : IChangeFeedHandler
 {
-    public string Name => "start-regrade";
+    public string Name => ChangeFeedCatalog.StartRegrade.Name;
 
-    public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Immediate;
+    public ChangeFeedUrgency Urgency => ChangeFeedCatalog.StartRegrade.Urgency;
 
-    public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Assessments };
+    public IReadOnlySet<string> Containers => ChangeFeedCatalog.StartRegrade.Containers;
 
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
     {

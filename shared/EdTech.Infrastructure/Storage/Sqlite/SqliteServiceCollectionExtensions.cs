@@ -18,6 +18,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton(provider => SqliteDocumentStore.Open(options, provider.GetService<TimeProvider>()));
         services.AddSingleton<IDocumentStore>(provider => provider.GetRequiredService<SqliteDocumentStore>());
         services.AddSingleton<IChangeFeed>(provider => provider.GetRequiredService<SqliteDocumentStore>());
+        services.AddSingleton<ITransientFailures, SqliteTransientFailures>();
         return services;
     }
 }

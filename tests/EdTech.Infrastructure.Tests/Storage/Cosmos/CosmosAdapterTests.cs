@@ -94,61 +94,10 @@ public sealed class CosmosAdapterTests
         new CosmosStoreOptions { Endpoint = new Uri("https://edtech.documents.azure.com:443/") }.EnsureValid();
     }
 
-    [Fact]
-    public async Task Dispatcher_HandsOnlyStoreItemsInSequenceOrderToTheNamedHandler()
-    {
-        var handler = new RecordingHandler("projection", Containers.Submissions);
-        var other = new RecordingHandler("other", Containers.Submissions);
-        var dispatcher = new CosmosChangeDispatcher([handler, other]);
-        var items = new[] { Item("b", 20), Lease(), Item("a", 10) };
-
-        await dispatcher.DispatchAsync("projection", Containers.Submissions, items, CancellationToken.None);
-
-        Assert.Equal(["a", "b"], handler.Seen.Select(d => d.Id));
-        Assert.All(handler.Seen, d => Assert.Equal(Tenant, d.Tenant));
-        Assert.Equal("""{"status":"submitted"}""", handler.Seen[0].Json);
-        Assert.Empty(other.Seen);
-    }
-
-    [Fact]
-    public async Task Dispatcher_SkipsContainersTheHandlerDoesNotWant_AndRefusesUnknownHandlers()
-    {
-        var handler = new RecordingHandler("projection", Containers.Submissions);
-        var dispatcher = new CosmosChangeDispatcher([handler]);
-
-        await dispatcher.DispatchAsync("projection", Containers.Courses, [Item("a", 1)], CancellationToken.None);
-
-        Assert.Empty(handler.Seen);
-        await Assert.ThrowsAsync<InvalidOperationException>(
-            () => dispatcher.DispatchAsync("nobody", Containers.Submissions, [Item("a", 1)], CancellationToken.None));
-    }
-
-    private static JsonElement Item(string id, long sequence) => JsonDocument.Parse(
-        $$"""{"id":"{{id}}","tenantId":"school1","partitionKey":"course-1","seq":{{sequence}},"updatedAt":1000,"doc":{"status":"submitted"},"_etag":"\"e-{{id}}\"","_lsn":7}""").RootElement;
-
-    private static JsonElement Lease() => JsonDocument.Parse("""{"id":"lease-0","ContinuationToken":"\"12\"","_etag":"\"l\""}""").RootElement;
-
     private sealed class SettableClock(DateTimeOffset now) : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = now;
 
         public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    private sealed class RecordingHandler(string name, string container) : IChangeFeedHandler
-    {
-        public List<StoredDocument> Seen { get; } = [];
-
-        public string Name => name;
-
-        public IReadOnlySet<string> Containers { get; } = new HashSet<string> { container };
-
-        public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Immediate;
-
-        public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
-        {
-            Seen.AddRange(changes);
-            return Task.CompletedTask;
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EdTech.Application.ChangeFeed;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
@@ -28,8 +29,9 @@ public static class ReleaseSeeder
     public const string TeacherId = "t1";
     public const decimal MaxScore = 2;
 
-    /// <summary>The Application's change-feed consumers (IChangeFeedHandler.Name); one missing here only costs start-up work.</summary>
-    public static IReadOnlyList<string> Consumers { get; } = ["submission-projection", "start-grading", "notification-dispatch"];
+    /// <summary>The change-feed consumers whose checkpoints the seeder moves past its writes (names from ChangeFeedCatalog); one missing here only costs start-up work.</summary>
+    public static IReadOnlyList<string> Consumers { get; } =
+        [ChangeFeedCatalog.SubmissionProjection.Name, ChangeFeedCatalog.StartGrading.Name, ChangeFeedCatalog.NotificationDispatch.Name];
 
     public static string StudentId(int i) => $"u{i:D6}";
 

@@ -1,0 +1,88 @@
+using EdTech.Application.Storage;
+
+namespace EdTech.Application.ChangeFeed;
+
+/// <summary>
+/// One change-feed consumer as it is declared once: its name (the checkpoint key and lease name), the containers it
+/// reads, how it is scheduled while the host is busy, and whether it starts durable work (its Azure trigger then binds
+/// the invocation's durable client).
+/// </summary>
+public sealed record ChangeFeedConsumer(string Name, ChangeFeedUrgency Urgency, bool StartsDurableWork, IReadOnlySet<string> Containers)
+{
+    /// <summary>The Cosmos DB trigger's lease prefix for one container: one lease set per consumer and container.</summary>
+    public string LeasePrefix(string container) => $"{Name}.{container}.";
+}
+
+/// <summary>
+/// Every change-feed handler, declared once. The handlers take their name, containers and urgency from here; both hosts
+/// check their registered handlers against it at start-up (<see cref="EnsureMatches"/>); the LocalHost pump runs what is
+/// registered, and the Functions app has one Cosmos DB trigger per (consumer, container) with
+/// <see cref="ChangeFeedConsumer.LeasePrefix"/> (tests/EdTech.Functions.Tests/ChangeFeed holds the trigger file against this list).
+/// </summary>
+public static class ChangeFeedCatalog
+{
+    public static ChangeFeedConsumer StartGrading { get; } = Declare("start-grading", ChangeFeedUrgency.Immediate, startsDurableWork: true, Containers.Submissions);
+
+    public static ChangeFeedConsumer SubmissionProjection { get; } = Declare("submission-projection", ChangeFeedUrgency.Immediate, startsDurableWork: false, Containers.Submissions);
+
+    public static ChangeFeedConsumer ReviewQueueProjection { get; } = Declare("review-queue-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Submissions);
+
+    public static ChangeFeedConsumer AssessmentStatisticsProjection { get; } = Declare("assessment-statistics-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Submissions);
+
+    public static ChangeFeedConsumer LearnerState { get; } = Declare("learner-state", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Submissions);
+
+    public static ChangeFeedConsumer StartRegrade { get; } = Declare("start-regrade", ChangeFeedUrgency.Immediate, startsDurableWork: true, Containers.Assessments);
+
+    public static ChangeFeedConsumer ScheduleRelease { get; } = Declare("schedule-release", ChangeFeedUrgency.Deferrable, startsDurableWork: true, Containers.Assessments);
+
+    public static ChangeFeedConsumer NotificationDispatch { get; } = Declare("notification-dispatch", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Notifications);
+
+    public static ChangeFeedConsumer IntegrationEventDispatch { get; } = Declare("integration-event-dispatch", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.IntegrationEvents);
+
+    public static IReadOnlyList<ChangeFeedConsumer> All { get; } =
+        [StartGrading, SubmissionProjection, ReviewQueueProjection, AssessmentStatisticsProjection, LearnerState, StartRegrade, ScheduleRelease, NotificationDispatch,
+         IntegrationEventDispatch];
+
+    public static ChangeFeedConsumer? Find(string name) => All.FirstOrDefault(c => c.Name == name);
+
+    /// <summary>How the registered handlers differ from the catalog (empty when they match exactly).</summary>
+    public static IReadOnlyList<string> Differences(IEnumerable<IChangeFeedHandler> handlers)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        var registered = handlers.ToList();
+        var problems = new List<string>();
+        foreach (var group in registered.GroupBy(h => h.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problems.Add($"Change-feed handler '{group.Key}' is registered {group.Count()} times.");
+        }
+
+        foreach (var handler in registered.DistinctBy(h => h.Name))
+        {
+            if (Find(handler.Name) is not { } declared)
+            {
+                problems.Add($"Change-feed handler '{handler.Name}' ({handler.GetType().Name}) is not in ChangeFeedCatalog.");
+            }
+            else if (declared.Urgency != handler.Urgency || !declared.Containers.SetEquals(handler.Containers))
+            {
+                problems.Add($"Change-feed handler '{handler.Name}' reads [{string.Join(", ", handler.Containers.Order(StringComparer.Ordinal))}] as {handler.Urgency}; " +
+                    $"the catalog declares [{string.Join(", ", declared.Containers.Order(StringComparer.Ordinal))}] as {declared.Urgency}.");
+            }
+        }
+
+        problems.AddRange(All.Where(c => registered.All(h => h.Name != c.Name)).Select(c => $"ChangeFeedCatalog declares '{c.Name}' but no handler is registered for it."));
+        return problems;
+    }
+
+    /// <summary>Stops the host at start-up when the registered handlers are not exactly the catalog's.</summary>
+    public static void EnsureMatches(IEnumerable<IChangeFeedHandler> handlers)
+    {
+        var problems = Differences(handlers);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("The change-feed handlers do not match ChangeFeedCatalog:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+        }
+    }
+
+    private static ChangeFeedConsumer Declare(string name, ChangeFeedUrgency urgency, bool startsDurableWork, params string[] containers) =>
+        new(name, urgency, startsDurableWork, new HashSet<string>(containers, StringComparer.Ordinal));
+}

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using EdTech.Application.Storage;
+using EdTech.Domain.Tenancy;
+using Microsoft.Extensions.Logging;
+
+namespace EdTech.Application.ChangeFeed;
+
+/// <summary>
+/// The one retry and poison policy of both hosts' change-feed consumers (the LocalHost pump and the Functions app's Cosmos
+/// DB triggers, through CosmosChangeDispatcher), so a change that keeps failing never blocks its checkpoint or lease:
+/// <list type="number">
+/// <item>the batch is handed to the handler; a failure is retried with exponential backoff (<see cref="ChangeFeedRetryOptions"/>);</item>
+/// <item>after <see cref="ChangeFeedRetryOptions.MaxAttempts"/> failures (at once for malformed JSON) the batch is handed over one
+/// change at a time, in order, so only the change that fails is set aside: it gets the same attempts, then a
+/// <see cref="ChangeFeedPoisonRecord"/> in its tenant's <c>poison</c> container and an error log with event
+/// <see cref="PoisonEvent"/> (the alert), and the changes after it are handled;</item>
+/// <item>transient failures (<see cref="ITransientFailures"/>) never lead to poison: after
+/// <see cref="ChangeFeedRetryOptions.MaxTransientAttempts"/> in-place retries they are rethrown, and the host redelivers the batch.</item>
+/// </list>
+/// Handlers are idempotent, so handing a change over again after a partial failure is safe.
+/// </summary>
+public sealed class ChangeFeedDelivery(
+    IDocumentStore store, ChangeFeedRetryOptions options, IEnumerable<ITransientFailures> transientFailures, TimeProvider clock, ILogger<ChangeFeedDelivery> logger)
+{
+    /// <summary>The structured error every poison record is logged with: alert on it (docs/azure.md).</summary>
+    public static readonly EventId PoisonEvent = new(4601, "ChangeFeedPoison");
+
+    private readonly ITransientFailures[] _transient = [.. transientFailures];
+
+    /// <summary>Hands <paramref name="changes"/> (in feed order) to the handler; returns once each is handled or poisoned.</summary>
+    public async Task DeliverAsync(IChangeFeedHandler handler, IReadOnlyList<StoredDocument> changes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var failure = await TryAsync(handler, changes, ct).ConfigureAwait(false);
+        if (failure is null)
+        {
+            return;
+        }
+
+        if (changes.Count == 1)
+        {
+            await PoisonAsync(handler.Name, changes[0], failure, ct).ConfigureAwait(false);
+            return;
+        }
+
+        logger.LogWarning(failure.Error, "Change-feed handler {Handler} failed a batch of {Count} changes {Attempts} times; handing them over one at a time",
+            handler.Name, changes.Count, failure.Attempts);
+        foreach (var change in changes)
+        {
+            if (await TryAsync(handler, [change], ct).ConfigureAwait(false) is { } single)
+            {
+                await PoisonAsync(handler.Name, change, single, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>An item of the feed that is not a readable document: straight to poison, visibly (never skipped in silence).</summary>
+    public async Task PoisonMalformedAsync(string handler, string container, string? tenant, string? documentId, string rawItem, Exception error, CancellationToken ct)
+    {
+        var owner = TenantId.IsValid(tenant) ? new TenantId(tenant!) : TenantId.Platform;
+        var record = ChangeFeedPoisonRecord.ForMalformedItem(handler, container, documentId, rawItem, error, clock.GetUtcNow());
+        await store.ReplaceAsync(owner, record, ifMatch: null, ct).ConfigureAwait(false);
+        LogPoison(record, owner, error);
+    }
+
+    private sealed record Failure(Exception Error, int Attempts, bool Malformed);
+
+    /// <summary>Null once handled; the last failure after the attempts run out. Transient failures that persist are rethrown.</summary>
+    private async Task<Failure?> TryAsync(IChangeFeedHandler handler, IReadOnlyList<StoredDocument> changes, CancellationToken ct)
+    {
+        var attempts = 0;
+        var transient = 0;
+        while (true)
+        {
+            try
+            {
+                await handler.HandleAsync(changes, ct).ConfigureAwait(false);
+                return null;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex) when (IsTransient(ex))
+            {
+                transient++;
+                if (transient >= options.MaxTransientAttempts)
+                {
+                    logger.LogWarning(ex, "Change-feed handler {Handler}: transient failure {Count} times in a row; the batch is redelivered", handler.Name, transient);
+                    throw;
+                }
+
+                logger.LogInformation("Change-feed handler {Handler}: transient failure ({Error}); retrying", handler.Name, ex.GetType().Name);
+                await Task.Delay(options.Backoff(transient), clock, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                attempts++;
+                var malformed = ex is JsonException;
+                if (malformed || attempts >= options.MaxAttempts)
+                {
+                    return new Failure(ex, attempts, malformed);
+                }
+
+                logger.LogWarning(ex, "Change-feed handler {Handler} failed (attempt {Attempt} of {MaxAttempts}); retrying", handler.Name, attempts, options.MaxAttempts);
+                await Task.Delay(options.Backoff(attempts), clock, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private bool IsTransient(Exception ex) =>
+        _transient.Any(t => t.IsTransient(ex)) || (ex.InnerException is { } inner && IsTransient(inner));
+
+    private async Task PoisonAsync(string handler, StoredDocument change, Failure failure, CancellationToken ct)
+    {
+        var reason = failure.Malformed ? ChangeFeedPoisonRecord.Malformed : ChangeFeedPoisonRecord.HandlerFailed;
+        var record = ChangeFeedPoisonRecord.ForChange(handler, change, reason, failure.Error, failure.Attempts, clock.GetUtcNow());
+        // An upsert: the same failure redelivered rewrites the same record. A store failure here propagates, so the change is redelivered, not lost.
+        await store.ReplaceAsync(change.Tenant, record, ifMatch: null, ct).ConfigureAwait(false);
+        LogPoison(record, change.Tenant, failure.Error);
+    }
+
+    private void LogPoison(ChangeFeedPoisonRecord record, TenantId tenant, Exception error) =>
+        logger.LogError(PoisonEvent, error,
+            "Change-feed poison: {Handler} gave up on {SourceContainer}/{DocumentId} in {TenantId} after {Attempts} attempts ({Reason}); poison record {PoisonId}",
+            record.Handler, record.SourceContainer, record.DocumentId, tenant.Value, record.Attempts, record.Reason, record.Id);
+}
