@@ -39,6 +39,36 @@ resource publisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// A change the change feed could not handle after its retries went to the `poison` container (ChangeFeedDelivery logs
+// event 4601 "ChangeFeedPoison"): someone must look, because that change's effect (a grade start, a projection) is missing.
+resource poisonAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-change-feed-poison-${appInsightsName}'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'Change feed: a change was set aside as poison'
+    description: 'A change-feed handler failed a change after its bounded retries; see the poison container and docs/azure.md "Change feed in Azure".'
+    severity: 1
+    enabled: true
+    scopes: [appInsights.id]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT5M'
+    criteria: {
+      allOf: [
+        {
+          query: 'traces | where customDimensions.EventName == "ChangeFeedPoison" or message startswith "Change-feed poison:" | summarize Count = count() by Handler = tostring(customDimensions.Handler)'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'Count'
+          dimensions: [{ name: 'Handler', operator: 'Include', values: ['*'] }]
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 }
+        }
+      ]
+    }
+  }
+}
+
 output appInsightsId string = appInsights.id
 output appInsightsConnectionString string = appInsights.properties.ConnectionString
 output appInsightsName string = appInsights.name
