@@ -33,7 +33,9 @@ public sealed class RedisCacheStampsTests : IAsyncLifetime
         string[] tags = [TeacherQueryCache.CourseTag(Tenant, "c1")];
         var source = "before";
         Assert.Equal("before", await a.GetOrCreateAsync(Tenant, "gradebook", tags, _ => ValueTask.FromResult(source), default));
-        Assert.Equal("before", await b.GetOrCreateAsync(Tenant, "gradebook", tags, _ => ValueTask.FromResult("b-loaded"), default));
+        // b now holds the entry in its own memory: a's value via Redis, or its own load if a's background L2 write had not
+        // landed yet (seen under CI load). Either way only a shared invalidation makes b load again below.
+        Assert.Contains(await b.GetOrCreateAsync(Tenant, "gradebook", tags, _ => ValueTask.FromResult("b-loaded"), default), new[] { "before", "b-loaded" });
 
         source = "after";
         await a.InvalidateCourseAsync(Tenant, "c1");

@@ -32,10 +32,10 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
         await WriteAsync(50, "watched");
         await WriteAsync(5, "ignored");
 
-        await RunUntilAsync(handler, new Load(false), () => handler.Ids.Count >= 50);
+        // The checkpoint is saved after the handler returns: done once it is there too.
+        await RunUntilAsync(handler, new Load(false), () => handler.Ids.Count >= 50 && _store.GetCheckpointAsync(handler.Name).GetAwaiter().GetResult() > 0);
 
         Assert.Equal(50, handler.Ids.Distinct().Count());
-        Assert.True(await _store.GetCheckpointAsync(handler.Name) > 0);
     }
 
     [Fact]
@@ -87,13 +87,14 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
     {
         var handler = new RecordingHandler { AlwaysFails = "watched-1" };
         await WriteAsync(3, "watched");
+        var last = (await _store.GetAsync(new TenantId("t1"), "watched", "watched-2"))!.Sequence;
 
-        await RunUntilAsync(handler, new Load(false), () => handler.Ids.Count >= 2);
+        // Done once the checkpoint has moved past the last change, not merely once it was handled: the checkpoint is written after.
+        await RunUntilAsync(handler, new Load(false), () => handler.Ids.Count >= 2 && _store.GetCheckpointAsync(handler.Name).GetAwaiter().GetResult() >= last);
 
         Assert.Equal(["watched-0", "watched-2"], handler.Ids.Distinct().Order());
         var poison = await _store.QueryAsync<ChangeFeedPoisonRecord>(new TenantId("t1"), DocumentQuery.InPartition(handler.Name));
         Assert.Equal("watched-1", Assert.Single(poison).Value.DocumentId);
-        Assert.True(await _store.GetCheckpointAsync(handler.Name) >= (await _store.GetAsync(new TenantId("t1"), "watched", "watched-2"))!.Sequence);
     }
 
     private async Task WriteAsync(int count, string container)
