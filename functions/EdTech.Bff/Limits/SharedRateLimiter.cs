@@ -10,21 +10,21 @@ namespace EdTech.Bff.Limits;
 /// call; when Redis does not answer, the per-instance buckets (<paramref name="local"/>) decide instead (fail open to
 /// today's limits, never a 5xx). Without Redis it is exactly the per-instance limiter.
 /// The rate limiting middleware first tries <c>AttemptAcquire</c> (synchronous) and, when that is not acquired,
-/// awaits <c>AcquireAsync</c>: the Redis call is made there, the synchronous attempt only defers to it.
+/// awaits <c>AcquireAsync</c>: every decision is made there, once per request (the synchronous attempt only defers
+/// to it, so a request rejected by a later bucket does not take twice from the earlier ones).
 /// </summary>
 public sealed class SharedRateLimiter(PartitionedRateLimiter<HttpContext> local, SharedRateLimitStore? shared, RateLimitPartitions partitions)
     : PartitionedRateLimiter<HttpContext>
 {
     public override RateLimiterStatistics? GetStatistics(HttpContext resource) => local.GetStatistics(resource);
 
-    protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) =>
-        shared is { IsAvailable: true } ? SharedLease.Deferred : local.AttemptAcquire(resource, permitCount);
+    protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) => SharedLease.Deferred;
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken)
     {
         if (shared is not { IsAvailable: true })
         {
-            return await local.AcquireAsync(resource, permitCount, cancellationToken).ConfigureAwait(false);
+            return local.AttemptAcquire(resource, permitCount);
         }
 
         var buckets = partitions.BucketsOf(resource).Select(b => b.Shared()).ToList();
