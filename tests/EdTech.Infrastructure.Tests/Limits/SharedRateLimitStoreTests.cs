@@ -135,6 +135,20 @@ public sealed class SharedRateLimitStoreTests : IAsyncLifetime
         Assert.Null(provider.GetService<SharedRateLimitStore>());
     }
 
+    [Fact]
+    public async Task WithAzureManagedRedis_TheStoreSignsInWithTheEntraToken_ConnectingOnFirstUse()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Redis:HostName"] = "amr-test.westeurope.redis.azure.net",
+            ["Redis:ClientId"] = "00000000-0000-0000-0000-000000000001",
+        }).Build();
+        await using var provider = new ServiceCollection().AddLogging().AddEdTechSharedRateLimits(configuration).BuildServiceProvider();
+
+        Assert.NotNull(provider.GetService<SharedRateLimitStore>());
+        Assert.NotNull(provider.GetService<RedisEntraToken>());
+    }
+
     private SharedRateLimitStore NewInstance(int breakMs = 5000)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
