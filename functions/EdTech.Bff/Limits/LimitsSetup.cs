@@ -1,19 +1,21 @@
-using EdTech.Bff.Http;
+using EdTech.Infrastructure.Limits;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using System.Threading.RateLimiting;
 
 namespace EdTech.Bff.Limits;
 
 public static class LimitsSetup
 {
     /// <summary>
-    /// Per-tenant token buckets on every request, the tenant's submission quota and a per-user bucket on submit (policy
-    /// <see cref="RateLimitPartitions.SubmitPolicy"/>), with limits from <see cref="ITenantLimits"/>
-    /// (default: configuration). Register another <see cref="ITenantLimits"/> before this to use quotas.
+    /// Per-user and per-tenant token buckets on every request, the tenant's submission quota and a per-user bucket on
+    /// submit (endpoints marked with policy <see cref="RateLimitPartitions.SubmitPolicy"/>), with limits from
+    /// <see cref="ITenantLimits"/> (default: configuration). Register another <see cref="ITenantLimits"/> before this
+    /// to use quotas. With Redis configured the buckets are shared by all instances (<see cref="SharedRateLimiter"/>).
     /// </summary>
     public static IServiceCollection AddEdTechRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,14 +23,17 @@ public static class LimitsSetup
         services.AddSingleton(settings);
         services.TryAddSingleton<ITenantLimits>(new ConfiguredTenantLimits(settings));
         services.AddSingleton<RateLimitPartitions>();
-        services.AddOptions<RateLimiterOptions>().Configure<RateLimitPartitions>((o, partitions) =>
+        services.AddEdTechSharedRateLimits(configuration);
+        services.AddOptions<RateLimiterOptions>().Configure<RateLimitPartitions, IServiceProvider>((o, partitions, provider) =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RateLimitRejection.WriteAsync;
-            o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.CreateChained(
-                System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, BucketKey>(partitions.ByTenant),
-                System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, BucketKey>(partitions.ByTenantSubmissions));
-            o.AddPolicy(RateLimitPartitions.SubmitPolicy, partitions.ByTenantUser);
+            var local = PartitionedRateLimiter.CreateChained(partitions.Order
+                .Select(p => PartitionedRateLimiter.Create(RateLimitPartitions.InMemory(p)))
+                .ToArray());
+            o.GlobalLimiter = new SharedRateLimiter(local, provider.GetService<SharedRateLimitStore>(), partitions);
+            // A marker: the submit buckets are part of the global limiter, so they are shared with Redis too.
+            o.AddPolicy(RateLimitPartitions.SubmitPolicy, _ => RateLimitPartition.GetNoLimiter(BucketKey.None));
         });
         services.AddRateLimiter(_ => { });
         return services;

@@ -2,43 +2,75 @@ using System.Threading.RateLimiting;
 using EdTech.Application.Records;
 using EdTech.Application.Tenants;
 using EdTech.Bff.Security;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace EdTech.Bff.Limits;
 
 /// <summary>
 /// Who shares a bucket. Runs after authentication and the tenant gate, so the tenant comes from a
 /// validated token of an existing, active tenant; anonymous callers share one bucket per remote IP.
+/// A request takes from its buckets in <see cref="Order"/>: the caller's own ones first, so one user's flood is
+/// cut by that user's bucket before it drains the tenant's.
 /// </summary>
 public sealed class RateLimitPartitions(ITenantLimits tenants, RateLimitSettings defaults, TenantDirectory directory)
 {
     public const string SubmitPolicy = "submit-per-user";
 
-    public RateLimitPartition<BucketKey> ByTenant(HttpContext context)
+    /// <summary>The buckets of a request, in the order they are taken from (per user, then per tenant).</summary>
+    public IReadOnlyList<Func<HttpContext, BucketKey?>> Order => [ByUser, ByUserSubmissions, ByTenant, ByTenantSubmissions];
+
+    /// <summary>The request's buckets, in <see cref="Order"/>.</summary>
+    public IReadOnlyList<BucketKey> BucketsOf(HttpContext context)
+    {
+        var buckets = new List<BucketKey>(4);
+        foreach (var partition in Order)
+        {
+            if (partition(context) is { } bucket)
+            {
+                buckets.Add(bucket);
+            }
+        }
+
+        return buckets;
+    }
+
+    /// <summary>Every authenticated request: the caller's own bucket (fairness between users of one tenant).</summary>
+    public BucketKey? ByUser(HttpContext context)
+    {
+        if (TenantOf(context) is not { } tenant || UserOf(context) is not { } user)
+        {
+            return null;
+        }
+
+        var limits = tenants.For(tenant);
+        return new BucketKey("user", tenant, user, limits.UserTokensPerSecond, limits.UserBurst);
+    }
+
+    /// <summary>Every request: the tenant's bucket, or the remote IP's for anonymous callers.</summary>
+    public BucketKey? ByTenant(HttpContext context)
     {
         if (TenantOf(context) is { } tenant)
         {
             var limits = tenants.For(tenant);
-            return TokenBuckets.Partition(new BucketKey("tenant", tenant, limits.TenantTokensPerSecond, limits.TenantBurst));
+            return new BucketKey("tenant", tenant, null, limits.TenantTokensPerSecond, limits.TenantBurst);
         }
 
         var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return TokenBuckets.Partition(new BucketKey("ip", ip, defaults.TenantTokensPerSecond, defaults.TenantBurst));
+        return new BucketKey("ip", "ip:" + ip, null, defaults.TenantTokensPerSecond, defaults.TenantBurst);
     }
 
-    public RateLimitPartition<BucketKey> ByTenantUser(HttpContext context)
+    /// <summary>Submit only: each student's submissions per minute (RateLimits:SubmitPerUserPerMinute).</summary>
+    public BucketKey? ByUserSubmissions(HttpContext context)
     {
-        var tenant = TenantOf(context);
-        var user = context.User.FindFirst(EdTechClaims.Subject)?.Value;
-        if (tenant is null || string.IsNullOrEmpty(user))
+        if (!IsSubmit(context) || TenantOf(context) is not { } tenant || UserOf(context) is not { } user)
         {
-            // Unauthenticated: authorization answers 401 next; the tenant bucket already counted it.
-            return RateLimitPartition.GetNoLimiter(new BucketKey("none", string.Empty, 0, 0));
+            // Unauthenticated: authorization answers 401 next; the IP bucket already counted it.
+            return null;
         }
 
         var perMinute = tenants.For(tenant).SubmitPerUserPerMinute;
-        return TokenBuckets.Partition(new BucketKey("submit", tenant + "/" + user, perMinute / 60.0, perMinute));
+        return new BucketKey("submit", tenant, user, perMinute / 60.0, perMinute);
     }
 
     /// <summary>
@@ -46,18 +78,27 @@ public sealed class RateLimitPartitions(ITenantLimits tenants, RateLimitSettings
     /// students, on the submit endpoint only: a bucket of a minute's quota refilled evenly, so an exam's
     /// burst fits when the quota fits the school.
     /// </summary>
-    public RateLimitPartition<BucketKey> ByTenantSubmissions(HttpContext context)
+    public BucketKey? ByTenantSubmissions(HttpContext context)
     {
-        var policy = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
-        if (policy != SubmitPolicy || TenantOf(context) is not { } tenant)
+        if (!IsSubmit(context) || TenantOf(context) is not { } tenant)
         {
-            return RateLimitPartition.GetNoLimiter(new BucketKey("none", string.Empty, 0, 0));
+            return null;
         }
 
         var perMinute = directory.QuotasOf(tenant).MaxSubmissionsPerMinute ?? TenantQuotas.Defaults.MaxSubmissionsPerMinute!.Value;
-        return TokenBuckets.Partition(new BucketKey("tenant-submit", tenant, perMinute / 60.0, perMinute));
+        return new BucketKey("tenant-submit", tenant, null, perMinute / 60.0, perMinute);
     }
+
+    /// <summary>The in-memory partition of one of <see cref="Order"/>: a token bucket, or no limit when it does not apply.</summary>
+    public static Func<HttpContext, RateLimitPartition<BucketKey>> InMemory(Func<HttpContext, BucketKey?> partition) =>
+        context => partition(context) is { } key ? TokenBuckets.Partition(key) : RateLimitPartition.GetNoLimiter(BucketKey.None);
+
+    private static bool IsSubmit(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SubmitPolicy;
 
     private static string? TenantOf(HttpContext context) =>
         context.User.Identity?.IsAuthenticated == true ? context.User.FindFirst(EdTechClaims.Tenant)?.Value : null;
+
+    private static string? UserOf(HttpContext context) =>
+        context.User.FindFirst(EdTechClaims.Subject)?.Value is { Length: > 0 } user ? user : null;
 }

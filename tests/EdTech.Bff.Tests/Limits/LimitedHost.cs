@@ -39,6 +39,13 @@ public sealed class TinyTenantLimitsHost() : LimitedHost(("RateLimits:TenantBurs
 /// <summary>Two submissions per student per minute; tenant limits at their generous defaults.</summary>
 public sealed class TinySubmitLimitHost() : LimitedHost(("RateLimits:SubmitPerUserPerMinute", "2"));
 
+/// <summary>A host with the given settings (for fixtures that build hosts at run time, e.g. on a Redis started first).</summary>
+public sealed class ConfiguredHost(params (string Key, string Value)[] settings) : LimitedHost(settings);
+
+/// <summary>Per-user fairness: 40 requests per tenant, 25 per user, then one token per 100 s each.</summary>
+public sealed class FairnessHost() : LimitedHost(
+    ("RateLimits:TenantBurst", "40"), ("RateLimits:TenantTokensPerSecond", "0.01"), ("RateLimits:UserBurst", "25"), ("RateLimits:UserTokensPerSecond", "0.01"));
+
 public sealed class CorsHost() : LimitedHost(("Cors:AllowedOrigins:0", CorsHost.AllowedOrigin))
 {
     public const string AllowedOrigin = "https://app.school.example";

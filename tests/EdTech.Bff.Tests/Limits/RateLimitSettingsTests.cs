@@ -12,6 +12,19 @@ public sealed class RateLimitSettingsTests
 
         Assert.Equal(RateLimitSettings.Defaults, settings);
         Assert.True(settings.TenantTokensPerSecond >= 10_000 && settings.SubmitPerUserPerMinute >= 10);
+        Assert.True(settings.UserTokensPerSecond >= 10 && settings.UserBurst >= 100, "the per-user bucket must sit well above one person's use");
+    }
+
+    [Fact]
+    public void UserSettings_AreRead_AndANonPositiveOneStopsStartupNamingIt()
+    {
+        var configured = RateLimitSettings.From(new ConfigurationBuilder().AddInMemoryCollection(
+            [new("RateLimits:UserBurst", "40"), new("RateLimits:UserTokensPerSecond", "2.5")]).Build());
+        var error = Assert.Throws<InvalidOperationException>(() => RateLimitSettings.From(
+            new ConfigurationBuilder().AddInMemoryCollection([new("RateLimits:UserBurst", "-1")]).Build()));
+
+        Assert.Equal((2.5, 40), (configured.UserTokensPerSecond, configured.UserBurst));
+        Assert.Contains("RateLimits:UserBurst", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
