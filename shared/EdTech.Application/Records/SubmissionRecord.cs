@@ -10,6 +10,8 @@ public sealed record SubmittedAnswer(string ItemId, AnswerValue? Value);
 /// The write model of one attempt. Partitioned by course, as grading and gradebooks read by course.
 /// <see cref="AssessmentVersion"/> is the version the student answered; <see cref="GradedVersion"/> the
 /// version whose answer key the scores come from (null: graded before versioning, i.e. version 1 or the answered one).
+/// <see cref="BodyHash"/> is the hash of the canonical submit body (<c>SubmissionBodyHash</c>), compared when the same
+/// Idempotency-Key comes again (null: stored before hashes were kept; treated as matching).
 /// </summary>
 public sealed record SubmissionRecord(
     string Id,
@@ -28,7 +30,8 @@ public sealed record SubmissionRecord(
     decimal? Score = null,
     DateTimeOffset? GradedAt = null,
     DateTimeOffset? ReleasedAt = null,
-    int? GradedVersion = null) : IStoredRecord
+    int? GradedVersion = null,
+    string? BodyHash = null) : IStoredRecord
 {
     public static string Container => Containers.Submissions;
 

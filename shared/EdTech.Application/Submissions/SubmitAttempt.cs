@@ -46,18 +46,19 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
         }
 
         var answers = command.Answers!.Select(a => new SubmittedAnswer(a.ItemId!, a.Value)).ToList();
+        var bodyHash = SubmissionBodyHash.Of(answers);
         if (assessment.MaxAttempts is { } max)
         {
-            return await SubmitCappedAsync(caller, record, answers, receivedAt, idempotencyKey, max, ct).ConfigureAwait(false);
+            return await SubmitCappedAsync(caller, record, answers, bodyHash, receivedAt, idempotencyKey, max, ct).ConfigureAwait(false);
         }
 
         var submissionId = SubmissionIds.For(caller.UserId, assessmentId, idempotencyKey);
         if (idempotencyKey is not null && await store.GetAsync<SubmissionRecord>(caller.Tenant, submissionId, record.CourseId, ct).ConfigureAwait(false) is { } retry)
         {
-            return Outcome<SubmissionAccepted>.Ok(new SubmissionAccepted(retry.Value.Id, retry.Value.Status));
+            return Retry(retry.Value, bodyHash);
         }
 
-        var submission = NewSubmission(submissionId, caller, record, answers, receivedAt, idempotencyKey);
+        var submission = NewSubmission(submissionId, caller, record, answers, bodyHash, receivedAt, idempotencyKey);
         // The initial read-model view goes with the submission (both in the same group commit, in practice), so
         // the student's read never needs the write model. Create never overwrites: if the projection got there
         // first, its newer view stands; if this view lands and the submission does not, a retry with the key heals it.
@@ -66,7 +67,8 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
         var submissionWrite = store.CreateAsync(caller.Tenant, submission, ct);
         await Task.WhenAll(viewWrite, submissionWrite).ConfigureAwait(false);
         var (status, stored) = await submissionWrite.ConfigureAwait(false);
-        return Accepted(caller, status, stored!.Value);
+        // A concurrent submit with the same key won the create: a retry if the bodies match, else 422 (its view stands).
+        return status == WriteStatus.AlreadyExists ? Retry(stored!.Value, bodyHash) : Accepted(caller, status, stored!.Value);
     }
 
     /// <summary>
@@ -77,12 +79,12 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
     /// attempt is won (the change feed writes it too), so it never shows another request's submission.
     /// </summary>
     private async Task<Outcome<SubmissionAccepted>> SubmitCappedAsync(
-        Caller caller, AssessmentRecord record, IReadOnlyList<SubmittedAnswer> answers, DateTimeOffset receivedAt, string? idempotencyKey, int max, CancellationToken ct)
+        Caller caller, AssessmentRecord record, IReadOnlyList<SubmittedAnswer> answers, string bodyHash, DateTimeOffset receivedAt, string? idempotencyKey, int max, CancellationToken ct)
     {
         var mine = await AttemptsAsync(caller, record, ct).ConfigureAwait(false);
         if (idempotencyKey is not null && mine.FirstOrDefault(s => s.IdempotencyKey == idempotencyKey) is { } retry)
         {
-            return Outcome<SubmissionAccepted>.Ok(new SubmissionAccepted(retry.Id, retry.Status));
+            return Retry(retry, bodyHash);
         }
 
         // Submissions made before attempts had ids (random or key-derived) still count against the cap.
@@ -97,7 +99,7 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
                 continue;
             }
 
-            var submission = NewSubmission(id, caller, record, answers, receivedAt, idempotencyKey);
+            var submission = NewSubmission(id, caller, record, answers, bodyHash, receivedAt, idempotencyKey);
             var (status, stored) = await store.CreateAsync(caller.Tenant, submission, ct).ConfigureAwait(false);
             if (status == WriteStatus.Created)
             {
@@ -107,7 +109,7 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
 
             if (idempotencyKey is not null && stored!.Value.IdempotencyKey == idempotencyKey)
             {
-                return Outcome<SubmissionAccepted>.Ok(new SubmissionAccepted(stored.Value.Id, stored.Value.Status));
+                return Retry(stored.Value, bodyHash);
             }
         }
 
@@ -115,9 +117,15 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
     }
 
     private static SubmissionRecord NewSubmission(
-        string id, Caller caller, AssessmentRecord record, IReadOnlyList<SubmittedAnswer> answers, DateTimeOffset receivedAt, string? idempotencyKey) =>
+        string id, Caller caller, AssessmentRecord record, IReadOnlyList<SubmittedAnswer> answers, string bodyHash, DateTimeOffset receivedAt, string? idempotencyKey) =>
         new(id, record.Id, record.Version, record.CourseId, caller.UserId, answers, receivedAt, record.Assessment.IsLate(receivedAt),
-            SubmissionStatus.Accepted, record.Assessment.MaxScore, idempotencyKey);
+            SubmissionStatus.Accepted, record.Assessment.MaxScore, idempotencyKey, BodyHash: bodyHash);
+
+    /// <summary>The same Idempotency-Key again: the original submission if the body is the same, else 422 naming the header.</summary>
+    private static Outcome<SubmissionAccepted> Retry(SubmissionRecord stored, string bodyHash) =>
+        SubmissionBodyHash.Matches(stored, bodyHash)
+            ? Outcome<SubmissionAccepted>.Ok(new SubmissionAccepted(stored.Id, stored.Status))
+            : Problem.Invalid("Idempotency-Key", "Already used with a different body.");
 
     private Outcome<SubmissionAccepted> Accepted(Caller caller, WriteStatus status, SubmissionRecord stored)
     {

@@ -10,7 +10,7 @@ namespace EdTech.Infrastructure.Outbox;
 public static class OutboxServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IOutboxPublisher"/>: the Service Bus topic when <c>ServiceBus:FullyQualifiedNamespace</c> is set
+    /// Registers <see cref="IOutboxPublisher"/> and its <see cref="IOutboxArchive"/>: the Service Bus topic when <c>ServiceBus:FullyQualifiedNamespace</c> is set
     /// (Entra ID only: the namespace has local auth disabled; the user-assigned identity <c>ServiceBus:ClientId</c>), otherwise the
     /// files in <paramref name="dataDirectory"/>. Settings are read here, so a bad one stops start-up.
     /// </summary>
@@ -19,7 +19,9 @@ public static class OutboxServiceCollectionExtensions
         var settings = ServiceBusSettings.From(configuration);
         if (settings is null)
         {
-            services.AddSingleton<IOutboxPublisher>(sp => new FileOutboxPublisher(dataDirectory, sp.GetRequiredService<ILogger<FileOutboxPublisher>>()));
+            services.AddSingleton(sp => new FileOutboxPublisher(dataDirectory, sp.GetRequiredService<ILogger<FileOutboxPublisher>>()));
+            services.AddSingleton<IOutboxPublisher>(sp => sp.GetRequiredService<FileOutboxPublisher>());
+            services.AddSingleton<IOutboxArchive>(sp => sp.GetRequiredService<FileOutboxPublisher>());
             return services;
         }
 
@@ -27,6 +29,7 @@ public static class OutboxServiceCollectionExtensions
         services.AddSingleton(_ => CreateClient(settings));
         services.AddSingleton(sp => sp.GetRequiredService<ServiceBusClient>().CreateSender(settings.Topic));
         services.AddSingleton<IOutboxPublisher, ServiceBusOutboxPublisher>();
+        services.AddSingleton<IOutboxArchive, ServiceBusOutboxArchive>();
         return services;
     }
 

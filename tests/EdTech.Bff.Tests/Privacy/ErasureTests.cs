@@ -16,16 +16,25 @@ public sealed class ErasureTests(ApiFactory factory) : IClassFixture<ApiFactory>
         await school.WaitForStatusAsync(school.Student1, classmateSubmission);
         var (exported, _, _) = await student.ExportAsync();
         Assert.Equal(HttpStatusCode.OK, exported);
+        await PublishedLines.WaitForAsync(factory.DataDirectory, student.UserId);
         var before = StoredRows.ReadAll(factory.DataDirectory);
+        var linesBefore = PublishedLines.ReadAll(factory.DataDirectory);
 
         var (status, summary, _) = await student.EraseAsync();
         await Task.Delay(500); // let any in-flight feed batch or grading step run: it must not resurrect anything
         var after = StoredRows.ReadAll(factory.DataDirectory);
+        var linesAfter = PublishedLines.ReadAll(factory.DataDirectory);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.False(summary.GetProperty("alreadyErased").GetBoolean());
         Assert.Contains(before, r => r.Mentions(student.UserId));
         Assert.Empty(after.Where(r => r.Mentions(student.UserId) || r.Mentions(student.Name) || r.Mentions(student.Email)).Select(r => $"{r.Container}/{r.Id}"));
+        // The outbox file adapter's logs (notifications.log, integration-events.log) kept lines naming the student; none is left.
+        Assert.Contains(linesBefore, l => l.Mentions(student.UserId));
+        Assert.Empty(linesAfter.Where(l => l.Mentions(student.UserId) || l.Mentions(student.Name) || l.Mentions(student.Email)).Select(l => $"{l.File}: {l.Text}"));
+        // The classmate's lines stay (more may arrive meanwhile; the relay is asynchronous), and the student's leave a hashed-id line each.
+        Assert.True(linesAfter.Count(l => l.Mentions("\"s1\"")) >= linesBefore.Count(l => l.Mentions("\"s1\"")));
+        Assert.True(linesAfter.Count >= linesBefore.Count);
         var tombstone = Assert.Single(after, r => r.Tenant == school.Tenant && r.Container == "audit" && r.Json.Contains("student.erased", StringComparison.Ordinal));
         Assert.Equal(summary.GetProperty("subjectHash").GetString(), tombstone.Partition);
         Assert.Equal(school.Tenant, tombstone.Tenant);

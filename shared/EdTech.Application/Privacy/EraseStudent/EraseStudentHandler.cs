@@ -3,6 +3,7 @@ using EdTech.Application.Audit;
 using EdTech.Application.Caching;
 using EdTech.Application.Common;
 using EdTech.Application.Learning;
+using EdTech.Application.Outbox;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 
@@ -10,11 +11,11 @@ namespace EdTech.Application.Privacy.EraseStudent;
 
 /// <summary>
 /// Right to erasure (GDPR art. 17 / COPPA): deletes the student's documents from every container of
-/// the caller's tenant, replaces their audit entries by one pseudonymous tombstone, and deletes the
+/// the caller's tenant, drops the outbox adapter's kept copies of messages naming them (<see cref="IOutboxArchive"/>), replaces their audit entries by one pseudonymous tombstone, and deletes the
 /// user record last. The user record is the "not yet done" marker: a request that fails midway is
 /// finished by repeating it, and a repeat after success finds the tombstone and deletes nothing.
 /// </summary>
-public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, CourseAccess access, TeacherQueryCache cache, RecommendationCache recommendations, TimeProvider clock)
+public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, CourseAccess access, TeacherQueryCache cache, RecommendationCache recommendations, IOutboxArchive published, TimeProvider clock)
 {
     public async Task<Outcome<ErasureSummary>> HandleAsync(Caller caller, EraseStudentCommand command, CancellationToken ct)
     {
@@ -50,6 +51,10 @@ public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, C
         {
             deleted[container] = await DeleteAllAsync(caller, container, query(command.UserId), ct).ConfigureAwait(false);
         }
+
+        // After the outbox records are gone (nothing naming the student is published any more): what the outbox adapter
+        // kept of messages already published (the LocalHost's log files) loses the student's lines too.
+        deleted["published-messages"] = await published.ForgetSubjectAsync(caller.Tenant, command.UserId, ct).ConfigureAwait(false);
 
         // After the enrollments are gone, so a concurrent request cannot reload them: the student's
         // still-valid token must not submit (and so re-create data) for the rest of the cache time.
