@@ -17,12 +17,7 @@ public sealed class ResilientDistributedCache : IDistributedCache, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<ResilientDistributedCache> _logger;
     private readonly TimeSpan _timeout;
-    private readonly TimeSpan _break;
-    private readonly Lock _gate = new();
-    private volatile bool _inOutage;
-    private DateTimeOffset _retryAt;
-    private DateTimeOffset _outageStarted;
-    private int _outages;
+    private readonly RedisCircuit _circuit;
 
     public ResilientDistributedCache(IDistributedCache inner, EdTechCacheOptions options, TimeProvider time, ILogger<ResilientDistributedCache> logger)
     {
@@ -31,11 +26,11 @@ public sealed class ResilientDistributedCache : IDistributedCache, IDisposable
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _timeout = options.OperationTimeout;
-        _break = options.BreakDuration;
+        _circuit = new RedisCircuit(time, options.OperationTimeout, options.BreakDuration);
     }
 
     /// <summary>False while the circuit is open (Redis considered unavailable).</summary>
-    public bool IsAvailable => !_inOutage;
+    public bool IsAvailable => !_circuit.InOutage;
 
     public byte[]? Get(string key) => Run(() => _inner.Get(key), null, "get");
 
@@ -62,12 +57,12 @@ public sealed class ResilientDistributedCache : IDistributedCache, IDisposable
 
     private T Run<T>(Func<T> operation, T fallback, string name)
     {
-        if (!TryEnter())
+        if (!_circuit.TryEnter())
         {
             return fallback;
         }
 
-        var outages = Volatile.Read(ref _outages);
+        var outages = _circuit.Generation;
         try
         {
             var result = operation();
@@ -83,13 +78,13 @@ public sealed class ResilientDistributedCache : IDistributedCache, IDisposable
 
     private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> operation, T fallback, string name, CancellationToken token)
     {
-        if (!TryEnter())
+        if (!_circuit.TryEnter())
         {
             return fallback;
         }
 
         Task<T>? task = null;
-        var outages = Volatile.Read(ref _outages);
+        var outages = _circuit.Generation;
         try
         {
             task = operation(token);
@@ -114,80 +109,20 @@ public sealed class ResilientDistributedCache : IDistributedCache, IDisposable
         }
     }
 
-    /// <summary>Closed: go. Open: skip until the break is over, then let one caller probe (others skip meanwhile).</summary>
-    private bool TryEnter()
-    {
-        if (!_inOutage)
-        {
-            return true;
-        }
-
-        lock (_gate)
-        {
-            if (!_inOutage)
-            {
-                return true;
-            }
-
-            var now = _time.GetUtcNow();
-            if (now < _retryAt)
-            {
-                return false;
-            }
-
-            _retryAt = now + _timeout + _break;
-            return true;
-        }
-    }
-
-    /// <summary>
-    /// Closes the circuit, but only for a call that began after the outage was detected (the probe, or a call
-    /// racing it): a call already in flight when Redis went away can still complete late and must not declare
-    /// Redis healthy again.
-    /// </summary>
     private void OnSuccess(int outagesAtStart)
     {
-        if (!_inOutage)
+        if (_circuit.Succeeded(outagesAtStart) is { } outage)
         {
-            return;
+            _logger.LogInformation("Distributed cache (Redis) is available again after {OutageSeconds:F1} s; using it as L2 again", outage.TotalSeconds);
         }
-
-        TimeSpan outage;
-        lock (_gate)
-        {
-            if (!_inOutage || outagesAtStart != _outages)
-            {
-                return;
-            }
-
-            _inOutage = false;
-            outage = _time.GetUtcNow() - _outageStarted;
-        }
-
-        _logger.LogInformation("Distributed cache (Redis) is available again after {OutageSeconds:F1} s; using it as L2 again", outage.TotalSeconds);
     }
 
     private void OnFailure(Exception ex, string operation)
     {
-        bool first;
-        lock (_gate)
-        {
-            var now = _time.GetUtcNow();
-            first = !_inOutage;
-            if (first)
-            {
-                _outageStarted = now;
-                _outages++;
-            }
-
-            _inOutage = true;
-            _retryAt = now + _break;
-        }
-
-        if (first)
+        if (_circuit.Failed())
         {
             _logger.LogWarning(ex, "Distributed cache (Redis) failed on {Operation}; serving from the local cache and the source, retrying every {BreakMs} ms",
-                operation, _break.TotalMilliseconds);
+                operation, _circuit.BreakDuration.TotalMilliseconds);
         }
         else
         {

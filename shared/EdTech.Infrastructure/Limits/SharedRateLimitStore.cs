@@ -75,12 +75,8 @@ public sealed partial class SharedRateLimitStore : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<SharedRateLimitStore> _logger;
     private readonly SemaphoreSlim _connecting = new(1, 1);
-    private readonly Lock _gate = new();
+    private readonly RedisCircuit _circuit;
     private IConnectionMultiplexer? _connection;
-    private volatile bool _inOutage;
-    private DateTimeOffset _retryAt;
-    private DateTimeOffset _outageStarted;
-    private int _outages;
 
     /// <param name="connect">Opens the connection (once, on first use; again after a failed attempt).</param>
     public SharedRateLimitStore(Func<Task<IConnectionMultiplexer>> connect, EdTechCacheOptions options, TimeProvider time, ILogger<SharedRateLimitStore> logger)
@@ -89,6 +85,7 @@ public sealed partial class SharedRateLimitStore : IAsyncDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _circuit = new RedisCircuit(time, options.OperationTimeout, options.BreakDuration);
     }
 
     /// <summary>"rl:{tenant}:scope[:user]": the hash tag keeps one tenant's buckets in one slot (a cluster runs the script on them together).</summary>
@@ -100,7 +97,7 @@ public sealed partial class SharedRateLimitStore : IAsyncDisposable
     }
 
     /// <summary>False while Redis is considered unavailable (the circuit is open): decide locally without asking.</summary>
-    public bool IsAvailable => !_inOutage || _time.GetUtcNow() >= _retryAt;
+    public bool IsAvailable => !_circuit.InOutage || _circuit.ProbeDue;
 
     /// <summary>Takes a token from every bucket or from none; null when Redis did not answer (decide locally).</summary>
     public async Task<SharedDecision?> TryTakeAsync(IReadOnlyList<SharedBucket> buckets, CancellationToken cancellationToken = default)
@@ -111,12 +108,12 @@ public sealed partial class SharedRateLimitStore : IAsyncDisposable
             return new SharedDecision(true, TimeSpan.Zero, 0);
         }
 
-        if (!TryEnter())
+        if (!_circuit.TryEnter())
         {
             return null;
         }
 
-        var outages = Volatile.Read(ref _outages);
+        var outages = _circuit.Generation;
         Task<RedisResult>? call = null;
         try
         {
@@ -176,74 +173,19 @@ public sealed partial class SharedRateLimitStore : IAsyncDisposable
         }
     }
 
-    private bool TryEnter()
-    {
-        if (!_inOutage)
-        {
-            return true;
-        }
-
-        lock (_gate)
-        {
-            if (!_inOutage)
-            {
-                return true;
-            }
-
-            var now = _time.GetUtcNow();
-            if (now < _retryAt)
-            {
-                return false;
-            }
-
-            // One probe; the others keep deciding locally until it answers or its time is up.
-            _retryAt = now + _options.OperationTimeout + _options.BreakDuration;
-            return true;
-        }
-    }
-
     private void OnSuccess(int outagesAtStart)
     {
-        if (!_inOutage)
+        if (_circuit.Succeeded(outagesAtStart) is { } outage)
         {
-            return;
+            LogRecovered(_logger, outage.TotalSeconds);
         }
-
-        TimeSpan outage;
-        lock (_gate)
-        {
-            if (!_inOutage || outagesAtStart != _outages)
-            {
-                return;
-            }
-
-            _inOutage = false;
-            outage = _time.GetUtcNow() - _outageStarted;
-        }
-
-        LogRecovered(_logger, outage.TotalSeconds);
     }
 
     private void OnFailure(Exception error)
     {
-        bool first;
-        lock (_gate)
+        if (_circuit.Failed())
         {
-            var now = _time.GetUtcNow();
-            first = !_inOutage;
-            if (first)
-            {
-                _outageStarted = now;
-                _outages++;
-            }
-
-            _inOutage = true;
-            _retryAt = now + _options.BreakDuration;
-        }
-
-        if (first)
-        {
-            LogOutage(_logger, error, _options.BreakDuration.TotalMilliseconds);
+            LogOutage(_logger, error, _circuit.BreakDuration.TotalMilliseconds);
         }
         else
         {
