@@ -35,7 +35,7 @@ public sealed class AssessmentStatisticsProjection(IDocumentStore store, Teacher
         }
 
         var items = (s.ItemScores ?? []).Select(i => new ItemContribution(i.ItemId, i.Score)).ToList();
-        var contribution = new StatisticsContribution(s.Id, s.AssessmentId, s.CourseId, s.UserId, s.Status, s.MaxScore, s.Score, items, change.Sequence);
+        var contribution = new StatisticsContribution(s.Id, s.AssessmentId, s.CourseId, s.UserId, s.Status, s.MaxScore, s.Score, items, change.Sequence, s.ReceivedAt);
         Written.Ensure(await store.ReplaceAsync(change.Tenant, contribution, existing?.ETag, ct).ConfigureAwait(false));
         return contribution.CourseId;
     }

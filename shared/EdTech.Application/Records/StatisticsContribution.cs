@@ -7,7 +7,8 @@ public sealed record ItemContribution(string ItemId, decimal? Score);
 /// <summary>
 /// Read model: what one submission adds to its assessment's statistics. Keyed by submission, so a
 /// regrade or a redelivered change replaces the contribution instead of adding to it; partitioned by
-/// assessment, so the statistics are one partition read. Id = submission id.
+/// assessment, so the statistics are one partition read. Id = submission id. <see cref="ReceivedAt"/> (the submission's) picks
+/// each student's latest attempt for item analysis; contributions written before it existed have none and sort first.
 /// </summary>
 public sealed record StatisticsContribution(
     string Id,
@@ -18,7 +19,8 @@ public sealed record StatisticsContribution(
     decimal MaxScore,
     decimal? Score,
     IReadOnlyList<ItemContribution> Items,
-    long SourceSequence) : IStoredRecord
+    long SourceSequence,
+    DateTimeOffset? ReceivedAt = null) : IStoredRecord
 {
     public static string Container => Containers.AssessmentStatistics;
 

@@ -2,6 +2,7 @@ using EdTech.Application.Assessments.Statistics;
 using EdTech.Application.Projections;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
+using EdTech.Domain.Analytics;
 using EdTech.Domain.Grading;
 using EdTech.Domain.Submissions;
 
@@ -33,7 +34,24 @@ public sealed class AssessmentStatisticsProjectionTests : IAsyncLifetime
         var stats = await StatisticsAsync();
         Assert.Equal((2, 2, 1), (stats.Submitted, stats.Graded, stats.Released));
         Assert.Equal((3m, 2m, 4m), (stats.MeanScore, stats.MinScore, stats.MaxScoreAchieved));
-        Assert.Equal(new ItemStatistics("q1", 3m, 2), Assert.Single(stats.Items));
+        var item = Assert.Single(stats.Items);
+        Assert.Equal(("q1", 3m, 2, 2), (item.ItemId, item.Mean, item.Scored, item.Responses));
+        Assert.Equal(0.6, item.Facility!.Value, 12);
+    }
+
+    [Fact]
+    public async Task ItemAnalysis_TakesEachStudentsLatestGradedAttempt_WhileMeansCountEveryAttempt()
+    {
+        var early = ProjectionWorld.Submission("sub1", SubmissionStatus.Released, 0, "s1", new ItemScore("q1", 0, 5));
+        var late = ProjectionWorld.Submission("sub2", SubmissionStatus.Released, 5, "s1", new ItemScore("q1", 5, 5)) with { ReceivedAt = early.ReceivedAt.AddHours(1) };
+        var other = ProjectionWorld.Submission("sub3", SubmissionStatus.Graded, 5, "s2", new ItemScore("q1", 5, 5));
+        var pending = ProjectionWorld.Submission("sub4", SubmissionStatus.Accepted, null, "s2");
+        await _projection.HandleAsync([await _world.WriteAsync(late), await _world.WriteAsync(early), await _world.WriteAsync(other), await _world.WriteAsync(pending)], default);
+
+        var item = Assert.Single((await StatisticsAsync()).Items);
+
+        Assert.Equal((3, 2), (item.Scored, item.Responses));
+        Assert.Equal(1.0, item.Facility);
     }
 
     [Fact]
@@ -80,6 +98,7 @@ public sealed class AssessmentStatisticsProjectionTests : IAsyncLifetime
     private async Task<AssessmentStatistics> StatisticsAsync(params string[] itemIds)
     {
         var contributions = await _world.Store.QueryAsync<StatisticsContribution>(ProjectionWorld.Tenant, DocumentQuery.InPartition("quiz1"));
-        return AssessmentStatistics.From("quiz1", "math101", 5, itemIds.Length > 0 ? itemIds : ["q1"], contributions.Select(c => c.Value).ToList());
+        var items = (itemIds.Length > 0 ? itemIds : ["q1"]).Select(id => new AnalysedItem(id, 5)).ToList();
+        return AssessmentStatistics.From("quiz1", "math101", 5, items, contributions.Select(c => c.Value).ToList(), ItemAnalysisOptions.Default);
     }
 }

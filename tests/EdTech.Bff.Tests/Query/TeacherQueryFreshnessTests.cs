@@ -71,6 +71,9 @@ public sealed class TeacherQueryFreshnessTests(ApiFactory factory) : IClassFixtu
         Assert.Equal((4.5m, 4m, 5m), (stats.GetProperty("meanScore").GetDecimal(), stats.GetProperty("minScore").GetDecimal(), stats.GetProperty("maxScoreAchieved").GetDecimal()));
         var q1 = stats.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("itemId").GetString() == "q1");
         Assert.Equal((0.5m, 2), (q1.GetProperty("mean").GetDecimal(), q1.GetProperty("scored").GetInt32()));
+        // Item analysis over the two students' latest attempts: the rest of both attempts is 4 points, so no index.
+        Assert.Equal((2, 0.5), (q1.GetProperty("responses").GetInt32(), q1.GetProperty("facility").GetDouble()));
+        Assert.False(q1.TryGetProperty("discriminationIndex", out _));
 
         var (_, _, read) = await school.Client.GetAsync($"/api/teacher/submissions/{partial}", school.Teacher);
         using var grade = ApiClient.Request(HttpMethod.Post, $"/api/teacher/submissions/{partial}/grades", school.Teacher,
@@ -80,6 +83,8 @@ public sealed class TeacherQueryFreshnessTests(ApiFactory factory) : IClassFixtu
 
         var regraded = await school.PollAsync(path, school.Teacher, s => s.GetProperty("meanScore").GetDecimal() == 5m, Fresh);
         Assert.Equal((2, 5m), (regraded.GetProperty("submitted").GetInt32(), regraded.GetProperty("minScore").GetDecimal()));
+        var q1Regraded = regraded.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("itemId").GetString() == "q1");
+        Assert.Equal((1.0, 0.0), (q1Regraded.GetProperty("facility").GetDouble(), q1Regraded.GetProperty("sd").GetDouble()));
     }
 
     [Fact]
