@@ -1,4 +1,5 @@
 using EdTech.Application.Access;
+using EdTech.Application.Analytics;
 using EdTech.Application.Assessments;
 using EdTech.Application.Assessments.Statistics;
 using EdTech.Application.Assessments.UpdateAssessment;
@@ -68,6 +69,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<SetGradingSchemeHandler>();
         services.AddSingleton<GetGradingSchemeHandler>();
         services.AddSingleton<GetAssessmentStatisticsHandler>();
+        services.AddSingleton<GetImprovementsHandler>();
         services.AddSingleton<SubmissionGrader>();
         services.AddSingleton<GetTeacherSubmissionHandler>();
         services.AddSingleton<GetReviewQueueHandler>();

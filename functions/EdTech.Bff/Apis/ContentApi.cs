@@ -18,6 +18,7 @@ public static class ContentApi
             .Produces<TaggingJobAccepted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/tagging-jobs/{jobId}", GetTaggingJob).Produces<TaggingJobView>();
         api.MapContentLearning();
+        api.MapContentAnalytics();
         return api;
     }
 

@@ -34,7 +34,8 @@ public sealed class AssessmentStatisticsProjection(IDocumentStore store, Teacher
             return null;
         }
 
-        var items = (s.ItemScores ?? []).Select(i => new ItemContribution(i.ItemId, i.Score)).ToList();
+        var answered = s.Answers.Where(a => a.Value is not null).Select(a => a.ItemId).ToHashSet(StringComparer.Ordinal);
+        var items = (s.ItemScores ?? []).Select(i => new ItemContribution(i.ItemId, i.Score, !answered.Contains(i.ItemId))).ToList();
         var contribution = new StatisticsContribution(s.Id, s.AssessmentId, s.CourseId, s.UserId, s.Status, s.MaxScore, s.Score, items, change.Sequence, s.ReceivedAt);
         Written.Ensure(await store.ReplaceAsync(change.Tenant, contribution, existing?.ETag, ct).ConfigureAwait(false));
         return contribution.CourseId;

@@ -2,7 +2,8 @@ using EdTech.Application.Storage;
 
 namespace EdTech.Application.Records;
 
-public sealed record ItemContribution(string ItemId, decimal? Score);
+/// <summary>One item of a submission: its score, and whether the student left it unanswered (for the improvement list).</summary>
+public sealed record ItemContribution(string ItemId, decimal? Score, bool Skipped = false);
 
 /// <summary>
 /// Read model: what one submission adds to its assessment's statistics. Keyed by submission, so a

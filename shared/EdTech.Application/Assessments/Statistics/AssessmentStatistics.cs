@@ -42,7 +42,7 @@ public sealed record AssessmentStatistics(
         var scores = finished.Where(c => c.Score is not null).Select(c => c.Score!.Value).ToList();
         var itemScores = finished.SelectMany(c => c.Items).Where(i => i.Score is not null)
             .GroupBy(i => i.ItemId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(i => i.Score!.Value).ToList(), StringComparer.Ordinal);
-        var analysed = ItemAnalysis.Analyse(items, LatestPerStudent(finished), analysis).ToDictionary(r => r.ItemId, StringComparer.Ordinal);
+        var analysed = ItemAnalysis.Analyse(items, LatestAttempts.Marks(LatestAttempts.Of(finished)), analysis).ToDictionary(r => r.ItemId, StringComparer.Ordinal);
         return new AssessmentStatistics(assessmentId, courseId, maxScore, contributions.Count, finished.Count,
             contributions.Count(c => c.Status == SubmissionStatus.Released),
             Mean(scores), scores.Count > 0 ? scores.Min() : null, scores.Count > 0 ? scores.Max() : null,
@@ -55,12 +55,6 @@ public sealed record AssessmentStatistics(
 
     /// <summary>An interval as the API writes intervals: <c>[low, high]</c>.</summary>
     private static double[]? Pair(Interval95? interval) => interval is null ? null : [interval.Low, interval.High];
-
-    private static List<AttemptMarks> LatestPerStudent(IEnumerable<StatisticsContribution> finished) =>
-        finished.GroupBy(c => c.UserId, StringComparer.Ordinal)
-            .Select(g => g.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id, StringComparer.Ordinal).First())
-            .Select(c => new AttemptMarks(c.UserId, c.Items.ToDictionary(i => i.ItemId, i => i.Score, StringComparer.Ordinal)))
-            .ToList();
 
     private static decimal? Mean(List<decimal> values) => values.Count > 0 ? Math.Round(values.Average(), 4, MidpointRounding.AwayFromZero) : null;
 }

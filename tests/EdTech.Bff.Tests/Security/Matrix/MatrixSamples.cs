@@ -4,8 +4,8 @@ using EdTech.Bff.Tests.Roster;
 
 namespace EdTech.Bff.Tests.Security.Matrix;
 
-/// <summary>A valid request for a row: its success status, a body factory (ids unique per call so creates never 409) and optional request headers (e.g. If-Match).</summary>
-public sealed record MatrixSample(int Success, Func<MatrixWorld, Task<object?>>? Body = null, Func<MatrixWorld, Task<IReadOnlyDictionary<string, string>>>? Headers = null);
+/// <summary>A valid request for a row: its success status, a body factory (ids unique per call so creates never 409), optional request headers (e.g. If-Match) and an optional query string.</summary>
+public sealed record MatrixSample(int Success, Func<MatrixWorld, Task<object?>>? Body = null, Func<MatrixWorld, Task<IReadOnlyDictionary<string, string>>>? Headers = null, Func<MatrixWorld, string>? Query = null);
 
 /// <summary>One sample per <see cref="AccessTable"/> row, keyed by "METHOD /pattern".</summary>
 public static class MatrixSamples
@@ -55,6 +55,7 @@ public static class MatrixSamples
         ["GET /api/student/courses/{courseId}/modules"] = new(200),
         ["POST /api/content/tagging-jobs"] = Post(202, w => new { courseId = w.Home.Course }),
         ["GET /api/content/tagging-jobs/{jobId}"] = new(200),
+        ["GET /api/content/analytics/improvements"] = new(200, Query: w => "?courseId=" + w.Home.Course),
     };
 
     public static MatrixSample? Find(AccessRule row) => ByEndpoint.GetValueOrDefault(row.Endpoint);

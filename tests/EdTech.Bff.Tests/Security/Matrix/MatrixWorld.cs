@@ -100,7 +100,7 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         "moduleId" => "matrix-module",
         "jobId" => TaggingJobId,
         var other => "unknown-" + other,
-    });
+    }) + (MatrixSamples.Find(row)?.Query?.Invoke(this) ?? string.Empty);
 
     /// <summary>The caller's token for a matrix role ("none" = no token) in a situation.</summary>
     public string? TokenFor(string role, Situation situation)
