@@ -70,6 +70,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<GetGradingSchemeHandler>();
         services.AddSingleton<GetAssessmentStatisticsHandler>();
         services.AddSingleton<GetImprovementsHandler>();
+        services.AddSingleton<GetHeatmapHandler>();
         services.AddSingleton<SubmissionGrader>();
         services.AddSingleton<GetTeacherSubmissionHandler>();
         services.AddSingleton<GetReviewQueueHandler>();

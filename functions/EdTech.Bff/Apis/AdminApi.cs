@@ -21,7 +21,7 @@ public static class AdminApi
         return api;
     }
 
-    public sealed record EnrollmentBody(string? UserId, string? Role);
+    public sealed record EnrollmentBody(string? UserId, string? Role, string? Section = null);
 
     private static async Task<IResult> CreateUser(HttpRequest request, CreateUserHandler handler)
     {
@@ -45,7 +45,7 @@ public static class AdminApi
             return error;
         }
 
-        var outcome = await handler.HandleAsync(request.HttpContext.GetCaller(), new EnrollUserCommand(courseId, body!.UserId, body.Role), request.HttpContext.RequestAborted);
-        return OutcomeResults.Created(outcome, e => new { e.CourseId, e.UserId, e.Role }, e => $"/api/admin/courses/{e.CourseId}/enrollments/{e.UserId}");
+        var outcome = await handler.HandleAsync(request.HttpContext.GetCaller(), new EnrollUserCommand(courseId, body!.UserId, body.Role, body.Section), request.HttpContext.RequestAborted);
+        return OutcomeResults.Created(outcome, e => new { e.CourseId, e.UserId, e.Role, e.Section }, e => $"/api/admin/courses/{e.CourseId}/enrollments/{e.UserId}");
     }
 }

@@ -34,6 +34,7 @@ public static class TeacherApi
         api.MapPost("/assessments/{assessmentId}/release", Release).Produces<ReleaseAccepted>(StatusCodes.Status202Accepted);
         api.MapTeacherModulesApi();
         api.MapTeacherLearning();
+        api.MapTeacherAnalytics();
         return api;
     }
 

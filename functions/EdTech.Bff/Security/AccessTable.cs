@@ -45,6 +45,7 @@ public static class AccessTable
         Row("GET", "/api/teacher/courses/{courseId}/modules", Course, Teacher),
         Row("PUT", "/api/teacher/courses/{courseId}/skill-graph", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/flagged-items", Course, Teacher),
+        Row("GET", "/api/teacher/courses/{courseId}/analytics/heatmap", Course, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),
@@ -59,6 +60,8 @@ public static class AccessTable
         Row("POST", "/api/content/tagging-jobs", Tenant, ContentAuthor),
         Row("GET", "/api/content/tagging-jobs/{jobId}", Tenant, ContentAuthor),
         Row("GET", "/api/content/analytics/improvements", Tenant, ContentAuthor),
+        // Content authors and tenant admins see every course of the tenant; the handler checks the course exists (404 otherwise).
+        Row("GET", "/api/content/courses/{courseId}/analytics/heatmap", Tenant, ContentAuthor, TenantAdmin),
     ];
 
     private static readonly Dictionary<string, AccessRule> ByEndpoint = Rows.ToDictionary(r => r.Endpoint, StringComparer.Ordinal);

@@ -7,14 +7,16 @@ using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Courses;
 
-public sealed record EnrollUserCommand(string CourseId, string? UserId, string? Role);
+/// <summary>Enrol a user; <see cref="Section"/> (optional, a resource id) is the cohort analytics group students by.</summary>
+public sealed record EnrollUserCommand(string CourseId, string? UserId, string? Role, string? Section = null);
 
 public sealed class EnrollUserHandler(IDocumentStore store, TeacherQueryCache cache, CourseAccess access, TimeProvider clock)
 {
     public async Task<Outcome<EnrollmentRecord>> HandleAsync(Caller caller, EnrollUserCommand command, CancellationToken ct)
     {
         var v = new Validation().Id(command.UserId, "userId", required: true)
-            .Require(command.Role is Roles.Student or Roles.Teacher, "role", "'student' or 'teacher'.");
+            .Require(command.Role is Roles.Student or Roles.Teacher, "role", "'student' or 'teacher'.")
+            .Id(command.Section, "section");
         if (!v.IsValid)
         {
             return v.ToProblem();
@@ -30,8 +32,8 @@ public sealed class EnrollUserHandler(IDocumentStore store, TeacherQueryCache ca
             return Problem.Invalid("userId", "No such user in this tenant.");
         }
 
-        var record = new EnrollmentRecord(EnrollmentRecord.IdFor(command.CourseId, command.UserId!), command.CourseId, command.UserId!, command.Role!, clock.GetUtcNow());
-        var outcome = await store.CreateAsync(caller.Tenant, record, static (a, b) => a.Role == b.Role, ct).ConfigureAwait(false);
+        var record = new EnrollmentRecord(EnrollmentRecord.IdFor(command.CourseId, command.UserId!), command.CourseId, command.UserId!, command.Role!, clock.GetUtcNow(), command.Section);
+        var outcome = await store.CreateAsync(caller.Tenant, record, static (a, b) => a.Role == b.Role && a.Section == b.Section, ct).ConfigureAwait(false);
         if (outcome.Created)
         {
             // The student's dashboard lists their courses from CourseAccess's cache.

@@ -2,8 +2,11 @@ using EdTech.Application.Storage;
 
 namespace EdTech.Application.Records;
 
-/// <summary>A user's role in one course. Id is "{courseId}:{userId}" (':' never occurs in resource ids).</summary>
-public sealed record EnrollmentRecord(string Id, string CourseId, string UserId, string Role, DateTimeOffset CreatedAt) : IStoredRecord
+/// <summary>
+/// A user's role in one course. Id is "{courseId}:{userId}" (':' never occurs in resource ids). <see cref="Section"/> is the
+/// optional cohort (class section) the analytics group students by.
+/// </summary>
+public sealed record EnrollmentRecord(string Id, string CourseId, string UserId, string Role, DateTimeOffset CreatedAt, string? Section = null) : IStoredRecord
 {
     public static string Container => Containers.Enrollments;
 

@@ -56,6 +56,8 @@ public static class MatrixSamples
         ["POST /api/content/tagging-jobs"] = Post(202, w => new { courseId = w.Home.Course }),
         ["GET /api/content/tagging-jobs/{jobId}"] = new(200),
         ["GET /api/content/analytics/improvements"] = new(200, Query: w => "?courseId=" + w.Home.Course),
+        ["GET /api/content/courses/{courseId}/analytics/heatmap"] = new(200),
+        ["GET /api/teacher/courses/{courseId}/analytics/heatmap"] = new(200),
     };
 
     public static MatrixSample? Find(AccessRule row) => ByEndpoint.GetValueOrDefault(row.Endpoint);

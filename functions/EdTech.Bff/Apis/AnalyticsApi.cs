@@ -1,0 +1,52 @@
+using EdTech.Application.Analytics;
+using EdTech.Bff.Http;
+using EdTech.Bff.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
+
+namespace EdTech.Bff.Apis;
+
+/// <summary>Insight routes: the heatmap for teachers (mapped in <see cref="TeacherApi"/>) and for the content team with the ranked improvement list (mapped in <see cref="ContentApi"/>).</summary>
+public static class AnalyticsApi
+{
+    public static RouteGroupBuilder MapContentAnalytics(this RouteGroupBuilder api)
+    {
+        api.MapGet("/analytics/improvements", GetImprovements).Produces<Improvements>();
+        MapHeatmap(api);
+        return api;
+    }
+
+    public static RouteGroupBuilder MapTeacherAnalytics(this RouteGroupBuilder api)
+    {
+        MapHeatmap(api);
+        return api;
+    }
+
+    private static void MapHeatmap(RouteGroupBuilder api) =>
+        api.MapGet("/courses/{courseId}/analytics/heatmap", GetHeatmap).Produces<Heatmap>().Produces<string>(StatusCodes.Status200OK, HeatmapSvg.ContentType);
+
+    private static async Task<IResult> GetImprovements(string? courseId, HttpContext context, GetImprovementsHandler handler) =>
+        OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, context.RequestAborted));
+
+    /// <summary>JSON by default; the same data as an SVG document when the client accepts <c>image/svg+xml</c> (and not JSON first).</summary>
+    private static async Task<IResult> GetHeatmap(string courseId, string? kind, HttpContext context, GetHeatmapHandler handler)
+    {
+        var outcome = await handler.HandleAsync(context.GetCaller(), courseId, kind, context.RequestAborted);
+        if (outcome.Problem is null && WantsSvg(context.Request))
+        {
+            return TypedResults.Text(HeatmapSvg.Render(outcome.Value!, $"{courseId}: share of points earned, item × section"), HeatmapSvg.ContentType);
+        }
+
+        return OutcomeResults.Ok(outcome);
+    }
+
+    private static bool WantsSvg(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        var svg = accept.Where(a => a.MediaType.Equals(HeatmapSvg.ContentType, StringComparison.OrdinalIgnoreCase)).Select(a => a.Quality ?? 1).DefaultIfEmpty(-1).Max();
+        var json = accept.Where(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)).Select(a => a.Quality ?? 1).DefaultIfEmpty(-1).Max();
+        return svg > 0 && svg >= json;
+    }
+}
