@@ -33,7 +33,7 @@ public sealed class ImprovementsTests(ApiFactory factory) : IClassFixture<ApiFac
         var students = new List<string> { school.Student1, school.Student2 };
         for (var i = 3; i <= 10; i++)
         {
-            students.Add(await EnrolStudentAsync(school, $"s{i}"));
+            students.Add(await school.AddStudentAsync($"s{i}"));
         }
 
         for (var i = 0; i < students.Count; i++)
@@ -72,11 +72,4 @@ public sealed class ImprovementsTests(ApiFactory factory) : IClassFixture<ApiFac
     private static string Author(School school) => school.Factory.Token(school.Tenant, "c1", "content-author");
 
     private static List<string> Kinds(JsonElement item) => item.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("kind").GetString()!).ToList();
-
-    private static async Task<string> EnrolStudentAsync(School school, string id)
-    {
-        Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/admin/users", school.Admin, new { id, displayName = id, email = $"{id}@school.example", roles = new[] { "student" } })).Status);
-        Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync($"/api/admin/courses/{school.Course}/enrollments", school.Admin, new { userId = id, role = "student" })).Status);
-        return school.Factory.Token(school.Tenant, id, "student");
-    }
 }

@@ -81,6 +81,14 @@ public sealed class School
         return school;
     }
 
+    /// <summary>Creates a student, enrols them in the course (optionally in a section) and returns their token.</summary>
+    public async Task<string> AddStudentAsync(string id, string? section = null)
+    {
+        await Expect(Client.PostAsync("/api/admin/users", Admin, new { id, displayName = id, email = $"{id}@school.example", roles = new[] { "student" } }), HttpStatusCode.Created);
+        await Expect(Client.PostAsync($"/api/admin/courses/{Course}/enrollments", Admin, new { userId = id, role = "student", section }), HttpStatusCode.Created);
+        return Factory.Token(Tenant, id, "student");
+    }
+
     public async Task<string> SubmitAsync(string token, object? answers = null, string assessmentId = "quiz1")
     {
         var (status, body, _) = await Client.PostAsync($"/api/student/assessments/{assessmentId}/submissions", token, answers ?? PerfectAnswers);
