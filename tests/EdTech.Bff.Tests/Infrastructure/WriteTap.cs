@@ -16,6 +16,7 @@ public sealed class WriteTap(IDocumentStore inner) : IDocumentStore
     private int _count;
     private Func<Task>? _action;
     private TaskCompletionSource _fired = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private (Func<string, string, string, bool> Matches, TaskCompletionSource Reached, TaskCompletionSource Released)? _hold;
 
     /// <summary>Writes mentioning the watched text since the last <see cref="Arm"/>.</summary>
     public int Count
@@ -42,6 +43,31 @@ public sealed class WriteTap(IDocumentStore inner) : IDocumentStore
         }
     }
 
+    /// <summary>
+    /// Holds the first write matching (container, id, json) before it reaches the store, until <c>release</c> is called;
+    /// <c>reached</c> completes when that write arrives (a positive signal that the writer got that far).
+    /// </summary>
+    public (Task Reached, Action Release) Hold(Func<string, string, string, bool> matches)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _hold = (matches, reached, released);
+        }
+
+        return (reached.Task, () => released.TrySetResult());
+    }
+
+    /// <summary>Stops watching; an action that has not fired never will.</summary>
+    public void Disarm()
+    {
+        lock (_gate)
+        {
+            (_watched, _action) = (null, null);
+        }
+    }
+
     public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken = default) =>
         inner.GetAsync(tenant, container, id, cancellationToken);
 
@@ -50,6 +76,7 @@ public sealed class WriteTap(IDocumentStore inner) : IDocumentStore
 
     public async Task<WriteResult> CreateAsync(TenantId tenant, string container, string id, string partition, string json, CancellationToken cancellationToken = default)
     {
+        await HoldAsync(container, id, json);
         var result = await inner.CreateAsync(tenant, container, id, partition, json, cancellationToken);
         await AfterWriteAsync(result, id, partition, json);
         return result;
@@ -57,6 +84,7 @@ public sealed class WriteTap(IDocumentStore inner) : IDocumentStore
 
     public async Task<WriteResult> ReplaceAsync(TenantId tenant, string container, string id, string partition, string json, string? ifMatch, CancellationToken cancellationToken = default)
     {
+        await HoldAsync(container, id, json);
         var result = await inner.ReplaceAsync(tenant, container, id, partition, json, ifMatch, cancellationToken);
         await AfterWriteAsync(result, id, partition, json);
         return result;
@@ -67,6 +95,25 @@ public sealed class WriteTap(IDocumentStore inner) : IDocumentStore
 
     public Task<IReadOnlyList<StoredDocument>> QueryAsync(TenantId tenant, string container, DocumentQuery query, CancellationToken cancellationToken = default) =>
         inner.QueryAsync(tenant, container, query, cancellationToken);
+
+    private async Task HoldAsync(string container, string id, string json)
+    {
+        TaskCompletionSource? released = null;
+        lock (_gate)
+        {
+            if (_hold is { } hold && hold.Matches(container, id, json))
+            {
+                hold.Reached.TrySetResult();
+                released = hold.Released;
+                _hold = null;
+            }
+        }
+
+        if (released is not null)
+        {
+            await released.Task;
+        }
+    }
 
     private async Task AfterWriteAsync(WriteResult result, string id, string partition, string json)
     {

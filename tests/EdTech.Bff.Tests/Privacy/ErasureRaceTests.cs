@@ -14,7 +14,7 @@ namespace EdTech.Bff.Tests.Privacy;
 /// student leaves nothing in raw storage once every handler and grading instance has finished, and a new user given the same
 /// id starts empty. The erasure is run right after the N-th write that mentions the student, for every N of a burst.
 /// </summary>
-public sealed class ErasureRaceTests(ErasureRaceFactory factory, ITestOutputHelper output) : IClassFixture<ErasureRaceFactory>
+public sealed class ErasureRaceTests(TappedApiFactory factory, ITestOutputHelper output) : IClassFixture<TappedApiFactory>
 {
     private const int Burst = 2;
 
@@ -39,6 +39,7 @@ public sealed class ErasureRaceTests(ErasureRaceFactory factory, ITestOutputHelp
             tap.Arm(userId, n, () => EraseAsync(school, userId));
             var submissions = await SubmitBurstAsync(school, userId);
             await Quiescence.WaitAsync(factory, school.Tenant, submissions);
+            tap.Disarm();
             if (!tap.Fired.IsCompleted)
             {
                 // Fewer writes this time (n past the end): erase after everything, which must hold too.

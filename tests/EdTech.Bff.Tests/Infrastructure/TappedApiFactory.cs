@@ -1,14 +1,13 @@
-using EdTech.Bff.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 
-namespace EdTech.Bff.Tests.Privacy;
+namespace EdTech.Bff.Tests.Infrastructure;
 
 /// <summary>The LocalHost with a <see cref="WriteTap"/> under the erasure guard, and erased ids re-creatable at once (no quarantine).</summary>
-public sealed class ErasureRaceFactory : ApiFactory
+public sealed class TappedApiFactory : ApiFactory
 {
     private WriteTap? _tap;
 
-    public ErasureRaceFactory() => StoreDecorator = inner => _tap = new WriteTap(inner);
+    public TappedApiFactory() => StoreDecorator = inner => _tap = new WriteTap(inner);
 
     public WriteTap Tap
     {
