@@ -20,6 +20,7 @@ using EdTech.Application.Grading.Review;
 using EdTech.Application.Learning;
 using EdTech.Application.Learning.Calibration;
 using EdTech.Application.Privacy.EraseStudent;
+using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Privacy.ExportStudent;
 using EdTech.Application.Projections;
 using EdTech.Application.Roster.ImportOneRoster;
@@ -77,6 +78,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<GradeSubmissionHandler>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<ExportStudentHandler>();
+        services.AddSingleton<ErasureMarkers>();
+        services.TryAddSingleton(ErasureSettings.Default);
         services.AddSingleton<EraseStudentHandler>();
         services.AddSingleton<UnfinishedGradingReconciler>();
         services.AddSingleton<ResultsReleaser>();
@@ -94,6 +97,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton(ReviewReminderSettings.Default);
         services.TryAddSingleton(BulkPageSettings.Default);
         services.AddSingleton<ReviewReminders>();
+        services.AddSingleton<OutboxErasure>();
         services.AddSingleton<NotificationOutbox>();
         services.AddSingleton<IChangeFeedHandler, NotificationDispatcher>();
         services.AddSingleton<IntegrationEventOutbox>();

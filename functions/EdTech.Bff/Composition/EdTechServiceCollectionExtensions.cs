@@ -7,6 +7,7 @@ using EdTech.Application.Grading.Review;
 using EdTech.Infrastructure.Outbox;
 using EdTech.Application.Learning;
 using EdTech.Application.Learning.Calibration;
+using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Serialization;
 using EdTech.Bff.Http;
 using EdTech.Bff.Limits;
@@ -46,6 +47,7 @@ public static class EdTechServiceCollectionExtensions
             EdTechOptions.PositiveOr(configuration, "Durable:ReleasePageSize", BulkPageSettings.Default.ReleasePageSize),
             EdTechOptions.PositiveOr(configuration, "Durable:RegradePageSize", BulkPageSettings.Default.RegradePageSize)));
         services.AddSingleton(LearningSettings.From(configuration));
+        services.AddSingleton(ErasureSettings.From(configuration["Privacy:RecreateErasedAfterSeconds"]));
         services.AddSingleton(ChangeFeedSettings.From(configuration));
         services.AddEdTechApplication();
         // Before any other hosted service (the LocalHost's pump): the registered change-feed handlers must be the catalog's.
@@ -77,6 +79,7 @@ public static class EdTechServiceCollectionExtensions
                 _ => ctx.ProblemDetails.Type,
             };
         });
+        services.AddExceptionHandler<SubjectErasedHandler>();
         services.ConfigureHttpJsonOptions(o => EdTechJson.Configure(o.SerializerOptions));
         services.AddEdTechAuthentication(configuration);
         services.AddEdTechAuthorization();

@@ -1,3 +1,4 @@
+using EdTech.Application.Privacy.Erasure;
 using EdTech.Infrastructure.Cosmos;
 using EdTech.Infrastructure.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -59,17 +60,18 @@ public static class StoreComposition
         return options;
     }
 
-    /// <summary>Registers the configured store as IDocumentStore (and, for SQLite, its IChangeFeed).</summary>
+    /// <summary>Registers the configured store as IDocumentStore, under the erasure guard (and, for SQLite, its IChangeFeed).</summary>
     public static IServiceCollection AddEdTechStore(this IServiceCollection services, IConfiguration configuration, EdTechOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (ProviderFrom(configuration) == StoreProvider.Cosmos)
         {
             // The store, its transient-failure rules and the CosmosChangeDispatcher the triggers (or the processor pump) use.
-            return services.AddCosmosDocumentStore(CosmosOptionsFrom(configuration));
+            return services.AddCosmosDocumentStore(CosmosOptionsFrom(configuration)).AddErasureGuard();
         }
 
-        return services.AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(options.DataDirectory, "edtech.db"), options.SynchronousFull));
+        // Over either adapter, the erasure guard: no write of an erased student's data survives (docs/privacy.md).
+        return services.AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(options.DataDirectory, "edtech.db"), options.SynchronousFull)).AddErasureGuard();
     }
 
     private static bool Flag(IConfiguration configuration, string name) =>

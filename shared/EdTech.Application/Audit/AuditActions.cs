@@ -11,6 +11,9 @@ public static class AuditActions
     public const string StudentExported = "student.exported";
     public const string StudentErased = "student.erased";
 
+    /// <summary>The erasure marker (Privacy/Erasure/ErasureMarkers): written before anything is deleted, lifted only when the id is re-created.</summary>
+    public const string StudentErasureStarted = "student.erasure-started";
+
     /// <summary>Actor of the automatic grading steps (no human user).</summary>
     public const string AutoGrader = "system:auto-grader";
 

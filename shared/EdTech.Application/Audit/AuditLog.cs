@@ -1,3 +1,4 @@
+using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
@@ -7,8 +8,18 @@ namespace EdTech.Application.Audit;
 /// <summary><see cref="IAuditLog"/> over the tenant-scoped document store's idempotent create.</summary>
 public sealed class AuditLog(IDocumentStore store) : IAuditLog
 {
-    public async Task AppendAsync(TenantId tenant, AuditEntry entry, CancellationToken ct) =>
-        await store.CreateAsync(tenant, entry, ct).ConfigureAwait(false);
+    public async Task AppendAsync(TenantId tenant, AuditEntry entry, CancellationToken ct)
+    {
+        try
+        {
+            await store.CreateAsync(tenant, entry, ct).ConfigureAwait(false);
+        }
+        catch (SubjectErasedException)
+        {
+            // About an erased student: not kept (the erasure's pseudonymous tombstone stands for it). The change it describes
+            // is refused by the same guard when it is written, so no change goes unaudited.
+        }
+    }
 
     public async Task<IReadOnlyList<AuditEntry>> AboutAsync(TenantId tenant, string subjectUserId, CancellationToken ct) =>
         (await store.QueryAsync<AuditEntry>(tenant, DocumentQuery.InPartition(subjectUserId), ct).ConfigureAwait(false))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,8 @@ namespace EdTech.Application.ChangeFeed;
 /// change at a time, in order, so only the change that fails is set aside: it gets the same attempts, then a
 /// <see cref="ChangeFeedPoisonRecord"/> in its tenant's <c>poison</c> container and an error log with event
 /// <see cref="PoisonEvent"/> (the alert), and the changes after it are handled;</item>
+/// <item>a change that concerns an erased student (<see cref="SubjectErasedException"/>) is dropped with an information log: not
+/// retried, not poisoned (a poison record would keep the student's data);</item>
 /// <item>transient failures (<see cref="ITransientFailures"/>) never lead to poison: after
 /// <see cref="ChangeFeedRetryOptions.MaxTransientAttempts"/> in-place retries they are rethrown, and the host redelivers the batch.</item>
 /// </list>
@@ -43,6 +46,12 @@ public sealed class ChangeFeedDelivery(
             return;
         }
 
+        if (failure.Erased && changes.Count == 1)
+        {
+            LogDropped(handler.Name, changes[0]);
+            return;
+        }
+
         if (changes.Count == 1)
         {
             await PoisonAsync(handler.Name, changes[0], failure, ct).ConfigureAwait(false);
@@ -55,6 +64,12 @@ public sealed class ChangeFeedDelivery(
         {
             if (await TryAsync(handler, [change], ct).ConfigureAwait(false) is { } single)
             {
+                if (single.Erased)
+                {
+                    LogDropped(handler.Name, change);
+                    continue;
+                }
+
                 await PoisonAsync(handler.Name, change, single, ct).ConfigureAwait(false);
             }
         }
@@ -69,7 +84,8 @@ public sealed class ChangeFeedDelivery(
         LogPoison(record, owner, error);
     }
 
-    private sealed record Failure(Exception Error, int Attempts, bool Malformed);
+    /// <param name="Erased">The work concerned an erased student (<see cref="SubjectErasedException"/>): dropped, never retried nor poisoned.</param>
+    private sealed record Failure(Exception Error, int Attempts, bool Malformed, bool Erased = false);
 
     /// <summary>Null once handled; the last failure after the attempts run out. Transient failures that persist are rethrown.</summary>
     private async Task<Failure?> TryAsync(IChangeFeedHandler handler, IReadOnlyList<StoredDocument> changes, CancellationToken ct)
@@ -86,6 +102,11 @@ public sealed class ChangeFeedDelivery(
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 throw;
+            }
+            catch (SubjectErasedException ex)
+            {
+                // Not retried: the erasure is final. A batch is handed over one change at a time, so only that change is dropped.
+                return new Failure(ex, attempts + 1, Malformed: false, Erased: true);
             }
             catch (Exception ex) when (IsTransient(ex))
             {
@@ -114,6 +135,10 @@ public sealed class ChangeFeedDelivery(
         }
     }
 
+    private void LogDropped(string handler, StoredDocument change) =>
+        logger.LogInformation("Change-feed handler {Handler} dropped {SourceContainer}/{DocumentId} in {TenantId}: it concerns an erased student",
+            handler, change.Container, change.Id, change.Tenant.Value);
+
     private bool IsTransient(Exception ex) =>
         _transient.Any(t => t.IsTransient(ex)) || (ex.InnerException is { } inner && IsTransient(inner));
 
@@ -122,7 +147,17 @@ public sealed class ChangeFeedDelivery(
         var reason = failure.Malformed ? ChangeFeedPoisonRecord.Malformed : ChangeFeedPoisonRecord.HandlerFailed;
         var record = ChangeFeedPoisonRecord.ForChange(handler, change, reason, failure.Error, failure.Attempts, clock.GetUtcNow());
         // An upsert: the same failure redelivered rewrites the same record. A store failure here propagates, so the change is redelivered, not lost.
-        await store.ReplaceAsync(change.Tenant, record, ifMatch: null, ct).ConfigureAwait(false);
+        try
+        {
+            await store.ReplaceAsync(change.Tenant, record, ifMatch: null, ct).ConfigureAwait(false);
+        }
+        catch (SubjectErasedException)
+        {
+            // The change's student was erased meanwhile: no poison record (it would keep their data); the change is dropped.
+            LogDropped(handler, change);
+            return;
+        }
+
         LogPoison(record, change.Tenant, failure.Error);
     }
 

@@ -2,6 +2,7 @@ using EdTech.Application.Audit;
 using EdTech.Application.Grading.Regrade;
 using EdTech.Application.Notifications;
 using EdTech.Application.Outbox;
+using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Grading;
@@ -19,7 +20,28 @@ namespace EdTech.Application.Grading;
 /// </summary>
 public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, NotificationOutbox outbox, IntegrationEventOutbox events, TimeProvider clock, ILogger<SubmissionGrader> logger)
 {
-    public async Task<GradingResult> AutoGradeAsync(TenantId tenant, string submissionId, CancellationToken ct)
+    /// <summary>Grades the submission; reports it erased when it is gone or its student was erased meanwhile (nothing of it is left written).</summary>
+    public Task<GradingResult> AutoGradeAsync(TenantId tenant, string submissionId, CancellationToken ct) =>
+        UnlessErasedAsync(submissionId, () => AutoGradeCoreAsync(tenant, submissionId, ct));
+
+    /// <summary>
+    /// A write refused by the erasure guard means the student was erased while this step ran: the guard has undone the write,
+    /// and the erasure deletes the rest, so the step ends as for a submission already gone (no retry that could only fail again).
+    /// </summary>
+    private async Task<GradingResult> UnlessErasedAsync(string submissionId, Func<Task<GradingResult>> step)
+    {
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (SubjectErasedException)
+        {
+            logger.LogInformation("Submission {SubmissionId}: its student was erased during the step; dropped", submissionId);
+            return GradingResult.Erased(submissionId);
+        }
+    }
+
+    private async Task<GradingResult> AutoGradeCoreAsync(TenantId tenant, string submissionId, CancellationToken ct)
     {
         if (await LoadAsync(tenant, submissionId, ct).ConfigureAwait(false) is not ({ } submission, { } etag))
         {
@@ -84,7 +106,10 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
     }
 
     /// <summary>Releases a graded submission when its assessment's release time has come.</summary>
-    public async Task<GradingResult> ReleaseIfDueAsync(TenantId tenant, string submissionId, CancellationToken ct)
+    public Task<GradingResult> ReleaseIfDueAsync(TenantId tenant, string submissionId, CancellationToken ct) =>
+        UnlessErasedAsync(submissionId, () => ReleaseIfDueCoreAsync(tenant, submissionId, ct));
+
+    private async Task<GradingResult> ReleaseIfDueCoreAsync(TenantId tenant, string submissionId, CancellationToken ct)
     {
         if (await LoadAsync(tenant, submissionId, ct).ConfigureAwait(false) is not ({ } submission, { } etag))
         {

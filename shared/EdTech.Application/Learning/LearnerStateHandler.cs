@@ -1,4 +1,5 @@
 using EdTech.Application.ChangeFeed;
+using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Adaptive;
@@ -11,13 +12,17 @@ using Microsoft.Extensions.Logging;
 namespace EdTech.Application.Learning;
 
 /// <summary>
-/// From every graded or released submission: keeps the student's scored answers per course (the learner state), the raw
-/// responses for calibration and the per-item statistics (attempts, right answers, Elo difficulty), then recomputes the
-/// student's recommendations. Idempotent per (submission, assessment version, outcomes, released): a redelivered change
-/// finds its contribution already stored and writes nothing; a regrade replaces the contribution and corrects the item
-/// statistics by the difference, never counting twice.
+/// From every RELEASED submission: keeps the student's scored answers per course (the learner state), the raw responses for
+/// calibration and the per-item statistics (attempts, right answers, Elo difficulty), then recomputes the student's
+/// recommendations. Work that is graded but not released is not learned from at all, because everything here reaches what a
+/// student can read (their own recommendations and mastery, and through the item difficulties every student's predicted
+/// success and recommended items): nothing a student reads may depend on unreleased results (docs/learner-models.md).
+/// A regrade of a released submission (it stays released) replaces its contribution and corrects the item statistics by the
+/// difference, never counting twice. Idempotent per (submission, assessment version, outcomes): a redelivered change finds its
+/// contribution already stored and writes nothing. Work for an erased student is dropped (<see cref="ErasureMarkers"/>).
 /// </summary>
-public sealed class LearnerStateHandler(IDocumentStore store, RecommendationBuilder recommendations, LearningOptions options, TimeProvider clock, ILogger<LearnerStateHandler> logger)
+public sealed class LearnerStateHandler(
+    IDocumentStore store, RecommendationBuilder recommendations, LearningOptions options, ErasureMarkers erasures, TimeProvider clock, ILogger<LearnerStateHandler> logger)
     : IChangeFeedHandler
 {
     public string Name => ChangeFeedCatalog.LearnerState.Name;
@@ -32,7 +37,8 @@ public sealed class LearnerStateHandler(IDocumentStore store, RecommendationBuil
         {
             // Read the current document: an erased submission must not re-create learner data.
             var current = await store.GetAsync<SubmissionRecord>(change.Tenant, change.Id, change.Partition, cancellationToken).ConfigureAwait(false);
-            if (current is null || !SubmissionStatus.IsFinished(current.Value.Status))
+            if (current is null || current.Value.Status != SubmissionStatus.Released
+                || await erasures.IsErasedAsync(change.Tenant, current.Value.UserId, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
@@ -44,6 +50,11 @@ public sealed class LearnerStateHandler(IDocumentStore store, RecommendationBuil
     public async Task<bool> ApplyAsync(TenantId tenant, SubmissionRecord submission, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(submission);
+        if (submission.Status != SubmissionStatus.Released)
+        {
+            return false;
+        }
+
         var assessment = await store.GetAsync<AssessmentRecord>(tenant, submission.AssessmentId, submission.CourseId, ct).ConfigureAwait(false);
         if (assessment is null)
         {
@@ -90,7 +101,7 @@ public sealed class LearnerStateHandler(IDocumentStore store, RecommendationBuil
         a.AssessmentVersion == b.AssessmentVersion && a.Released == b.Released && a.At == b.At
         && a.Items.Select(i => (i.ItemId, i.Correct)).SequenceEqual(b.Items.Select(i => (i.ItemId, i.Correct)));
 
-    /// <summary>The student's Elo ability per skill from their other submissions (graded ones count: this is item statistics, not shown to the student).</summary>
+    /// <summary>The student's Elo ability per skill from their other (released) submissions.</summary>
     private async Task<Func<ItemOutcome, double>> StudentAbilityAsync(TenantId tenant, string courseId, LearnerStateRecord? state, string excludeSubmission, CancellationToken ct)
     {
         if (state is null || state.Contributions.Count == 0)

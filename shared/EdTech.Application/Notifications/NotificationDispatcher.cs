@@ -12,7 +12,7 @@ namespace EdTech.Application.Notifications;
 /// change finds the current document already sent and does nothing; a crash between publishing and marking publishes again
 /// with the same message id, which the broker's duplicate detection (or the file adapter's memory) drops.
 /// </summary>
-public sealed class NotificationDispatcher(IDocumentStore store, IOutboxPublisher publisher, TimeProvider clock, ILogger<NotificationDispatcher> logger) : IChangeFeedHandler
+public sealed class NotificationDispatcher(IDocumentStore store, IOutboxPublisher publisher, OutboxErasure erasure, TimeProvider clock, ILogger<NotificationDispatcher> logger) : IChangeFeedHandler
 {
     public string Name => ChangeFeedCatalog.NotificationDispatch.Name;
 
@@ -22,7 +22,7 @@ public sealed class NotificationDispatcher(IDocumentStore store, IOutboxPublishe
 
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
     {
-        var published = await OutboxRelay.RelayAsync<NotificationRecord>(store, publisher, changes,
+        var published = await OutboxRelay.RelayAsync<NotificationRecord>(store, publisher, erasure, changes,
             n => n.Status == NotificationRecord.Pending,
             OutboxMessages.Of,
             n => n with { Status = NotificationRecord.Sent, SentAt = clock.GetUtcNow() },

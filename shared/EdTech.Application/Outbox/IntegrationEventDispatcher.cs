@@ -10,7 +10,7 @@ namespace EdTech.Application.Outbox;
 /// marks them sent (<see cref="OutboxRelay"/>). Cancelled and sent events are skipped; a failed publish throws, so the batch comes
 /// again with the same message ids.
 /// </summary>
-public sealed class IntegrationEventDispatcher(IDocumentStore store, IOutboxPublisher publisher, TimeProvider clock, ILogger<IntegrationEventDispatcher> logger) : IChangeFeedHandler
+public sealed class IntegrationEventDispatcher(IDocumentStore store, IOutboxPublisher publisher, OutboxErasure erasure, TimeProvider clock, ILogger<IntegrationEventDispatcher> logger) : IChangeFeedHandler
 {
     public string Name => ChangeFeedCatalog.IntegrationEventDispatch.Name;
 
@@ -20,7 +20,7 @@ public sealed class IntegrationEventDispatcher(IDocumentStore store, IOutboxPubl
 
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
     {
-        var published = await OutboxRelay.RelayAsync<IntegrationEventRecord>(store, publisher, changes,
+        var published = await OutboxRelay.RelayAsync<IntegrationEventRecord>(store, publisher, erasure, changes,
             e => e.Status == IntegrationEventRecord.Pending,
             OutboxMessages.Of,
             e => e with { Status = IntegrationEventRecord.Sent, SentAt = clock.GetUtcNow() },

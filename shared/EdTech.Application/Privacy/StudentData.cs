@@ -28,6 +28,47 @@ public static class StudentData
     };
 
     /// <summary>
+    /// The student a document of <paramref name="container"/> belongs to, found the way <see cref="Locations"/> finds the
+    /// student's documents (its partition, or its top-level <c>userId</c>); for the audit log, its subject (the partition).
+    /// Null for containers holding no student's data, or a document without that field. The erasure guard uses this, so a
+    /// container placed in <see cref="Locations"/> is guarded without further code.
+    /// </summary>
+    public static string? SubjectOf(string container, string partition, string json)
+    {
+        if (container == Containers.Audit)
+        {
+            return partition;
+        }
+
+        if (!Locations.TryGetValue(container, out var locate))
+        {
+            return null;
+        }
+
+        const string probe = "\u0001probe";
+        var query = locate(probe);
+        if (query.Partition == probe)
+        {
+            return partition;
+        }
+
+        var field = query.FieldEquals?.FirstOrDefault(f => f.Value == probe).Key;
+        if (field is null)
+        {
+            return null;
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+            && document.RootElement.TryGetProperty(field, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String
+            ? value.GetString()
+            : null;
+    }
+
+    /// <summary>Containers whose writes the erasure guard checks: every place of <see cref="Locations"/>, and the audit log.</summary>
+    public static bool IsGuarded(string container) => container == Containers.Audit || Locations.ContainsKey(container);
+
+    /// <summary>
     /// Whether the student export and erasure routes may act on this user: students only. A user with any staff role
     /// (even one who is also a student) is answered 404 there; staff data has its own path (docs/api-admin-privacy.md).
     /// </summary>

@@ -1,5 +1,7 @@
 using EdTech.Application.Caching;
 using EdTech.Application.ChangeFeed;
+using EdTech.Application.Privacy.Erasure;
+using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 
@@ -19,16 +21,34 @@ internal static class CourseProjectionBatch
         TeacherQueryCache cache, CancellationToken ct)
     {
         var changed = new HashSet<(TenantId Tenant, string CourseId)>();
+        void Remember(TenantId tenant, string course)
+        {
+            lock (changed)
+            {
+                changed.Add((tenant, course));
+            }
+        }
+
         try
         {
             await KeyedBatch.ForEachAsync(changes, orderKey, async (change, token) =>
             {
-                if (await apply(change, token).ConfigureAwait(false) is { } course)
+                string? course;
+                try
                 {
-                    lock (changed)
-                    {
-                        changed.Add((change.Tenant, course));
-                    }
+                    course = await apply(change, token).ConfigureAwait(false);
+                }
+                catch (SubjectErasedException)
+                {
+                    // The guard undid a write that raced an erasure; a teacher read in between may have cached it: invalidate too.
+                    course = TypedDocumentStore.Read<SubmissionRecord>(change).Value.CourseId;
+                    Remember(change.Tenant, course);
+                    throw;
+                }
+
+                if (course is not null)
+                {
+                    Remember(change.Tenant, course);
                 }
             }, ct).ConfigureAwait(false);
         }

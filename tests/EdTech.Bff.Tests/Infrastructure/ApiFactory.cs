@@ -1,3 +1,4 @@
+using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Storage;
 using EdTech.Infrastructure.Identity;
 using EdTech.Infrastructure.Storage.Sqlite;
@@ -31,7 +32,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     /// <summary>Set before first use to give the server a chat model (a scripted fake); none by default, as with no OpenAI:Endpoint.</summary>
     public IChatClient? ChatClient { get; init; }
 
-    /// <summary>Set before first use to wrap the store every service sees (e.g. to stage a race).</summary>
+    /// <summary>Set before first use to wrap the store adapter under the erasure guard every service sees (e.g. to stage a race).</summary>
     public Func<IDocumentStore, IDocumentStore>? StoreDecorator { get; init; }
 
     public string Token(string tenant, string user, params string[] roles) => Issuer.Mint(tenant, user, roles, TimeSpan.FromHours(1));
@@ -47,7 +48,8 @@ public class ApiFactory : WebApplicationFactory<Program>
 
         if (StoreDecorator is { } decorate)
         {
-            builder.ConfigureTestServices(s => s.AddSingleton(p => decorate(p.GetRequiredService<SqliteDocumentStore>())));
+            // Under the erasure guard, as the composition places the adapter: the wrapper sees the raw writes.
+            builder.ConfigureTestServices(s => s.AddSingleton<IDocumentStore>(p => new ErasureGuardedStore(decorate(p.GetRequiredService<SqliteDocumentStore>()))));
         }
 
         if (ChatClient is { } chat)

@@ -101,6 +101,21 @@ public sealed class ErasureTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task CreateUser_WithAnIdErasedWithinTheQuarantine_Is409NamingTheIdAndCreatesNothing()
+    {
+        var school = await School.CreateAsync(factory, factory.CreateClient());
+        var student = await ErasableStudent.CreateAsync(school);
+        Assert.Equal(HttpStatusCode.OK, (await student.EraseAsync()).Status);
+
+        var (status, body, _) = await school.Client.PostAsync("/api/admin/users", school.Admin,
+            new { id = student.UserId, displayName = "Someone New", email = "new@school.example", roles = new[] { "student" } });
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.True(body.GetProperty("errors").TryGetProperty("id", out _));
+        Assert.DoesNotContain(StoredRows.ReadAll(factory.DataDirectory), r => r.Mentions(student.UserId));
+    }
+
+    [Fact]
     public async Task Erasure_ReasonNamingTheStudent_Is422AndErasesNothing()
     {
         var school = await School.CreateAsync(factory, factory.CreateClient());

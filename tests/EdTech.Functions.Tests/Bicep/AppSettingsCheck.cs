@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Storage;
 using EdTech.Infrastructure.Ai;
 using EdTech.Infrastructure.Caching;
@@ -143,11 +144,19 @@ internal static class AppSettingsCheck
         return problems;
     }
 
+    private static string Describe(IDocumentStore? store) => store switch
+    {
+        null => "missing",
+        ErasureGuardedStore guarded => $"{nameof(ErasureGuardedStore)} over {guarded.Inner.GetType().Name}",
+        _ => store.GetType().Name,
+    };
+
     private static IEnumerable<string> StoreProblems(IServiceProvider services, IReadOnlyDictionary<string, string> settings)
     {
-        if (services.GetService<IDocumentStore>() is not CosmosDocumentStore)
+        // Every service sees the Cosmos adapter under the erasure guard (docs/api-admin-privacy.md).
+        if (services.GetService<IDocumentStore>() is not ErasureGuardedStore { Inner: CosmosDocumentStore })
         {
-            yield return $"The store is {services.GetService<IDocumentStore>()?.GetType().Name ?? "missing"}, not Cosmos DB (Store__Provider).";
+            yield return $"The store is {Describe(services.GetService<IDocumentStore>())}, not Cosmos DB under the erasure guard (Store__Provider).";
             yield break;
         }
 

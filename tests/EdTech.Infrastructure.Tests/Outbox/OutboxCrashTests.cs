@@ -1,5 +1,6 @@
 using Azure.Messaging.ServiceBus;
 using EdTech.Application.Outbox;
+using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
@@ -164,7 +165,8 @@ public sealed class OutboxCrashTests : IAsyncLifetime
         (await _store.ReadAsync(0, 1000)).Where(c => c.Container == Containers.IntegrationEvents).ToList();
 
     private IntegrationEventDispatcher Dispatcher(ServiceBusSender sender) =>
-        new(_store, new ServiceBusOutboxPublisher(sender, NullLogger<ServiceBusOutboxPublisher>.Instance), _clock, NullLogger<IntegrationEventDispatcher>.Instance);
+        new(_store, new ServiceBusOutboxPublisher(sender, NullLogger<ServiceBusOutboxPublisher>.Instance), new OutboxErasure(new ErasureMarkers(_store), new ServiceBusOutboxArchive()),
+            _clock, NullLogger<IntegrationEventDispatcher>.Instance);
 
     private static IntegrationEventRecord Event(string id, string type, string partition) =>
         new(id, type, partition, new Dictionary<string, string> { ["submissionId"] = "s1" }, new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero));

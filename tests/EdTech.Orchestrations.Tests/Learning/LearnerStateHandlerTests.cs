@@ -1,4 +1,6 @@
+using EdTech.Application.Common;
 using EdTech.Application.Learning;
+using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
@@ -25,8 +27,8 @@ public sealed class LearnerStateHandlerTests : IAsyncLifetime
         _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_dataDirectory, "edtech.db")));
         var clock = new FixedClock(Now);
         _cache = new RecommendationCache(clock, LearningOptions.Default);
-        _handler = new LearnerStateHandler(_store, new RecommendationBuilder(_store, _cache, LearningOptions.Default, clock), LearningOptions.Default, clock,
-            NullLogger<LearnerStateHandler>.Instance);
+        _handler = new LearnerStateHandler(_store, new RecommendationBuilder(_store, _cache, LearningOptions.Default, clock), LearningOptions.Default,
+            new ErasureMarkers(_store), clock, NullLogger<LearnerStateHandler>.Instance);
         var items = new[] { Item("m1", "multiplication"), Item("m2", "multiplication"), Item("a1", "addition") };
         var assessment = new Assessment("times", "maths", "Times", Now.AddDays(1), 0, null, null, new ReleasePolicy(ReleasePolicy.Immediate, null), items);
         await _store.CreateAsync(Tenant, new AssessmentRecord("times", "maths", 1, assessment, "t1", Now));
@@ -88,20 +90,39 @@ public sealed class LearnerStateHandlerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Handle_GradedNotReleased_KeepsTheAnswers_ButShowsNothing_UntilReleased()
+    public async Task Handle_GradedNotReleased_LearnsNothing_UntilReleased_ThenCountsOnce()
     {
-        await _handler.HandleAsync([await SubmitAsync("sub-1", SubmissionStatus.Graded, ("m1", 0), ("m2", 0))], CancellationToken.None);
+        var graded = await SubmitAsync("sub-1", SubmissionStatus.Graded, ("m1", 0), ("m2", 0));
+        await _handler.HandleAsync([graded, graded], CancellationToken.None);
 
-        var hidden = (await _store.GetAsync<RecommendationRecord>(Tenant, "s1"))!.Value;
-        Assert.Empty(hidden.Items);
-        Assert.Empty(hidden.Mastery);
-        Assert.Equal(1, (await StatsAsync("m1")).Attempts);
+        // Nothing a student can read may move with unreleased work: no learner state, no item statistics (they feed every
+        // student's predicted success), no responses, no recommendations.
+        Assert.Null(await _store.GetAsync<LearnerStateRecord>(Tenant, LearnerStateRecord.IdFor("maths", "s1")));
+        Assert.Null(await _store.GetAsync<ItemStatsRecord>(Tenant, ItemStatsRecord.IdFor("times", "m1")));
+        Assert.Empty(await _store.QueryAsync<ResponseRecord>(Tenant, DocumentQuery.InPartition("maths")));
+        Assert.Null(await _store.GetAsync<RecommendationRecord>(Tenant, "s1"));
 
-        await _handler.HandleAsync([await SubmitAsync("sub-1", SubmissionStatus.Released, ("m1", 0), ("m2", 0))], CancellationToken.None);
+        var released = await SubmitAsync("sub-1", SubmissionStatus.Released, ("m1", 0), ("m2", 0));
+        await _handler.HandleAsync([released], CancellationToken.None);
+        var stats = await _store.GetAsync<ItemStatsRecord>(Tenant, ItemStatsRecord.IdFor("times", "m1"));
+        await _handler.HandleAsync([released], CancellationToken.None);
 
-        var shown = _cache.Get(Tenant, "s1")!;
-        Assert.Equal("multiplication", shown.Items[0].Skill);
-        Assert.Equal(1, (await StatsAsync("m1")).Attempts);
+        Assert.Equal("multiplication", _cache.Get(Tenant, "s1")!.Items[0].Skill);
+        Assert.Equal((1, 0), (stats!.Value.Attempts, stats.Value.Correct));
+        Assert.Equal(stats.ETag, (await _store.GetAsync<ItemStatsRecord>(Tenant, ItemStatsRecord.IdFor("times", "m1")))!.ETag);
+    }
+
+    [Fact]
+    public async Task Handle_ReleasedWorkOfAnErasedStudent_IsDropped()
+    {
+        var change = await SubmitAsync("sub-1", SubmissionStatus.Released, ("m1", 0));
+        await new ErasureMarkers(_store).MarkAsync(Tenant, "s1", new Caller(Tenant, "admin1", new HashSet<string> { "tenant-admin" }), Now, CancellationToken.None);
+
+        await _handler.HandleAsync([change], CancellationToken.None);
+
+        Assert.Null(await _store.GetAsync<LearnerStateRecord>(Tenant, LearnerStateRecord.IdFor("maths", "s1")));
+        Assert.Null(await _store.GetAsync<ItemStatsRecord>(Tenant, ItemStatsRecord.IdFor("times", "m1")));
+        Assert.Null(await _store.GetAsync<RecommendationRecord>(Tenant, "s1"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using EdTech.Application.Notifications;
 using EdTech.Application.Outbox;
+using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
@@ -42,7 +43,7 @@ public sealed class NotificationDispatcherTests : IAsyncLifetime
         Assert.True(await outbox.WriteAsync(Tenant, Notification("n-1"), CancellationToken.None));
         // Writing the same notification again (a retried activity) adds nothing.
         Assert.False(await outbox.WriteAsync(Tenant, Notification("n-1"), CancellationToken.None));
-        var dispatcher = new NotificationDispatcher(_store, _sender, _clock, NullLogger<NotificationDispatcher>.Instance);
+        var dispatcher = new NotificationDispatcher(_store, _sender, new OutboxErasure(new ErasureMarkers(_store), _sender), _clock, NullLogger<NotificationDispatcher>.Instance);
         var changes = (await _store.ReadAsync(0, 100)).Where(c => c.Container == Containers.Notifications).ToList();
         Assert.Single(changes);
 
@@ -69,7 +70,7 @@ public sealed class NotificationDispatcherTests : IAsyncLifetime
         var changes = (await _store.ReadAsync(0, 100)).Where(c => c.Container == Containers.Notifications).ToList();
         Assert.True(await _store.DeleteAsync(Tenant, Containers.Notifications, "n-2"));
 
-        await new NotificationDispatcher(_store, _sender, _clock, NullLogger<NotificationDispatcher>.Instance).HandleAsync(changes, CancellationToken.None);
+        await new NotificationDispatcher(_store, _sender, new OutboxErasure(new ErasureMarkers(_store), _sender), _clock, NullLogger<NotificationDispatcher>.Instance).HandleAsync(changes, CancellationToken.None);
 
         Assert.False(File.Exists(LogPath));
     }
@@ -100,7 +101,7 @@ public sealed class NotificationDispatcherTests : IAsyncLifetime
         }
 
         var changes = (await _store.ReadAsync(0, 1000)).Where(c => c.Container == Containers.Notifications).ToList();
-        await new NotificationDispatcher(_store, _sender, _clock, NullLogger<NotificationDispatcher>.Instance).HandleAsync(changes, CancellationToken.None);
+        await new NotificationDispatcher(_store, _sender, new OutboxErasure(new ErasureMarkers(_store), _sender), _clock, NullLogger<NotificationDispatcher>.Instance).HandleAsync(changes, CancellationToken.None);
 
         Assert.Equal(100, (await File.ReadAllLinesAsync(LogPath)).Distinct().Count());
         for (var i = 0; i < 100; i++)

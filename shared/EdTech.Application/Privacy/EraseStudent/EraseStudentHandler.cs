@@ -4,6 +4,7 @@ using EdTech.Application.Caching;
 using EdTech.Application.Common;
 using EdTech.Application.Learning;
 using EdTech.Application.Outbox;
+using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 
@@ -12,10 +13,12 @@ namespace EdTech.Application.Privacy.EraseStudent;
 /// <summary>
 /// Right to erasure (GDPR art. 17 / COPPA): deletes the student's documents from every container of
 /// the caller's tenant, drops the outbox adapter's kept copies of messages naming them (<see cref="IOutboxArchive"/>), replaces their audit entries by one pseudonymous tombstone, and deletes the
-/// user record last. The user record is the "not yet done" marker: a request that fails midway is
-/// finished by repeating it, and a repeat after success finds the tombstone and deletes nothing.
+/// user record last. Before deleting anything it writes the erasure marker (<see cref="ErasureMarkers"/>), which makes every
+/// later or concurrent write of the student's data fail or be undone (<see cref="ErasureGuardedStore"/>): the erasure is final.
+/// The user record is the "not yet done" marker: a request that fails midway is
+/// finished by repeating it, and a repeat after success finds the tombstone and deletes nothing. docs/privacy.md states the guarantee.
 /// </summary>
-public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, CourseAccess access, TeacherQueryCache cache, RecommendationCache recommendations, IOutboxArchive published, TimeProvider clock)
+public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, CourseAccess access, TeacherQueryCache cache, RecommendationCache recommendations, IOutboxArchive published, ErasureMarkers markers, TimeProvider clock)
 {
     public async Task<Outcome<ErasureSummary>> HandleAsync(Caller caller, EraseStudentCommand command, CancellationToken ct)
     {
@@ -25,7 +28,7 @@ public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, C
         }
 
         var hash = SubjectHash.Of(caller.Tenant, command.UserId);
-        var tombstoneId = "erased-" + hash;
+        var tombstoneId = ErasureMarkers.TombstoneIdFor(hash);
         var user = await store.GetAsync<UserRecord>(caller.Tenant, command.UserId, ct).ConfigureAwait(false);
         if (user is null)
         {
@@ -44,6 +47,9 @@ public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, C
             return identifying.ToProblem();
         }
 
+        // The marker first: from here on every write of the student's data is refused or undone (ErasureGuardedStore), so
+        // grading, projections and learner-state handlers that are still running cannot write anything back after the scan below.
+        await markers.MarkAsync(caller.Tenant, command.UserId, caller, clock.GetUtcNow(), ct).ConfigureAwait(false);
         var courses = (await store.QueryAsync<EnrollmentRecord>(caller.Tenant, StudentData.Locations[Containers.Enrollments](command.UserId), ct).ConfigureAwait(false))
             .Select(e => e.Value.CourseId).ToList();
         var deleted = new Dictionary<string, int>(StringComparer.Ordinal);

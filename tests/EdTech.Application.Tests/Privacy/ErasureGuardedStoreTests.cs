@@ -1,0 +1,172 @@
+using EdTech.Application.ChangeFeed;
+using EdTech.Application.Common;
+using EdTech.Application.Privacy;
+using EdTech.Application.Privacy.Erasure;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using EdTech.Domain.Tenancy;
+using EdTech.Infrastructure.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EdTech.Application.Tests.Privacy;
+
+/// <summary>The erasure guard over the real SQLite adapter: refused before, undone after, and only for the erased student's data.</summary>
+public sealed class ErasureGuardedStoreTests : IAsyncLifetime
+{
+    private static readonly TenantId Tenant = new("school-a");
+    private static readonly Caller Admin = new(Tenant, "admin1", new HashSet<string> { "tenant-admin" });
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edtech-guard-" + Guid.NewGuid().ToString("n"));
+    private ServiceProvider _services = null!;
+    private IDocumentStore _raw = null!;
+
+    public Task InitializeAsync()
+    {
+        _services = new ServiceCollection().AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(_directory, "store.db"))).BuildServiceProvider();
+        _raw = _services.GetRequiredService<IDocumentStore>();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Write_OfAnErasedStudentsData_IsRefusedAndStoresNothing()
+    {
+        var guarded = new ErasureGuardedStore(_raw);
+        await new ErasureMarkers(_raw).MarkAsync(Tenant, "s1", Admin, DateTimeOffset.UtcNow, default);
+
+        await Assert.ThrowsAsync<SubjectErasedException>(() => guarded.ReplaceAsync(Tenant, View("v1", "s1"), ifMatch: null));
+        await Assert.ThrowsAsync<SubjectErasedException>(() => guarded.CreateAsync(Tenant, Rating("r1", "s1")));
+
+        Assert.Null(await _raw.GetAsync(Tenant, Containers.SubmissionViews, "v1"));
+        Assert.Null(await _raw.GetAsync(Tenant, Containers.ItemRatings, "r1"));
+    }
+
+    [Fact]
+    public async Task Write_ThatRacedTheMarker_IsUndone()
+    {
+        // The erasure's marker lands between the guard's first check and its write: the recheck sees it and deletes the write.
+        var guarded = new ErasureGuardedStore(new MarkAfterWrite(_raw, "s1"));
+
+        await Assert.ThrowsAsync<SubjectErasedException>(() => guarded.ReplaceAsync(Tenant, View("v1", "s1"), ifMatch: null));
+
+        Assert.Null(await _raw.GetAsync(Tenant, Containers.SubmissionViews, "v1"));
+    }
+
+    [Fact]
+    public async Task Write_OfAnotherStudentOrOfNoStudent_PassesThrough()
+    {
+        var guarded = new ErasureGuardedStore(_raw);
+        await new ErasureMarkers(_raw).MarkAsync(Tenant, "s1", Admin, DateTimeOffset.UtcNow, default);
+
+        await guarded.ReplaceAsync(Tenant, View("v2", "s2"), ifMatch: null);
+        await guarded.ReplaceAsync(Tenant, new ItemStatsRecord(ItemStatsRecord.IdFor("quiz1", "q1"), "math101", "quiz1", "q1", 1, 1, 0), ifMatch: null);
+        await guarded.CreateAsync(Tenant, new AuditEntry("a1", DateTimeOffset.UtcNow, "t1", ["teacher"], "grade.changed", "s2", null));
+
+        Assert.NotNull(await _raw.GetAsync(Tenant, Containers.SubmissionViews, "v2"));
+        Assert.NotNull(await _raw.GetAsync(Tenant, Containers.ItemStats, ItemStatsRecord.IdFor("quiz1", "q1")));
+        Assert.NotNull(await _raw.GetAsync(Tenant, Containers.Audit, "a1"));
+    }
+
+    [Fact]
+    public async Task Marker_InAnotherTenant_DoesNotGuardThisOne()
+    {
+        var guarded = new ErasureGuardedStore(_raw);
+        var other = new TenantId("school-b");
+        await new ErasureMarkers(_raw).MarkAsync(other, "s1", Admin with { Tenant = other }, DateTimeOffset.UtcNow, default);
+
+        await guarded.ReplaceAsync(Tenant, View("v1", "s1"), ifMatch: null);
+
+        Assert.NotNull(await _raw.GetAsync(Tenant, Containers.SubmissionViews, "v1"));
+    }
+
+    [Fact]
+    public void SubjectOf_EveryStudentDataContainer_FindsTheStudent_TheWayErasureLooksForThem()
+    {
+        foreach (var (container, locate) in StudentData.Locations)
+        {
+            var query = locate("s1");
+            var json = query.Partition is null ? """{"userId":"s1"}""" : """{"userId":"someone-else"}""";
+            var partition = query.Partition ?? "course-or-assessment";
+
+            Assert.Equal("s1", StudentData.SubjectOf(container, partition, json));
+        }
+
+        Assert.Equal("s1", StudentData.SubjectOf(Containers.Audit, "s1", "{}"));
+        Assert.Null(StudentData.SubjectOf(Containers.ItemStats, "math101", """{"userId":"s1"}"""));
+    }
+
+    [Fact]
+    public async Task Delivery_AChangeOfAnErasedStudent_IsDroppedWithoutPoison_AndTheRestOfTheBatchIsHandled()
+    {
+        var handled = new List<string>();
+        var handler = new RecordingHandler(handled);
+        var delivery = new ChangeFeedDelivery(_raw, new ChangeFeedRetryOptions(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2), 3), [], TimeProvider.System,
+            NullLogger<ChangeFeedDelivery>.Instance);
+        StoredDocument Change(string id) => new(Tenant, Containers.Submissions, id, "math101", "{}", "e", 1, DateTimeOffset.UtcNow);
+
+        await delivery.DeliverAsync(handler, [Change("ok-1"), Change("erased"), Change("ok-2")], default);
+
+        Assert.Equal(["ok-1", "ok-2"], handled.Distinct().Order().ToList());
+        Assert.Empty(await _raw.QueryAsync(Tenant, Containers.Poison, DocumentQuery.All));
+    }
+
+    private static SubmissionView View(string id, string userId) =>
+        new(id, "quiz1", "math101", userId, "accepted", false, DateTimeOffset.UtcNow, 5, null, 0);
+
+    private static ItemRatingRecord Rating(string id, string userId) =>
+        new(id, "math101", "quiz1", "q1", userId, false, null, DateTimeOffset.UtcNow);
+
+    /// <summary>Writes the erasure marker of <paramref name="userId"/> right after passing a write through.</summary>
+    private sealed class MarkAfterWrite(IDocumentStore inner, string userId) : IDocumentStore
+    {
+        public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken = default) => inner.GetAsync(tenant, container, id, cancellationToken);
+
+        public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, string partition, CancellationToken cancellationToken = default) =>
+            inner.GetAsync(tenant, container, id, partition, cancellationToken);
+
+        public async Task<WriteResult> CreateAsync(TenantId tenant, string container, string id, string partition, string json, CancellationToken cancellationToken = default)
+        {
+            var result = await inner.CreateAsync(tenant, container, id, partition, json, cancellationToken);
+            await new ErasureMarkers(inner).MarkAsync(tenant, userId, Admin, DateTimeOffset.UtcNow, cancellationToken);
+            return result;
+        }
+
+        public async Task<WriteResult> ReplaceAsync(TenantId tenant, string container, string id, string partition, string json, string? ifMatch, CancellationToken cancellationToken = default)
+        {
+            var result = await inner.ReplaceAsync(tenant, container, id, partition, json, ifMatch, cancellationToken);
+            await new ErasureMarkers(inner).MarkAsync(tenant, userId, Admin, DateTimeOffset.UtcNow, cancellationToken);
+            return result;
+        }
+
+        public Task<bool> DeleteAsync(TenantId tenant, string container, string id, string? ifMatch = null, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(tenant, container, id, ifMatch, cancellationToken);
+
+        public Task<IReadOnlyList<StoredDocument>> QueryAsync(TenantId tenant, string container, DocumentQuery query, CancellationToken cancellationToken = default) =>
+            inner.QueryAsync(tenant, container, query, cancellationToken);
+    }
+
+    private sealed class RecordingHandler(List<string> handled) : IChangeFeedHandler
+    {
+        public string Name => "test";
+
+        public IReadOnlySet<string> Containers { get; } = new HashSet<string> { Storage.Containers.Submissions };
+
+        public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Immediate;
+
+        public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
+        {
+            if (changes.Any(c => c.Id == "erased"))
+            {
+                throw new SubjectErasedException(Storage.Containers.Submissions);
+            }
+
+            handled.AddRange(changes.Select(c => c.Id));
+            return Task.CompletedTask;
+        }
+    }
+}
