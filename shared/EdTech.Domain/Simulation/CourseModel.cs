@@ -24,6 +24,9 @@ public sealed record CourseModel(
 
     /// <summary>Share of the learning rate lost while a direct prerequisite is not yet known.</summary>
     public double PrerequisitePenalty { get; init; } = SimulationPriors.DefaultPrerequisitePenalty;
+
+    /// <summary>Skill ids in the order students practise them (<see cref="Simulation.PracticeOrder.Of"/>).</summary>
+    public IReadOnlyList<string> PracticeOrder() => Simulation.PracticeOrder.Of(this);
 }
 
 /// <summary>An item "assessmentId/itemId" with its skills and calibrated (or prior) 2PL parameters.</summary>
