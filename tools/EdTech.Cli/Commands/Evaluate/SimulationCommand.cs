@@ -35,14 +35,8 @@ public static class SimulationCommand
         return command;
     }
 
-    public static SimulationCoverageReport Coverage((int From, int To) seeds, SimulationEvaluationSize size)
-    {
-        var runs = Enumerable.Range(seeds.From, seeds.To - seeds.From + 1).Select(s => SimulationEvaluation.Run(s, size)).ToArray();
-        var covered = runs.SelectMany(r => r.Scenarios.SelectMany(s => s.Metrics.Select(m => (Key: KeyOf(s.Name, m.Metric), m.Covered))))
-            .GroupBy(x => x.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(x => x.Covered), StringComparer.Ordinal);
-        return new SimulationCoverageReport(seeds.From, seeds.To, covered, runs.Count(r => r.AllCovered), runs);
-    }
+    public static SimulationCoverageReport Coverage((int From, int To) seeds, SimulationEvaluationSize size) =>
+        SimulationCoverageReport.Of(seeds.From, seeds.To, Enumerable.Range(seeds.From, seeds.To - seeds.From + 1).Select(s => SimulationEvaluation.Run(s, size)).ToArray());
 
     public static (int From, int To)? Range(string text)
     {
@@ -52,8 +46,4 @@ public static class SimulationCommand
             ? (from, to)
             : null;
     }
-
-    // Mastery metrics name the skill, which differs per seed; the count is per kind of metric.
-    private static string KeyOf(string scenario, string metric) =>
-        $"{scenario}.{(metric.StartsWith("mastery.", StringComparison.Ordinal) ? "mastery" : metric)}";
 }
