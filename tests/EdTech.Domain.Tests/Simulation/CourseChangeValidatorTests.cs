@@ -9,14 +9,14 @@ public sealed class CourseChangeValidatorTests
     {
         var change = new CourseChange(
             RemoveItems: ["quiz/q1", "quiz/nope", "other/x"],
-            AddItems: [new AddedItem("quiz", "new1", ["count", "fractions"], 0.5)],
+            AddItems: [new AddedItem("quiz", "new1", ["count", "probability"], 0.5)],
             Prerequisites: new Dictionary<string, IReadOnlyList<string>> { ["algebra"] = ["fractions"] },
             PracticePerSkill: new Dictionary<string, int> { ["count"] = 3, ["graphs"] = 2 });
 
         var problems = CourseChangeValidator.Validate(SimulationCourse.Model, change);
 
         Assert.Equal(["other/x", "quiz/nope"], problems.UnknownItems);
-        Assert.Equal(["algebra", "fractions", "graphs"], problems.UnknownSkills);
+        Assert.Equal(["algebra", "fractions", "graphs", "probability"], problems.UnknownSkills);
         Assert.Empty(problems.Errors);
         Assert.False(problems.IsEmpty);
     }
