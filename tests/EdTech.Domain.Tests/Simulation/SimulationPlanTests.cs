@@ -119,6 +119,18 @@ public sealed class SimulationPlanTests
     }
 
     [Fact]
+    public void Simulate_CalibratedAbilities_DrawsStudentsFromThem()
+    {
+        var strong = SimulationCourse.Model with { Abilities = [2.5, 3.0] };
+        var plan = CurriculumSimulation.Prepare(strong, CourseChange.None, SimulationPriors.Default).Plan!;
+
+        var fromAbilities = CurriculumSimulation.Simulate(plan, 2000, 1).Baseline.MeanScore;
+        var fromNormal = SimulationCourse.Simulate(CourseChange.None, students: 2000, seed: 1).Baseline.MeanScore;
+
+        Assert.True(fromAbilities.Low > fromNormal.High + 0.2, $"{fromAbilities} vs {fromNormal}");
+    }
+
+    [Fact]
     public void Prepare_WithoutDraws_WarnsThatIntervalsAreSimulationNoiseOnly()
     {
         var prepared = CurriculumSimulation.Prepare(SimulationCourse.Model, new CourseChange(AddItems: [new AddedItem("quiz", "n1", ["add"], 1)]), SimulationPriors.Default);
