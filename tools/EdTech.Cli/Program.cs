@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdTech.Cli.Commands;
+using EdTech.Cli.Commands.Bench;
 using EdTech.Cli.Commands.Evaluate;
 using EdTech.Cli.Commands.Load;
 using EdTech.Cli.Commands.Seed;
@@ -10,5 +11,6 @@ var root = new RootCommand("edtech: tokens, demo data, load tests and model eval
     LoadCommand.Create(),
     EvaluateCommand.Create(),
     SeedCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

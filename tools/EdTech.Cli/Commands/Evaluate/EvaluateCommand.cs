@@ -3,14 +3,21 @@ using System.Text.Json;
 
 namespace EdTech.Cli.Commands.Evaluate;
 
-/// <summary>`edtech evaluate learner-models --seed N`: recover known parameters from seeded synthetic data; prints one JSON object.</summary>
+/// <summary>
+/// `edtech evaluate learner-models --seed N`: recover known parameters from seeded synthetic data; prints one JSON object.
+/// `edtech evaluate simulation` is <see cref="SimulationCommand"/>.
+/// </summary>
 public static class EvaluateCommand
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <param name="output">Where the JSON goes (standard output unless a test captures it).</param>
     public static Command Create(TextWriter? output = null) =>
-        new("evaluate", "Offline quality checks of the learning models") { CreateLearnerModels(output ?? Console.Out) };
+        new("evaluate", "Offline quality checks of the learning models")
+        {
+            CreateLearnerModels(output ?? Console.Out),
+            SimulationCommand.Create(output ?? Console.Out),
+        };
 
     /// <summary>Each model gets its own generator derived from the seed, so changing one part does not reshuffle the others.</summary>
     public static LearnerModelReport Run(int seed)
@@ -22,6 +29,8 @@ public static class EvaluateCommand
     }
 
     public static string ToJson(LearnerModelReport report) => JsonSerializer.Serialize(report, Json);
+
+    public static string ToJson<T>(T report) => JsonSerializer.Serialize(report, Json);
 
     private static Command CreateLearnerModels(TextWriter output)
     {
