@@ -5,6 +5,7 @@ using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;
 using EdTech.Orchestrations.Grading;
+using DurableTask.Core.History;
 using Microsoft.DurableTask.Client;
 
 namespace EdTech.Orchestrations.Tests.Grading;
@@ -61,13 +62,10 @@ public sealed class GradeSubmissionOrchestratorTests(GradingHostFixture host) : 
         await host.SeedSubmissionAsync("s-essay", assessment, Now);
 
         var instance = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(GradeSubmissionOrchestrator), new GradeSubmissionInput(GradingHostFixture.Tenant, "s-essay"));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await host.GetSubmissionAsync("s-essay"))!.Value.Status != SubmissionStatus.AwaitingReview && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
 
-        await Task.Delay(200);
+        // The positive signal that the orchestrator has decided what follows the grading step: its review-reminder timer is in the history.
+        var history = await HistoryOnceAsync(instance, h => h.OfType<TimerCreatedEvent>().Any());
+        Assert.DoesNotContain(history.OfType<TaskScheduledEvent>(), e => e.Name == nameof(ReleaseIfDueActivity));
         Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(instance))!.RuntimeStatus);
         var stored = (await host.GetSubmissionAsync("s-essay"))!.Value;
         Assert.Equal(SubmissionStatus.AwaitingReview, stored.Status);
@@ -153,5 +151,22 @@ public sealed class GradeSubmissionOrchestratorTests(GradingHostFixture host) : 
         Assert.Equal([GradeAudit.AutoGradeId("s-audit"), GradeAudit.ReleaseId("s-audit")], entries.Select(e => e.Id).Order());
         var graded = entries.Single(e => e.Action == AuditActions.GradeChanged);
         Assert.Equal((null, "7", AuditActions.AutoGrader, "auto-graded"), (graded.Old, graded.New, graded.ActorUserId, graded.Reason));
+    }
+
+    /// <summary>The instance's history once it satisfies <paramref name="reached"/> (the orchestrator's own decisions, not a pause).</summary>
+    private async Task<IList<HistoryEvent>> HistoryOnceAsync(string instanceId, Func<IList<HistoryEvent>, bool> reached)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var history = await host.Client.GetOrchestrationHistoryAsync(instanceId);
+            if (reached(history) || DateTime.UtcNow > deadline)
+            {
+                Assert.True(reached(history), $"{instanceId} did not get there in 30 s: {string.Join(", ", history.Select(e => e.EventType))}");
+                return history;
+            }
+
+            await Task.Delay(50);
+        }
     }
 }
