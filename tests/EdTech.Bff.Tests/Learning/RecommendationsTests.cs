@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using EdTech.Bff.Tests.Infrastructure;
@@ -9,18 +8,16 @@ namespace EdTech.Bff.Tests.Learning;
 public sealed class RecommendationsTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     [Fact]
-    public async Task MultiplicationWrong_RecommendsMultiplicationPractice_WithReason_WithinTwoSecondsOfTheGrade()
+    public async Task MultiplicationWrong_RecommendsMultiplicationPractice_WithReason()
     {
         var school = await School.CreateAsync(factory, factory.CreateClient());
         await CreateAsync(school, ArithmeticQuiz("times1", "immediate"));
 
         var submission = await school.SubmitAsync(school.Student1, MultiplicationWrongAdditionRight, "times1");
         await school.WaitForStatusAsync(school.Student1, submission);
-        var graded = Stopwatch.StartNew();
+        // How soon they are ready is a benchmark figure (`edtech load recommendations`, docs/benchmarks.md), not a unit-test threshold.
         var items = await WaitForAsync(school, school.Student1, r => r.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("skill").GetString() == "multiplication"));
-        graded.Stop();
 
-        Assert.True(graded.Elapsed < TimeSpan.FromSeconds(2), $"Recommendations took {graded.Elapsed} after the grade was visible.");
         var first = items.GetProperty("items")[0];
         Assert.Equal("multiplication", first.GetProperty("skill").GetString());
         Assert.Equal("times1", first.GetProperty("assessmentId").GetString());
@@ -45,7 +42,7 @@ public sealed class RecommendationsTests(ApiFactory factory) : IClassFixture<Api
 
         var submission = await school.SubmitAsync(school.Student1, MultiplicationWrongAdditionRight, "hidden1");
         await school.WaitForStatusAsync(school.Student1, submission, "graded");
-        await Task.Delay(500);
+        await Settled.FeedAsync(factory); // the learner-state handler has seen the graded submission: absence now means something
         var (_, before, _) = await school.Client.GetAsync("/api/student/recommendations", school.Student1);
         Assert.Equal(0, before.GetProperty("items").GetArrayLength());
         Assert.Equal(0, before.GetProperty("mastery").GetArrayLength());

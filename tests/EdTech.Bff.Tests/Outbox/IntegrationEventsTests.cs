@@ -32,8 +32,8 @@ public sealed class IntegrationEventsTests(ApiFactory factory) : IClassFixture<A
             $"{prefix}results-released:{submissionId}",
         };
         var lines = await WaitForLinesAsync(school.Tenant, expected);
-        // Re-deliveries and the sent marks' own changes publish nothing twice.
-        await Task.Delay(500);
+        // Re-deliveries and the sent marks' own changes publish nothing twice: checked once the feed has handled them all.
+        await Settled.FeedAsync(factory);
         lines = await WaitForLinesAsync(school.Tenant, expected);
         Assert.Equal(lines.Count, lines.Select(l => l.GetProperty("messageId").GetString()).Distinct().Count());
 

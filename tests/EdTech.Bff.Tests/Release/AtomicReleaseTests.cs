@@ -92,9 +92,9 @@ public sealed class AtomicReleaseTests(ApiFactory factory, MarkOnlyReleaseHost m
 
         Assert.Equal(5, (await school.WaitForStatusAsync(school.Student1, first)).GetProperty("score").GetDecimal());
         Assert.Equal(5, (await school.WaitForStatusAsync(school.Student2, second)).GetProperty("score").GetDecimal());
+        await WaitForNotificationLinesAsync(factory.DataDirectory, school.Tenant, 2);
+        await Settled.FeedAsync(factory); // every notification record handled: a duplicate would be sent by now
         var sent = await WaitForNotificationLinesAsync(factory.DataDirectory, school.Tenant, 2);
-        await Task.Delay(500);
-        sent = await WaitForNotificationLinesAsync(factory.DataDirectory, school.Tenant, 2);
         Assert.Equal(["s1", "s2"], sent.Select(n => n.GetProperty("recipientId").GetString()).Order());
         Assert.All(sent, n => Assert.Equal(NotificationKinds.ResultsReleased, n.GetProperty("kind").GetString()));
         var outbox = StoredRows.ReadAll(factory.DataDirectory).Where(r => r.Tenant == school.Tenant && r.Container == Containers.Notifications).ToList();

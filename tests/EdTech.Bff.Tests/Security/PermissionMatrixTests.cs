@@ -6,14 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Bff.Tests.Security;
 
-/// <summary>The permission matrix generated from <see cref="AccessTable"/>, and the table ⇔ mapped endpoints check.</summary>
+/// <summary>The permission matrix: <see cref="AccessTable"/> endpoints, expected statuses from Security/Permissions.md; and the table ⇔ mapped endpoints check.</summary>
 public sealed class PermissionMatrixTests(MatrixWorld world) : IClassFixture<MatrixWorld>
 {
     public static IEnumerable<object[]> Cases => MatrixCases.All();
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Endpoint_CalledByRole_InSituation_AnswersTheStatusItsRowImplies(string endpoint, string caller, string situation, int expected)
+    public async Task Endpoint_CalledByRole_InSituation_AnswersTheStatusTheContractStates(string endpoint, string caller, string situation, int expected)
     {
         var row = AccessTable.Rows.Single(r => r.Endpoint == endpoint);
         var sample = MatrixSamples.Find(row);

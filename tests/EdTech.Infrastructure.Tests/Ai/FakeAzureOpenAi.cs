@@ -26,6 +26,9 @@ public sealed class FakeAzureOpenAi : IAsyncDisposable
 
     public ConcurrentQueue<(string Path, string Authorization)> Requests { get; } = new();
 
+    /// <summary>Completes when a client dropped a hanging request (gave up) before the hang ended by itself.</summary>
+    public TaskCompletionSource ClientGaveUp { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public static async Task<FakeAzureOpenAi> StartAsync(params int[] script)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -53,6 +56,11 @@ public sealed class FakeAzureOpenAi : IAsyncDisposable
         if (step == Hang)
         {
             await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                ClientGaveUp.TrySetResult();
+            }
+
             return;
         }
 

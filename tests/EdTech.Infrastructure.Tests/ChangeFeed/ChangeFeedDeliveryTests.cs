@@ -155,6 +155,50 @@ public sealed class ChangeFeedDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deliver_PoisonRecordCannotBeWritten_Throws_SoTheCallerDoesNotCheckpointAndTheChangeComesAgain()
+    {
+        var changes = await WriteAsync("bad");
+        var handler = new ScriptedHandler(_ => new InvalidOperationException("boom"));
+        var delivery = new ChangeFeedDelivery(new PoisonWritesFail(_store), Fast, [new CommonTransientFailures()], TimeProvider.System, _log);
+
+        await Assert.ThrowsAsync<IOException>(() => delivery.DeliverAsync(handler, changes, CancellationToken.None));
+
+        Assert.Empty(handler.Handled);
+        Assert.Empty(await AllPoisonAsync());
+    }
+
+    [Fact]
+    public async Task Deliver_HostStopsWhileTheHandlerRuns_Throws_WithoutPoisonOrRetry()
+    {
+        var changes = await WriteAsync("a", "b");
+        using var stopping = new CancellationTokenSource();
+        var handler = new ScriptedHandler(_ =>
+        {
+            stopping.Cancel();
+            return new OperationCanceledException(stopping.Token);
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Delivery().DeliverAsync(handler, changes, stopping.Token));
+
+        Assert.Equal(1, handler.AttemptsOn("a"));
+        Assert.Empty(handler.Handled);
+        Assert.Empty(await AllPoisonAsync());
+    }
+
+    [Fact]
+    public async Task Dispatcher_TransientFailureThatPersists_Throws_SoTheProcessorKeepsItsLeaseAndRedelivers()
+    {
+        // The Cosmos change-feed processor and the Functions trigger checkpoint when the delegate returns: it must not return.
+        var handler = new ScriptedHandler(_ => new CosmosException("throttled", HttpStatusCode.TooManyRequests, 3200, "activity", 1));
+        var dispatcher = new CosmosChangeDispatcher([handler], Delivery(new CosmosTransientFailures()));
+
+        await Assert.ThrowsAsync<CosmosException>(() => dispatcher.DispatchAsync("recorder", Watched, [Item("a", 1), Item("b", 2)], CancellationToken.None));
+
+        Assert.Empty(handler.Handled);
+        Assert.Empty(await AllPoisonAsync());
+    }
+
+    [Fact]
     public void Backoff_DoublesFromTheBaseDelay_UpToTheCeiling()
     {
         var options = ChangeFeedRetryOptions.Default;
@@ -223,5 +267,24 @@ public sealed class ChangeFeedDeliveryTests : IAsyncLifetime
 
             return Task.CompletedTask;
         }
+    }
+
+    /// <summary>The real store, except that a poison record cannot be written (the store is down when the handler gives up).</summary>
+    private sealed class PoisonWritesFail(IDocumentStore inner) : IDocumentStore
+    {
+        public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken = default) =>
+            inner.GetAsync(tenant, container, id, cancellationToken);
+
+        public Task<WriteResult> CreateAsync(TenantId tenant, string container, string id, string partition, string json, CancellationToken cancellationToken = default) =>
+            inner.CreateAsync(tenant, container, id, partition, json, cancellationToken);
+
+        public Task<WriteResult> ReplaceAsync(TenantId tenant, string container, string id, string partition, string json, string? ifMatch, CancellationToken cancellationToken = default) =>
+            throw new IOException("store unavailable");
+
+        public Task<bool> DeleteAsync(TenantId tenant, string container, string id, string? ifMatch = null, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(tenant, container, id, ifMatch, cancellationToken);
+
+        public Task<IReadOnlyList<StoredDocument>> QueryAsync(TenantId tenant, string container, DocumentQuery query, CancellationToken cancellationToken = default) =>
+            inner.QueryAsync(tenant, container, query, cancellationToken);
     }
 }

@@ -97,17 +97,66 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
         Assert.Equal("watched-1", Assert.Single(poison).Value.DocumentId);
     }
 
+    [Fact]
+    public async Task Pump_Restarted_ResumesFromTheSavedCheckpoint_WithoutRedeliveringWhatWasHandled()
+    {
+        var first = new RecordingHandler();
+        await WriteAsync(5, "watched");
+        var fifth = (await _store.GetAsync(new TenantId("t1"), "watched", "watched-4"))!.Sequence;
+        await RunUntilAsync(first, new Load(false), () => _store.GetCheckpointAsync(first.Name).GetAwaiter().GetResult() >= fifth);
+        await WriteAsync(3, "later");
+        var restarted = new RecordingHandler { Containers = new HashSet<string> { "watched", "later" } };
+
+        var last = (await _store.GetAsync(new TenantId("t1"), "later", "later-2"))!.Sequence;
+        await RunUntilAsync(restarted, new Load(false), () => _store.GetCheckpointAsync(restarted.Name).GetAwaiter().GetResult() >= last);
+
+        Assert.Equal(["later-0", "later-1", "later-2"], restarted.Ids.Order());
+    }
+
+    [Fact]
+    public async Task Pump_CrashWhileTheHandlerRuns_RedeliversTheBatchAfterRestart()
+    {
+        var crashing = new RecordingHandler { HangOnFirstBatch = true };
+        await WriteAsync(3, "watched");
+        var last = (await _store.GetAsync(new TenantId("t1"), "watched", "watched-2"))!.Sequence;
+
+        // The host stops (the process dies) while the handler has the batch: nothing may mark it handled.
+        await RunUntilAsync(crashing, new Load(false), () => crashing.Hanging.Task.IsCompleted);
+        var restarted = new RecordingHandler();
+        await RunUntilAsync(restarted, new Load(false), () => _store.GetCheckpointAsync(restarted.Name).GetAwaiter().GetResult() >= last);
+
+        Assert.Equal(["watched-0", "watched-1", "watched-2"], restarted.Ids.Order());
+    }
+
+    [Fact]
+    public async Task Pump_CrashAfterHandlingBeforeTheCheckpointIsSaved_RedeliversTheBatchAfterRestart()
+    {
+        var handler = new RecordingHandler();
+        await WriteAsync(3, "watched");
+        var last = (await _store.GetAsync(new TenantId("t1"), "watched", "watched-2"))!.Sequence;
+        var dying = new CheckpointCrashFeed(_store);
+
+        // The checkpoint write never lands (the process dies in it): the handled batch must come again.
+        await RunUntilAsync(handler, new Load(false), () => dying.Crashed.Task.IsCompleted, dying);
+        Assert.Equal(0, await _store.GetCheckpointAsync(handler.Name));
+        var restarted = new RecordingHandler();
+        await RunUntilAsync(restarted, new Load(false), () => _store.GetCheckpointAsync(restarted.Name).GetAwaiter().GetResult() >= last);
+
+        Assert.Equal(["watched-0", "watched-1", "watched-2"], handler.Ids.Order());
+        Assert.Equal(["watched-0", "watched-1", "watched-2"], restarted.Ids.Order());
+    }
+
     private async Task WriteAsync(int count, string container)
     {
         var tenant = new TenantId("t1");
         await Task.WhenAll(Enumerable.Range(0, count).Select(i => _store.CreateAsync(tenant, container, $"{container}-{i}", "p", "{}")));
     }
 
-    private async Task RunUntilAsync(RecordingHandler handler, IForegroundLoad load, Func<bool> done)
+    private async Task RunUntilAsync(RecordingHandler handler, IForegroundLoad load, Func<bool> done, IChangeFeed? feed = null)
     {
         var delivery = new ChangeFeedDelivery(_store, new ChangeFeedRetryOptions(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2), 3), [], TimeProvider.System,
             NullLogger<ChangeFeedDelivery>.Instance);
-        using var pump = new ChangeFeedPump(_store, [handler], delivery, load, ChangeFeedPumpOptions.Default, NullLogger<ChangeFeedPump>.Instance);
+        using var pump = new ChangeFeedPump(feed ?? _store, [handler], delivery, load, ChangeFeedPumpOptions.Default, NullLogger<ChangeFeedPump>.Instance);
         await pump.StartAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (!done() && DateTime.UtcNow < deadline)
@@ -135,10 +184,20 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
 
         public ChangeFeedUrgency Urgency { get; init; } = ChangeFeedUrgency.Deferrable;
 
-        public IReadOnlySet<string> Containers { get; } = new HashSet<string> { "watched" };
+        public IReadOnlySet<string> Containers { get; init; } = new HashSet<string> { "watched" };
 
-        public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
+        /// <summary>The first batch is taken and never finished: the handler is still working when the host stops.</summary>
+        public bool HangOnFirstBatch { get; init; }
+
+        public TaskCompletionSource Hanging { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
         {
+            if (HangOnFirstBatch && Hanging.TrySetResult())
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
             if (FailuresLeft-- > 0 || changes.Any(c => c.Id == AlwaysFails))
             {
                 throw new InvalidOperationException("transient");
@@ -149,8 +208,29 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
             {
                 Ids.Enqueue(change.Id);
             }
-
-            return Task.CompletedTask;
         }
+    }
+
+    /// <summary>The store's feed, except that saving a checkpoint never completes: the process dies while writing it.</summary>
+    private sealed class CheckpointCrashFeed(SqliteDocumentStore store) : IChangeFeed
+    {
+        public TaskCompletionSource Crashed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<IReadOnlyList<StoredDocument>> ReadAsync(long afterSequence, int maxItems, CancellationToken cancellationToken = default) =>
+            store.ReadAsync(afterSequence, maxItems, cancellationToken);
+
+        public Task<ChangeBatch> ReadAsync(long afterSequence, int maxItems, IReadOnlySet<string> containers, int scanWindow, CancellationToken cancellationToken = default) =>
+            store.ReadAsync(afterSequence, maxItems, containers, scanWindow, cancellationToken);
+
+        public Task<long> GetCheckpointAsync(string consumer, CancellationToken cancellationToken = default) => store.GetCheckpointAsync(consumer, cancellationToken);
+
+        public async Task SaveCheckpointAsync(string consumer, long sequence, CancellationToken cancellationToken = default)
+        {
+            Crashed.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        public Task WaitForChangesAsync(long afterSequence, TimeSpan maxWait, CancellationToken cancellationToken = default) =>
+            store.WaitForChangesAsync(afterSequence, maxWait, cancellationToken);
     }
 }

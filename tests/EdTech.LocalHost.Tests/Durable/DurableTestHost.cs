@@ -23,6 +23,8 @@ public sealed class DurableTestHost : IAsyncDisposable
 
     public DurableWorkCounters Counters => host.Services.GetRequiredService<DurableWorkCounters>();
 
+    public ConcurrencyGate Gate => host.Services.GetRequiredService<ConcurrencyGate>();
+
     public static async Task<DurableTestHost> StartAsync(string greetingPrefix = "Hello")
     {
         // Short root: Unix socket paths are limited to ~108 bytes.
@@ -31,11 +33,14 @@ public sealed class DurableTestHost : IAsyncDisposable
         // Per-instance Information logs from the sidecar would swamp the test output.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(new GreetingFormatter { Prefix = greetingPrefix });
+        builder.Services.AddSingleton<ConcurrencyGate>();
         builder.Services.AddLocalDurableEngine(new LocalDurableEngineOptions(dataDirectory), tasks =>
         {
             tasks.AddOrchestrator<GreetingOrchestrator>();
             tasks.AddActivity<GreetActivity>();
             tasks.AddActivity<DoubleScoreActivity>();
+            tasks.AddOrchestrator<GatedOrchestrator>();
+            tasks.AddActivity<GateActivity>();
         });
         var host = builder.Build();
         await host.StartAsync();

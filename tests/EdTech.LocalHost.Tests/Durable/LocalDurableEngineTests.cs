@@ -41,13 +41,12 @@ public sealed class LocalDurableEngineTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task ThreeHundredConcurrentOrchestrations_AllComplete_FarAboveCappedRate()
+    public async Task ThreeHundredConcurrentOrchestrations_AllCompleteWithTheirOwnOutputs()
     {
+        // How fast is a benchmark figure (docs/benchmarks.md, durable engine throughput), not a unit-test threshold.
         const int count = 300;
-        // The CPU-capped engine manages ~1.3/s on 2 cores (~230 s for 300); 30 s still leaves a slow CI box 7x headroom.
-        var bound = TimeSpan.FromSeconds(30);
         await using var host = await DurableTestHost.StartAsync();
-        using var cts = new CancellationTokenSource(bound + Patience);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(300));
 
         var clock = Stopwatch.StartNew();
         var ids = await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
@@ -62,7 +61,21 @@ public sealed class LocalDurableEngineTests(ITestOutputHelper output)
         Assert.Equal(
             Enumerable.Range(0, count).Select(i => $"Hello, student-{i} ({i * 2})"),
             results.Select(r => r.ReadOutputAs<string>()));
-        Assert.True(clock.Elapsed < bound, $"took {clock.Elapsed}, bound {bound}");
+    }
+
+    [Fact]
+    public async Task SixteenActivities_RunAtOnce_FarAboveTheCpuCountCap()
+    {
+        // An event, not a stopwatch: each activity holds until 16 run together; an engine capped near the CPU count never gets there.
+        await using var host = await DurableTestHost.StartAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, host.Gate.Target).Select(i =>
+            host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(GatedOrchestrator), i, cts.Token)));
+        var results = await Task.WhenAll(ids.Select(id => host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token)));
+
+        Assert.All(results, r => Assert.Equal(OrchestrationRuntimeStatus.Completed, r.RuntimeStatus));
+        Assert.True(host.Gate.Peak >= host.Gate.Target, $"at most {host.Gate.Peak} activities ran at once (processors: {Environment.ProcessorCount})");
     }
 
     [Fact]

@@ -33,3 +33,46 @@ public sealed class GreetingOrchestrator : TaskOrchestrator<GreetingRequest, str
         return $"{greeting} ({doubled})";
     }
 }
+
+/// <summary>
+/// Holds each <see cref="GateActivity"/> until <see cref="Target"/> of them run at once (or a generous bound passes), and records the
+/// peak: an engine capped near the CPU count (2 here) can never reach a target of 16, however long it is given.
+/// </summary>
+public sealed class ConcurrencyGate
+{
+    private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _running;
+    private int _peak;
+
+    public int Target { get; init; } = 16;
+
+    public int Peak => Volatile.Read(ref _peak);
+
+    public async Task<int> EnterAsync()
+    {
+        var now = Interlocked.Increment(ref _running);
+        int peak;
+        while (now > (peak = Volatile.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, peak) != peak)
+        {
+        }
+
+        if (now >= Target)
+        {
+            _reached.TrySetResult();
+        }
+
+        await Task.WhenAny(_reached.Task, Task.Delay(TimeSpan.FromSeconds(30)));
+        Interlocked.Decrement(ref _running);
+        return now;
+    }
+}
+
+public sealed class GateActivity(ConcurrencyGate gate) : TaskActivity<int, int>
+{
+    public override Task<int> RunAsync(TaskActivityContext context, int input) => gate.EnterAsync();
+}
+
+public sealed class GatedOrchestrator : TaskOrchestrator<int, int>
+{
+    public override Task<int> RunAsync(TaskOrchestrationContext context, int input) => context.CallActivityAsync<int>(nameof(GateActivity), input);
+}

@@ -9,10 +9,17 @@ public sealed class CountingDocumentStore(IDocumentStore inner) : IDocumentStore
 {
     private readonly ConcurrentDictionary<string, int> _reads = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
+    private string? _failOnce;
+
+    /// <summary>How many injected failures were thrown.</summary>
+    public int InjectedFailures { get; private set; }
 
     public int ReadsOf(string container, string id) => _reads.GetValueOrDefault(Key(container, id));
 
     public int WritesOf(string container, string id) => _writes.GetValueOrDefault(Key(container, id));
+
+    /// <summary>The next write of that document fails once, before reaching the store: a step that dies mid-way and is retried.</summary>
+    public void FailNextWriteOf(string container, string id) => _failOnce = Key(container, id);
 
     public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken = default)
     {
@@ -23,8 +30,17 @@ public sealed class CountingDocumentStore(IDocumentStore inner) : IDocumentStore
     public async Task<WriteResult> CreateAsync(TenantId tenant, string container, string id, string partition, string json, CancellationToken cancellationToken = default) =>
         Count(container, id, await inner.CreateAsync(tenant, container, id, partition, json, cancellationToken));
 
-    public async Task<WriteResult> ReplaceAsync(TenantId tenant, string container, string id, string partition, string json, string? ifMatch, CancellationToken cancellationToken = default) =>
-        Count(container, id, await inner.ReplaceAsync(tenant, container, id, partition, json, ifMatch, cancellationToken));
+    public async Task<WriteResult> ReplaceAsync(TenantId tenant, string container, string id, string partition, string json, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        var armed = _failOnce;
+        if (armed == Key(container, id) && ReferenceEquals(Interlocked.CompareExchange(ref _failOnce, null, armed), armed))
+        {
+            InjectedFailures++;
+            throw new IOException($"Injected failure writing {armed}");
+        }
+
+        return Count(container, id, await inner.ReplaceAsync(tenant, container, id, partition, json, ifMatch, cancellationToken));
+    }
 
     public Task<bool> DeleteAsync(TenantId tenant, string container, string id, string? ifMatch = null, CancellationToken cancellationToken = default) =>
         inner.DeleteAsync(tenant, container, id, ifMatch, cancellationToken);

@@ -4,6 +4,7 @@ using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;
+using EdTech.Domain.Tenancy;
 using EdTech.Orchestrations.Grading;
 using Microsoft.DurableTask.Client;
 
@@ -60,15 +61,16 @@ public sealed class GradeSubmissionOrchestratorTests(GradingHostFixture host) : 
         var assessment = await host.SeedAssessmentAsync("a-essay", Immediate, Now.AddDays(1), withEssay: true);
         await host.SeedSubmissionAsync("s-essay", assessment, Now);
 
-        var instance = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(GradeSubmissionOrchestrator), new GradeSubmissionInput(GradingHostFixture.Tenant, "s-essay"));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await host.GetSubmissionAsync("s-essay"))!.Value.Status != SubmissionStatus.AwaitingReview && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await host.Store.CreateAsync(GradingHostFixture.Tenant,
+            new EnrollmentRecord(EnrollmentRecord.IdFor(GradingHostFixture.CourseId, "teacher-essay"), GradingHostFixture.CourseId, "teacher-essay", Roles.Teacher, Now));
 
-        await Task.Delay(200);
+        var instance = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(GradeSubmissionOrchestrator),
+            new GradeSubmissionInput(GradingHostFixture.Tenant, "s-essay", ReviewReminderAfter: TimeSpan.FromMilliseconds(200)));
+
+        // The positive signal that the orchestrator chose to wait for review after the grading step: only that wait sends reminders.
+        await FirstReminderAsync("s-essay");
         Assert.Equal(OrchestrationRuntimeStatus.Running, (await host.Client.GetInstanceAsync(instance))!.RuntimeStatus);
+        await host.Client.TerminateInstanceAsync(instance);
         var stored = (await host.GetSubmissionAsync("s-essay"))!.Value;
         Assert.Equal(SubmissionStatus.AwaitingReview, stored.Status);
         Assert.Null(stored.Score);
@@ -153,5 +155,22 @@ public sealed class GradeSubmissionOrchestratorTests(GradingHostFixture host) : 
         Assert.Equal([GradeAudit.AutoGradeId("s-audit"), GradeAudit.ReleaseId("s-audit")], entries.Select(e => e.Id).Order());
         var graded = entries.Single(e => e.Action == AuditActions.GradeChanged);
         Assert.Equal((null, "7", AuditActions.AutoGrader, "auto-graded"), (graded.Old, graded.New, graded.ActorUserId, graded.Reason));
+    }
+
+    private async Task FirstReminderAsync(string submissionId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            // Notifications are not queried by kind in production (QueriedFields), so the test filters the whole set itself.
+            var all = await host.Store.QueryAsync<NotificationRecord>(GradingHostFixture.Tenant, DocumentQuery.All);
+            if (all.Any(n => n.Value.Kind == NotificationKinds.ReviewReminder && n.Value.Data["submissionId"] == submissionId))
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"No review reminder for {submissionId} in 30 s: the workflow is not waiting for review.");
+            await Task.Delay(50);
+        }
     }
 }

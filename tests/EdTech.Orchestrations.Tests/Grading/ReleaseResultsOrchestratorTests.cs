@@ -88,6 +88,32 @@ public sealed class ReleaseResultsOrchestratorTests(GradingHostFixture host) : I
     }
 
     [Fact]
+    public async Task PagedRelease_FiveChunksWithAWriteFailingInTheThird_RetriesIt_AndReleasesEverySubmissionExactlyOnce()
+    {
+        var assessment = await host.SeedAssessmentAsync("a-fail", new ReleasePolicy(ReleasePolicy.Manual, null), Now.AddDays(-1));
+        var ids = Enumerable.Range(0, 45).Select(i => $"mf-{i:D3}").ToList();
+        foreach (var id in ids)
+        {
+            var accepted = (await host.SeedSubmissionAsync(id, assessment, Now.AddDays(-2))).Value;
+            await host.Store.ReplaceAsync(GradingHostFixture.Tenant, accepted with { Status = SubmissionStatus.Graded, RawScore = 7m, Score = 7m, GradedAt = Now.AddDays(-2) }, ifMatch: null);
+        }
+
+        host.Store.FailNextWriteOf(Containers.Submissions, "mf-023");
+        var run = await RunReleaseAsync("a-fail", "fail", pageSize: 10);
+
+        Assert.True(run.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{run.RuntimeStatus}: {run.FailureDetails}");
+        Assert.Equal(1, host.Store.InjectedFailures);
+        Assert.Equal(45, run.ReadOutputAs<ReleaseResultsResult>()!.Pending);
+        Assert.NotNull(await host.Client.GetInstanceAsync($"{run.InstanceId}:chunk:4"));
+        foreach (var id in ids)
+        {
+            var s = (await host.GetSubmissionAsync(id))!.Value;
+            Assert.True(s.Status == SubmissionStatus.Released, $"{id} is {s.Status}");
+            Assert.Equal(3, host.Store.WritesOf(Containers.Submissions, id)); // seeded, graded, then released exactly once
+        }
+    }
+
+    [Fact]
     public async Task DerivedInstanceId_StartingAgain_IsAlreadyExists()
     {
         var assessment = await host.SeedAssessmentAsync("a-dedupe", new ReleasePolicy(ReleasePolicy.Manual, null), Now.AddDays(-1));

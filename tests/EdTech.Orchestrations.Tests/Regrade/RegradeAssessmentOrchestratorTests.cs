@@ -46,6 +46,35 @@ public sealed class RegradeAssessmentOrchestratorTests(GradingHostFixture host) 
     }
 
     [Fact]
+    public async Task PagedRegrade_FiveChunksWithAWriteFailingInTheThird_RetriesIt_AndRegradesEverySubmissionExactlyOnce()
+    {
+        var v1 = await host.SeedAssessmentAsync("rg-fail", new ReleasePolicy(ReleasePolicy.Immediate, null), Now.AddDays(1));
+        var ids = Enumerable.Range(0, 45).Select(i => $"rg-fail-{i:D3}").ToList();
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+        {
+            await SeedGradedAsync(id, v1, i % 2 == 0 ? SubmissionStatus.Released : SubmissionStatus.Graded);
+        }
+
+        await NewVersionAsync(v1, v1.Items[1] with { Answer = AnswerValue.OfNumber(3.2m) });
+        host.Store.FailNextWriteOf(Containers.Submissions, "rg-fail-023");
+
+        var run = await RunAsync("rg-fail", 2, pageSize: 10);
+
+        Assert.True(run.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{run.RuntimeStatus}: {run.FailureDetails}");
+        Assert.Equal(1, host.Store.InjectedFailures);
+        var result = run.ReadOutputAs<RegradeAssessmentResult>()!;
+        Assert.Equal((5, 45), (result.Chunks, result.Seen));
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+        {
+            var s = (await host.GetSubmissionAsync(id))!.Value;
+            Assert.Equal((10m, 2), (s.Score!.Value, s.GradedVersion!.Value));
+            Assert.Equal(i % 2 == 0 ? SubmissionStatus.Released : SubmissionStatus.Graded, s.Status);
+            Assert.Equal(2, host.Store.WritesOf(Containers.Submissions, id)); // seeded, then regraded exactly once
+            Assert.NotNull(await host.Store.GetAsync<AuditEntry>(GradingHostFixture.Tenant, GradeAudit.RegradeId(id, 2)));
+        }
+    }
+
+    [Fact]
     public async Task RunningTheSameVersionAgain_WritesNothing_AndStartingItTwice_IsOneInstance()
     {
         var v1 = await host.SeedAssessmentAsync("rg-again", new ReleasePolicy(ReleasePolicy.Immediate, null), Now.AddDays(1));
@@ -143,10 +172,10 @@ public sealed class RegradeAssessmentOrchestratorTests(GradingHostFixture host) 
         Assert.Equal(WriteStatus.Replaced, status);
     }
 
-    private async Task<OrchestrationMetadata> RunAsync(string assessmentId, int version, string? suffix = null)
+    private async Task<OrchestrationMetadata> RunAsync(string assessmentId, int version, string? suffix = null, int? pageSize = null)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var input = new RegradeAssessmentInput(GradingHostFixture.Tenant, assessmentId, version);
+        var input = new RegradeAssessmentInput(GradingHostFixture.Tenant, assessmentId, version, pageSize);
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(RegradeAssessmentOrchestrator), input, new StartOrchestrationOptions(suffix is null ? input.InstanceId : $"{input.InstanceId}:{suffix}"), cts.Token);
         return await host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);

@@ -3,7 +3,11 @@ using EdTech.Domain.Tenancy;
 
 namespace EdTech.Bff.Tests.Security.Matrix;
 
-/// <summary>The permission matrix, generated from <see cref="AccessTable.Rows"/>: every row × every caller × every situation that applies to its scope.</summary>
+/// <summary>
+/// The permission matrix: every <see cref="AccessTable.Rows"/> endpoint × every caller × every situation its expected scope implies.
+/// The expected status comes from <see cref="ExpectedPermissions"/> (Security/Permissions.md, written from the API contract), never
+/// from the row itself, so the matrix proves the table is right, not merely that it is enforced.
+/// </summary>
 public static class MatrixCases
 {
     public const string NoToken = "none";
@@ -13,16 +17,19 @@ public static class MatrixCases
     /// <summary>(endpoint, caller, situation, expected status); rows without a sample get only their 401/403 cases.</summary>
     public static IEnumerable<object[]> All() =>
         from row in AccessTable.Rows
-        from situation in SituationsFor(row)
+        let expectedPermission = ExpectedPermissions.Find(row.Endpoint)
+        where expectedPermission is not null // a row the statement lacks fails ExpectedPermissionsTests
+        from situation in SituationsFor(expectedPermission)
         from caller in Callers
-        let expected = Expected(row, caller, situation)
+        let expected = Expected(row, expectedPermission, caller, situation)
         where expected is not null
         select new object[] { row.Endpoint, caller, situation.ToString(), expected.Value };
 
-    public static int? Expected(AccessRule row, string caller, Situation situation)
+    public static int? Expected(AccessRule row, ExpectedPermission permission, string caller, Situation situation)
     {
+        ArgumentNullException.ThrowIfNull(permission);
         var success = MatrixSamples.Find(row)?.Success;
-        if (row.Scope == AccessScope.Anonymous)
+        if (permission.Scope == ExpectedPermission.Anonymous)
         {
             return success;
         }
@@ -32,7 +39,7 @@ public static class MatrixCases
             return 401;
         }
 
-        if (!row.Allows(caller))
+        if (!permission.Allows(caller))
         {
             return 403;
         }
@@ -40,25 +47,26 @@ public static class MatrixCases
         return situation switch
         {
             Situation.Own => success,
-            Situation.ForeignTenant when row.Scope == AccessScope.Platform => 403,
+            Situation.ForeignTenant when permission.Scope == ExpectedPermission.Platform => 403,
             _ => success is null ? null : 404,
         };
     }
 
-    private static IEnumerable<Situation> SituationsFor(AccessRule row)
+    private static IEnumerable<Situation> SituationsFor(ExpectedPermission permission)
     {
         yield return Situation.Own;
-        if (row.Scope == AccessScope.Platform || (row.Scope != AccessScope.Anonymous && row.Pattern.Contains('{', StringComparison.Ordinal)))
+        if (permission.Scope == ExpectedPermission.Platform || (permission.Scope != ExpectedPermission.Anonymous && permission.Pattern.Contains('{', StringComparison.Ordinal)))
         {
             yield return Situation.ForeignTenant;
         }
 
-        if (row.Scope == AccessScope.Owner)
+        if (permission.Scope == ExpectedPermission.Owner)
         {
             yield return Situation.Classmate;
         }
 
-        if (row.Scope == AccessScope.Course)
+        // Every route the contract scopes to an enrollment, whoever enforces it (CourseScopeFilter or the handler).
+        if (permission.Scope is ExpectedPermission.Enrolled or ExpectedPermission.Owner)
         {
             yield return Situation.NotEnrolled;
         }
