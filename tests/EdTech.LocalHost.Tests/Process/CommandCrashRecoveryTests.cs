@@ -63,7 +63,8 @@ public sealed class CommandCrashRecoveryTests(ITestOutputHelper output)
             var fireAt = DateTimeOffset.UtcNow.AddSeconds(8);
             var day = DateOnly.FromDateTime(fireAt.UtcDateTime);
             host = await LocalHostProcess.StartAsync(data, Patience, "--CALIBRATE_SCHEDULE", CronAt(fireAt));
-            await host.WaitForOutputAsync("Requested 1 course calibrations", Patience);
+            // "Requested 1 course calibrations for ..." (the log line is the only outside sign that the timer fired).
+            await host.WaitForOutputAsync("1 course calibrations for", Patience);
             await host.KillAsync();
             await host.DisposeAsync();
             host = null;
