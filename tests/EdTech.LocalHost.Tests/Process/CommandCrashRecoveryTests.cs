@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -15,8 +14,8 @@ namespace EdTech.LocalHost.Tests.Process;
 /// Every acknowledged command survives SIGKILL right after its answer, on the default in-memory durable engine (which forgets
 /// every instance): a manual "release now" of 250 graded submissions (3 release pages), an edit that regrades 40 submissions,
 /// and the nightly calibration (a timer, killed right after it recorded its run). Three host starts in all: kill after the
-/// release and regrade answers; restart with the calibration timer due a few seconds later, kill right after it fired
-/// (the recovery of the first two is cut off again); restart and check that all three completed. Tagging jobs need a chat
+/// release and regrade answers; restart with the calibration timer firing, kill right after it fired (the recovery of the
+/// first two is cut off again); restart with the timer off and check that all three completed. Tagging jobs need a chat
 /// model, which this process cannot reach: the in-process tests cover their redelivery and re-drive (StartTaggingOnJobTests).
 /// </summary>
 public sealed class CommandCrashRecoveryTests(ITestOutputHelper output)
@@ -59,12 +58,12 @@ public sealed class CommandCrashRecoveryTests(ITestOutputHelper output)
             var atFirstCrash = await CountAsync(data, ReleaseQuiz);
             output.WriteLine($"first kill {total.Elapsed.TotalSeconds:F1} s; release-quiz at the crash: {atFirstCrash}");
 
-            // 2. Restart with the nightly calibration due in a few seconds; SIGKILL right after it recorded its run.
-            var fireAt = DateTimeOffset.UtcNow.AddSeconds(8);
-            var day = DateOnly.FromDateTime(fireAt.UtcDateTime);
-            host = await LocalHostProcess.StartAsync(data, Patience, "--CALIBRATE_SCHEDULE", CronAt(fireAt));
-            // "Requested 1 course calibrations for ..." (the log line is the only outside sign that the timer fired).
+            // 2. Restart with the calibration timer firing every second; SIGKILL right after its first run logged
+            //    "Requested 1 course calibrations for <day>" (the only outside sign that the timer fired). The last
+            //    start never fires it, so only the recorded run can bring the calibration to completion.
+            host = await LocalHostProcess.StartAsync(data, Patience, "--CALIBRATE_SCHEDULE", "* * * * * *");
             await host.WaitForOutputAsync("1 course calibrations for", Patience);
+            var day = DateOnly.FromDateTime(DateTime.UtcNow);
             await host.KillAsync();
             await host.DisposeAsync();
             host = null;
@@ -114,9 +113,6 @@ public sealed class CommandCrashRecoveryTests(ITestOutputHelper output)
             }
         }
     }
-
-    /// <summary>A six-field cron (seconds first, UTC, as the LocalHost scheduler reads it) that fires once a day at <paramref name="at"/>.</summary>
-    private static string CronAt(DateTimeOffset at) => string.Create(CultureInfo.InvariantCulture, $"{at.Second} {at.Minute} {at.Hour} * * *");
 
     private static async Task<string> CountAsync(string data, string assessmentId)
     {
