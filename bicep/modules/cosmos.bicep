@@ -63,9 +63,10 @@ var containers = [
   { name: 'skill-graphs', fields: [], throughput: 'shared' }
   { name: 'item-parameters', fields: [], throughput: 'shared' }
   { name: 'item-ratings', fields: ['userId'], throughput: 'shared' }
-  { name: 'tagging-jobs', fields: ['jobId'], throughput: 'shared' }
+  { name: 'tagging-jobs', fields: ['jobId', 'status'], throughput: 'shared' }
   { name: 'poison', fields: ['userId'], throughput: 'shared' }
   { name: 'integration-events', fields: [], throughput: 'shared' }
+  { name: 'workflow-runs', fields: ['status'], throughput: 'shared' }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'

@@ -1,13 +1,15 @@
+using EdTech.Application.Commands;
 using EdTech.Application.Grading;
 
 namespace EdTech.LocalHost;
 
 /// <summary>
 /// The in-process engine keeps instances in memory, so after a crash or restart the acknowledged
-/// submissions whose workflow had not finished are started again (idempotently). A failure here is
-/// retried, never allowed to stop the host: intake must stay up even if re-driving has to wait.
+/// submissions and commands (release, regrade, calibration, tagging) whose workflow had not finished are
+/// started again (idempotently) from their durable records. A failure here is retried, never allowed to stop
+/// the host: intake must stay up even if re-driving has to wait.
 /// </summary>
-public sealed class StartupReconciliation(UnfinishedGradingReconciler reconciler, ILogger<StartupReconciliation> logger) : BackgroundService
+public sealed class StartupReconciliation(UnfinishedGradingReconciler reconciler, UnfinishedCommandReconciler commands, ILogger<StartupReconciliation> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(2);
 
@@ -17,6 +19,7 @@ public sealed class StartupReconciliation(UnfinishedGradingReconciler reconciler
         {
             try
             {
+                await commands.ReconcileAsync(stoppingToken).ConfigureAwait(false);
                 await reconciler.ReconcileAsync(stoppingToken).ConfigureAwait(false);
                 return;
             }

@@ -2,6 +2,7 @@ using EdTech.Orchestrations.Calibration;
 using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Regrade;
 using EdTech.Orchestrations.Release;
+using EdTech.Orchestrations.Runs;
 using EdTech.Orchestrations.Tagging;
 using Microsoft.DurableTask;
 
@@ -15,7 +16,7 @@ public static class OrchestrationCatalog
 
     public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity), typeof(RemindReviewActivity), typeof(MarkAssessmentReleasedActivity),
         typeof(ListReleasePageActivity), typeof(ReleaseSubmissionsActivity), typeof(ReleaseDueAssessmentActivity), typeof(ListRegradePageActivity), typeof(RegradeChunkActivity), typeof(CalibrateCourseActivity),
-        typeof(MarkTaggingJobRunningActivity), typeof(TagItemsChunkActivity), typeof(FinishTaggingJobActivity)];
+        typeof(MarkTaggingJobRunningActivity), typeof(TagItemsChunkActivity), typeof(FinishTaggingJobActivity), typeof(FinishWorkflowRunActivity)];
 
     public static void Register(DurableTaskRegistry registry)
     {

@@ -1,15 +1,19 @@
 using System.Security.Claims;
 using System.Text;
 using EdTech.Application.Assessments;
+using EdTech.Application.ChangeFeed;
 using EdTech.Application.Common;
 using EdTech.Application.Content.Tagging;
 using EdTech.Application.Courses;
 using EdTech.Application.Grading;
 using EdTech.Application.Learning.Calibration;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
 using EdTech.Application.Tenants;
 using EdTech.Application.Users;
 using EdTech.Bff.Security.Identity;
 using EdTech.Domain.Assessments;
+using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
 using EdTech.Orchestrations.Hosting;
 using EdTech.Orchestrations.Release;
@@ -20,8 +24,9 @@ using Microsoft.IdentityModel.Tokens;
 namespace EdTech.Functions.Tests;
 
 /// <summary>
-/// The isolated worker has no DurableTaskClient in DI, only the [DurableClient] binding value: the role functions
-/// bind it for their request, so the shared endpoints' workflows start orchestrations on it.
+/// The isolated worker has no DurableTaskClient in DI, only the [DurableClient] binding value: the role functions,
+/// timers and change-feed triggers bind it for their invocation, so the shared workflows start orchestrations on it.
+/// Commands answered 202 only record their request; the change-feed trigger that starts the workflow binds its own client.
 /// </summary>
 public sealed class DurableClientBindingTests
 {
@@ -30,38 +35,50 @@ public sealed class DurableClientBindingTests
     private static readonly SymmetricSecurityKey Key = new(Encoding.UTF8.GetBytes("functions-durable-client-binding-test-key-0123456789")) { KeyId = "test" };
 
     [Fact]
-    public async Task TeacherFunction_ReleaseNow_SchedulesReleaseResultsOnTheBindingClient()
+    public async Task TeacherFunction_ReleaseNow_RecordsTheReleaseBeforeAnswering_AndTheChangeFeedTriggerStartsItOnItsOwnBindingClient()
     {
         // A static-key issuer added for the test only, so a teacher token passes the real pipeline's authentication.
         using var host = new FunctionsHostFixture(s => s.AddSingleton(TrustedIssuer.WithStaticKey(Issuer, Audience, Key)));
         var tenant = new TenantId("fn-release");
         await SeedCourseWithAssessmentAsync(host.Host.Services, tenant);
-        var binding = new RecordingDurableTaskClient();
+        await SeedGradedAsync(host.Host.Services, tenant);
+        var request = new RecordingDurableTaskClient();
 
-        var response = await host.InvokeAsync((f, req) => f.Teacher(req, binding), "POST", "/api/teacher/assessments/quiz1/release", TokenFor(tenant, "t1", Roles.Teacher));
+        var response = await host.InvokeAsync((f, req) => f.Teacher(req, request), "POST", "/api/teacher/assessments/quiz1/release", TokenFor(tenant, "t1", Roles.Teacher));
 
+        // The request only records (the release record and ReleasedAt, durable before the 202); it never waits on the engine.
         Assert.Equal(202, response.StatusCode);
-        var scheduled = Assert.Single(binding.Scheduled);
+        Assert.Empty(request.Scheduled);
+        var store = host.Host.Services.GetRequiredService<IDocumentStore>();
+        Assert.NotNull(await store.GetAsync<AssessmentReleaseRecord>(tenant, "quiz1"));
+        var trigger = new RecordingDurableTaskClient();
+        await StartReleaseAsOnTheTriggerAsync(host.Host.Services, tenant, trigger);
+        var scheduled = Assert.Single(trigger.Scheduled);
         Assert.Equal(nameof(ReleaseResultsOrchestrator), scheduled.Name.Name);
-        Assert.StartsWith($"{tenant}:", scheduled.InstanceId, StringComparison.Ordinal);
-        var input = Assert.IsType<ReleaseResultsInput>(scheduled.Input);
-        Assert.Equal("quiz1", input.AssessmentId);
+        Assert.StartsWith($"{tenant}:release:quiz1:", scheduled.InstanceId, StringComparison.Ordinal);
+        Assert.Equal("quiz1", Assert.IsType<ReleaseResultsInput>(scheduled.Input).AssessmentId);
     }
 
     [Fact]
-    public async Task TeacherFunction_TwoConcurrentRequests_EachUseTheirOwnBindingClient()
+    public async Task ChangeFeedTrigger_TwoConcurrentInvocations_EachUseTheirOwnBindingClient()
     {
-        using var host = new FunctionsHostFixture(s => s.AddSingleton(TrustedIssuer.WithStaticKey(Issuer, Audience, Key)));
+        using var host = new FunctionsHostFixture();
         var first = new TenantId("fn-release-a");
         var second = new TenantId("fn-release-b");
-        await SeedCourseWithAssessmentAsync(host.Host.Services, first);
-        await SeedCourseWithAssessmentAsync(host.Host.Services, second);
+        var releaser = host.Host.Services.GetRequiredService<ResultsReleaser>();
+        foreach (var tenant in new[] { first, second })
+        {
+            await SeedCourseWithAssessmentAsync(host.Host.Services, tenant);
+            await SeedGradedAsync(host.Host.Services, tenant);
+            await releaser.MarkReleasedAsync(tenant, "quiz1", CancellationToken.None);
+        }
+
         var clientA = new RecordingDurableTaskClient();
         var clientB = new RecordingDurableTaskClient();
 
         await Task.WhenAll(
-            host.InvokeAsync((f, req) => f.Teacher(req, clientA), "POST", "/api/teacher/assessments/quiz1/release", TokenFor(first, "t1", Roles.Teacher)),
-            host.InvokeAsync((f, req) => f.Teacher(req, clientB), "POST", "/api/teacher/assessments/quiz1/release", TokenFor(second, "t1", Roles.Teacher)));
+            Task.Run(() => StartReleaseAsOnTheTriggerAsync(host.Host.Services, first, clientA)),
+            Task.Run(() => StartReleaseAsOnTheTriggerAsync(host.Host.Services, second, clientB)));
 
         Assert.StartsWith($"{first}:", Assert.Single(clientA.Scheduled).InstanceId, StringComparison.Ordinal);
         Assert.StartsWith($"{second}:", Assert.Single(clientB.Scheduled).InstanceId, StringComparison.Ordinal);
@@ -117,6 +134,24 @@ public sealed class DurableClientBindingTests
         var quiz = new CreateAssessmentCommand("quiz1", "Quiz", DateTimeOffset.UtcNow.AddDays(1), 0, 1, null, new ReleaseInput("manual", null),
             [new ItemInput("e1", ItemType.Essay, "Why?", null, null, null, 5, ["writing"])]) { CourseId = "c1" };
         Ok(await services.GetRequiredService<CreateAssessmentHandler>().HandleAsync(teacher, quiz, CancellationToken.None));
+    }
+
+    private static async Task SeedGradedAsync(IServiceProvider services, TenantId tenant)
+    {
+        var graded = new SubmissionRecord("s-graded", "quiz1", 1, "c1", "student-1", [], DateTimeOffset.UtcNow, false, SubmissionStatus.Graded, 5m, Score: 5m, RawScore: 5m);
+        Assert.Equal(WriteStatus.Created, (await services.GetRequiredService<IDocumentStore>().CreateAsync(tenant, graded)).Status);
+    }
+
+    /// <summary>What the Azure StartReleaseOnAssessments trigger does with the assessment's change: binds its own client, runs the handler.</summary>
+    private static async Task StartReleaseAsOnTheTriggerAsync(IServiceProvider services, TenantId tenant, RecordingDurableTaskClient client)
+    {
+        var store = services.GetRequiredService<IDocumentStore>();
+        var change = (await store.GetAsync(tenant, Containers.Assessments, "quiz1"))!;
+        var handler = services.GetServices<IChangeFeedHandler>().Single(h => h.Name == ChangeFeedCatalog.StartRelease.Name);
+        using (services.GetRequiredService<InvocationDurableClientSource>().Bind(client))
+        {
+            await handler.HandleAsync([change], CancellationToken.None);
+        }
     }
 
     private static void Ok<T>(Outcome<T> outcome) => Assert.True(outcome.IsSuccess, $"Seeding failed: {string.Join("; ", outcome.Problem?.Errors?.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}") ?? [])}");

@@ -1,3 +1,4 @@
+using EdTech.Application.Commands;
 using EdTech.Application.Grading;
 using EdTech.Application.Learning.Calibration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,16 @@ public sealed record ScheduledJob(string Name, string ScheduleSetting, string De
 
 public static class ScheduledJobs
 {
+    /// <summary>
+    /// The safety net for everything acknowledged: submissions whose grading never finished, then commands (release,
+    /// regrade and calibration runs, tagging jobs) whose workflow never finished, both read from their durable records.
+    /// </summary>
     public static ScheduledJob ReconcileGrading { get; } = new("ReconcileGrading", "RECONCILE_GRADING_SCHEDULE", "0 */5 * * * *",
-        (services, ct) => services.GetRequiredService<UnfinishedGradingReconciler>().ReconcileAsync(ct));
+        async (services, ct) =>
+        {
+            await services.GetRequiredService<UnfinishedGradingReconciler>().ReconcileAsync(ct).ConfigureAwait(false);
+            await services.GetRequiredService<UnfinishedCommandReconciler>().ReconcileAsync(ct).ConfigureAwait(false);
+        });
 
     /// <summary>afterDue and scheduled release (and any unfinished manual release): starts ReleaseResults where the release time has passed.</summary>
     public static ScheduledJob ReleaseDueResults { get; } = new("ReleaseDueResults", "RELEASE_DUE_SCHEDULE", "0 * * * * *",

@@ -81,6 +81,39 @@ public sealed class CosmosChangeFeedFunctions(CosmosChangeDispatcher dispatcher,
         await dispatcher.DispatchAsync(ChangeFeedCatalog.StartRegrade, Containers.Assessments, changes, ct).ConfigureAwait(false);
     }
 
+    [Function("StartReleaseOnAssessments")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public async Task StartRelease(
+        [CosmosDBTrigger(Database, Containers.Assessments, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "start-release.assessments.", FeedPollDelay = 1000, StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, [DurableClient] DurableTaskClient client, CancellationToken ct)
+    {
+        using var bound = durable.Bind(client);
+        await dispatcher.DispatchAsync(ChangeFeedCatalog.StartRelease, Containers.Assessments, changes, ct).ConfigureAwait(false);
+    }
+
+    [Function("StartTaggingOnTaggingJobs")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public async Task StartTagging(
+        [CosmosDBTrigger(Database, Containers.TaggingJobs, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "start-tagging.tagging-jobs.", FeedPollDelay = 1000, StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, [DurableClient] DurableTaskClient client, CancellationToken ct)
+    {
+        using var bound = durable.Bind(client);
+        await dispatcher.DispatchAsync(ChangeFeedCatalog.StartTagging, Containers.TaggingJobs, changes, ct).ConfigureAwait(false);
+    }
+
+    [Function("StartWorkflowRunsOnWorkflowRuns")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public async Task StartWorkflowRuns(
+        [CosmosDBTrigger(Database, Containers.WorkflowRuns, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "start-workflow-runs.workflow-runs.", FeedPollDelay = 1000, StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, [DurableClient] DurableTaskClient client, CancellationToken ct)
+    {
+        using var bound = durable.Bind(client);
+        await dispatcher.DispatchAsync(ChangeFeedCatalog.StartWorkflowRuns, Containers.WorkflowRuns, changes, ct).ConfigureAwait(false);
+    }
+
     [Function("ScheduleReleaseOnAssessments")]
     [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
     public async Task ScheduleRelease(

@@ -1,4 +1,6 @@
 using EdTech.Application.Grading.Regrade;
+using EdTech.Application.Records;
+using EdTech.Orchestrations.Runs;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +10,8 @@ namespace EdTech.Orchestrations.Regrade;
 /// Regrades every graded, released or awaiting-review submission of an assessment with the answer key of
 /// a new version. Pages through the submissions by an id cursor (each page step returns only its bounds)
 /// and fans each page out at once as a <see cref="RegradeChunkOrchestrator"/>, so 10k submissions are
-/// ~40 chunks with batched writes, never one giant history nor one orchestration per submission.
+/// ~40 chunks with batched writes, never one giant history nor one orchestration per submission. Its last step
+/// completes the regrade's workflow run (the record the edit wrote before answering).
 /// </summary>
 public sealed class RegradeAssessmentOrchestrator : TaskOrchestrator<RegradeAssessmentInput, RegradeAssessmentResult>
 {
@@ -48,6 +51,8 @@ public sealed class RegradeAssessmentOrchestrator : TaskOrchestrator<RegradeAsse
         var result = new RegradeAssessmentResult(input.AssessmentId, input.Version, chunks.Count, results.Sum(r => r.Seen), results.Sum(r => r.Regraded));
         logger.LogInformation("Regrade of {AssessmentId} v{Version}: {Regraded} of {Seen} submissions in {Chunks} chunks",
             input.AssessmentId, input.Version, result.Regraded, result.Seen, result.Chunks);
+        await context.CallActivityAsync<bool>(nameof(FinishWorkflowRunActivity), new FinishWorkflowRunInput(
+            input.TenantId, WorkflowRunRecord.RegradeId(input.AssessmentId, input.Version), $"regraded {result.Regraded} of {result.Seen}"), Retry);
         return result;
     }
 }

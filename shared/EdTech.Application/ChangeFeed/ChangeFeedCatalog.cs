@@ -33,6 +33,12 @@ public static class ChangeFeedCatalog
 
     public static ChangeFeedConsumer StartRegrade { get; } = Declare("start-regrade", ChangeFeedUrgency.Immediate, startsDurableWork: true, Containers.Assessments);
 
+    public static ChangeFeedConsumer StartRelease { get; } = Declare("start-release", ChangeFeedUrgency.Immediate, startsDurableWork: true, Containers.Assessments);
+
+    public static ChangeFeedConsumer StartTagging { get; } = Declare("start-tagging", ChangeFeedUrgency.Immediate, startsDurableWork: true, Containers.TaggingJobs);
+
+    public static ChangeFeedConsumer StartWorkflowRuns { get; } = Declare("start-workflow-runs", ChangeFeedUrgency.Immediate, startsDurableWork: true, Containers.WorkflowRuns);
+
     public static ChangeFeedConsumer ScheduleRelease { get; } = Declare("schedule-release", ChangeFeedUrgency.Deferrable, startsDurableWork: true, Containers.Assessments);
 
     public static ChangeFeedConsumer NotificationDispatch { get; } = Declare("notification-dispatch", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Notifications);
@@ -40,7 +46,7 @@ public static class ChangeFeedCatalog
     public static ChangeFeedConsumer IntegrationEventDispatch { get; } = Declare("integration-event-dispatch", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.IntegrationEvents);
 
     public static IReadOnlyList<ChangeFeedConsumer> All { get; } =
-        [StartGrading, SubmissionProjection, ReviewQueueProjection, AssessmentStatisticsProjection, LearnerState, StartRegrade, ScheduleRelease, NotificationDispatch,
+        [StartGrading, SubmissionProjection, ReviewQueueProjection, AssessmentStatisticsProjection, LearnerState, StartRegrade, StartRelease, StartTagging, StartWorkflowRuns, ScheduleRelease, NotificationDispatch,
          IntegrationEventDispatch];
 
     public static ChangeFeedConsumer? Find(string name) => All.FirstOrDefault(c => c.Name == name);

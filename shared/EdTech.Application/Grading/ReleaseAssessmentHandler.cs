@@ -8,11 +8,14 @@ namespace EdTech.Application.Grading;
 public sealed record ReleaseAccepted(string AssessmentId, string Status);
 
 /// <summary>
-/// A teacher's "release now": starts ReleaseResults whatever the policy. Course enrollment is checked by
-/// the access table's Course scope before this runs. Repeating it changes nothing (same generation, same
-/// instance; the audit entry id is derived from the assessment, so only the first request is logged).
+/// A teacher's "release now", whatever the policy. Course enrollment is checked by the access table's Course scope
+/// before this runs. The request is durable before the 202: the assessment's release record (students see their
+/// scores from then on) and <see cref="AssessmentRecord.ReleasedAt"/> are written here, and the per-submission
+/// bookkeeping is started by the change feed (<see cref="StartReleaseOnRequest"/>), re-driven after a crash by the
+/// start-up and timer sweeps (<see cref="DueResultsReleaser"/>). Repeating it changes nothing (both writes are
+/// create-once / set-once; the audit entry id is derived from the assessment, so only the first request is logged).
 /// </summary>
-public sealed class ReleaseAssessmentHandler(IDocumentStore store, IAuditLog audit, IReleaseWorkflow workflow, TimeProvider clock)
+public sealed class ReleaseAssessmentHandler(IDocumentStore store, IAuditLog audit, ResultsReleaser releaser, TimeProvider clock)
 {
     public const string Releasing = "releasing";
 
@@ -24,9 +27,8 @@ public sealed class ReleaseAssessmentHandler(IDocumentStore store, IAuditLog aud
             return Problem.NotFound("assessment");
         }
 
-        var pending = await ResultsReleaser.PendingAsync(store, caller.Tenant, stored.Value.CourseId, assessmentId, ct).ConfigureAwait(false);
         await audit.AppendAsync(caller.Tenant, GradeAudit.AssessmentReleased(stored.Value, caller.UserId, caller.Roles, clock.GetUtcNow()), ct).ConfigureAwait(false);
-        await workflow.StartAsync(caller.Tenant, assessmentId, ResultsReleaser.Generation(pending), ct).ConfigureAwait(false);
+        await releaser.MarkReleasedAsync(caller.Tenant, assessmentId, ct).ConfigureAwait(false);
         return Outcome<ReleaseAccepted>.Ok(new ReleaseAccepted(assessmentId, Releasing));
     }
 }

@@ -20,6 +20,8 @@ public sealed record ReleasePage(string? ThroughId, int Count);
 /// </summary>
 public sealed class ResultsReleaser(IDocumentStore store, TimeProvider clock, ILogger<ResultsReleaser> logger)
 {
+    private const int MarkAttempts = 5;
+
     /// <summary>Graded-not-released submissions of the assessment (one partition: its course), in id order.</summary>
     public static Task<IReadOnlyList<StoredDocument>> PendingAsync(IDocumentStore store, TenantId tenant, string courseId, string assessmentId, CancellationToken ct) =>
         store.QueryAsync(tenant, Containers.Submissions,
@@ -38,28 +40,42 @@ public sealed class ResultsReleaser(IDocumentStore store, TimeProvider clock, IL
     /// </summary>
     public static long Generation(IReadOnlyList<StoredDocument> pending) => pending.Count == 0 ? 0 : pending.Max(p => p.Sequence);
 
-    /// <summary>Sets the assessment's ReleasedAt unless already set; the submissions waiting for release are then paged (<see cref="NextPageAsync"/>).</summary>
+    /// <summary>
+    /// Writes the release record and sets the assessment's ReleasedAt unless already set (the teacher's "release now"
+    /// writes both before its 202, so they are the durable request; ReleaseResults' first step repeats them as a no-op).
+    /// A concurrent write of the assessment (an edit) is retried a few times, then surfaces so the caller's retry runs.
+    /// The submissions waiting for release are then paged (<see cref="NextPageAsync"/>).
+    /// </summary>
     public async Task<ReleaseMark> MarkReleasedAsync(TenantId tenant, string assessmentId, CancellationToken ct)
     {
-        var stored = await store.GetAsync<AssessmentRecord>(tenant, assessmentId, ct).ConfigureAwait(false);
-        if (stored is null)
+        for (var attempt = 1; ; attempt++)
         {
-            logger.LogInformation("Assessment {AssessmentId} in {TenantId} is gone; nothing to release", assessmentId, tenant);
-            return new ReleaseMark(assessmentId, false, null);
-        }
+            var stored = await store.GetAsync<AssessmentRecord>(tenant, assessmentId, ct).ConfigureAwait(false);
+            if (stored is null)
+            {
+                logger.LogInformation("Assessment {AssessmentId} in {TenantId} is gone; nothing to release", assessmentId, tenant);
+                return new ReleaseMark(assessmentId, false, null);
+            }
 
-        // First the one write that makes every graded result of the assessment visible at once; then the
-        // write model's flag, which makes work graded from now on release when graded.
-        var releasedAt = await AssessmentReleases.EnsureAsync(store, tenant, stored.Value, clock.GetUtcNow(), ct).ConfigureAwait(false);
-        var marked = false;
-        if (stored.Value.ReleasedAt is null)
-        {
-            Written.Ensure(await store.ReplaceAsync(tenant, stored.Value with { ReleasedAt = releasedAt }, stored.ETag, ct).ConfigureAwait(false));
-            marked = true;
-        }
+            // First the one write that makes every graded result of the assessment visible at once; then the
+            // write model's flag, which makes work graded from now on release when graded.
+            var releasedAt = await AssessmentReleases.EnsureAsync(store, tenant, stored.Value, clock.GetUtcNow(), ct).ConfigureAwait(false);
+            var marked = false;
+            if (stored.Value.ReleasedAt is null)
+            {
+                var written = await store.ReplaceAsync(tenant, stored.Value with { ReleasedAt = releasedAt }, stored.ETag, ct).ConfigureAwait(false);
+                if (written.Status == WriteStatus.PreconditionFailed && attempt < MarkAttempts)
+                {
+                    continue;
+                }
 
-        logger.LogInformation("Releasing the graded submissions of {AssessmentId} in {TenantId} (marked now: {Marked})", assessmentId, tenant, marked);
-        return new ReleaseMark(assessmentId, marked, stored.Value.CourseId);
+                Written.Ensure(written);
+                marked = true;
+            }
+
+            logger.LogInformation("Releasing the graded submissions of {AssessmentId} in {TenantId} (marked now: {Marked})", assessmentId, tenant, marked);
+            return new ReleaseMark(assessmentId, marked, stored.Value.CourseId);
+        }
     }
 
     /// <summary>The bounds of the next page of submissions waiting for release after <paramref name="afterId"/> (at most <paramref name="size"/>).</summary>

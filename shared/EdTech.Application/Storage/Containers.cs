@@ -30,11 +30,14 @@ public static class Containers
     public const string TaggingJobs = "tagging-jobs";
     public const string IntegrationEvents = "integration-events";
 
+    /// <summary>Workflow runs asked for by a command or timer (regrade, calibration), until their workflow completes them.</summary>
+    public const string WorkflowRuns = "workflow-runs";
+
     /// <summary>Changes a change-feed handler kept failing on: one record each, visible, never blocking a lease.</summary>
     public const string Poison = "poison";
 
     public static IReadOnlyList<string> All { get; } =
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
-         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents];
+         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns];
 }

@@ -20,8 +20,9 @@ public static class QueriedFields
         [Containers.LearnerState] = ["courseId"],
         [Containers.Responses] = ["userId"],
         [Containers.ItemRatings] = ["userId"],
-        [Containers.TaggingJobs] = ["jobId"],
+        [Containers.TaggingJobs] = ["jobId", "status"],
         [Containers.Poison] = ["userId"],
+        [Containers.WorkflowRuns] = ["status"],
     };
 
     /// <summary>The fields of <paramref name="container"/> a query may filter on (none for most containers).</summary>

@@ -103,6 +103,21 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until a line of the host's output contains <paramref name="text"/> (checked every 10 ms).</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!_output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            if (clock.Elapsed > timeout || _process.HasExited)
+            {
+                throw new TimeoutException($"No output line with '{text}' within {timeout}:{Environment.NewLine}{RecentOutput()}");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
     public string RecentOutput(int lines = 200) => string.Join(Environment.NewLine, _output.TakeLast(lines));
 
     /// <summary>Warnings and errors the host logged (console format: a "warn:"/"fail:"/"crit:" line and the message lines after it).</summary>

@@ -1,14 +1,14 @@
-using EdTech.Application.Grading;
+using EdTech.Application.Commands;
 using EdTech.Application.Grading.Regrade;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Orchestrations.Tests.Grading;
-using Moq;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdTech.Orchestrations.Tests.Regrade;
 
-/// <summary>The change-feed safety net: a new version whose scoring changed starts its regrade; any other change does not.</summary>
+/// <summary>The change-feed safety net: a new version whose scoring changed gets its regrade run recorded; any other change does not.</summary>
 public sealed class StartRegradeOnNewVersionTests(GradingHostFixture host) : IClassFixture<GradingHostFixture>
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
@@ -25,13 +25,12 @@ public sealed class StartRegradeOnNewVersionTests(GradingHostFixture host) : ICl
             await NewVersionAsync(titled, titled with { Title = "Renamed" }),
             (await host.Store.GetAsync(GradingHostFixture.Tenant, Containers.Assessments, fresh.Id))!,
         };
-        var workflow = new Mock<IRegradeWorkflow>(MockBehavior.Strict);
-        workflow.Setup(w => w.StartAsync(GradingHostFixture.Tenant, "sr-key", 2, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        var runs = new WorkflowRuns(host.Store, TimeProvider.System, NullLogger<WorkflowRuns>.Instance);
 
-        await new StartRegradeOnNewVersion(host.Store, workflow.Object).HandleAsync(changes, CancellationToken.None);
+        await new StartRegradeOnNewVersion(host.Store, runs).HandleAsync(changes, CancellationToken.None);
 
-        workflow.Verify(w => w.StartAsync(GradingHostFixture.Tenant, "sr-key", 2, It.IsAny<CancellationToken>()), Times.Once);
-        workflow.VerifyNoOtherCalls();
+        var requested = await runs.RequestedAsync(GradingHostFixture.Tenant, CancellationToken.None);
+        Assert.Equal([WorkflowRunRecord.RegradeId("sr-key", 2)], requested.Where(r => r.TargetId.StartsWith("sr-", StringComparison.Ordinal)).Select(r => r.Id));
     }
 
     private async Task<StoredDocument> NewVersionAsync(Assessment v1, Assessment v2)

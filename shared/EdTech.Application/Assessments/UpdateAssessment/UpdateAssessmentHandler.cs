@@ -1,4 +1,5 @@
 using EdTech.Application.Access;
+using EdTech.Application.Commands;
 using EdTech.Application.Common;
 using EdTech.Application.Grading;
 using EdTech.Application.Outbox;
@@ -18,10 +19,11 @@ public sealed record TeacherAssessment(AssessmentRecord Record, string ETag, boo
 /// unchanged once submissions exist (409 assessment-items-locked). Without submissions the edit replaces
 /// the current version in place. With submissions it makes version N+1: version N is first frozen as a
 /// snapshot (so it stays readable), then the current record moves to N+1 with an ETag write; when the
-/// scoring changed, the RegradeAssessment workflow for N+1 is started (idempotent by its instance id).
+/// scoring changed, the regrade of N+1 is recorded as a workflow run before the answer (create-once), which the
+/// change feed starts (instance per version) and the reconciler re-drives after a crash.
 /// </summary>
 public sealed class UpdateAssessmentHandler(
-    IDocumentStore store, CourseAccess access, AssessmentLookup lookup, IRegradeWorkflow regrade, IntegrationEventOutbox events, TimeProvider clock, ILogger<UpdateAssessmentHandler> logger)
+    IDocumentStore store, CourseAccess access, AssessmentLookup lookup, WorkflowRuns runs, IntegrationEventOutbox events, TimeProvider clock, ILogger<UpdateAssessmentHandler> logger)
 {
     public const string ItemsLockedCode = "assessment-items-locked";
 
@@ -113,7 +115,8 @@ public sealed class UpdateAssessmentHandler(
         logger.LogInformation("Teacher {UserId} edited {AssessmentId} in {TenantId}: version {Version}, regrade {Regrading}", caller.UserId, next.Id, caller.Tenant, next.Version, regrading);
         if (regrading)
         {
-            await regrade.StartAsync(caller.Tenant, next.Id, next.Version, ct).ConfigureAwait(false);
+            // Durable before the answer: the change feed starts the run's workflow; the reconciler re-drives it after a crash.
+            await runs.RequestAsync(caller.Tenant, WorkflowRunRecord.RegradeKind, next.Id, next.Version, next.CourseId, ct).ConfigureAwait(false);
         }
 
         return Outcome<TeacherAssessment>.Ok(new TeacherAssessment(written.Value, written.ETag, regrading));

@@ -11,10 +11,11 @@ public sealed record StartTaggingJobCommand(string? CourseId, IReadOnlyList<stri
 public sealed record TaggingJobAccepted(string JobId);
 
 /// <summary>
-/// Resolves the items (404 for an unknown course, 422 naming each unknown item id), stores the job as
-/// queued and starts its orchestration. Without a configured chat model: 503 genai-unavailable.
+/// Resolves the items (404 for an unknown course, 422 naming each unknown item id) and stores the job as queued
+/// before the 202: the stored job is the command. The change feed starts its orchestration (<see cref="StartTaggingOnJob"/>),
+/// and the reconciler re-drives a job left unfinished by a crash. Without a configured chat model: 503 genai-unavailable.
 /// </summary>
-public sealed class StartTaggingJobHandler(IDocumentStore store, ITaggingWorkflow workflow, IEnumerable<IChatClient> chat, TimeProvider clock)
+public sealed class StartTaggingJobHandler(IDocumentStore store, IEnumerable<IChatClient> chat, TimeProvider clock)
 {
     public const int MaxItems = 200;
 
@@ -44,7 +45,6 @@ public sealed class StartTaggingJobHandler(IDocumentStore store, ITaggingWorkflo
         var jobId = Guid.NewGuid().ToString("n");
         var job = new TaggingJobRecord(jobId, TaggingJobRecord.Queued, command.CourseId, resolved.Value!, caller.UserId, clock.GetUtcNow());
         await store.CreateAsync(caller.Tenant, job, ct).ConfigureAwait(false);
-        await workflow.StartAsync(caller.Tenant, jobId, job.Items, ct).ConfigureAwait(false);
         return Outcome<TaggingJobAccepted>.New(new TaggingJobAccepted(jobId));
     }
 

@@ -1,5 +1,6 @@
 using EdTech.Application.Assessments.UpdateAssessment;
 using EdTech.Application.ChangeFeed;
+using EdTech.Application.Commands;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 
@@ -7,10 +8,11 @@ namespace EdTech.Application.Grading.Regrade;
 
 /// <summary>
 /// Change-feed safety net behind the edit endpoint: an assessment at version N > 1 whose scoring differs from
-/// its frozen version N-1 gets its RegradeAssessment workflow. The edit starts it directly; this covers a
-/// start lost between the write and the call (crash, engine unavailable). Starting is idempotent per version.
+/// its frozen version N-1 gets its regrade run recorded (<see cref="WorkflowRuns"/>, create-once per version), which
+/// <see cref="StartWorkflowRuns"/> then starts. The edit records it before its answer; this covers a crash between the
+/// assessment's write and the run's.
 /// </summary>
-public sealed class StartRegradeOnNewVersion(IDocumentStore store, IRegradeWorkflow workflow) : IChangeFeedHandler
+public sealed class StartRegradeOnNewVersion(IDocumentStore store, WorkflowRuns runs) : IChangeFeedHandler
 {
     public string Name => ChangeFeedCatalog.StartRegrade.Name;
 
@@ -31,7 +33,7 @@ public sealed class StartRegradeOnNewVersion(IDocumentStore store, IRegradeWorkf
             var previous = await store.GetAsync<AssessmentVersionRecord>(change.Tenant, AssessmentVersionRecord.IdOf(current.Id, current.Version - 1), current.CourseId, cancellationToken).ConfigureAwait(false);
             if (previous is not null && AssessmentChanges.ScoringChanged(previous.Value.Assessment, current.Assessment))
             {
-                await workflow.StartAsync(change.Tenant, current.Id, current.Version, cancellationToken).ConfigureAwait(false);
+                await runs.RequestAsync(change.Tenant, WorkflowRunRecord.RegradeKind, current.Id, current.Version, current.CourseId, cancellationToken).ConfigureAwait(false);
             }
         }
     }

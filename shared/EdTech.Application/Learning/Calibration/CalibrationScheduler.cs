@@ -1,3 +1,4 @@
+using EdTech.Application.Commands;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
@@ -5,8 +6,12 @@ using Microsoft.Extensions.Logging;
 
 namespace EdTech.Application.Learning.Calibration;
 
-/// <summary>The nightly job: starts CalibrateCourse for every course of every active tenant (instance per tenant, course and UTC day).</summary>
-public sealed class CalibrationScheduler(IDocumentStore store, ICalibrationWorkflow workflow, TimeProvider clock, ILogger<CalibrationScheduler> logger)
+/// <summary>
+/// The nightly job: records a calibration run for every course of every active tenant (one per course and UTC day,
+/// create-once), which the change feed starts as CalibrateCourse (instance per tenant, course and day) and the
+/// reconciler re-drives if a crash lost it.
+/// </summary>
+public sealed class CalibrationScheduler(IDocumentStore store, WorkflowRuns runs, TimeProvider clock, ILogger<CalibrationScheduler> logger)
 {
     public async Task<int> StartAllAsync(CancellationToken ct)
     {
@@ -18,12 +23,12 @@ public sealed class CalibrationScheduler(IDocumentStore store, ICalibrationWorkf
             var courses = await store.QueryAsync<CourseRecord>(tenant, DocumentQuery.All, ct).ConfigureAwait(false);
             foreach (var course in courses)
             {
-                await workflow.StartAsync(tenant, course.Value.Id, day, ct).ConfigureAwait(false);
+                await runs.RequestAsync(tenant, WorkflowRunRecord.CalibrateKind, course.Value.Id, WorkflowRunRecord.DayGeneration(day), course.Value.Id, ct).ConfigureAwait(false);
                 started++;
             }
         }
 
-        logger.LogInformation("Started {Count} course calibrations for {Day}", started, day);
+        logger.LogInformation("Requested {Count} course calibrations for {Day}", started, day);
         return started;
     }
 }

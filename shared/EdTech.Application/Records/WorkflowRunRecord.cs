@@ -1,0 +1,51 @@
+using System.Globalization;
+using EdTech.Application.Storage;
+
+namespace EdTech.Application.Records;
+
+/// <summary>
+/// A durable workflow run that a command or a timer asked for (the regrade of an assessment version, a course's
+/// calibration of one day): written before anything starts the workflow, started by the change feed, completed by the
+/// workflow's last step. A run still <see cref="Requested"/> after a crash (an in-memory engine forgets its instances) is
+/// found and re-driven by the reconciler. Id <c>{kind}:{targetId}:{generation}</c>, also the partition.
+/// </summary>
+/// <param name="TargetId">The assessment (regrade) or course (calibrate) the run works on.</param>
+/// <param name="Generation">What makes the run unique per target: the assessment version (regrade) or the UTC day as yyyyMMdd (calibrate).</param>
+/// <param name="CourseId">The target's course (for reading the owning record within its partition).</param>
+public sealed record WorkflowRunRecord(
+    string Id,
+    string Kind,
+    string TargetId,
+    long Generation,
+    string CourseId,
+    string Status,
+    DateTimeOffset RequestedAt,
+    DateTimeOffset? FinishedAt = null,
+    string? Outcome = null) : IStoredRecord
+{
+    public const string Requested = "requested";
+    public const string Completed = "completed";
+
+    /// <summary>The owning record is gone (assessment or course deleted): nothing was run.</summary>
+    public const string Dropped = "dropped";
+
+    public const string RegradeKind = "regrade";
+    public const string CalibrateKind = "calibrate";
+
+    public static string Container => Containers.WorkflowRuns;
+
+    public string PartitionKey => Id;
+
+    public static string? PartitionOf(string id) => id;
+
+    public static string IdFor(string kind, string targetId, long generation) =>
+        string.Create(CultureInfo.InvariantCulture, $"{kind}:{targetId}:{generation}");
+
+    public static string RegradeId(string assessmentId, int version) => IdFor(RegradeKind, assessmentId, version);
+
+    public static string CalibrateId(string courseId, DateOnly day) => IdFor(CalibrateKind, courseId, DayGeneration(day));
+
+    public static long DayGeneration(DateOnly day) => (day.Year * 10_000L) + (day.Month * 100L) + day.Day;
+
+    public static DateOnly DayOf(long generation) => new((int)(generation / 10_000), (int)(generation / 100 % 100), (int)(generation % 100));
+}
