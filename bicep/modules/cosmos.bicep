@@ -66,6 +66,7 @@ var containers = [
   { name: 'tagging-jobs', fields: ['jobId'], throughput: 'shared' }
   { name: 'poison', fields: ['userId'], throughput: 'shared' }
   { name: 'integration-events', fields: [], throughput: 'shared' }
+  { name: 'skill-taxonomy', fields: [], throughput: 'shared' }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'
