@@ -58,6 +58,9 @@ public static class AccessTable
         Row("GET", "/api/content/flagged-items", Tenant, ContentAuthor),
         Row("POST", "/api/content/tagging-jobs", Tenant, ContentAuthor),
         Row("GET", "/api/content/tagging-jobs/{jobId}", Tenant, ContentAuthor),
+        Row("GET", "/api/content/taxonomy/skills", Tenant, ContentAuthor),
+        Row("GET", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),
+        Row("PUT", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),
     ];
 
     private static readonly Dictionary<string, AccessRule> ByEndpoint = Rows.ToDictionary(r => r.Endpoint, StringComparer.Ordinal);

@@ -30,11 +30,14 @@ public static class Containers
     public const string TaggingJobs = "tagging-jobs";
     public const string IntegrationEvents = "integration-events";
 
+    /// <summary>The tenant's skill taxonomy for content tagging (one partition per tenant: a few hundred to a few thousand skills).</summary>
+    public const string SkillTaxonomy = "skill-taxonomy";
+
     /// <summary>Changes a change-feed handler kept failing on: one record each, visible, never blocking a lease.</summary>
     public const string Poison = "poison";
 
     public static IReadOnlyList<string> All { get; } =
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
-         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents];
+         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, SkillTaxonomy];
 }
