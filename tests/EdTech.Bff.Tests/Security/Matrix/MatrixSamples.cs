@@ -5,7 +5,8 @@ using EdTech.Bff.Tests.Roster;
 namespace EdTech.Bff.Tests.Security.Matrix;
 
 /// <summary>A valid request for a row: its success status, a body factory (ids unique per call so creates never 409) and optional request headers (e.g. If-Match).</summary>
-public sealed record MatrixSample(int Success, Func<MatrixWorld, Task<object?>>? Body = null, Func<MatrixWorld, Task<IReadOnlyDictionary<string, string>>>? Headers = null);
+/// <param name="ForeignTenant">The status from another tenant when not 404: a PUT that creates by id in the caller's own tenant (nothing of the home tenant is touched).</param>
+public sealed record MatrixSample(int Success, Func<MatrixWorld, Task<object?>>? Body = null, Func<MatrixWorld, Task<IReadOnlyDictionary<string, string>>>? Headers = null, int? ForeignTenant = null);
 
 /// <summary>One sample per <see cref="AccessTable"/> row, keyed by "METHOD /pattern".</summary>
 public static class MatrixSamples
@@ -55,6 +56,9 @@ public static class MatrixSamples
         ["GET /api/student/courses/{courseId}/modules"] = new(200),
         ["POST /api/content/tagging-jobs"] = Post(202, w => new { courseId = w.Home.Course }),
         ["GET /api/content/tagging-jobs/{jobId}"] = new(200),
+        ["GET /api/content/taxonomy/skills"] = new(200),
+        ["GET /api/content/taxonomy/skills/{skillId}"] = new(200),
+        ["PUT /api/content/taxonomy/skills/{skillId}"] = new(200, _ => Task.FromResult<object?>(new { name = "Matrix skill", description = "Written by the matrix." }), ForeignTenant: 201),
     };
 
     public static MatrixSample? Find(AccessRule row) => ByEndpoint.GetValueOrDefault(row.Endpoint);
