@@ -159,6 +159,18 @@ public sealed class TaxonomyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, put);
     }
 
+    [Fact]
+    public async Task ContentOpenApiDocument_ListsTheTaxonomyRoutes()
+    {
+        var (status, body, _) = await _school.Client.GetAsync("/api/openapi/content.json", null);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var paths = body.GetProperty("paths");
+        Assert.True(paths.GetProperty(Skills).TryGetProperty("get", out _), paths.ToString());
+        Assert.True(paths.GetProperty(Skills + "/{skillId}").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty(Skills + "/{skillId}").TryGetProperty("put", out _));
+    }
+
     private async Task<JsonElement> ListAsync(string query)
     {
         var (status, body, _) = await _school.Client.GetAsync(Skills + query, Author);

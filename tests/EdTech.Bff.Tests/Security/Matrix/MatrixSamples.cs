@@ -58,7 +58,7 @@ public static class MatrixSamples
         ["GET /api/content/tagging-jobs/{jobId}"] = new(200),
         ["GET /api/content/taxonomy/skills"] = new(200),
         ["GET /api/content/taxonomy/skills/{skillId}"] = new(200),
-        ["PUT /api/content/taxonomy/skills/{skillId}"] = new(200, _ => Task.FromResult<object?>(new { name = "Matrix skill", description = "Written by the matrix." }), ForeignTenant: 201),
+        ["PUT /api/content/taxonomy/skills/{skillId}"] = new(201, _ => Task.FromResult<object?>(new { name = "Matrix skill", description = "Written by the matrix." }), ForeignTenant: 201),
     };
 
     public static MatrixSample? Find(AccessRule row) => ByEndpoint.GetValueOrDefault(row.Endpoint);

@@ -104,7 +104,8 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         "id" => TargetTenant,
         "moduleId" => "matrix-module",
         "jobId" => TaggingJobId,
-        "skillId" => MatrixSkill,
+        // A PUT creates a fresh skill each time (in the caller's own tenant), so it never makes the GET rows' skill appear elsewhere.
+        "skillId" => row.Method == "PUT" ? MatrixSamples.Unique("skill") : MatrixSkill,
         var other => "unknown-" + other,
     });
 
