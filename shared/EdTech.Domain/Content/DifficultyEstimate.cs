@@ -10,7 +10,7 @@ namespace EdTech.Domain.Content;
 /// <item>the Bloom level of its command verb (remember 0, understand/apply +0.5/+1, analyze +1.5, evaluate/create +2);</item>
 /// <item>the answer form: an essay +1, short text +0.5, a numeric answer +0.25 (no options to recognise), a choice item +0;</item>
 /// <item>length of the stem: +0.5 over 25 words, +1 over 45 (more to read and hold);</item>
-/// <item>numbers in the stem: +0.5 with three or more (multi-step working), decimals or units;</item>
+/// <item>numbers in the stem: +0.5 with three or more (multi-step working);</item>
 /// <item>few options make guessing easy: two or three choices −0.25.</item>
 /// </list>
 /// Starts at 1 and is rounded and clamped to 1..5. Measured against labelled difficulty by `edtech evaluate tagging`
