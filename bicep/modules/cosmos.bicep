@@ -67,6 +67,7 @@ var containers = [
   { name: 'poison', fields: ['userId'], throughput: 'shared' }
   { name: 'integration-events', fields: [], throughput: 'shared' }
   { name: 'workflow-runs', fields: ['status'], throughput: 'shared' }
+  { name: 'skill-taxonomy', fields: [], throughput: 'shared' }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'

@@ -6,6 +6,7 @@ using EdTech.Application.Assessments.UpdateAssessment;
 using EdTech.Application.Audit;
 using EdTech.Application.Caching;
 using EdTech.Application.Content.Tagging;
+using EdTech.Application.Content.Taxonomy;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Commands;
 using EdTech.Application.Courses;
@@ -89,6 +90,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<StartTaggingJobHandler>();
         services.AddSingleton<GetTaggingJobHandler>();
         services.AddSingleton<TaggingJobSteps>();
+        services.AddSingleton<SkillTaxonomyStore>();
+        services.AddSingleton<TaxonomySkillHandlers>();
         services.AddSingleton<IChangeFeedHandler, SubmissionProjection>();
         services.AddSingleton<IChangeFeedHandler, StartGradingOnSubmission>();
         services.AddSingleton<IChangeFeedHandler, ReviewQueueProjection>();

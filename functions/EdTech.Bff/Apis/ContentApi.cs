@@ -7,16 +7,17 @@ using Microsoft.AspNetCore.Routing;
 
 namespace EdTech.Bff.Apis;
 
-/// <summary>The content team's BFF: GenAI tagging jobs (suggested tags and difficulty, kept apart from the teacher's skills).</summary>
+/// <summary>The content team's BFF: tagging jobs (suggested skills and difficulty, kept apart from the teacher's skills) and the skill taxonomy.</summary>
 public static class ContentApi
 {
-    /// <summary>The content team's BFF: GenAI tagging jobs and flagged items.</summary>
+    /// <summary>The content team's BFF: tagging jobs, the skill taxonomy and flagged items.</summary>
     public static RouteGroupBuilder MapContentApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/content").FromAccessTable().WithGroupName("content").WithTags("content");
         api.MapPost("/tagging-jobs", StartTaggingJob).Accepts<StartTaggingJobCommand>("application/json")
-            .Produces<TaggingJobAccepted>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .Produces<TaggingJobAccepted>(StatusCodes.Status202Accepted);
         api.MapGet("/tagging-jobs/{jobId}", GetTaggingJob).Produces<TaggingJobView>();
+        api.MapContentTaxonomy();
         api.MapContentLearning();
         api.MapContentAnalytics();
         return api;

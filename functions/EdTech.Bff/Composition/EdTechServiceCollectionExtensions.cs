@@ -15,6 +15,7 @@ using EdTech.Bff.Security;
 using EdTech.Orchestrations.Calibration;
 using EdTech.Infrastructure.Caching;
 using EdTech.Infrastructure.Ai;
+using EdTech.Infrastructure.Tagging;
 using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Hosting;
 using EdTech.Orchestrations.Regrade;
@@ -67,6 +68,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton<ICalibrationWorkflow, DurableCalibrationWorkflow>();
         services.AddSingleton<ITaggingWorkflow, DurableTaggingWorkflow>();
         services.AddEdTechChatClient(configuration);
+        services.AddEdTechTagging();
 
         services.AddRouting();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

@@ -62,6 +62,9 @@ public static class AccessTable
         Row("GET", "/api/content/analytics/improvements", Tenant, ContentAuthor, TenantAdmin),
         // Content authors and tenant admins see every course of the tenant; the handler checks the course exists (404 otherwise).
         Row("GET", "/api/content/courses/{courseId}/analytics/heatmap", Tenant, ContentAuthor, TenantAdmin),
+        Row("GET", "/api/content/taxonomy/skills", Tenant, ContentAuthor),
+        Row("GET", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),
+        Row("PUT", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),
     ];
 
     private static readonly Dictionary<string, AccessRule> ByEndpoint = Rows.ToDictionary(r => r.Endpoint, StringComparer.Ordinal);

@@ -32,6 +32,8 @@ public static class Containers
 
     /// <summary>Workflow runs asked for by a command or timer (regrade, calibration), until their workflow completes them.</summary>
     public const string WorkflowRuns = "workflow-runs";
+    /// <summary>The tenant's skill taxonomy for content tagging (one partition per tenant: a few hundred to a few thousand skills).</summary>
+    public const string SkillTaxonomy = "skill-taxonomy";
 
     /// <summary>Changes a change-feed handler kept failing on: one record each, visible, never blocking a lease.</summary>
     public const string Poison = "poison";
@@ -39,5 +41,5 @@ public static class Containers
     public static IReadOnlyList<string> All { get; } =
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
-         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns];
+         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns, SkillTaxonomy];
 }

@@ -46,6 +46,10 @@ public sealed class TaggingJobTests : IAsyncLifetime
         Assert.Equal(["arithmetic", "number-sense"], items["q1"].GetProperty("suggestedTags").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal("easy", items["q1"].GetProperty("difficulty").GetString());
         Assert.Equal("hard", items["q3"].GetProperty("difficulty").GetString());
+        var q1 = items["q1"].GetProperty("suggestion");
+        Assert.Equal("genai", q1.GetProperty("tagger").GetProperty("name").GetString());
+        Assert.Equal(["arithmetic"], q1.GetProperty("skills").EnumerateArray().Select(s => s.GetProperty("skillId").GetString()));
+        Assert.Equal(1, q1.GetProperty("dropped").GetInt32());
         var stored = await _factory.Services.GetRequiredService<IDocumentStore>().GetAsync<AssessmentRecord>(new TenantId(_school.Tenant), _school.Quiz);
         Assert.Equal(["arithmetic"], stored!.Value.Assessment.Items.Single(i => i.Id == "q1").Skills);
     }
@@ -64,20 +68,22 @@ public sealed class TaggingJobTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MalformedModelAnswer_ForOneItem_GivesThatItemAnError_AfterOneRepairAttempt_AndTheJobCompletes()
+    public async Task MalformedModelAnswer_ForOneItem_FallsBackToTheOfflineTagger_AfterOneRepairAttempt_AndTheJobCompletes()
     {
         var job = await WaitForAsync(await StartAsync(new { courseId = _school.Course }), "completed");
 
         var items = job.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("itemId").GetString()!);
-        var bad = items["q2"];
-        Assert.Contains("not a JSON object", bad.GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Empty(bad.GetProperty("suggestedTags").EnumerateArray());
+        var fallback = items["q2"];
         Assert.Equal(2, _model.Calls.Count(c => c.UserMessage.Contains("Primes?", StringComparison.Ordinal)));
-        Assert.All(new[] { "q1", "q3", "q4" }, id => Assert.False(items[id].TryGetProperty("error", out var e) && e.ValueKind != JsonValueKind.Null));
+        Assert.Equal("offline", fallback.GetProperty("suggestion").GetProperty("tagger").GetProperty("name").GetString());
+        Assert.Contains("not a JSON object", fallback.GetProperty("suggestion").GetProperty("rationale").GetString(), StringComparison.Ordinal);
+        Assert.Equal("primes", fallback.GetProperty("suggestion").GetProperty("skills")[0].GetProperty("skillId").GetString());
+        Assert.All(new[] { "q1", "q2", "q3", "q4" }, id => Assert.False(items[id].TryGetProperty("error", out var e) && e.ValueKind != JsonValueKind.Null));
+        Assert.All(new[] { "q1", "q3", "q4" }, id => Assert.Equal("genai", items[id].GetProperty("suggestion").GetProperty("tagger").GetProperty("name").GetString()));
     }
 
     [Fact]
-    public async Task UnreachableModel_ForOneItem_GivesThatItemAnError_AndTheJobCompletes()
+    public async Task UnreachableModel_ForOneItem_FallsBackToTheOfflineTagger_AndTheJobCompletes()
     {
         var normal = _script;
         _script = user => user.Contains("pi?", StringComparison.Ordinal) ? throw new HttpRequestException("503 after retries") : normal(user);
@@ -85,7 +91,10 @@ public sealed class TaggingJobTests : IAsyncLifetime
         var job = await WaitForAsync(await StartAsync(new { itemIds = new[] { "q1", "q3" } }), "completed");
 
         var items = job.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("itemId").GetString()!);
-        Assert.Equal("The model could not be reached.", items["q3"].GetProperty("error").GetString());
+        var q3 = items["q3"].GetProperty("suggestion");
+        Assert.Equal("offline", q3.GetProperty("tagger").GetProperty("name").GetString());
+        Assert.Contains("could not be reached", q3.GetProperty("rationale").GetString(), StringComparison.Ordinal);
+        Assert.Equal("geometry", q3.GetProperty("skills")[0].GetProperty("skillId").GetString());
         Assert.Equal("easy", items["q1"].GetProperty("difficulty").GetString());
     }
 
@@ -125,16 +134,32 @@ public sealed class TaggingJobTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WithoutAChatModel_StartIs503GenAiUnavailable()
+    public async Task WithoutAChatModel_TheJobRunsOffline_AndSuggestsTaxonomySkillsWithConfidenceAndDifficulty()
     {
         using var factory = new ApiFactory();
         var school = await School.CreateAsync(factory, factory.CreateClient());
+        var author = factory.Token(school.Tenant, "c1", Roles.ContentAuthor);
+        // An author-written entry beside the seeded ones: every suggestion must come from this taxonomy.
+        var (put, _, _) = await school.Client.SendAsync(HttpMethod.Put, "/api/content/taxonomy/skills/world-capitals", author,
+            new { name = "World capitals", description = "Capital cities of countries: name the capital of a country, or the country of a capital.", examples = new[] { "capital of Japan" } });
+        Assert.Equal(HttpStatusCode.Created, put);
 
-        var (status, body, response) = await school.Client.PostAsync("/api/content/tagging-jobs", factory.Token(school.Tenant, "c1", Roles.ContentAuthor), new { courseId = school.Course });
+        var (status, started, _) = await school.Client.PostAsync("/api/content/tagging-jobs", author, new { courseId = school.Course });
+        Assert.True(status == HttpStatusCode.Accepted, started.ToString());
+        var job = await school.PollAsync($"/api/content/tagging-jobs/{started.GetProperty("jobId").GetString()}", author, j => j.GetProperty("status").GetString() == "completed");
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.EndsWith("/genai-unavailable", body.GetProperty("type").GetString(), StringComparison.Ordinal);
+        var items = job.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("itemId").GetString()!);
+        Assert.Equal(["q1", "q2", "q3", "q4"], items.Keys.Order());
+        var q4 = items["q4"].GetProperty("suggestion");
+        var taxonomy = new[] { "arithmetic", "geography", "geometry", "primes", "world-capitals" };
+        Assert.Equal("geography", q4.GetProperty("skills")[0].GetProperty("skillId").GetString());
+        Assert.All(items.Values.SelectMany(i => i.GetProperty("suggestion").GetProperty("skills").EnumerateArray()), s => Assert.Contains(s.GetProperty("skillId").GetString(), taxonomy));
+        Assert.InRange(q4.GetProperty("skills")[0].GetProperty("confidence").GetDouble(), 0.0, 1.0);
+        Assert.Equal("offline", q4.GetProperty("tagger").GetProperty("name").GetString());
+        Assert.Equal("bm25-1", q4.GetProperty("tagger").GetProperty("version").GetString());
+        Assert.InRange(q4.GetProperty("difficulty").GetInt32(), 1, 5);
+        Assert.Equal("arithmetic", items["q1"].GetProperty("suggestion").GetProperty("skills")[0].GetProperty("skillId").GetString());
+        Assert.All(items.Values, i => Assert.False(i.TryGetProperty("error", out var e) && e.ValueKind != JsonValueKind.Null));
     }
 
     private async Task<string> StartAsync(object body)

@@ -7,6 +7,7 @@ using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Infrastructure.Tagging;
 using EdTech.Orchestrations.Tagging;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -47,6 +48,7 @@ public sealed class TaggingJobOrchestratorTests : IAsyncLifetime
                 services.AddSingleton<IDocumentStore>(_store);
                 services.AddSingleton(_chat.Object);
                 services.AddEdTechApplication();
+                services.AddEdTechTagging();
             },
         });
         var items = Enumerable.Range(1, 7).Select(i => new AssessmentItem($"q{i}", "short-text", $"Solve {i}x = {i}", null, null, null, 1, ["equations"])).ToList();
@@ -72,6 +74,8 @@ public sealed class TaggingJobOrchestratorTests : IAsyncLifetime
         var view = await new GetTaggingJobHandler(_sqlite).HandleAsync(new Application.Common.Caller(Tenant, "c1", new HashSet<string>()), "job-ok", CancellationToken.None);
         Assert.Equal(7, view.Value!.Items.Count);
         Assert.All(view.Value.Items, i => Assert.Equal(["algebra"], i.SuggestedTags));
+        // The seeded taxonomy holds only the items' own skill ("equations"), so the model's "algebra" is dropped and counted.
+        Assert.All(view.Value.Items, i => Assert.Equal(1, i.Suggestion!.Dropped));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
-using Microsoft.Extensions.AI;
 
 namespace EdTech.Application.Content.Tagging;
 
@@ -13,21 +12,14 @@ public sealed record TaggingJobAccepted(string JobId);
 /// <summary>
 /// Resolves the items (404 for an unknown course, 422 naming each unknown item id) and stores the job as queued
 /// before the 202: the stored job is the command. The change feed starts its orchestration (<see cref="StartTaggingOnJob"/>),
-/// and the reconciler re-drives a job left unfinished by a crash. Without a configured chat model: 503 genai-unavailable.
+/// and the reconciler re-drives a job left unfinished by a crash. Without a chat model the offline tagger tags the items (ISkillTagger).
 /// </summary>
-public sealed class StartTaggingJobHandler(IDocumentStore store, IEnumerable<IChatClient> chat, TimeProvider clock)
+public sealed class StartTaggingJobHandler(IDocumentStore store, TimeProvider clock)
 {
     public const int MaxItems = 200;
 
-    private readonly bool _available = chat.Any();
-
     public async Task<Outcome<TaggingJobAccepted>> HandleAsync(Caller caller, StartTaggingJobCommand command, CancellationToken ct)
     {
-        if (!_available)
-        {
-            return Problem.GenAiUnavailable("No chat model is configured for this deployment (OpenAI:Endpoint), so content tagging is off.");
-        }
-
         var validation = Validate(command);
         if (!validation.IsValid)
         {

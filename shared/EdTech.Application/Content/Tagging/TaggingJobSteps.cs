@@ -1,17 +1,13 @@
+using EdTech.Application.Content.Taxonomy;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
-using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
 
 namespace EdTech.Application.Content.Tagging;
 
 /// <summary>The tagging job's steps, each idempotent (the durable activities call them; replays rewrite the same documents).</summary>
-public sealed class TaggingJobSteps(IDocumentStore store, IEnumerable<IChatClient> chat, ILogger<ItemTagger> logger, TimeProvider clock)
+public sealed class TaggingJobSteps(IDocumentStore store, ISkillTagger tagger, SkillTaxonomyStore taxonomies, TimeProvider clock)
 {
-    // Optional: with no chat model configured, POST answers 503 and this step is never scheduled.
-    private readonly IChatClient? _chat = chat.FirstOrDefault();
-
     public Task MarkRunningAsync(TenantId tenant, string jobId, CancellationToken ct) =>
         SetStatusAsync(tenant, jobId, job => job.Status == TaggingJobRecord.Queued ? job with { Status = TaggingJobRecord.Running } : null, ct);
 
@@ -26,7 +22,7 @@ public sealed class TaggingJobSteps(IDocumentStore store, IEnumerable<IChatClien
     /// <summary>Tags one chunk and stores its suggestions; returns how many items got an error.</summary>
     public async Task<int> TagChunkAsync(TenantId tenant, string jobId, int chunk, IReadOnlyList<TaggingItemRef> items, CancellationToken ct)
     {
-        var tagger = new ItemTagger(_chat ?? throw new InvalidOperationException("No chat model is configured (OpenAI:Endpoint)."), logger);
+        var taxonomy = await taxonomies.LoadAsync(tenant, ct).ConfigureAwait(false);
         var assessments = new Dictionary<string, AssessmentRecord?>(StringComparer.Ordinal);
         var results = new List<TagSuggestion>(items.Count);
         foreach (var target in items)
@@ -36,8 +32,9 @@ public sealed class TaggingJobSteps(IDocumentStore store, IEnumerable<IChatClien
                 assessment = assessments[target.AssessmentId] = (await store.GetAsync<AssessmentRecord>(tenant, target.AssessmentId, ct).ConfigureAwait(false))?.Value;
             }
 
-            var item = assessment?.Assessment.Items.FirstOrDefault(i => i.Id == target.ItemId);
-            results.Add(await tagger.TagAsync(target, item, ct).ConfigureAwait(false));
+            results.Add(assessment?.Assessment.Items.FirstOrDefault(i => i.Id == target.ItemId) is { } item
+                ? await tagger.TagAsync(taxonomy, target, item, ct).ConfigureAwait(false)
+                : new TagSuggestion(target.ItemId, target.AssessmentId, [], null, null, "The item no longer exists."));
         }
 
         await store.ReplaceAsync(tenant, new TaggingChunkRecord(TaggingChunkRecord.IdFor(jobId, chunk), jobId, chunk, results), ifMatch: null, ct).ConfigureAwait(false);

@@ -48,6 +48,7 @@ public static class MatrixCases
         {
             Situation.Own => success,
             Situation.ForeignTenant when permission.Scope == ExpectedPermission.Platform => 403,
+            Situation.ForeignTenant when MatrixSamples.Find(row)?.ForeignTenant is { } foreign => foreign,
             _ => success is null ? null : 404,
         };
     }

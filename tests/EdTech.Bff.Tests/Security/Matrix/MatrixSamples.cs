@@ -5,7 +5,8 @@ using EdTech.Bff.Tests.Roster;
 namespace EdTech.Bff.Tests.Security.Matrix;
 
 /// <summary>A valid request for a row: its success status, a body factory (ids unique per call so creates never 409), optional request headers (e.g. If-Match) and an optional query string.</summary>
-public sealed record MatrixSample(int Success, Func<MatrixWorld, Task<object?>>? Body = null, Func<MatrixWorld, Task<IReadOnlyDictionary<string, string>>>? Headers = null, Func<MatrixWorld, string>? Query = null);
+/// <param name="ForeignTenant">The status from another tenant when not 404: a PUT that creates by id in the caller's own tenant (nothing of the home tenant is touched).</param>
+public sealed record MatrixSample(int Success, Func<MatrixWorld, Task<object?>>? Body = null, Func<MatrixWorld, Task<IReadOnlyDictionary<string, string>>>? Headers = null, Func<MatrixWorld, string>? Query = null, int? ForeignTenant = null);
 
 /// <summary>One sample per <see cref="AccessTable"/> row, keyed by "METHOD /pattern".</summary>
 public static class MatrixSamples
@@ -58,6 +59,9 @@ public static class MatrixSamples
         ["GET /api/content/analytics/improvements"] = new(200, Query: w => "?courseId=" + w.Home.Course),
         ["GET /api/content/courses/{courseId}/analytics/heatmap"] = new(200),
         ["GET /api/teacher/courses/{courseId}/analytics/heatmap"] = new(200),
+        ["GET /api/content/taxonomy/skills"] = new(200),
+        ["GET /api/content/taxonomy/skills/{skillId}"] = new(200),
+        ["PUT /api/content/taxonomy/skills/{skillId}"] = new(201, _ => Task.FromResult<object?>(new { name = "Matrix skill", description = "Written by the matrix." }), ForeignTenant: 201),
     };
 
     public static MatrixSample? Find(AccessRule row) => ByEndpoint.GetValueOrDefault(row.Endpoint);

@@ -23,6 +23,9 @@ public sealed partial class MatrixWorld : IAsyncLifetime
 
     public string SubmissionId { get; private set; } = "";
 
+    /// <summary>A taxonomy skill only the home tenant has.</summary>
+    public const string MatrixSkill = "matrix-skill";
+
     /// <summary>A content-tagging job of the home tenant.</summary>
     public string TaggingJobId { get; private set; } = "";
 
@@ -54,6 +57,8 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         var (status, job, _) = await Client.PostAsync("/api/content/tagging-jobs", Factory.Token(Home.Tenant, "c1", Roles.ContentAuthor), new { courseId = Home.Course });
         Assert.True(status == HttpStatusCode.Accepted, $"Starting the matrix tagging job failed: {status} {job}");
         TaggingJobId = job.GetProperty("jobId").GetString()!;
+        var (put, skill, _) = await Client.SendAsync(HttpMethod.Put, $"/api/content/taxonomy/skills/{MatrixSkill}", Factory.Token(Home.Tenant, "c1", Roles.ContentAuthor), new { name = "Matrix skill", description = "Only the home tenant has it." });
+        Assert.True(put == HttpStatusCode.Created, $"Creating the matrix taxonomy skill failed: {put} {skill}");
     }
 
     /// <summary>The current ETag of <see cref="SubmissionId"/>, as its teacher reads it (for If-Match).</summary>
@@ -99,6 +104,8 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         "id" => TargetTenant,
         "moduleId" => "matrix-module",
         "jobId" => TaggingJobId,
+        // A PUT creates a fresh skill each time (in the caller's own tenant), so it never makes the GET rows' skill appear elsewhere.
+        "skillId" => row.Method == "PUT" ? MatrixSamples.Unique("skill") : MatrixSkill,
         var other => "unknown-" + other,
     }) + (MatrixSamples.Find(row)?.Query?.Invoke(this) ?? string.Empty);
 

@@ -13,10 +13,11 @@ public static class EvaluateCommand
 
     /// <param name="output">Where the JSON goes (standard output unless a test captures it).</param>
     public static Command Create(TextWriter? output = null) =>
-        new("evaluate", "Offline quality checks of the learning models")
+        new("evaluate", "Offline quality checks of the learning models and the offline tagger")
         {
             CreateLearnerModels(output ?? Console.Out),
             SimulationCommand.Create(output ?? Console.Out),
+            CreateTagging(output ?? Console.Out),
         };
 
     /// <summary>Each model gets its own generator derived from the seed, so changing one part does not reshuffle the others.</summary>
@@ -39,6 +40,21 @@ public static class EvaluateCommand
         command.SetAction(parse =>
         {
             output.WriteLine(ToJson(Run(parse.GetValue(seed))));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateTagging(TextWriter output)
+    {
+        var fixture = new Option<FileInfo>("--fixture") { Description = "Labelled fixture (JSON: taxonomy and items with skills and difficulty), e.g. tools/EdTech.Cli/fixtures/tagging.json", Required = true };
+        var limit = new Option<int?>("--limit") { Description = "Only the first N items of the fixture" };
+        var misses = new Option<bool>("--misses") { Description = "Also list the items whose first-ranked skill is wrong" };
+        var command = new Command("tagging", "The offline tagger against expert labels: precision@1, recall@3, difficulty Spearman, items/s") { fixture, limit, misses };
+        command.SetAction(parse =>
+        {
+            var report = TaggingEvaluation.Run(TaggingFixture.Read(parse.GetValue(fixture)!.FullName), parse.GetValue(limit));
+            output.WriteLine(JsonSerializer.Serialize(parse.GetValue(misses) ? report : report with { Misses = [] }, Json));
             return 0;
         });
         return command;

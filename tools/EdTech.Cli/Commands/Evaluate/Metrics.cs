@@ -1,6 +1,6 @@
 namespace EdTech.Cli.Commands.Evaluate;
 
-/// <summary>Recovery and prediction figures: Pearson r, RMSE, and ROC AUC (Mann–Whitney, ties counted half).</summary>
+/// <summary>Recovery and prediction figures: Pearson r, Spearman rho, RMSE, and ROC AUC (Mann–Whitney, ties counted half).</summary>
 public static class Metrics
 {
     public static double Pearson(IReadOnlyList<double> x, IReadOnlyList<double> y)
@@ -58,6 +58,33 @@ public static class Metrics
         }
 
         return (rankSumPositive - (positives * (positives + 1) / 2.0)) / (positives * (double)negatives);
+    }
+
+    /// <summary>Spearman's rho: Pearson's r of the ranks, tied values sharing their mean rank.</summary>
+    public static double Spearman(IReadOnlyList<double> x, IReadOnlyList<double> y) => Pearson(Ranks(x), Ranks(y));
+
+    public static double[] Ranks(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var order = Enumerable.Range(0, values.Count).OrderBy(i => values[i]).ToArray();
+        var ranks = new double[values.Count];
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start;
+            while (end + 1 < order.Length && values[order[end + 1]] == values[order[start]])
+            {
+                end++;
+            }
+
+            for (var k = start; k <= end; k++)
+            {
+                ranks[order[k]] = ((start + end) / 2.0) + 1;
+            }
+
+            start = end + 1;
+        }
+
+        return ranks;
     }
 
     private static void Same(IReadOnlyList<double> x, IReadOnlyList<double> y)
