@@ -25,7 +25,7 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
         new("POST", "/api/admin/students/fz-erase/erasure", s => s.Admin, """{"reason":"Parent's request"}"""),
         new("POST", "/api/admin/users", s => s.Admin, """{"id":"fz1","displayName":"Fuzz","email":"f@x.example","roles":["student"]}"""),
         new("POST", "/api/admin/courses", s => s.Admin, """{"id":"fzc","title":"Fuzz course"}"""),
-        new("POST", "/api/admin/courses/math101/enrollments", s => s.Admin, """{"userId":"s1","role":"student"}"""),
+        new("POST", "/api/admin/courses/math101/enrollments", s => s.Admin, """{"userId":"s1","role":"student","section":"7A"}"""),
         new("POST", "/api/teacher/courses/math101/assessments", s => s.Teacher, """
             {"id":"fzq","title":"Q","dueAt":"2030-01-01T00:00:00Z","graceSeconds":60,"maxAttempts":3,
              "latePolicy":{"percentPerDay":10,"floorPercent":50},"release":{"mode":"scheduled","at":"2030-02-01T00:00:00Z"},
@@ -43,6 +43,8 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
             {"answers":[{"itemId":"q1","value":"4"},{"itemId":"q2","value":["2","3"]},{"itemId":"q3","value":3.14},{"itemId":"q4","value":"Paris"}]}
             """),
         new("POST", "/api/student/items/q1/ratings", s => s.Student1, """{"assessmentId":"quiz1","helpful":false,"comment":"Unclear"}"""),
+        new("PUT", "/api/content/taxonomy/skills/fz-skill", s => s.Factory.Token(s.Tenant, "c1", "content-author"),
+            """{"name":"Fractions","description":"Adding and comparing fractions","examples":["1/2 + 1/3"]}"""),
         new("PUT", "/api/teacher/courses/math101/skill-graph", s => s.Teacher, """{"prerequisites":[{"skill":"primes","requires":["arithmetic"]},{"skill":"geometry","requires":[]}]}"""),
     ];
 
@@ -90,7 +92,7 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
     {
         var school = await School.CreateAsync(factory, factory.CreateClient());
         string[] templates = ["/api/student/assessments/{0}", "/api/student/submissions/{0}", "/api/teacher/courses/{0}/gradebook",
-            "/api/teacher/courses/{0}/grading-scheme", "/api/teacher/assessments/{0}/statistics"];
+            "/api/teacher/courses/{0}/grading-scheme", "/api/teacher/assessments/{0}/statistics", "/api/teacher/courses/{0}/analytics/heatmap"];
         var gen = Gen.Select(Gen.Int[0, templates.Length - 1], Gen.String[0, 300], (i, id) => (Template: templates[i], Id: id));
 
         await gen.SampleAsync(async sample =>
