@@ -19,15 +19,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # scope -> test project folder (the project under test and the globs are in the scope's json)
 declare -A test_project=(
   [domain-grading]=tests/EdTech.Domain.Tests
-  [app-submissions]=tests/EdTech.Application.Tests
-  [app-access]=tests/EdTech.Application.Tests
-  [app-changefeed]=tests/EdTech.Application.Tests
+  [app-submit-access]=tests/EdTech.Application.Tests
+  [app-changefeed]=tests/EdTech.Infrastructure.Tests
   [infra-changefeed]=tests/EdTech.Infrastructure.Tests
   [app-grading]=tests/EdTech.Orchestrations.Tests
   [orch-release-regrade]=tests/EdTech.Orchestrations.Tests
   [app-privacy]=tests/EdTech.Application.Tests
 )
-order=(domain-grading app-submissions app-access app-changefeed infra-changefeed app-grading orch-release-regrade app-privacy)
+order=(domain-grading app-submit-access app-changefeed infra-changefeed app-grading orch-release-regrade app-privacy)
 
 if [ "${1:-}" = "--list" ]; then printf '%s\n' "${order[@]}"; exit 0; fi
 scopes=("$@")
