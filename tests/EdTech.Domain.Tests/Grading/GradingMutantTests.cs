@@ -40,6 +40,14 @@ public sealed class GradingMutantTests
         Assert.Equal(0, ItemGrader.Grade(Item(ItemType.SingleChoice, AnswerValue.OfText("b")), AnswerValue.OfChoices(["b", "c"])));
 
     [Fact]
+    public void SingleChoice_NeitherAnswerNorKeyReadableAsText_EarnsZero() =>
+        Assert.Equal(0, ItemGrader.Grade(Item(ItemType.SingleChoice, AnswerValue.OfChoices(["a", "b"])), AnswerValue.OfChoices(["a", "b"])));
+
+    [Fact]
+    public void Numeric_KeyNotANumber_EarnsZero() =>
+        Assert.Equal(0, ItemGrader.Grade(Item(ItemType.Numeric, AnswerValue.OfText("x")), AnswerValue.OfNumber(1)));
+
+    [Fact]
     public void ShortText_NumericAnswerMatchingTextKey_EarnsFullPoints() =>
         Assert.Equal(2, ItemGrader.Grade(Item(ItemType.ShortText, AnswerValue.OfText("42")), AnswerValue.OfNumber(42)));
 
