@@ -26,8 +26,13 @@ public sealed class GetStudentSubmissionTests : IAsyncLifetime
         _world.Store.CreateAsync(SubmitWorld.Tenant, new AssessmentReleaseRecord("quiz1", SubmitWorld.Course, SubmitWorld.Due));
 
     [Fact]
-    public async Task Handle_NoView_IsNotFound() =>
-        Assert.Equal(ProblemKind.NotFound, (await GetAsync()).Problem?.Kind);
+    public async Task Handle_NoView_IsNotFoundNamingTheSubmission()
+    {
+        var problem = (await GetAsync()).Problem;
+
+        Assert.Equal(ProblemKind.NotFound, problem?.Kind);
+        Assert.Contains("submission", problem!.Detail, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Handle_AnotherStudentsSubmission_IsNotFound()

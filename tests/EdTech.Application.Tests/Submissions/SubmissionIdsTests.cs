@@ -61,6 +61,16 @@ public sealed class SubmissionBodyHashTests
     }
 
     [Fact]
+    public void Of_IsTheStoredFormat_SortedAscendingByItemId()
+    {
+        // Hashes are stored with submissions: a retry after a deployment must hash the same body to the same value.
+        var expected = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes("""[{"itemId":"q1","value":"a"},{"itemId":"q2","value":4}]""")));
+
+        Assert.Equal(expected, SubmissionBodyHash.Of([B, A]));
+    }
+
+    [Fact]
     public void Of_OrdersItemIdsOrdinally()
     {
         var upper = new SubmittedAnswer("Q", AnswerValue.OfText("x"));

@@ -62,7 +62,7 @@ public sealed class SubmitAttemptHandlerTests : IAsyncLifetime
         var outcome = await _world.SubmitAsync(SubmitWorld.Answers(), key: new string('k', length));
 
         Assert.Equal(ProblemKind.Validation, outcome.Problem?.Kind);
-        Assert.True(outcome.Problem!.Errors!.ContainsKey("Idempotency-Key"));
+        Assert.Equal(["1 to 200 characters."], outcome.Problem!.Errors!["Idempotency-Key"]);
     }
 
     [Theory]
@@ -164,7 +164,7 @@ public sealed class SubmitAttemptHandlerTests : IAsyncLifetime
         var other = await _world.SubmitAsync(SubmitWorld.Answers(q1: "b"), key: "k1");
 
         Assert.Equal(ProblemKind.Validation, other.Problem?.Kind);
-        Assert.True(other.Problem!.Errors!.ContainsKey("Idempotency-Key"));
+        Assert.Equal(["Already used with a different body."], other.Problem!.Errors!["Idempotency-Key"]);
         Assert.Single(await _world.SubmissionsAsync());
     }
 
@@ -184,6 +184,58 @@ public sealed class SubmitAttemptHandlerTests : IAsyncLifetime
         Assert.False(outcome.Created);
         Assert.Equal((id, SubmissionStatus.Grading), (outcome.Value!.SubmissionId, outcome.Value.Status));
         Assert.Equal(SubmissionStatus.Grading, (await _world.SubmissionAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task Handle_ConcurrentSubmitWithSameKeyAndOtherBodyWinsTheCreate_IsInvalidNamingTheHeader()
+    {
+        await _world.AddAssessmentAsync(SubmitWorld.Quiz());
+        var id = SubmissionIds.For(SubmitWorld.Student, "quiz1", "k1");
+        var theirs = SubmitWorld.Answers(q1: "b").Answers!.Select(a => new SubmittedAnswer(a.ItemId!, a.Value)).ToList();
+        var handler = Racing(id, store => store.CreateAsync(SubmitWorld.Tenant, new SubmissionRecord(id, "quiz1", 1, SubmitWorld.Course, SubmitWorld.Student, theirs,
+            SubmitWorld.Due.AddHours(-2), false, SubmissionStatus.Accepted, 5, "k1", BodyHash: SubmissionBodyHash.Of(theirs))));
+
+        var outcome = await handler.HandleAsync(_world.Caller, "quiz1", SubmitWorld.Answers(q1: "a"), "k1", CancellationToken.None);
+
+        Assert.Equal(ProblemKind.Validation, outcome.Problem?.Kind);
+        Assert.True(outcome.Problem!.Errors!.ContainsKey("Idempotency-Key"));
+    }
+
+    [Fact]
+    public async Task Handle_SameKeyRetry_IsAReadNotAWrite()
+    {
+        await _world.AddAssessmentAsync(SubmitWorld.Quiz());
+        await _world.SubmitAsync(SubmitWorld.Answers(), key: "k1");
+        var counting = new CountingStore(_world.Store);
+
+        var retry = await Handler(counting).HandleAsync(_world.Caller, "quiz1", SubmitWorld.Answers(), "k1", CancellationToken.None);
+
+        Assert.True(retry.IsSuccess);
+        Assert.Equal((0, 0), (counting.CreatesIn(Containers.Submissions), counting.CreatesIn(Containers.SubmissionViews)));
+    }
+
+    [Fact]
+    public async Task Handle_InitialViewWriteFails_IsNotAcknowledged()
+    {
+        await _world.AddAssessmentAsync(SubmitWorld.Quiz());
+        var failingViews = new CountingStore(_world.Store, failingContainer: Containers.SubmissionViews);
+
+        // The student's read needs the view (no fallback to the write model): no 202 without it; a retry with the key heals it.
+        await Assert.ThrowsAsync<IOException>(() => Handler(failingViews).HandleAsync(_world.Caller, "quiz1", SubmitWorld.Answers(), "k1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Handle_CappedAttempts_SkipsTakenAttemptsWithoutWriting()
+    {
+        await _world.AddAssessmentAsync(SubmitWorld.Quiz(maxAttempts: 3));
+        await _world.SubmitAsync(SubmitWorld.Answers());
+        await _world.SubmitAsync(SubmitWorld.Answers());
+        var counting = new CountingStore(_world.Store);
+
+        var third = await Handler(counting).HandleAsync(_world.Caller, "quiz1", SubmitWorld.Answers(), null, CancellationToken.None);
+
+        Assert.Equal(SubmissionIds.ForAttempt(SubmitWorld.Student, "quiz1", 3), third.Value!.SubmissionId);
+        Assert.Equal(1, counting.CreatesIn(Containers.Submissions));
     }
 
     [Fact]
@@ -301,9 +353,10 @@ public sealed class SubmitAttemptHandlerTests : IAsyncLifetime
         Assert.Equal(ProblemKind.Conflict, outcome.Problem?.Kind);
     }
 
-    private SubmitAttemptHandler Racing(string racedId, Func<IDocumentStore, Task> racer)
+    private SubmitAttemptHandler Racing(string racedId, Func<IDocumentStore, Task> racer) => Handler(new RacingStore(_world.Store, racedId, racer));
+
+    private SubmitAttemptHandler Handler(IDocumentStore store)
     {
-        var store = new RacingStore(_world.Store, racedId, racer);
         return new SubmitAttemptHandler(store, new AssessmentLookup(store, _world.Clock), new CourseAccess(store, _world.Clock, AccessCacheSettings.Default), _world.Clock,
             NullLogger<SubmitAttemptHandler>.Instance);
     }

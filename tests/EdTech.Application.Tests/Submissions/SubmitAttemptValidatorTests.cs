@@ -45,6 +45,7 @@ public sealed class SubmitAttemptValidatorTests
     {
         var errors = Errors(new SubmitAttemptCommand([new AnswerInput("q1", null), new AnswerInput("zz", null)]));
         Assert.Equal(["answers[1].itemId"], errors.Keys);
+        Assert.Equal(["Not an item of this assessment."], errors["answers[1].itemId"]);
 
         Assert.Equal(["answers[0].itemId"], Errors(new SubmitAttemptCommand([new AnswerInput(null, null)])).Keys);
         Assert.Equal(["answers[0].itemId"], Errors(new SubmitAttemptCommand([null!])).Keys);
@@ -74,4 +75,21 @@ public sealed class SubmitAttemptValidatorTests
     [Fact]
     public void Validate_NullValue_IsAnUnansweredItem() =>
         Assert.Empty(Errors(new SubmitAttemptCommand([new AnswerInput("q1", null)])));
+
+    [Fact]
+    public void Validate_EmptyChoicesOrBlankText_IsAValidAnswerUnlikeAKey()
+    {
+        var quiz = SubmitWorld.Quiz() with
+        {
+            Items =
+            [
+                new AssessmentItem("m1", ItemType.MultiChoice, "p", ["a", "b"], AnswerValue.OfChoices(["a"]), null, 1, []),
+                new AssessmentItem("t1", ItemType.ShortText, "p", null, AnswerValue.OfText("x"), null, 1, []),
+            ],
+        };
+
+        var v = SubmitAttemptValidator.Validate(quiz, new SubmitAttemptCommand([new AnswerInput("m1", AnswerValue.OfChoices([])), new AnswerInput("t1", AnswerValue.OfText("  "))]));
+
+        Assert.True(v.IsValid);
+    }
 }
