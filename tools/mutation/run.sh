@@ -3,7 +3,7 @@
 # access and durability. NOT part of the per-commit CI (.ci/run): run it by hand or from the scheduled workflow
 # (.github/workflows/mutation.yml). docs/mutation.md has the latest figures and the surviving mutants.
 #
-#   tools/mutation/run.sh                 every scope, in the order below (erasure last)
+#   tools/mutation/run.sh                 every scope, in the order below
 #   tools/mutation/run.sh domain-grading  one or more named scopes
 #   tools/mutation/run.sh --list          the scopes
 #
@@ -24,9 +24,8 @@ declare -A test_project=(
   [infra-changefeed]=tests/EdTech.Infrastructure.Tests
   [app-grading]=tests/EdTech.Orchestrations.Tests
   [orch-release-regrade]=tests/EdTech.Orchestrations.Tests
-  [app-privacy]=tests/EdTech.Application.Tests
 )
-order=(domain-grading app-submit-access app-changefeed infra-changefeed app-grading orch-release-regrade app-privacy)
+order=(domain-grading app-submit-access app-changefeed infra-changefeed app-grading orch-release-regrade)
 
 if [ "${1:-}" = "--list" ]; then printf '%s\n' "${order[@]}"; exit 0; fi
 scopes=("$@")
