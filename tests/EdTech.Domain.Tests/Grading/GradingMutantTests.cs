@@ -44,6 +44,10 @@ public sealed class GradingMutantTests
         Assert.Equal(0, ItemGrader.Grade(Item(ItemType.SingleChoice, AnswerValue.OfChoices(["a", "b"])), AnswerValue.OfChoices(["a", "b"])));
 
     [Fact]
+    public void Numeric_UnparsableTextAgainstKeyZero_EarnsZero() =>
+        Assert.Equal(0, ItemGrader.Grade(Item(ItemType.Numeric, AnswerValue.OfNumber(0)), AnswerValue.OfText("abc")));
+
+    [Fact]
     public void Numeric_KeyNotANumber_EarnsZero() =>
         Assert.Equal(0, ItemGrader.Grade(Item(ItemType.Numeric, AnswerValue.OfText("x")), AnswerValue.OfNumber(1)));
 
