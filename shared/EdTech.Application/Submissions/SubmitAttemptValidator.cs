@@ -19,13 +19,15 @@ public static class SubmitAttemptValidator
         for (var i = 0; i < answers.Count; i++)
         {
             var path = $"answers[{i}]";
-            if (answers[i]?.ItemId is not { } itemId || !items.TryGetValue(itemId, out var item))
+            // No `out var` behind `||`: the item is assigned on every path (mutation testing compiles each mutant of this method).
+            var item = answers[i]?.ItemId is { } itemId ? items.GetValueOrDefault(itemId) : null;
+            if (item is null)
             {
                 v.Add($"{path}.itemId", "Not an item of this assessment.");
                 continue;
             }
 
-            if (!seen.Add(itemId))
+            if (!seen.Add(item.Id))
             {
                 v.Add($"{path}.itemId", "Answered twice.");
             }

@@ -22,29 +22,39 @@ public static class ItemGrader
         return IsCorrect(item, item.Answer, answer) ? item.Points : 0;
     }
 
+    // No pattern variables behind && or ?: in these rules: mutation testing (docs/mutation.md) must be able to compile each
+    // mutant of them, and a pattern variable that a mutant leaves unassigned does not compile.
     private static bool IsCorrect(AssessmentItem item, AnswerValue key, AnswerValue answer) => item.Type switch
     {
-        ItemType.SingleChoice => TextOf(answer) is { } chosen && string.Equals(chosen, TextOf(key), StringComparison.Ordinal),
+        ItemType.SingleChoice => SameText(TextOf(answer), TextOf(key), StringComparison.Ordinal),
         ItemType.MultiChoice => SetOf(answer).SetEquals(SetOf(key)),
-        ItemType.Numeric => NumberOf(answer) is { } n && NumberOf(key) is { } k && Math.Abs(n - k) <= (item.Tolerance ?? 0),
-        ItemType.ShortText => TextOf(answer) is { } t && TextOf(key) is { } expected &&
-            string.Equals(t.Trim(), expected.Trim(), StringComparison.OrdinalIgnoreCase),
+        ItemType.Numeric => WithinTolerance(NumberOf(answer), NumberOf(key), item.Tolerance ?? 0),
+        ItemType.ShortText => SameText(TextOf(answer)?.Trim(), TextOf(key)?.Trim(), StringComparison.OrdinalIgnoreCase),
         _ => false,
     };
 
+    private static bool SameText(string? answer, string? key, StringComparison comparison) =>
+        answer is not null && key is not null && string.Equals(answer, key, comparison);
+
+    private static bool WithinTolerance(decimal? answer, decimal? key, decimal tolerance) =>
+        answer.HasValue && key.HasValue && Math.Abs(answer.Value - key.Value) <= tolerance;
+
     private static string? TextOf(AnswerValue value) =>
-        value.Text ?? value.Number?.ToString(CultureInfo.InvariantCulture) ?? (value.Choices is [var only] ? only : null);
+        value.Text ?? value.Number?.ToString(CultureInfo.InvariantCulture) ?? OnlyChoice(value.Choices);
+
+    private static string? OnlyChoice(IReadOnlyList<string>? choices) => choices?.Count == 1 ? choices[0] : null;
 
     private static HashSet<string> SetOf(AnswerValue value) =>
         new(value.Choices ?? (value.Text is null ? [] : [value.Text]), StringComparer.Ordinal);
 
     private static decimal? NumberOf(AnswerValue value)
     {
-        if (value.Number is { } n)
+        if (value.Number.HasValue)
         {
-            return n;
+            return value.Number.Value;
         }
 
-        return decimal.TryParse(value.Text?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+        var parsed = decimal.TryParse(value.Text?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number);
+        return parsed ? number : null;
     }
 }

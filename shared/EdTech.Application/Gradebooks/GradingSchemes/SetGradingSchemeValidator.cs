@@ -18,7 +18,9 @@ public static class SetGradingSchemeValidator
         for (var i = 0; i < categories.Count; i++)
         {
             var path = $"categories[{i}]";
-            if (categories[i] is not { } c)
+            // A plain local, not a pattern variable: every mutant of this method must compile (tools/mutation).
+            var c = categories[i];
+            if (c is null)
             {
                 v.Add(path, "Required.");
                 continue;

@@ -208,18 +208,21 @@ public sealed class GradeSubmissionHandler(
                 continue;
             }
 
-            if (s.ItemId is null || !items.TryGetValue(s.ItemId, out var item))
+            // No `out var` behind `||`: every mutant of this method must compile (tools/mutation).
+            var item = s.ItemId is null ? null : items.GetValueOrDefault(s.ItemId);
+            if (item is null)
             {
                 v.Add($"itemScores[{i}].itemId", "No item with that id in the assessment.");
                 continue;
             }
 
-            if (!seen.Add(s.ItemId))
+            if (!seen.Add(item.Id))
             {
                 v.Add($"itemScores[{i}].itemId", "Scored more than once.");
             }
 
-            if (s.Score is not { } score)
+            var score = s.Score;
+            if (score is null)
             {
                 v.Add($"itemScores[{i}].score", "Required.");
             }
@@ -227,7 +230,7 @@ public sealed class GradeSubmissionHandler(
             {
                 v.Add($"itemScores[{i}].score", $"Between 0 and {item.Points}.");
             }
-            else if (ItemType.IsAutoGraded(item.Type) && !reasonGiven && current.GetValueOrDefault(s.ItemId)?.Score != score)
+            else if (ItemType.IsAutoGraded(item.Type) && !reasonGiven && current.GetValueOrDefault(item.Id)?.Score != score)
             {
                 v.Add("reason", $"Overriding the auto-scored item {s.ItemId} requires a reason.");
             }
