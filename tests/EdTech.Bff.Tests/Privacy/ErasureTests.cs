@@ -21,7 +21,7 @@ public sealed class ErasureTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var linesBefore = PublishedLines.ReadAll(factory.DataDirectory);
 
         var (status, summary, _) = await student.EraseAsync();
-        await Task.Delay(500); // let any in-flight feed batch or grading step run: it must not resurrect anything
+        await Settled.FeedAsync(factory); // every change-feed consumer has handled every change since the erasure: none may resurrect anything
         var after = StoredRows.ReadAll(factory.DataDirectory);
         var linesAfter = PublishedLines.ReadAll(factory.DataDirectory);
 
