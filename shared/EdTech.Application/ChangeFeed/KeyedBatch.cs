@@ -41,4 +41,11 @@ public static class KeyedBatch
         ArgumentNullException.ThrowIfNull(change);
         return change.Id;
     }
+
+    /// <summary>Each changed document of <paramref name="container"/> once, as its latest change in the batch (highest sequence).</summary>
+    public static IEnumerable<StoredDocument> LatestPerDocument(IReadOnlyList<StoredDocument> changes, string container)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return changes.Where(c => c.Container == container).GroupBy(c => (c.Tenant, c.Id)).Select(g => g.MaxBy(c => c.Sequence)!);
+    }
 }

@@ -21,11 +21,7 @@ public sealed class ScheduleReleaseOnAssessment(IReleaseTimer timer) : IChangeFe
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var latest = changes
-            .Where(c => c.Container == Storage.Containers.Assessments)
-            .GroupBy(c => (c.Tenant, c.Id))
-            .Select(g => g.MaxBy(c => c.Sequence)!);
-        foreach (var change in latest)
+        foreach (var change in KeyedBatch.LatestPerDocument(changes, Storage.Containers.Assessments))
         {
             var record = TypedDocumentStore.Read<AssessmentRecord>(change).Value;
             if (ReleaseAt(record) is { } at)

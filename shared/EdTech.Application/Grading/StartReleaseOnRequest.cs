@@ -23,11 +23,7 @@ public sealed class StartReleaseOnRequest(IDocumentStore store, IReleaseWorkflow
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var latest = changes
-            .Where(c => c.Container == Storage.Containers.Assessments)
-            .GroupBy(c => (c.Tenant, c.Id))
-            .Select(g => g.MaxBy(c => c.Sequence)!);
-        foreach (var change in latest)
+        foreach (var change in KeyedBatch.LatestPerDocument(changes, Storage.Containers.Assessments))
         {
             var marked = TypedDocumentStore.Read<AssessmentRecord>(change).Value;
             if (marked.ReleasedAt is null)
