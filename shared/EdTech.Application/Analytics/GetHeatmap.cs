@@ -45,21 +45,19 @@ public sealed class GetHeatmapHandler(IDocumentStore store, TeacherQueryCache ca
         var sections = (await store.QueryAsync<EnrollmentRecord>(tenant, course, ct).ConfigureAwait(false))
             .Where(e => e.Value.Role == Roles.Student).ToDictionary(e => e.Value.UserId, e => e.Value.Section, StringComparer.Ordinal);
         var rows = new List<HeatmapAxis>();
-        var attempts = new List<SectionAttempt>();
-        var assessments = (await store.QueryAsync<AssessmentRecord>(tenant, course, ct).ConfigureAwait(false)).Select(a => a.Value).OrderBy(a => a.Id, StringComparer.Ordinal);
-        foreach (var a in assessments)
+        var sectionAttempts = new List<SectionAttempt>();
+        foreach (var (a, attempts) in await CourseAttempts.LoadAsync(store, tenant, courseId, ct).ConfigureAwait(false))
         {
             var points = a.Assessment.Items.ToDictionary(i => i.Id, i => i.Points, StringComparer.Ordinal);
             rows.AddRange(a.Assessment.Items.Select(i => new HeatmapAxis($"{a.Id}/{i.Id}", $"{a.Assessment.Title} · {i.Id}: {i.Prompt}")));
-            var contributions = await store.QueryAsync<StatisticsContribution>(tenant, DocumentQuery.InPartition(a.Id), ct).ConfigureAwait(false);
-            foreach (var latest in LatestAttempts.Of(contributions.Select(c => c.Value)).Where(c => sections.ContainsKey(c.UserId)))
+            foreach (var latest in attempts.Where(c => sections.ContainsKey(c.UserId)))
             {
-                attempts.Add(new SectionAttempt(sections[latest.UserId], latest.Items
+                sectionAttempts.Add(new SectionAttempt(sections[latest.UserId], latest.Items
                     .Where(i => points.ContainsKey(i.ItemId))
                     .ToDictionary(i => $"{a.Id}/{i.ItemId}", i => (i.Score ?? 0, points[i.ItemId]), StringComparer.Ordinal)));
             }
         }
 
-        return ItemSectionHeatmap.Build(rows, attempts, MinCount);
+        return ItemSectionHeatmap.Build(rows, sectionAttempts, MinCount);
     }
 }

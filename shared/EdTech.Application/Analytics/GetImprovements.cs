@@ -46,11 +46,8 @@ public sealed class GetImprovementsHandler(IDocumentStore store, TeacherQueryCac
         var calibrated = (await store.QueryAsync<ItemParametersRecord>(tenant, course, ct).ConfigureAwait(false))
             .ToDictionary(p => (p.Value.AssessmentId, p.Value.ItemId), p => p.Value.Difficulty);
         var evidence = new List<ImprovementEvidence>();
-        foreach (var assessment in await store.QueryAsync<AssessmentRecord>(tenant, course, ct).ConfigureAwait(false))
+        foreach (var (a, latest) in await CourseAttempts.LoadAsync(store, tenant, courseId, ct).ConfigureAwait(false))
         {
-            var a = assessment.Value;
-            var contributions = await store.QueryAsync<StatisticsContribution>(tenant, DocumentQuery.InPartition(a.Id), ct).ConfigureAwait(false);
-            var latest = LatestAttempts.Of(contributions.Select(c => c.Value));
             var items = a.Assessment.Items.Select(i => new AnalysedItem(i.Id, i.Points)).ToList();
             var analysis = ItemAnalysis.Analyse(items, LatestAttempts.Marks(latest), ItemAnalysisOptions.Default with { Seed = AnalysisSeed.Of(a.Id) });
             foreach (var item in analysis)
