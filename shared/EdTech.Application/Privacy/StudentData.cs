@@ -58,11 +58,16 @@ public static class StudentData
             return null;
         }
 
+        // No `out var` behind `&&`: each step is its own statement (mutation testing compiles each mutant of this method).
         using var document = System.Text.Json.JsonDocument.Parse(json);
-        return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-            && document.RootElement.TryGetProperty(field, out var value) && value.ValueKind == System.Text.Json.JsonValueKind.String
-            ? value.GetString()
-            : null;
+        var root = document.RootElement;
+        if (root.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var has = root.TryGetProperty(field, out var value);
+        return has && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
     }
 
     /// <summary>Containers whose writes the erasure guard checks: every place of <see cref="Locations"/>, and the audit log.</summary>
