@@ -52,16 +52,11 @@ public static class StudentData
             return partition;
         }
 
-        var field = query.FieldEquals?.FirstOrDefault(f => f.Value == probe).Key;
-        if (field is null)
-        {
-            return null;
-        }
-
         // No `out var` behind `&&`: each step is its own statement (mutation testing compiles each mutant of this method).
+        var field = query.FieldEquals?.FirstOrDefault(f => f.Value == probe).Key;
         using var document = System.Text.Json.JsonDocument.Parse(json);
         var root = document.RootElement;
-        if (root.ValueKind != System.Text.Json.JsonValueKind.Object)
+        if (field is null || root.ValueKind != System.Text.Json.JsonValueKind.Object)
         {
             return null;
         }

@@ -245,6 +245,15 @@ public sealed class EraseStudentHandlerTests : IAsyncLifetime
         Assert.Empty(_world.Archive.Forgotten);
     }
 
+    [Fact]
+    public async Task Handle_NoUserId_IsInvalidNamingTheUserIdAsRequired()
+    {
+        var outcome = await _world.Eraser.HandleAsync(_world.Admin, new EraseStudentCommand(null!, "Left the school"), CancellationToken.None);
+
+        Assert.Equal(ProblemKind.Validation, outcome.Problem?.Kind);
+        Assert.Equal(["Required."], outcome.Problem!.Errors!["userId"]);
+    }
+
     [Theory]
     [InlineData("Requested by s1 herself")]
     [InlineData("Requested by ADA LOVELACE")]

@@ -86,6 +86,14 @@ public sealed class ErasureGuardCompositionTests : IDisposable
     }
 
     [Fact]
+    public void AddErasureGuard_WithoutServices_NamesTheArgument()
+    {
+        var error = Assert.Throws<ArgumentNullException>(() => ((IServiceCollection)null!).AddErasureGuard());
+
+        Assert.Equal("services", error.ParamName);
+    }
+
+    [Fact]
     public void SubjectErasedException_NamesTheContainerAndNoUser()
     {
         var error = new SubjectErasedException(Containers.Submissions);

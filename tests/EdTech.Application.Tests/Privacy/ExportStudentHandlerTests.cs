@@ -98,6 +98,15 @@ public sealed class ExportStudentHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Handle_NoUserId_IsInvalidNamingTheUserIdAsRequired()
+    {
+        var outcome = await _world.ExportAsync(null!);
+
+        Assert.Equal(ProblemKind.Validation, outcome.Problem?.Kind);
+        Assert.Equal(["Required."], outcome.Problem!.Errors!["userId"]);
+    }
+
+    [Fact]
     public async Task Handle_DocumentsAreExportedAsStored()
     {
         await _world.Raw.CreateAsync(ErasureWorld.Tenant, Containers.Submissions, "rich", ErasureWorld.Course, """{"id":"rich","userId":"s1","score":{"raw":3.5}}""");
