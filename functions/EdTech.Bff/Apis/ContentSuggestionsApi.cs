@@ -35,7 +35,7 @@ public static class ContentSuggestionsApi
     {
         // The body is optional: without one the suggested skills are accepted as they are.
         var command = new AcceptSuggestionCommand(null);
-        if (request.ContentLength is not 0 || request.ContentType is not null)
+        if (request.ContentLength > 0 || request.ContentType is not null)
         {
             var (body, error) = await JsonBody.ReadAsync<AcceptSuggestionCommand>(request, MaxBodyBytes);
             if (error is not null)

@@ -101,11 +101,6 @@ public sealed class DecideSuggestionHandler(IDocumentStore store, SkillTaxonomyS
         }
 
         v.Require(skills.Count <= MaxSkills, "skills", $"At most {MaxSkills} skills.");
-        for (var i = 0; i < skills.Count && i < MaxSkills; i++)
-        {
-            v.SkillId(skills[i] ?? "", $"skills[{i}]");
-        }
-
         if (!v.IsValid)
         {
             return v.ToProblem();
@@ -114,7 +109,11 @@ public sealed class DecideSuggestionHandler(IDocumentStore store, SkillTaxonomyS
         await taxonomy.EnsureSeededAsync(tenant, ct).ConfigureAwait(false);
         for (var i = 0; i < skills.Count; i++)
         {
-            if (await store.GetAsync<TaxonomySkillRecord>(tenant, skills[i]!, ct).ConfigureAwait(false) is null)
+            if (!TaxonomyRules.IsSkillId(skills[i]))
+            {
+                v.SkillId(skills[i] ?? "", $"skills[{i}]");
+            }
+            else if (await store.GetAsync<TaxonomySkillRecord>(tenant, skills[i]!, ct).ConfigureAwait(false) is null)
             {
                 v.Add($"skills[{i}]", $"Unknown skill '{skills[i]}': not in the tenant's taxonomy (PUT /api/content/taxonomy/skills/{skills[i]} first).");
             }
