@@ -68,7 +68,7 @@ public sealed class AutoTaggingStepsTests(AutoTaggingWorld world) : IClassFixtur
         await world.WriteAsync(quiz);
         // Seed the taxonomy from a version that still carries skills, so the tagger has something to rank.
         await world.WriteAsync(AutoTaggingWorld.Quiz());
-        _ = await world.Get<Content.Taxonomy.SkillTaxonomyStore>().LoadAsync(AutoTaggingWorld.Tenant, CancellationToken.None);
+        _ = await world.Get<Application.Content.Taxonomy.SkillTaxonomyStore>().LoadAsync(AutoTaggingWorld.Tenant, CancellationToken.None);
         await world.WriteAsync(quiz);
         var tagged = await Steps.TagAsync(AutoTaggingWorld.Tenant, "quiz1", Contents(quiz), CancellationToken.None);
         await world.SwitchAsync(TaggingFeatures.AutoApply, on: true);
