@@ -49,7 +49,7 @@ public sealed class AutoTaggingTests : IAsyncLifetime
     public async Task TenQuickEditsOfOneItem_MakeOneTagging_OfItsLatestContent_AndLeaveTheOtherItemsAlone()
     {
         await DisposeAsync();
-        await StartAsync(debounceSeconds: "4");
+        await StartAsync(debounceSeconds: "8");
         await Settled.OrchestrationsAsync(_factory, Prefix);
 
         for (var n = 1; n <= 10; n++)
