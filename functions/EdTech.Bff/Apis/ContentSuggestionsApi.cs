@@ -24,11 +24,11 @@ public static class ContentSuggestionsApi
     }
 
     private static async Task<IResult> List(
-        [FromQuery] string? courseId, [FromQuery] string? status, [FromQuery] string? assessmentId, [FromQuery] string? limit, [FromQuery] string? next,
+        [FromQuery] string? courseId, [FromQuery] string? status, [FromQuery] string? assessmentId, [FromQuery] string? itemId, [FromQuery] string? limit, [FromQuery] string? next,
         HttpContext context, ListSuggestionsHandler handler)
     {
         context.Response.Headers.CacheControl = "no-store";
-        return OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), new ListSuggestionsQuery(courseId, status, assessmentId, limit, next), context.RequestAborted));
+        return OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), new ListSuggestionsQuery(courseId, status, assessmentId, limit, next, itemId), context.RequestAborted));
     }
 
     private static async Task<IResult> Accept(string assessmentId, string itemId, HttpRequest request, DecideSuggestionHandler handler)

@@ -104,6 +104,7 @@ public sealed class SuggestionReviewTests : IAsyncLifetime
         var current = (await Store.GetAsync<AssessmentRecord>(new TenantId(_school.Tenant), _school.Quiz))!.Value;
         Assert.Equal(1, current.Version);
         Assert.Equal(["q4"], (await ListAsync("&status=rejected")).Select(i => i.GetProperty("itemId").GetString()));
+        Assert.Equal(["rejected"], (await ListAsync($"&assessmentId={_school.Quiz}&itemId=q4")).Select(i => i.GetProperty("status").GetString()));
         Assert.Equal(3, (await ListAsync("&status=pending")).Count);
     }
 
@@ -162,6 +163,7 @@ public sealed class SuggestionReviewTests : IAsyncLifetime
     [InlineData("?courseId=math101&limit=0", "limit")]
     [InlineData("?courseId=math101&next=bm9wZQ", "next")]
     [InlineData("?courseId=bad id!", "courseId")]
+    [InlineData("?courseId=math101&itemId=bad id!", "itemId")]
     public async Task List_BadQuery_Is422_NamingTheField(string query, string field)
     {
         var (status, body, _) = await _school.Client.GetAsync("/api/content/suggestions" + query, Author);

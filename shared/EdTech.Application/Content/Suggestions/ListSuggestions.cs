@@ -7,12 +7,12 @@ using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Content.Suggestions;
 
-/// <summary>Query of GET /api/content/suggestions: a course (required), optionally a status and an assessment; paged.</summary>
-public sealed record ListSuggestionsQuery(string? CourseId, string? Status, string? AssessmentId, string? Limit, string? Next);
+/// <summary>Query of GET /api/content/suggestions: a course (required), optionally a status, an assessment and an item; paged.</summary>
+public sealed record ListSuggestionsQuery(string? CourseId, string? Status, string? AssessmentId, string? Limit, string? Next, string? ItemId = null);
 
 /// <summary>
 /// A course's suggestions, one single-partition query keyset-paged by id (<c>{assessmentId}:{itemId}</c>), filtered by status
-/// and assessment. 404 for a course the tenant does not have; 422 naming <c>courseId</c>, <c>status</c>, <c>assessmentId</c>,
+/// assessment and item. 404 for a course the tenant does not have; 422 naming <c>courseId</c>, <c>status</c>, <c>assessmentId</c>, <c>itemId</c>,
 /// <c>limit</c> or <c>next</c>.
 /// </summary>
 public sealed class ListSuggestionsHandler(IDocumentStore store)
@@ -25,6 +25,7 @@ public sealed class ListSuggestionsHandler(IDocumentStore store)
         var v = new Validation()
             .Id(query.CourseId, "courseId", required: true)
             .Id(query.AssessmentId, "assessmentId")
+            .Id(query.ItemId, "itemId")
             .Require(query.Status is null || ItemSuggestionRecord.Statuses.Contains(query.Status, StringComparer.Ordinal), "status",
                 $"One of {string.Join(", ", ItemSuggestionRecord.Statuses)}.");
         if (paging.Problem?.Errors is { } pagingErrors)
@@ -56,6 +57,11 @@ public sealed class ListSuggestionsHandler(IDocumentStore store)
         if (query.AssessmentId is { } assessmentId)
         {
             fields["assessmentId"] = assessmentId;
+        }
+
+        if (query.ItemId is { } itemId)
+        {
+            fields["itemId"] = itemId;
         }
 
         var size = paging.Value!.Limit;
