@@ -102,6 +102,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<DecideSuggestionHandler>();
         services.AddSingleton<AcceptSuggestionsAbove>();
         services.AddSingleton<AutoTaggingSteps>();
+        services.AddSingleton<AutoTaggingReconciler>();
         services.AddSingleton<IChangeFeedHandler, TagChangedItems>();
         services.AddSingleton<IChangeFeedHandler, SubmissionProjection>();
         services.AddSingleton<IChangeFeedHandler, StartGradingOnSubmission>();

@@ -41,7 +41,7 @@ public sealed class AutoTaggingWorld : IAsyncLifetime
             .AddSingleton<ISkillTagger, OfflineSkillTagger>()
             .AddSingleton<SkillTaxonomyStore>().AddSingleton<ItemSuggestions>().AddSingleton<TaggingFeatures>().AddSingleton<AssessmentLookup>()
             .AddSingleton<IntegrationEventOutbox>().AddSingleton<IAuditLog, AuditLog>().AddSingleton<ItemSkillsWriter>().AddSingleton<DecideSuggestionHandler>()
-            .AddSingleton<AcceptSuggestionsAbove>().AddSingleton<AutoTaggingSteps>().AddSingleton<TagChangedItems>()
+            .AddSingleton<AcceptSuggestionsAbove>().AddSingleton<AutoTaggingSteps>().AddSingleton<TagChangedItems>().AddSingleton<AutoTaggingReconciler>()
             .BuildServiceProvider();
         Store = _services.GetRequiredService<IDocumentStore>();
         return Task.CompletedTask;

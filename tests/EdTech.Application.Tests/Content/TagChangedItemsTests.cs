@@ -76,6 +76,22 @@ public sealed class TagChangedItemsTests(AutoTaggingWorld world) : IClassFixture
     }
 
     [Fact]
+    public async Task Reconciler_RestartsTheRunOfTheLatestChange_ForUntaggedItems_AndNothingOnceTagged()
+    {
+        var change = await world.WriteAsync(AutoTaggingWorld.Quiz());
+        await Handler.HandleAsync([change], CancellationToken.None);
+        var reconciler = world.Get<AutoTaggingReconciler>();
+
+        Assert.Equal(1, await reconciler.ReconcileAsync(CancellationToken.None));
+        await world.Get<AutoTaggingSteps>().TagAsync(AutoTaggingWorld.Tenant, "quiz1", world.Workflow.Started[0].Items, CancellationToken.None);
+        Assert.Equal(0, await reconciler.ReconcileAsync(CancellationToken.None));
+
+        Assert.Equal(2, world.Workflow.Started.Count);
+        Assert.Equal(world.Workflow.Started[0].ChangeKey, world.Workflow.Started[1].ChangeKey);
+        Assert.Equal(world.Workflow.Started[0].Items, world.Workflow.Started[1].Items);
+    }
+
+    [Fact]
     public async Task ChangesOfOtherContainers_AreIgnored()
     {
         var change = await world.WriteAsync(AutoTaggingWorld.Quiz());
