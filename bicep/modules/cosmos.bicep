@@ -68,6 +68,9 @@ var containers = [
   { name: 'integration-events', fields: [], throughput: 'shared' }
   { name: 'workflow-runs', fields: ['status'], throughput: 'shared' }
   { name: 'skill-taxonomy', fields: [], throughput: 'shared' }
+  { name: 'usage-events', fields: [], throughput: 'answers' }
+  { name: 'usage-student-days', fields: ['userId'], throughput: 'answers' }
+  { name: 'course-usage', fields: [], throughput: 'shared' }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'

@@ -28,6 +28,7 @@ using EdTech.Application.Projections;
 using EdTech.Application.Roster.ImportOneRoster;
 using EdTech.Application.Submissions;
 using EdTech.Application.Tenants;
+using EdTech.Application.Usage;
 using EdTech.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -115,6 +116,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton(NightlyReleaseSettings.Default);
         services.AddSingleton<NightlyReleaser>();
         services.AddEdTechLearning();
+        services.AddEdTechUsage();
         return services;
     }
 

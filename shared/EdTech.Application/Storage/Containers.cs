@@ -35,11 +35,19 @@ public static class Containers
     /// <summary>The tenant's skill taxonomy for content tagging (one partition per tenant: a few hundred to a few thousand skills).</summary>
     public const string SkillTaxonomy = "skill-taxonomy";
 
+    /// <summary>Students' learning events (usage), one partition per student so erasure and export find them.</summary>
+    public const string UsageEvents = "usage-events";
+    /// <summary>What one student did in one course on one day (usage projection), partitioned by course and day.</summary>
+    public const string UsageStudentDays = "usage-student-days";
+    /// <summary>A course's usage per day (usage projection, no student's data).</summary>
+    public const string CourseUsage = "course-usage";
+
     /// <summary>Changes a change-feed handler kept failing on: one record each, visible, never blocking a lease.</summary>
     public const string Poison = "poison";
 
     public static IReadOnlyList<string> All { get; } =
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
-         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns, SkillTaxonomy];
+         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns, SkillTaxonomy,
+         UsageEvents, UsageStudentDays, CourseUsage];
 }
