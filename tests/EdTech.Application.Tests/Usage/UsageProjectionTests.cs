@@ -79,6 +79,20 @@ public sealed class UsageProjectionTests : IAsyncLifetime
         Assert.Equal((1, 20, 20, 200.0), (day.ActiveStudents, day.ContentViews, day.Submissions, day.MedianTimeOnTaskSeconds));
     }
 
+    [Fact]
+    public async Task AnotherTriggerWritingTheStudentDayBetweenReadAndWrite_LosesNeitherChange()
+    {
+        await _projection.HandleAsync([await EventAsync("s1", "e0", "viewed", "content", 10)], default);
+        var submission = await _world.WriteAsync(ProjectionWorld.Submission("sub1", SubmissionStatus.Accepted));
+        var other = new UsageProjection(_world.Store, TimeProvider.System);
+        var racing = new UsageProjection(new InterleavingStore(_world.Store, Containers.UsageStudentDays, () => other.HandleAsync([submission], default)), TimeProvider.System);
+
+        await racing.HandleAsync([await EventAsync("s1", "e1", "viewed", "content", 10)], default);
+
+        var day = await DayAsync("2026-06-01");
+        Assert.Equal((1, 2, 1, 20.0), (day.ActiveStudents, day.ContentViews, day.Submissions, day.MedianTimeOnTaskSeconds));
+    }
+
     private async Task DeliverOneByOneAsync(IEnumerable<StoredDocument> changes)
     {
         foreach (var change in changes)
