@@ -16,7 +16,7 @@ public sealed record CourseUsage(string CourseId, string From, string To, IReadO
 /// <see cref="DefaultDays"/> days to today. The teacher route's enrollment is checked by the course scope; the content route
 /// (tenant scope) needs the course to exist.
 /// </summary>
-public sealed class GetCourseUsageHandler(IDocumentStore store, TimeProvider clock)
+public sealed class GetCourseUsageHandler(IDocumentStore store, UsageProjection projection, TimeProvider clock)
 {
     public const int MaxDays = 366;
 
@@ -41,6 +41,16 @@ public sealed class GetCourseUsageHandler(IDocumentStore store, TimeProvider clo
         var query = new DocumentQuery(courseId, AfterId: CourseUsageDayRecord.IdFor(courseId, Format(first.AddDays(-1))), Limit: days);
         var stored = (await store.QueryAsync<CourseUsageDayRecord>(caller.Tenant, query, ct).ConfigureAwait(false))
             .Select(d => d.Value).ToDictionary(d => d.Date, StringComparer.Ordinal);
+        // Today's (and, just after midnight, yesterday's) stored summary may lag by UsageProjection.TodayRecomputeInterval: those
+        // two days are summarized live from their student-days instead.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        foreach (var live in new[] { today.AddDays(-1), today }.Where(d => d >= first && d <= last))
+        {
+            var day = await projection.SummarizeAsync(caller.Tenant, courseId, Format(live), ct).ConfigureAwait(false);
+            stored[day.Date] = new CourseUsageDayRecord(CourseUsageDayRecord.IdFor(courseId, day.Date), courseId, day.Date, day.ActiveStudents, day.ContentViews,
+                day.Submissions, day.Completions, day.MedianTimeOnTaskSeconds, clock.GetUtcNow());
+        }
+
         var views = Enumerable.Range(0, days).Select(i => Format(first.AddDays(i)))
             .Select(date => stored.TryGetValue(date, out var d)
                 ? new CourseUsageDayView(date, d.ActiveStudents, d.ContentViews, d.Submissions, d.Completions, d.MedianTimeOnTaskSeconds)

@@ -10,7 +10,8 @@ public static class UsageServiceCollectionExtensions
     {
         services.AddSingleton<RecordUsageEventsHandler>();
         services.AddSingleton<GetCourseUsageHandler>();
-        services.AddSingleton<IChangeFeedHandler, UsageProjection>();
+        services.AddSingleton<UsageProjection>();
+        services.AddSingleton<IChangeFeedHandler>(provider => provider.GetRequiredService<UsageProjection>());
         return services;
     }
 }

@@ -93,6 +93,28 @@ public sealed class UsageProjectionTests : IAsyncLifetime
         Assert.Equal((1, 2, 1, 20.0), (day.ActiveStudents, day.ContentViews, day.Submissions, day.MedianTimeOnTaskSeconds));
     }
 
+    [Fact]
+    public async Task Today_SummaryRecomputedAtMostOncePerInterval_WhileTheReadCountsEveryChangeLive()
+    {
+        var clock = new Submissions.ManualClock(Morning);
+        var projection = new UsageProjection(_world.Store, clock);
+        var read = new GetCourseUsageHandler(_world.Store, projection, clock);
+        var teacher = new Common.Caller(ProjectionWorld.Tenant, "t1", new HashSet<string> { Domain.Tenancy.Roles.Teacher });
+        await _world.Store.CreateAsync(ProjectionWorld.Tenant, new CourseRecord("math101", "Math", Morning));
+
+        await projection.HandleAsync([await EventAsync("s1", "e1", "viewed", "content", 10)], default);
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await projection.HandleAsync([await EventAsync("s2", "e1", "viewed", "content", 10)], default);
+        var stored = await DayAsync("2026-06-01");
+        var live = (await read.HandleAsync(teacher, "math101", "2026-06-01", "2026-06-01", default)).Value!.Days.Single();
+        clock.Advance(UsageProjection.TodayRecomputeInterval);
+        await projection.HandleAsync([await EventAsync("s3", "e1", "viewed", "content", 10)], default);
+
+        Assert.Equal(1, stored.ActiveStudents); // today's second change within the interval: not recomputed (quadratic at a peak)
+        Assert.Equal(2, live.ActiveStudents); // the read summarizes today live
+        Assert.Equal(3, (await DayAsync("2026-06-01")).ActiveStudents);
+    }
+
     private async Task DeliverOneByOneAsync(IEnumerable<StoredDocument> changes)
     {
         foreach (var change in changes)
