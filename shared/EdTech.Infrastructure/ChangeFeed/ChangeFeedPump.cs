@@ -12,9 +12,10 @@ namespace EdTech.Infrastructure.ChangeFeed;
 /// that persists is retried here after a pause, from the same checkpoint.
 /// </summary>
 /// <param name="options">How small the steps are while the host is busy (<see cref="ChangeFeedPumpOptions"/>).</param>
+/// <param name="clock">Times the pauses (the busy pause, the pause before a failed step is retried).</param>
 public sealed class ChangeFeedPump(
     IChangeFeed feed, IEnumerable<IChangeFeedHandler> handlers, ChangeFeedDelivery delivery, IForegroundLoad foreground, ChangeFeedPumpOptions options,
-    ILogger<ChangeFeedPump> logger) : BackgroundService
+    TimeProvider clock, ILogger<ChangeFeedPump> logger) : BackgroundService
 {
     private const int BatchSize = 512;
     private const int ImmediateBusyBatchSize = 64;
@@ -47,17 +48,14 @@ public sealed class ChangeFeedPump(
                     continue;
                 }
 
-                if (batch.Changes.Count > 0)
-                {
-                    await delivery.DeliverAsync(handler, batch.Changes, ct).ConfigureAwait(false);
-                }
-
+                // A batch with none of this handler's changes (only others' were scanned) is handed over too: DeliverAsync returns at once.
+                await delivery.DeliverAsync(handler, batch.Changes, ct).ConfigureAwait(false);
                 checkpoint = batch.ScannedUpTo;
                 await feed.SaveCheckpointAsync(handler.Name, checkpoint.Value, ct).ConfigureAwait(false);
                 if (throttled && batch.Changes.Count > 0)
                 {
                     // Small steps with pauses while requests are in flight: acknowledgements first, grading right after.
-                    await Task.Delay(options.BusyPause, ct).ConfigureAwait(false);
+                    await Task.Delay(options.BusyPause, clock, ct).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -67,14 +65,8 @@ public sealed class ChangeFeedPump(
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "Change-feed handler {Handler} failed after {Checkpoint}; retrying", handler.Name, checkpoint);
-                try
-                {
-                    await Task.Delay(RetryPause, ct).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                // Stopped while pausing: no exception, the loop's condition ends the loop.
+                await Task.Delay(RetryPause, clock, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
