@@ -93,7 +93,7 @@ public sealed class ChangeFeedPumpStepTests : IAsyncLifetime
     {
         var delivery = new ChangeFeedDelivery(_store, new ChangeFeedRetryOptions(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2), 3), [], TimeProvider.System,
             NullLogger<ChangeFeedDelivery>.Instance);
-        var pump = new ChangeFeedPump(feed, [handler], delivery, new Load(busy), ChangeFeedPumpOptions.Default, TimeProvider.System, NullLogger<ChangeFeedPump>.Instance);
+        var pump = new ChangeFeedPump(feed, [handler], delivery, new Load(busy), ChangeFeedPumpOptions.Default, NullLogger<ChangeFeedPump>.Instance);
         await pump.StartAsync(CancellationToken.None);
         return new Running(pump);
     }

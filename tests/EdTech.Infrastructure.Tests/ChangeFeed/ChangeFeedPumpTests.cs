@@ -156,7 +156,7 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
     {
         var delivery = new ChangeFeedDelivery(_store, new ChangeFeedRetryOptions(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2), 3), [], TimeProvider.System,
             NullLogger<ChangeFeedDelivery>.Instance);
-        using var pump = new ChangeFeedPump(feed ?? _store, [handler], delivery, load, ChangeFeedPumpOptions.Default, TimeProvider.System, NullLogger<ChangeFeedPump>.Instance);
+        using var pump = new ChangeFeedPump(feed ?? _store, [handler], delivery, load, ChangeFeedPumpOptions.Default, NullLogger<ChangeFeedPump>.Instance);
         await pump.StartAsync(CancellationToken.None);
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (!done() && DateTime.UtcNow < deadline)
