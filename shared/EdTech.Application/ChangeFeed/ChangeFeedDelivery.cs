@@ -62,16 +62,20 @@ public sealed class ChangeFeedDelivery(
             handler.Name, changes.Count, failure.Attempts);
         foreach (var change in changes)
         {
-            if (await TryAsync(handler, [change], ct).ConfigureAwait(false) is { } single)
+            // Plain locals, no pattern variables, here and in IsTransient: Stryker's safe mode would drop every mutant of the method.
+            var single = await TryAsync(handler, [change], ct).ConfigureAwait(false);
+            if (single is null)
             {
-                if (single.Erased)
-                {
-                    LogDropped(handler.Name, change);
-                    continue;
-                }
-
-                await PoisonAsync(handler.Name, change, single, ct).ConfigureAwait(false);
+                continue;
             }
+
+            if (single.Erased)
+            {
+                LogDropped(handler.Name, change);
+                continue;
+            }
+
+            await PoisonAsync(handler.Name, change, single, ct).ConfigureAwait(false);
         }
     }
 
@@ -139,8 +143,16 @@ public sealed class ChangeFeedDelivery(
         logger.LogInformation("Change-feed handler {Handler} dropped {SourceContainer}/{DocumentId} in {TenantId}: it concerns an erased student",
             handler, change.Container, change.Id, change.Tenant.Value);
 
-    private bool IsTransient(Exception ex) =>
-        _transient.Any(t => t.IsTransient(ex)) || (ex.InnerException is { } inner && IsTransient(inner));
+    private bool IsTransient(Exception ex)
+    {
+        if (_transient.Any(t => t.IsTransient(ex)))
+        {
+            return true;
+        }
+
+        var inner = ex.InnerException;
+        return inner is not null && IsTransient(inner);
+    }
 
     private async Task PoisonAsync(string handler, StoredDocument change, Failure failure, CancellationToken ct)
     {

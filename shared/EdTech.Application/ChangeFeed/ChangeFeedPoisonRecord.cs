@@ -79,11 +79,16 @@ public sealed record ChangeFeedPoisonRecord(
     {
         try
         {
+            // Plain locals, no out variable in a && chain: Stryker's safe mode would drop every mutant of the method.
             using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("userId", out var user) && user.ValueKind == JsonValueKind.String
-                ? user.GetString()
-                : null;
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            var found = root.TryGetProperty("userId", out var user);
+            return found && user.ValueKind == JsonValueKind.String ? user.GetString() : null;
         }
         catch (JsonException)
         {

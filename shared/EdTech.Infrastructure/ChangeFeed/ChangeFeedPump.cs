@@ -1,4 +1,5 @@
 using EdTech.Application.ChangeFeed;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,15 +13,27 @@ namespace EdTech.Infrastructure.ChangeFeed;
 /// that persists is retried here after a pause, from the same checkpoint.
 /// </summary>
 /// <param name="options">How small the steps are while the host is busy (<see cref="ChangeFeedPumpOptions"/>).</param>
+/// <param name="pacing">Times the pauses (the busy pause, the pause before a failed step is retried): wall-clock pacing, so the
+/// hosts use the system clock (the constructor without it), never the server's business clock that tests fake; tests of the
+/// pump pass a clock that records the pauses.</param>
 public sealed class ChangeFeedPump(
     IChangeFeed feed, IEnumerable<IChangeFeedHandler> handlers, ChangeFeedDelivery delivery, IForegroundLoad foreground, ChangeFeedPumpOptions options,
-    ILogger<ChangeFeedPump> logger) : BackgroundService
+    TimeProvider pacing, ILogger<ChangeFeedPump> logger) : BackgroundService
 {
     private const int BatchSize = 512;
     private const int ImmediateBusyBatchSize = 64;
     private const int ScanWindow = 8192;
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The hosts' constructor: the pauses run on the system clock.</summary>
+    [ActivatorUtilitiesConstructor]
+    public ChangeFeedPump(
+        IChangeFeed feed, IEnumerable<IChangeFeedHandler> handlers, ChangeFeedDelivery delivery, IForegroundLoad foreground, ChangeFeedPumpOptions options,
+        ILogger<ChangeFeedPump> logger)
+        : this(feed, handlers, delivery, foreground, options, TimeProvider.System, logger)
+    {
+    }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(handlers.Select(h => Task.Run(() => RunAsync(h, stoppingToken), stoppingToken)));
@@ -47,17 +60,14 @@ public sealed class ChangeFeedPump(
                     continue;
                 }
 
-                if (batch.Changes.Count > 0)
-                {
-                    await delivery.DeliverAsync(handler, batch.Changes, ct).ConfigureAwait(false);
-                }
-
+                // A batch with none of this handler's changes (only others' were scanned) is handed over too: DeliverAsync returns at once.
+                await delivery.DeliverAsync(handler, batch.Changes, ct).ConfigureAwait(false);
                 checkpoint = batch.ScannedUpTo;
                 await feed.SaveCheckpointAsync(handler.Name, checkpoint.Value, ct).ConfigureAwait(false);
                 if (throttled && batch.Changes.Count > 0)
                 {
                     // Small steps with pauses while requests are in flight: acknowledgements first, grading right after.
-                    await Task.Delay(options.BusyPause, ct).ConfigureAwait(false);
+                    await Task.Delay(options.BusyPause, pacing, ct).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -67,14 +77,8 @@ public sealed class ChangeFeedPump(
             catch (Exception ex)
             {
                 logger.LogWarning(ex, "Change-feed handler {Handler} failed after {Checkpoint}; retrying", handler.Name, checkpoint);
-                try
-                {
-                    await Task.Delay(RetryPause, ct).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                // Stopped while pausing: no exception, the loop's condition ends the loop.
+                await Task.Delay(RetryPause, pacing, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }

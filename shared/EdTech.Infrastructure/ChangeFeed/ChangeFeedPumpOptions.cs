@@ -19,13 +19,18 @@ public sealed record ChangeFeedPumpOptions(int BusyBatchSize = 4, TimeSpan BusyP
 
     private static int Positive(IConfiguration configuration, string key, int fallback)
     {
-        if (configuration[key] is not { Length: > 0 } text)
+        // Plain locals, no pattern variable: a mutant that leaves one unassigned makes Stryker drop every mutant of the method (docs/mutation.md).
+        var text = configuration[key];
+        if (string.IsNullOrEmpty(text))
         {
             return fallback;
         }
 
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : throw new InvalidOperationException($"Setting '{key}' must be a positive integer; got '{text}'.");
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0)
+        {
+            return value;
+        }
+
+        throw new InvalidOperationException($"Setting '{key}' must be a positive integer; got '{text}'.");
     }
 }

@@ -41,6 +41,96 @@ public sealed class ChangeFeedCatalogTests
         Assert.Throws<InvalidOperationException>(() => ChangeFeedCatalog.EnsureMatches(handlers));
     }
 
+    [Fact]
+    public void Catalog_PinsEachConsumersName_Urgency_DurableWork_AndContainers()
+    {
+        // The names are the LocalHost checkpoint keys and the Azure lease prefixes: renaming one restarts that consumer from the beginning.
+        var expected = new (string Name, ChangeFeedUrgency Urgency, bool StartsDurableWork, string Container)[]
+        {
+            ("start-grading", ChangeFeedUrgency.Immediate, true, Containers.Submissions),
+            ("submission-projection", ChangeFeedUrgency.Immediate, false, Containers.Submissions),
+            ("review-queue-projection", ChangeFeedUrgency.Deferrable, false, Containers.Submissions),
+            ("assessment-statistics-projection", ChangeFeedUrgency.Deferrable, false, Containers.Submissions),
+            ("learner-state", ChangeFeedUrgency.Deferrable, false, Containers.Submissions),
+            ("start-regrade", ChangeFeedUrgency.Immediate, true, Containers.Assessments),
+            ("start-release", ChangeFeedUrgency.Immediate, true, Containers.Assessments),
+            ("start-tagging", ChangeFeedUrgency.Immediate, true, Containers.TaggingJobs),
+            ("start-workflow-runs", ChangeFeedUrgency.Immediate, true, Containers.WorkflowRuns),
+            ("schedule-release", ChangeFeedUrgency.Deferrable, true, Containers.Assessments),
+            ("notification-dispatch", ChangeFeedUrgency.Deferrable, false, Containers.Notifications),
+            ("integration-event-dispatch", ChangeFeedUrgency.Deferrable, false, Containers.IntegrationEvents),
+        };
+
+        Assert.Equal(expected, ChangeFeedCatalog.All.Select(c => (c.Name, c.Urgency, c.StartsDurableWork, Assert.Single(c.Containers))));
+    }
+
+    [Fact]
+    public void LeasePrefix_IsConsumerDotContainerDot()
+    {
+        Assert.Equal("start-grading.submissions.", ChangeFeedCatalog.StartGrading.LeasePrefix(Containers.Submissions));
+    }
+
+    [Fact]
+    public void Find_ByExactName_OrNull()
+    {
+        Assert.Same(ChangeFeedCatalog.StartRelease, ChangeFeedCatalog.Find("start-release"));
+        Assert.Null(ChangeFeedCatalog.Find("Start-Release"));
+        Assert.Null(ChangeFeedCatalog.Find("nobody"));
+    }
+
+    [Fact]
+    public void Differences_SameUrgencyOtherContainers_IsNamed()
+    {
+        var handlers = ChangeFeedCatalog.All
+            .Select(c => c == ChangeFeedCatalog.LearnerState ? new Handler(c.Name, c.Urgency, Containers.Submissions, Containers.Courses) : new Handler(c.Name, c.Urgency, [.. c.Containers]));
+
+        var problem = Assert.Single(ChangeFeedCatalog.Differences(handlers));
+
+        Assert.Equal("Change-feed handler 'learner-state' reads [courses, submissions] as Deferrable; the catalog declares [submissions] as Deferrable.", problem);
+    }
+
+    [Fact]
+    public void Differences_NamesTheExactProblems()
+    {
+        var handlers = ChangeFeedCatalog.All.Skip(1).Select(c => new Handler(c.Name, c.Urgency, [.. c.Containers]))
+            .Append(new Handler("extra", ChangeFeedUrgency.Deferrable, Containers.Courses))
+            .Append(new Handler("extra", ChangeFeedUrgency.Deferrable, Containers.Courses))
+            .Append(new Handler("extra", ChangeFeedUrgency.Deferrable, Containers.Courses));
+
+        Assert.Equal(
+            [
+                "Change-feed handler 'extra' is registered 3 times.",
+                "Change-feed handler 'extra' (Handler) is not in ChangeFeedCatalog.",
+                "ChangeFeedCatalog declares 'start-grading' but no handler is registered for it.",
+            ],
+            ChangeFeedCatalog.Differences(handlers));
+        Assert.Equal("handlers", Assert.Throws<ArgumentNullException>(() => ChangeFeedCatalog.Differences(null!)).ParamName);
+    }
+
+    [Fact]
+    public void EnsureMatches_ExactlyTheCatalog_Passes_OtherwiseThrowsListingEachProblem()
+    {
+        var exact = ChangeFeedCatalog.All.Select(c => new Handler(c.Name, c.Urgency, [.. c.Containers])).ToList();
+
+        ChangeFeedCatalog.EnsureMatches(exact);
+        var error = Assert.Throws<InvalidOperationException>(() => ChangeFeedCatalog.EnsureMatches(exact.Skip(1)));
+
+        Assert.Equal("The change-feed handlers do not match ChangeFeedCatalog:" + Environment.NewLine +
+            "ChangeFeedCatalog declares 'start-grading' but no handler is registered for it.", error.Message);
+    }
+
+    [Fact]
+    public async Task CatalogCheck_StopsTheHostAtStart_OnlyWhenTheHandlersDiffer()
+    {
+        var exact = ChangeFeedCatalog.All.Select(c => new Handler(c.Name, c.Urgency, [.. c.Containers])).ToList();
+
+        await new ChangeFeedCatalogCheck(exact).StartAsync(CancellationToken.None);
+        await new ChangeFeedCatalogCheck(exact).StopAsync(CancellationToken.None);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new ChangeFeedCatalogCheck(exact.Skip(1)).StartAsync(CancellationToken.None));
+
+        Assert.Contains("'start-grading'", error.Message, StringComparison.Ordinal);
+    }
+
     private sealed class Handler(string name, ChangeFeedUrgency urgency, params string[] containers) : IChangeFeedHandler
     {
         public string Name => name;

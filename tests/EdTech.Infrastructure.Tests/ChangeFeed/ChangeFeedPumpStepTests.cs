@@ -58,10 +58,35 @@ public sealed class ChangeFeedPumpStepTests : IAsyncLifetime
         Assert.Equal(0, feed.Saves);
     }
 
+    [Fact]
+    public async Task Pump_WokenByANewChange_HandsItOver_AndSavesTheCheckpointOnlyForIt()
+    {
+        var feed = new WatchedFeed(_store);
+        var handler = new Handler();
+
+        await using (await StartAsync(feed, handler, busy: false))
+        {
+            await feed.Waiting.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            var handledAndIdle = feed.WaitingAfter(await WriteOneAsync());
+            // The pump handled the new change and waits on the feed again: after its checkpoint, which moved past the change.
+            await handledAndIdle.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        Assert.Equal([1], handler.BatchSizes);
+        Assert.Equal(1, feed.Saves); // a wake-up (or the idle wait's timeout) without a change in between saves nothing
+    }
+
     private async Task WriteAsync(int count)
     {
         var tenant = new TenantId("t1");
         await Task.WhenAll(Enumerable.Range(0, count).Select(i => _store.CreateAsync(tenant, "watched", $"w-{i:D4}", "p", "{}")));
+    }
+
+    private async Task<long> WriteOneAsync()
+    {
+        var tenant = new TenantId("t1");
+        await _store.CreateAsync(tenant, "watched", "woken", "p", "{}");
+        return (await _store.GetAsync(tenant, "watched", "woken"))!.Sequence;
     }
 
     private async Task<Running> StartAsync(IChangeFeed feed, Handler handler, bool busy)
@@ -94,7 +119,13 @@ public sealed class ChangeFeedPumpStepTests : IAsyncLifetime
 
         public int Saves => Volatile.Read(ref _saves);
 
+        private readonly ConcurrentDictionary<long, TaskCompletionSource> _waitingAfter = new();
+
         public TaskCompletionSource Waiting { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes once the pump waits for changes after <paramref name="sequence"/> (or later).</summary>
+        public Task WaitingAfter(long sequence) =>
+            _waitingAfter.GetOrAdd(sequence, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
         public Task<IReadOnlyList<StoredDocument>> ReadAsync(long afterSequence, int maxItems, CancellationToken cancellationToken = default) =>
             inner.ReadAsync(afterSequence, maxItems, cancellationToken);
@@ -113,6 +144,14 @@ public sealed class ChangeFeedPumpStepTests : IAsyncLifetime
         public Task WaitForChangesAsync(long afterSequence, TimeSpan maxWait, CancellationToken cancellationToken = default)
         {
             Waiting.TrySetResult();
+            foreach (var (sequence, waiting) in _waitingAfter)
+            {
+                if (afterSequence >= sequence)
+                {
+                    waiting.TrySetResult();
+                }
+            }
+
             return inner.WaitForChangesAsync(afterSequence, maxWait, cancellationToken);
         }
     }
