@@ -22,7 +22,7 @@ declare -A test_project=(
   [app-submit-access]=tests/EdTech.Application.Tests
   [app-changefeed]=tests/EdTech.Infrastructure.Tests
   [infra-changefeed]=tests/EdTech.Infrastructure.Tests
-  [app-grading]=tests/EdTech.Orchestrations.Tests
+  [app-grading]=tests/EdTech.Application.Tests
   [orch-release-regrade]=tests/EdTech.Orchestrations.Tests
 )
 order=(domain-grading app-submit-access app-changefeed infra-changefeed app-grading orch-release-regrade)

@@ -23,14 +23,22 @@ public sealed class RegradeAssessmentOrchestrator : TaskOrchestrator<RegradeAsse
     public override async Task<RegradeAssessmentResult> RunAsync(TaskOrchestrationContext context, RegradeAssessmentInput input)
     {
         var logger = context.CreateReplaySafeLogger<RegradeAssessmentOrchestrator>();
-        var size = input.PageSize is > 0 and var n ? n : ChunkSize;
+        // Plain locals, no pattern variables: a mutant leaving one unassigned makes Stryker drop every mutant of RunAsync (docs/mutation.md).
+        var size = input.PageSize.GetValueOrDefault();
+        if (size <= 0)
+        {
+            size = ChunkSize;
+        }
+
         var chunks = new List<Task<RegradeChunkResult>>();
         string? cursor = null;
         while (true)
         {
             var page = await context.CallActivityAsync<RegradePage>(nameof(ListRegradePageActivity),
                 new RegradePageInput(input.TenantId, input.AssessmentId, cursor, size), Retry);
-            if (page is not { CourseId: { } courseId, ThroughId: { } through })
+            var courseId = page.CourseId;
+            var through = page.ThroughId;
+            if (courseId is null || through is null)
             {
                 break;
             }

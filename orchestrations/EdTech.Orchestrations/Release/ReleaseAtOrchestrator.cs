@@ -29,11 +29,14 @@ public sealed class ReleaseAtOrchestrator : TaskOrchestrator<ReleaseAtInput, boo
             }
 
             var outcome = await context.CallActivityAsync<TimedReleaseOutcome>(nameof(ReleaseDueAssessmentActivity), input, ReleaseResultsOrchestrator.Retry);
-            if (outcome.NotBefore is not { } notBefore || notBefore - input.ReleaseAt > MovedThreshold)
+            // Plain locals, no pattern variables: a mutant leaving one unassigned makes Stryker drop every mutant of RunAsync (docs/mutation.md).
+            var due = outcome.NotBefore;
+            if (due is null || due.Value - input.ReleaseAt > MovedThreshold)
             {
                 return outcome.Started;
             }
 
+            var notBefore = due.Value;
             wakeAt = (notBefore > context.CurrentUtcDateTime ? notBefore.UtcDateTime : context.CurrentUtcDateTime).AddSeconds(1);
         }
 

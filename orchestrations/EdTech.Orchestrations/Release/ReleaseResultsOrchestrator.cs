@@ -18,13 +18,20 @@ public sealed class ReleaseResultsOrchestrator : TaskOrchestrator<ReleaseResults
 
     public override async Task<ReleaseResultsResult> RunAsync(TaskOrchestrationContext context, ReleaseResultsInput input)
     {
+        // Plain locals, no pattern variables: a mutant leaving one unassigned makes Stryker drop every mutant of RunAsync (docs/mutation.md).
         var mark = await context.CallActivityAsync<ReleaseMark>(nameof(MarkAssessmentReleasedActivity), input, Retry);
-        if (mark.CourseId is not { } courseId)
+        var courseId = mark.CourseId;
+        if (courseId is null)
         {
             return new ReleaseResultsResult(input.AssessmentId, 0, 0);
         }
 
-        var size = input.PageSize is > 0 and var n ? n : DefaultPageSize;
+        var size = input.PageSize.GetValueOrDefault();
+        if (size <= 0)
+        {
+            size = DefaultPageSize;
+        }
+
         var chunks = new List<Task<int>>();
         var pending = 0;
         string? cursor = null;
@@ -32,7 +39,8 @@ public sealed class ReleaseResultsOrchestrator : TaskOrchestrator<ReleaseResults
         {
             var page = await context.CallActivityAsync<ReleasePage>(nameof(ListReleasePageActivity),
                 new ReleasePageInput(input.TenantId, courseId, input.AssessmentId, cursor, size), Retry);
-            if (page.ThroughId is not { } through)
+            var through = page.ThroughId;
+            if (through is null)
             {
                 break;
             }

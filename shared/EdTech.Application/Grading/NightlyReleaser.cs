@@ -10,8 +10,12 @@ public sealed record NightlyReleaseSettings(int Hour)
 {
     public static NightlyReleaseSettings Default { get; } = new(2);
 
-    public static NightlyReleaseSettings From(string? hour) =>
-        int.TryParse(hour, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var h) && h is >= 0 and <= 23 ? new(h) : Default;
+    public static NightlyReleaseSettings From(string? hour)
+    {
+        // The parse result in a plain local, so every mutant of the condition compiles (h is assigned either way).
+        var parsed = int.TryParse(hour, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var h);
+        return parsed && h is >= 0 and <= 23 ? new(h) : Default;
+    }
 }
 
 /// <summary>

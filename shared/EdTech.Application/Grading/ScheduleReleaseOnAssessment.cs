@@ -24,9 +24,10 @@ public sealed class ScheduleReleaseOnAssessment(IReleaseTimer timer) : IChangeFe
         foreach (var change in KeyedBatch.LatestPerDocument(changes, Storage.Containers.Assessments))
         {
             var record = TypedDocumentStore.Read<AssessmentRecord>(change).Value;
-            if (ReleaseAt(record) is { } at)
+            var at = ReleaseAt(record);
+            if (at is not null)
             {
-                await timer.ScheduleAsync(change.Tenant, record.Id, at, cancellationToken).ConfigureAwait(false);
+                await timer.ScheduleAsync(change.Tenant, record.Id, at.Value, cancellationToken).ConfigureAwait(false);
             }
         }
     }

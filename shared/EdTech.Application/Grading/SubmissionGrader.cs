@@ -43,11 +43,14 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
 
     private async Task<GradingResult> AutoGradeCoreAsync(TenantId tenant, string submissionId, CancellationToken ct)
     {
-        if (await LoadAsync(tenant, submissionId, ct).ConfigureAwait(false) is not ({ } submission, { } etag))
+        // Plain locals, not a positional pattern: a mutant of the pattern leaves them unassigned (CS0165), so Stryker could not compile the mutants of these checks.
+        var loaded = await LoadAsync(tenant, submissionId, ct).ConfigureAwait(false);
+        if (loaded is null)
         {
             return GradingResult.Erased(submissionId);
         }
 
+        var (submission, etag) = loaded.Value;
         if (submission.Status is not (SubmissionStatus.Accepted or SubmissionStatus.Grading))
         {
             // A retry after a lost catch-up write lands here: catch up now (a no-op when already at the current version).
@@ -91,7 +94,13 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
     private async Task<SubmissionRecord> CatchUpWithNewKeyAsync(TenantId tenant, Versioned<SubmissionRecord> graded, CancellationToken ct)
     {
         var current = await store.GetAsync<AssessmentRecord>(tenant, graded.Value.AssessmentId, graded.Value.CourseId, ct).ConfigureAwait(false);
-        if (current is null || SubmissionRegrade.Apply(graded.Value, current.Value.Assessment, current.Value.Version) is not { } regraded)
+        if (current is null)
+        {
+            return graded.Value;
+        }
+
+        var regraded = SubmissionRegrade.Apply(graded.Value, current.Value.Assessment, current.Value.Version);
+        if (regraded is null)
         {
             return graded.Value;
         }
@@ -111,11 +120,13 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
 
     private async Task<GradingResult> ReleaseIfDueCoreAsync(TenantId tenant, string submissionId, CancellationToken ct)
     {
-        if (await LoadAsync(tenant, submissionId, ct).ConfigureAwait(false) is not ({ } submission, { } etag))
+        var loaded = await LoadAsync(tenant, submissionId, ct).ConfigureAwait(false);
+        if (loaded is null)
         {
             return GradingResult.Erased(submissionId);
         }
 
+        var (submission, etag) = loaded.Value;
         if (submission.Status != SubmissionStatus.Graded)
         {
             return ToResult(submission);

@@ -1,0 +1,56 @@
+using EdTech.Application.Grading;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using EdTech.Domain.Assessments;
+using EdTech.Domain.Submissions;
+
+namespace EdTech.Application.Tests.Grading;
+
+/// <summary>The change-feed consumer that gives each afterDue or scheduled, not yet released assessment a release timer.</summary>
+public sealed class ScheduleReleaseOnAssessmentTests : IAsyncLifetime
+{
+    private readonly GradingWorld _world = new();
+
+    public Task InitializeAsync() => _world.InitializeAsync();
+
+    public Task DisposeAsync() => _world.DisposeAsync();
+
+    [Fact]
+    public async Task Handle_AfterDueAndScheduled_TimerAtTheirReleaseTime_OthersNone()
+    {
+        var at = GradingWorld.Due.AddDays(2);
+        await _world.AddAssessmentAsync("after-due", GradingWorld.Policy(ReleasePolicy.AfterDue));
+        await _world.AddAssessmentAsync("scheduled", GradingWorld.Policy(ReleasePolicy.Scheduled, at));
+        await _world.AddAssessmentAsync("manual", GradingWorld.Policy(ReleasePolicy.Manual));
+        await _world.AddAssessmentAsync("immediate", GradingWorld.Policy(ReleasePolicy.Immediate));
+        await _world.AddAssessmentAsync("released", GradingWorld.Policy(ReleasePolicy.AfterDue), releasedAt: GradingWorld.Now);
+        await _world.AddSubmissionAsync("s1", "after-due", SubmissionStatus.Accepted);
+        var changes = new List<StoredDocument>();
+        foreach (var id in new[] { "after-due", "scheduled", "manual", "immediate", "released" })
+        {
+            changes.Add(await _world.DocumentAsync(Containers.Assessments, id));
+        }
+
+        changes.Add(await _world.DocumentAsync(Containers.Submissions, "s1"));
+
+        await new ScheduleReleaseOnAssessment(_world.Workflows).HandleAsync(changes, default);
+
+        Assert.Equal([$"school-a:after-due@{GradingWorld.Due:o}", $"school-a:scheduled@{at:o}"], _world.Workflows.Timers);
+    }
+
+    [Fact]
+    public void ReleaseAt_NoRecord_IsAnArgumentError() =>
+        Assert.Equal("record", Assert.Throws<ArgumentNullException>(() => ScheduleReleaseOnAssessment.ReleaseAt(null!)).ParamName);
+
+    [Fact]
+    public async Task ReleaseAt_PerPolicyAndRelease()
+    {
+        var at = GradingWorld.Due.AddDays(2);
+
+        Assert.Equal(GradingWorld.Due, ScheduleReleaseOnAssessment.ReleaseAt(await _world.AddAssessmentAsync("a", GradingWorld.Policy(ReleasePolicy.AfterDue))));
+        Assert.Equal(at, ScheduleReleaseOnAssessment.ReleaseAt(await _world.AddAssessmentAsync("b", GradingWorld.Policy(ReleasePolicy.Scheduled, at))));
+        Assert.Null(ScheduleReleaseOnAssessment.ReleaseAt(await _world.AddAssessmentAsync("c", GradingWorld.Policy(ReleasePolicy.Scheduled, at), releasedAt: GradingWorld.Now)));
+        Assert.Null(ScheduleReleaseOnAssessment.ReleaseAt(await _world.AddAssessmentAsync("d", GradingWorld.Policy(ReleasePolicy.Manual))));
+        Assert.Null(ScheduleReleaseOnAssessment.ReleaseAt(await _world.AddAssessmentAsync("e", GradingWorld.Policy(ReleasePolicy.Immediate))));
+    }
+}

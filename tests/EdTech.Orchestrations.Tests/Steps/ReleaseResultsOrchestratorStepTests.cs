@@ -1,0 +1,128 @@
+using EdTech.Application.Grading;
+using EdTech.Domain.Tenancy;
+using EdTech.Orchestrations.Release;
+
+namespace EdTech.Orchestrations.Tests.Steps;
+
+/// <summary>
+/// ReleaseResults' paging decisions (cursor, page size, where the listing ends, one chunk per page with its bounds)
+/// step by step; Grading/ReleaseResultsOrchestratorTests runs it on the engine and the real store, retries included.
+/// </summary>
+public sealed class ReleaseResultsOrchestratorStepTests
+{
+    private static readonly TenantId Tenant = new("school-1");
+    private const string InstanceId = "school-1:release:a-1:9";
+    private const string Course = "algebra-1";
+
+    [Fact]
+    public async Task RunAsync_AssessmentGone_ReleasesNothing_AndListsNoPage()
+    {
+        var context = Context(Ids(5), courseId: null);
+
+        var result = await new ReleaseResultsOrchestrator().RunAsync(context, new ReleaseResultsInput(Tenant, "a-1", 10));
+
+        Assert.Equal(new ReleaseResultsResult("a-1", 0, 0), result);
+        Assert.Equal([nameof(MarkAssessmentReleasedActivity)], context.Steps.Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task RunAsync_25PendingInPagesOf10_ReleasesThreeChunksWithTheirBounds_AndStopsAtTheShortPage()
+    {
+        var context = Context(Ids(25), courseId: Course);
+
+        var result = await new ReleaseResultsOrchestrator().RunAsync(context, new ReleaseResultsInput(Tenant, "a-1", 10));
+
+        Assert.Equal(new ReleaseResultsResult("a-1", 25, 25), result);
+        Assert.Equal([nameof(MarkAssessmentReleasedActivity), .. Repeat(nameof(ListReleasePageActivity), nameof(ReleaseChunkOrchestrator), 3)],
+            context.Steps.Select(s => s.Name));
+        Assert.Equal(
+            [new(Tenant, Course, "a-1", null, 10), new(Tenant, Course, "a-1", "s-010", 10), new ReleasePageInput(Tenant, Course, "a-1", "s-020", 10)],
+            context.InputsOf<ReleasePageInput>(nameof(ListReleasePageActivity)));
+        Assert.Equal(
+            [new(Tenant, Course, "a-1", null, "s-010", 10), new(Tenant, Course, "a-1", "s-010", "s-020", 10), new ReleaseChunkInput(Tenant, Course, "a-1", "s-020", "s-025", 10)],
+            context.InputsOf<ReleaseChunkInput>(nameof(ReleaseChunkOrchestrator)));
+        Assert.Equal([$"{InstanceId}:chunk:0", $"{InstanceId}:chunk:1", $"{InstanceId}:chunk:2"],
+            context.Steps.Where(s => s.Name == nameof(ReleaseChunkOrchestrator)).Select(s => s.InstanceId));
+        Assert.All(context.Steps, s => Assert.True(s.Options?.Retry?.Policy?.MaxNumberOfAttempts > 1, $"{s.Name} retries"));
+    }
+
+    [Fact]
+    public async Task RunAsync_ExactlyTwoFullPages_ListsOnceMoreToFindTheEnd_TwoChunks()
+    {
+        var context = Context(Ids(20), courseId: Course);
+
+        var result = await new ReleaseResultsOrchestrator().RunAsync(context, new ReleaseResultsInput(Tenant, "a-1", 10));
+
+        Assert.Equal(new ReleaseResultsResult("a-1", 20, 20), result);
+        Assert.Equal([null, "s-010", "s-020"], context.InputsOf<ReleasePageInput>(nameof(ListReleasePageActivity)).Select(p => p.AfterId));
+        Assert.Equal(["s-010", "s-020"], context.InputsOf<ReleaseChunkInput>(nameof(ReleaseChunkOrchestrator)).Select(c => c.ThroughId));
+    }
+
+    [Fact]
+    public async Task RunAsync_NothingPending_MarksOnly_NoChunk()
+    {
+        var context = Context([], courseId: Course);
+
+        var result = await new ReleaseResultsOrchestrator().RunAsync(context, new ReleaseResultsInput(Tenant, "a-1", 10));
+
+        Assert.Equal(new ReleaseResultsResult("a-1", 0, 0), result);
+        Assert.Equal([nameof(MarkAssessmentReleasedActivity), nameof(ListReleasePageActivity)], context.Steps.Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task RunAsync_SomeChangedMeanwhile_ReportsPendingAndTheSumReleasedByTheChunks()
+    {
+        // The second chunk finds 3 of its 10 regraded or erased since the page was listed.
+        var context = Context(Ids(25), courseId: Course, released: c => c.AfterId == "s-010" ? 7 : Count(Ids(25), c));
+
+        var result = await new ReleaseResultsOrchestrator().RunAsync(context, new ReleaseResultsInput(Tenant, "a-1", 10));
+
+        Assert.Equal(new ReleaseResultsResult("a-1", 25, 22), result);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public async Task RunAsync_NoPositivePageSize_UsesTheDefault(int? pageSize)
+    {
+        var ids = Ids(ReleaseResultsOrchestrator.DefaultPageSize + 1);
+        var context = Context(ids, courseId: Course);
+
+        var result = await new ReleaseResultsOrchestrator().RunAsync(context, new ReleaseResultsInput(Tenant, "a-1", pageSize));
+
+        Assert.Equal(new ReleaseResultsResult("a-1", ids.Count, ids.Count), result);
+        Assert.All(context.InputsOf<ReleasePageInput>(nameof(ListReleasePageActivity)), p => Assert.Equal(ReleaseResultsOrchestrator.DefaultPageSize, p.Size));
+        Assert.Equal([ReleaseResultsOrchestrator.DefaultPageSize, ReleaseResultsOrchestrator.DefaultPageSize],
+            context.InputsOf<ReleaseChunkInput>(nameof(ReleaseChunkOrchestrator)).Select(c => c.PageSize));
+    }
+
+    [Fact]
+    public async Task RunAsync_AChunkFailsForGood_FailsTheRelease()
+    {
+        var context = Context(Ids(25), courseId: Course, released: c => c.AfterId == "s-010" ? throw new InvalidOperationException("store down") : 10);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => new ReleaseResultsOrchestrator().RunAsync(context, new ReleaseResultsInput(Tenant, "a-1", 10)));
+    }
+
+    internal static List<string> Ids(int count) => [.. Enumerable.Range(1, count).Select(i => $"s-{i:D3}")];
+
+    /// <summary>The keyset page the store would return: the ids after the cursor, at most a page.</summary>
+    internal static List<string> PageAfter(List<string> ids, string? afterId, int size) =>
+        [.. ids.Where(id => afterId is null || string.CompareOrdinal(id, afterId) > 0).Take(size)];
+
+    private static int Count(List<string> ids, ReleaseChunkInput chunk) =>
+        ids.Count(id => (chunk.AfterId is null || string.CompareOrdinal(id, chunk.AfterId) > 0) && string.CompareOrdinal(id, chunk.ThroughId) <= 0);
+
+    private static IEnumerable<string> Repeat(string first, string second, int times) => Enumerable.Range(0, times).SelectMany(_ => new[] { first, second });
+
+    private static ScriptedOrchestrationContext Context(List<string> ids, string? courseId, Func<ReleaseChunkInput, int>? released = null) =>
+        new ScriptedOrchestrationContext(InstanceId, new DateTime(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc))
+            .On<ReleaseResultsInput, ReleaseMark>(nameof(MarkAssessmentReleasedActivity), i => new ReleaseMark(i.AssessmentId, courseId is not null, courseId))
+            .On<ReleasePageInput, ReleasePage>(nameof(ListReleasePageActivity), p =>
+            {
+                var page = PageAfter(ids, p.AfterId, p.Size);
+                return new ReleasePage(page.Count == 0 ? null : page[^1], page.Count);
+            })
+            .On<ReleaseChunkInput, int>(nameof(ReleaseChunkOrchestrator), released ?? (c => Count(ids, c)));
+}
