@@ -11,6 +11,9 @@ namespace EdTech.LocalHost;
 /// </summary>
 public sealed class StartupReconciliation(UnfinishedGradingReconciler reconciler, UnfinishedCommandReconciler commands, ILogger<StartupReconciliation> logger) : BackgroundService
 {
+    /// <summary>Logged once both reconcilers have re-driven everything unfinished.</summary>
+    public const string DoneMessage = "Start-up reconciliation done";
+
     private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,6 +24,8 @@ public sealed class StartupReconciliation(UnfinishedGradingReconciler reconciler
             {
                 await commands.ReconcileAsync(stoppingToken).ConfigureAwait(false);
                 await reconciler.ReconcileAsync(stoppingToken).ConfigureAwait(false);
+                // The positive signal that everything unfinished has been re-driven (the crash tests wait for it).
+                logger.LogInformation(DoneMessage);
                 return;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

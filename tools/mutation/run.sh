@@ -24,8 +24,9 @@ declare -A test_project=(
   [infra-changefeed]=tests/EdTech.Infrastructure.Tests
   [app-grading]=tests/EdTech.Application.Tests
   [orch-release-regrade]=tests/EdTech.Orchestrations.Tests
+  [erasure]=tests/EdTech.Application.Tests
 )
-order=(domain-grading app-submit-access app-changefeed infra-changefeed app-grading orch-release-regrade)
+order=(domain-grading app-submit-access app-changefeed infra-changefeed app-grading orch-release-regrade erasure)
 
 if [ "${1:-}" = "--list" ]; then printf '%s\n' "${order[@]}"; exit 0; fi
 scopes=("$@")

@@ -101,6 +101,134 @@ public sealed class ErasureGuardedStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Write_OfAnAuditEntryAboutAnErasedStudent_IsRefused()
+    {
+        var guarded = new ErasureGuardedStore(_raw);
+        await new ErasureMarkers(_raw).MarkAsync(Tenant, "s1", Admin, DateTimeOffset.UtcNow, default);
+
+        await Assert.ThrowsAsync<SubjectErasedException>(() =>
+            guarded.CreateAsync(Tenant, new AuditEntry("a1", DateTimeOffset.UtcNow, "t1", ["teacher"], "grade.changed", "s1", null)));
+
+        Assert.Null(await _raw.GetAsync(Tenant, Containers.Audit, "a1"));
+    }
+
+    [Theory]
+    [InlineData("""{"userId":""}""")]
+    [InlineData("""{"userId":5}""")]
+    [InlineData("""{"userId":null}""")]
+    [InlineData("""{"student":"s1"}""")]
+    [InlineData("""["s1"]""")]
+    public async Task Write_WithoutAStudentToCheck_PassesThroughEvenWhenTheEmptyIdIsMarked(string json)
+    {
+        var guarded = new ErasureGuardedStore(_raw);
+        await new ErasureMarkers(_raw).MarkAsync(Tenant, "", Admin, DateTimeOffset.UtcNow, default);
+        await new ErasureMarkers(_raw).MarkAsync(Tenant, "s1", Admin, DateTimeOffset.UtcNow, default);
+
+        await guarded.CreateAsync(Tenant, Containers.Submissions, "x1", "math101", json);
+
+        Assert.NotNull(await _raw.GetAsync(Tenant, Containers.Submissions, "x1"));
+    }
+
+    [Fact]
+    public async Task Write_InAContainerOfNoStudent_IsNeverChecked()
+    {
+        // A course document that happens to carry a userId field of an erased student is not the student's data.
+        var guarded = new ErasureGuardedStore(_raw);
+        await new ErasureMarkers(_raw).MarkAsync(Tenant, "s1", Admin, DateTimeOffset.UtcNow, default);
+
+        await guarded.CreateAsync(Tenant, Containers.Courses, "math101", "math101", """{"id":"math101","userId":"s1"}""");
+
+        Assert.NotNull(await _raw.GetAsync(Tenant, Containers.Courses, "math101"));
+    }
+
+    [Fact]
+    public async Task Write_OfAnErasedStudentsData_IsRefusedBeforeTheWriteIsMade()
+    {
+        var counting = new WriteCounter(_raw);
+        var guarded = new ErasureGuardedStore(counting);
+        await new ErasureMarkers(_raw).MarkAsync(Tenant, "s1", Admin, DateTimeOffset.UtcNow, default);
+
+        await Assert.ThrowsAsync<SubjectErasedException>(() => guarded.CreateAsync(Tenant, View("v1", "s1")));
+
+        Assert.Equal(0, counting.Writes);
+        Assert.Equal(0, counting.Deletes);
+    }
+
+    [Fact]
+    public async Task Write_ThatRacedTheMarker_ThrowsNamingTheContainer()
+    {
+        var guarded = new ErasureGuardedStore(new MarkAfterWrite(_raw, "s1"));
+
+        var error = await Assert.ThrowsAsync<SubjectErasedException>(() => guarded.CreateAsync(Tenant, Rating("r1", "s1")));
+
+        Assert.Equal(Containers.ItemRatings, error.Container);
+        Assert.Null(await _raw.GetAsync(Tenant, Containers.ItemRatings, "r1"));
+    }
+
+    [Fact]
+    public async Task Write_OfAStudentNotErased_ReturnsTheStoresResult()
+    {
+        var guarded = new ErasureGuardedStore(_raw);
+
+        var created = await guarded.CreateAsync(Tenant, Containers.Submissions, "x1", "math101", """{"userId":"s2"}""");
+        var again = await guarded.CreateAsync(Tenant, Containers.Submissions, "x1", "math101", """{"userId":"s2"}""");
+        var replaced = await guarded.ReplaceAsync(Tenant, Containers.Submissions, "x1", "math101", """{"userId":"s2","n":1}""", created.Document!.ETag);
+
+        Assert.Equal(WriteStatus.Created, created.Status);
+        Assert.Equal(WriteStatus.AlreadyExists, again.Status);
+        Assert.Equal(WriteStatus.Replaced, replaced.Status);
+        Assert.Same(_raw, guarded.Inner);
+    }
+
+    [Fact]
+    public async Task ReadsQueriesAndDeletes_PassThroughForAnErasedStudent()
+    {
+        var guarded = new ErasureGuardedStore(_raw);
+        await _raw.CreateAsync(Tenant, Containers.Submissions, "x1", "math101", """{"userId":"s1"}""");
+        await new ErasureMarkers(_raw).MarkAsync(Tenant, "s1", Admin, DateTimeOffset.UtcNow, default);
+
+        Assert.NotNull(await guarded.GetAsync(Tenant, Containers.Submissions, "x1"));
+        Assert.NotNull(await guarded.GetAsync(Tenant, Containers.Submissions, "x1", "math101"));
+        Assert.Single(await guarded.QueryAsync(Tenant, Containers.Submissions, DocumentQuery.Where("userId", "s1")));
+        Assert.True(await guarded.DeleteAsync(Tenant, Containers.Submissions, "x1"));
+        Assert.Null(await _raw.GetAsync(Tenant, Containers.Submissions, "x1"));
+    }
+
+    [Fact]
+    public void SubjectOf_AContainerOfNoStudentOrAFieldMissing_IsNull()
+    {
+        Assert.Null(StudentData.SubjectOf(Containers.Courses, "s1", """{"userId":"s1"}"""));
+        Assert.Null(StudentData.SubjectOf(Containers.Users, "s1", """{"userId":"s1"}"""));
+        Assert.Null(StudentData.SubjectOf(Containers.Submissions, "s1", "{}"));
+        Assert.Null(StudentData.SubjectOf(Containers.Submissions, "s1", """{"userId":7}"""));
+        Assert.Null(StudentData.SubjectOf(Containers.Submissions, "s1", """["userId"]"""));
+        Assert.Null(StudentData.SubjectOf(Containers.Submissions, "s1", "\"s1\""));
+        Assert.Equal("s2", StudentData.SubjectOf(Containers.Submissions, "s1", """{"id":"x","userId":"s2"}"""));
+        Assert.Equal("s1", StudentData.SubjectOf(Containers.Notifications, "s1", "[]"));
+    }
+
+    [Fact]
+    public void IsGuarded_EveryPlaceOfStudentDataAndTheAuditLog_NothingElse()
+    {
+        Assert.All(StudentData.Locations.Keys, c => Assert.True(StudentData.IsGuarded(c)));
+        Assert.True(StudentData.IsGuarded(Containers.Audit));
+        Assert.All(StudentData.Free, c => Assert.False(StudentData.IsGuarded(c)));
+        Assert.False(StudentData.IsGuarded(Containers.Users));
+    }
+
+    [Theory]
+    [InlineData(true, "student")]
+    [InlineData(false, "teacher")]
+    [InlineData(false, "student", "teacher")]
+    [InlineData(false, "tenant-admin", "student")]
+    [InlineData(false)]
+    public void IsStudentOnly_StudentsOnly_NotStaffNorNoRole(bool expected, params string[] roles)
+    {
+        Assert.Equal(expected, StudentData.IsStudentOnly(new UserRecord("u1", "U", "u@x.example", roles, DateTimeOffset.UtcNow)));
+        Assert.Throws<ArgumentNullException>(() => StudentData.IsStudentOnly(null!));
+    }
+
+    [Fact]
     public async Task Delivery_AChangeOfAnErasedStudent_IsDroppedWithoutPoison_AndTheRestOfTheBatchIsHandled()
     {
         var handled = new List<string>();
@@ -145,6 +273,40 @@ public sealed class ErasureGuardedStoreTests : IAsyncLifetime
 
         public Task<bool> DeleteAsync(TenantId tenant, string container, string id, string? ifMatch = null, CancellationToken cancellationToken = default) =>
             inner.DeleteAsync(tenant, container, id, ifMatch, cancellationToken);
+
+        public Task<IReadOnlyList<StoredDocument>> QueryAsync(TenantId tenant, string container, DocumentQuery query, CancellationToken cancellationToken = default) =>
+            inner.QueryAsync(tenant, container, query, cancellationToken);
+    }
+
+    /// <summary>Counts the writes and deletes that reach the adapter.</summary>
+    private sealed class WriteCounter(IDocumentStore inner) : IDocumentStore
+    {
+        public int Writes { get; private set; }
+
+        public int Deletes { get; private set; }
+
+        public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken = default) => inner.GetAsync(tenant, container, id, cancellationToken);
+
+        public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, string partition, CancellationToken cancellationToken = default) =>
+            inner.GetAsync(tenant, container, id, partition, cancellationToken);
+
+        public Task<WriteResult> CreateAsync(TenantId tenant, string container, string id, string partition, string json, CancellationToken cancellationToken = default)
+        {
+            Writes++;
+            return inner.CreateAsync(tenant, container, id, partition, json, cancellationToken);
+        }
+
+        public Task<WriteResult> ReplaceAsync(TenantId tenant, string container, string id, string partition, string json, string? ifMatch, CancellationToken cancellationToken = default)
+        {
+            Writes++;
+            return inner.ReplaceAsync(tenant, container, id, partition, json, ifMatch, cancellationToken);
+        }
+
+        public Task<bool> DeleteAsync(TenantId tenant, string container, string id, string? ifMatch = null, CancellationToken cancellationToken = default)
+        {
+            Deletes++;
+            return inner.DeleteAsync(tenant, container, id, ifMatch, cancellationToken);
+        }
 
         public Task<IReadOnlyList<StoredDocument>> QueryAsync(TenantId tenant, string container, DocumentQuery query, CancellationToken cancellationToken = default) =>
             inner.QueryAsync(tenant, container, query, cancellationToken);

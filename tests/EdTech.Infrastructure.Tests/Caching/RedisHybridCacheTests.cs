@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Caching;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,10 +9,17 @@ using StackExchange.Redis;
 
 namespace EdTech.Infrastructure.Tests.Caching;
 
-/// <summary>HybridCache instances (separate L1 each) sharing a real redis-server as L2, started by the test.</summary>
+/// <summary>
+/// HybridCache instances (separate L1 each) sharing a real redis-server as L2, started by the test. The outage tests run the
+/// breaker and the timeouts on a fake clock (<see cref="WatchedTime"/>): nothing here asserts how long a call took.
+/// </summary>
 public sealed class RedisHybridCacheTests : IAsyncLifetime
 {
     private const string Prefix = "edtech-test:";
+    private static readonly TimeSpan BreakDuration = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Fails a call that hangs instead of returning (Redis's own timeouts are far longer in the tests that use it).</summary>
+    private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
     private static readonly TenantId Tenant = new("acme");
     private readonly List<ServiceProvider> _providers = [];
     private RedisServer _redis = null!;
@@ -79,30 +86,37 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
     }
 
     [RedisFact]
-    public async Task RedisKilled_GetOrCreate_ServesFromL1AndFactoryWithinTimeout_AndWarnsOnce()
+    public async Task RedisKilled_GetOrCreate_ServesFromL1AndTheSource_WarnsOnce_AndProbesOnlyAfterTheBreak()
     {
-        var (a, logs) = NewInstance(operationTimeoutMs: 300);
-        await ConnectedAsync(a, logs);
+        var time = new WatchedTime();
+        var (a, logs) = NewInstance(time: time);
+        await ConnectedAsync(a, logs, time);
         var warm = CacheKey.For(Tenant, "warm");
         await Read(a, warm, "warm", new Counter());
+        await InRedisAsync(warm);
+        logs.Entries.Clear();
 
         await _redis.KillAsync();
 
         var warmFactory = new Counter();
         Assert.Equal("warm", await Read(a, warm, "other", warmFactory));
         Assert.Equal(0, warmFactory.Calls);
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 3; i++)
         {
-            var watch = Stopwatch.StartNew();
             var factory = new Counter();
             Assert.Equal($"v{i}", await Read(a, CacheKey.For(Tenant, $"outage/{i}"), $"v{i}", factory));
             Assert.Equal(1, factory.Calls);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.5), $"call {i} took {watch.Elapsed}");
-            if (i == 2)
-            {
-                await Task.Delay(700); // past the 500 ms break: the next call probes Redis and fails again
-            }
         }
+
+        Assert.False(L2(a).IsAvailable);
+        // The clock has not moved: the break is not over, so no call after the first one reached Redis.
+        Assert.Empty(logs.Messages(LogLevel.Debug, nameof(ResilientDistributedCache)));
+
+        time.Advance(BreakDuration); // the break is over: the next call probes Redis, which is still down
+        var probe = new Counter();
+        Assert.Equal("v3", await Read(a, CacheKey.For(Tenant, "outage/3"), "v3", probe));
+        Assert.Equal(1, probe.Calls);
+        await EventuallyAsync(() => logs.Messages(LogLevel.Debug, nameof(ResilientDistributedCache)).Count > 0, "no probe reached Redis after the break");
 
         var warning = Assert.Single(logs.Entries, e => e.Level >= LogLevel.Warning);
         Assert.EndsWith(nameof(ResilientDistributedCache), warning.Category, StringComparison.Ordinal);
@@ -110,34 +124,50 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
     }
 
     [RedisFact]
-    public async Task RedisHung_CallsAreBoundedByTimeout_AndBreakerSkipsRedisDuringBreak()
+    public async Task RedisHung_ACallIsBoundedByTheOperationTimeout_AndTheBreakerSkipsRedisDuringTheBreak()
     {
-        var (a, logs) = NewInstance(operationTimeoutMs: 300);
-        await ConnectedAsync(a, logs);
-        await Read(a, CacheKey.For(Tenant, "warm"), "warm", new Counter());
+        // Redis's own client timeouts are a minute of real time here: a call that returns when the (fake) clock passes the
+        // operation timeout was cut off by the decorator's timeout, and calls that return while the clock stands still never
+        // waited on Redis at all.
+        var operationTimeout = TimeSpan.FromMinutes(1);
+        var time = new WatchedTime();
+        var (a, logs) = NewInstance(operationTimeoutMs: (int)operationTimeout.TotalMilliseconds, time: time);
+        await ConnectedAsync(a, logs, time);
+        var warm = CacheKey.For(Tenant, "warm");
+        await Read(a, warm, "warm", new Counter());
+        await InRedisAsync(warm);
+        var waiting = time.TimersDue(operationTimeout);
 
         await _redis.PauseAsync();
-
-        var total = Stopwatch.StartNew();
-        for (var i = 0; i < 10; i++)
+        try
         {
-            var watch = Stopwatch.StartNew();
-            Assert.Equal($"v{i}", await Read(a, CacheKey.For(Tenant, $"hung/{i}"), $"v{i}", new Counter()));
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1.5), $"call {i} took {watch.Elapsed}");
-        }
+            var first = Read(a, CacheKey.For(Tenant, "hung/0"), "v0", new Counter());
+            await time.TimerCreatedAsync(operationTimeout, waiting); // the L2 read is waiting on hung Redis
+            time.Advance(operationTimeout);
+            Assert.Equal("v0", await first.WaitAsync(HangGuard));
 
-        // 10 calls x (get + set) x 300 ms would be 6 s without the breaker; with it only the first call waits.
-        Assert.True(total.Elapsed < TimeSpan.FromSeconds(2), $"10 calls took {total.Elapsed}");
-        Assert.Single(logs.Entries, e => e.Level >= LogLevel.Warning);
+            for (var i = 1; i < 10; i++)
+            {
+                Assert.Equal($"v{i}", await Read(a, CacheKey.For(Tenant, $"hung/{i}"), $"v{i}", new Counter()).WaitAsync(HangGuard));
+            }
+
+            Assert.False(L2(a).IsAvailable);
+            Assert.Single(logs.Entries, e => e.Level >= LogLevel.Warning);
+        }
+        finally
+        {
+            await _redis.ResumeAsync();
+        }
     }
 
     [RedisFact]
     public async Task RedisRestarted_AfterOutage_IsUsedAsL2Again()
     {
-        var (a, logs) = NewInstance(operationTimeoutMs: 300);
-        var (b, bLogs) = NewInstance(operationTimeoutMs: 300);
-        await ConnectedAsync(a, logs);
-        await ConnectedAsync(b, bLogs);
+        var time = new WatchedTime();
+        var (a, logs) = NewInstance(time: time);
+        var (b, bLogs) = NewInstance(time: time);
+        await ConnectedAsync(a, logs, time);
+        await ConnectedAsync(b, bLogs, time);
         await Read(a, CacheKey.For(Tenant, "before"), "x", new Counter());
         await _redis.KillAsync();
         await Read(a, CacheKey.For(Tenant, "during"), "x", new Counter());
@@ -145,11 +175,13 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
 
         await _redis.RestartAsync();
 
+        // Each round: the break is over (the clock moves past it), so the next call probes; the client reconnects in real time.
         using var admin = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
         var deadline = DateTime.UtcNow.AddSeconds(15);
         string key;
         for (var i = 0; ; i++)
         {
+            time.Advance(BreakDuration);
             key = CacheKey.For(Tenant, $"after/{i}");
             await Read(a, key, "from-a", new Counter());
             if (await admin.GetDatabase().KeyExistsAsync(Prefix + key))
@@ -168,6 +200,7 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadlineB, "The second instance did not read L2 again within 15 s.");
             await b.RemoveAsync(key); // drop b's own fallback value (and, once connected, nothing else: a wrote first)
             await Read(a, key, "from-a", new Counter());
+            time.Advance(BreakDuration);
             await Task.Delay(200);
         }
 
@@ -213,10 +246,11 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Until one value has gone through Redis: the first call also connects, which on a loaded machine can
-    /// exceed a short timeout. The log is then cleared so the test counts only its own warnings.
+    /// Until one value has gone through Redis: the first call also connects, which on a loaded machine can fail (the client's
+    /// connect timeout is real time); the fake clock is then moved past the break so the next round tries Redis again. The log
+    /// is then cleared so the test counts only its own warnings.
     /// </summary>
-    private async Task ConnectedAsync(HybridCache cache, ListLoggerProvider logs)
+    private async Task ConnectedAsync(HybridCache cache, ListLoggerProvider logs, WatchedTime time)
     {
         using var admin = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
         var deadline = DateTime.UtcNow.AddSeconds(15);
@@ -231,11 +265,25 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
             }
 
             Assert.True(DateTime.UtcNow < deadline, "The cache did not reach Redis within 15 s.");
-            await Task.Delay(600);
+            time.Advance(BreakDuration);
+            await Task.Delay(100);
         }
     }
 
-    private (HybridCache Cache, ListLoggerProvider Logs) NewInstance(bool plainHybridCacheFirst = false, int operationTimeoutMs = 2000)
+    private static async Task EventuallyAsync(Func<bool> condition, string failure)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(20);
+        }
+    }
+
+    private ResilientDistributedCache L2(HybridCache cache) =>
+        (ResilientDistributedCache)_providers.Single(p => ReferenceEquals(p.GetRequiredService<HybridCache>(), cache)).GetRequiredService<IDistributedCache>();
+
+    private (HybridCache Cache, ListLoggerProvider Logs) NewInstance(bool plainHybridCacheFirst = false, int operationTimeoutMs = 2000, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -243,10 +291,15 @@ public sealed class RedisHybridCacheTests : IAsyncLifetime
             ["Redis:KeyPrefix"] = Prefix,
             ["Redis:ConnectTimeoutMs"] = "2000",
             ["Redis:OperationTimeoutMs"] = operationTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Redis:BreakMs"] = "500",
+            ["Redis:BreakMs"] = ((int)BreakDuration.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         var logs = new ListLoggerProvider();
         var services = new ServiceCollection().AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        if (time is not null)
+        {
+            services.AddSingleton(time); // before the composition, whose TryAdd keeps it: the breaker and the timeouts run on it
+        }
+
         if (plainHybridCacheFirst)
         {
             services.AddHybridCache(); // what another part of the composition may already have done

@@ -4,6 +4,7 @@ using EdTech.Infrastructure.Tests.Caching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EdTech.Infrastructure.Tests.Limits;
 
@@ -71,15 +72,23 @@ public sealed class SharedRateLimitStoreTests : IAsyncLifetime
     [RedisFact]
     public async Task Bucket_RefillsOnTheServerClock()
     {
+        // The refill runs on the Redis server's clock (TIME), which a test cannot fake: the empty bucket announces its wait,
+        // and the test polls until it admits again (a positive signal) instead of sleeping a fixed time and asserting.
         var a = NewInstance();
-        SharedBucket[] bucket = [new(SharedRateLimitStore.Key("acme", "fast"), 20, 1)];
+        SharedBucket[] bucket = [new(SharedRateLimitStore.Key("acme", "slow"), 0.5, 1)];
 
         Assert.True((await a.TryTakeAsync(bucket))!.Allowed);
         var rejected = (await a.TryTakeAsync(bucket))!;
         Assert.False(rejected.Allowed);
-        Assert.InRange(rejected.RetryAfter.TotalMilliseconds, 1, 50);
-        await Task.Delay(120);
-        Assert.True((await a.TryTakeAsync(bucket))!.Allowed);
+        Assert.Equal(1, rejected.RejectedBy);
+        Assert.InRange(rejected.RetryAfter.TotalMilliseconds, 1, 2000);
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!(await a.TryTakeAsync(bucket))!.Allowed)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the bucket did not refill within 15 s");
+            await Task.Delay(50);
+        }
     }
 
     [RedisFact]
@@ -99,7 +108,10 @@ public sealed class SharedRateLimitStoreTests : IAsyncLifetime
     [RedisFact]
     public async Task RedisDown_AnswersNull_LogsOnce_ThenRecovers()
     {
-        var a = NewInstance(breakMs: 200);
+        // The breaker runs on a fake clock: while it stands still every call after the first is skipped; moving it past the
+        // break lets the next call probe. Only the client's reconnect is real time, waited for by polling for an answer.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var a = NewInstance(breakMs: 200, time: time);
         SharedBucket[] bucket = [new(SharedRateLimitStore.Key("acme", "tenant"), 1, 100)];
         Assert.NotNull(await a.TryTakeAsync(bucket));
 
@@ -111,18 +123,23 @@ public sealed class SharedRateLimitStoreTests : IAsyncLifetime
 
         Assert.False(a.IsAvailable);
         Assert.Single(_logs.Messages(LogLevel.Warning, nameof(SharedRateLimitStore)));
+        Assert.Empty(_logs.Messages(LogLevel.Debug, nameof(SharedRateLimitStore))); // the clock stood still: nothing reached Redis
+        time.Advance(TimeSpan.FromMilliseconds(200));
+        Assert.True(a.IsAvailable); // the break is over: the next call may probe
 
         await _redis.RestartAsync();
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        SharedDecision? decision = null;
-        while (decision is null && DateTime.UtcNow < deadline)
+        var decision = await a.TryTakeAsync(bucket);
+        while (decision is null)
         {
-            await Task.Delay(250);
+            Assert.True(DateTime.UtcNow < deadline, "the store did not use Redis again within 15 s of its restart");
+            time.Advance(TimeSpan.FromMilliseconds(200));
+            await Task.Delay(100);
             decision = await a.TryTakeAsync(bucket);
         }
 
-        Assert.NotNull(decision);
         Assert.True(decision.Allowed);
+        Assert.True(a.IsAvailable);
         Assert.Single(_logs.Messages(LogLevel.Information, nameof(SharedRateLimitStore)));
         Assert.Single(_logs.Messages(LogLevel.Warning, nameof(SharedRateLimitStore)));
     }
@@ -149,7 +166,7 @@ public sealed class SharedRateLimitStoreTests : IAsyncLifetime
         Assert.NotNull(provider.GetService<RedisEntraToken>());
     }
 
-    private SharedRateLimitStore NewInstance(int breakMs = 5000)
+    private SharedRateLimitStore NewInstance(int breakMs = 5000, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -159,9 +176,13 @@ public sealed class SharedRateLimitStoreTests : IAsyncLifetime
             ["Redis:OperationTimeoutMs"] = "3000",
             ["Redis:BreakMs"] = breakMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
-        var provider = new ServiceCollection().AddLogging(l => l.AddProvider(_logs).SetMinimumLevel(LogLevel.Debug))
-            .AddEdTechSharedRateLimits(configuration)
-            .BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging(l => l.AddProvider(_logs).SetMinimumLevel(LogLevel.Debug));
+        if (time is not null)
+        {
+            services.AddSingleton(time); // before the composition, whose TryAdd keeps it: the breaker and the timeouts run on it
+        }
+
+        var provider = services.AddEdTechSharedRateLimits(configuration).BuildServiceProvider();
         _providers.Add(provider);
         return provider.GetRequiredService<SharedRateLimitStore>();
     }

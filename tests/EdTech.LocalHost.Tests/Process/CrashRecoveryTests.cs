@@ -11,6 +11,8 @@ using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Identity;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.LocalHost;
+using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace EdTech.LocalHost.Tests.Process;
@@ -108,8 +110,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
 
                 await AssertGradebookAsync(http, issuer, expected, host, scenario.ReleasePatience);
 
-                // A second read a moment later answers the same: nothing is still moving.
-                await Task.Delay(TimeSpan.FromSeconds(1));
+                // A second read once the change feed has handled every change (a fixed point, not a pause) answers the same:
+                // nothing is still moving.
+                await FeedSettledAsync(dataDirectory, scenario.ReleasePatience);
                 var again = await ReadViewsAsync(http, issuer, acknowledged.Select(id => expected[id]).ToList());
                 Assert.All(acknowledged, id => Assert.Equal(views[id], again[id]));
             }
@@ -124,7 +127,14 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             var before = await SnapshotAsync(dataDirectory, acknowledged);
             host = await LocalHostProcess.StartAsync(dataDirectory, HealthPatience, scenario.HostArgs);
             var thirdStart = host.StartupTime;
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            // Positive signals instead of a pause: start-up reconciliation has re-driven whatever it found (when it runs), and the
+            // change feed has handled every change since; only then is "nothing was written again" a finding.
+            if (!scenario.HostArgs.Contains("--Grading:ReconcileOnStartup"))
+            {
+                await host.WaitForOutputAsync(StartupReconciliation.DoneMessage, HealthPatience);
+            }
+
+            await FeedSettledAsync(dataDirectory, scenario.ReleasePatience);
             using (var http = NewClient(host.BaseAddress))
             {
                 await AssertGradebookAsync(http, issuer, expected, host, scenario.ReleasePatience);
@@ -369,6 +379,49 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             Assert.Equal(planned.Score, cell.Score);
             Assert.Equal(MaxScore, cell.MaxScore);
         }
+    }
+
+    /// <summary>
+    /// Until every change-feed consumer's checkpoint in the host's SQLite file is at or past the newest change, and the newest
+    /// change did not move meanwhile (handlers' own writes are changes too): read from the file while the host runs.
+    /// </summary>
+    private static async Task FeedSettledAsync(string dataDirectory, TimeSpan patience)
+    {
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDirectory, "edtech.db"),
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString();
+        var deadline = DateTime.UtcNow + patience;
+        var state = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            await using (var connection = new SqliteConnection(connectionString))
+            {
+                await connection.OpenAsync();
+                var newest = await ScalarAsync(connection, "SELECT COALESCE(MAX(seq), 0) FROM documents");
+                var consumers = await ScalarAsync(connection, "SELECT COUNT(*) FROM checkpoints");
+                var behind = await ScalarAsync(connection, "SELECT COUNT(*) FROM checkpoints WHERE seq < $newest", newest);
+                state = $"newest change {newest}, {behind} of {consumers} consumers behind it";
+                if (consumers > 0 && behind == 0 && await ScalarAsync(connection, "SELECT COALESCE(MAX(seq), 0) FROM documents") == newest)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"The change feed did not settle within {patience}: {state}");
+    }
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, long newest = 0)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$newest", newest);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>What the store holds for each submission, read directly from the SQLite file while no host runs.</summary>

@@ -20,9 +20,18 @@ public static class ErasureGuard
         return services;
     }
 
-    private static IDocumentStore Resolve(ServiceDescriptor adapter, IServiceProvider provider) =>
-        adapter.ImplementationInstance as IDocumentStore
-        ?? (adapter.ImplementationFactory is { } factory
+    // No pattern variable behind `?:`: each way of registering is its own statement (mutation testing compiles each mutant).
+    private static IDocumentStore Resolve(ServiceDescriptor adapter, IServiceProvider provider)
+    {
+        var instance = adapter.ImplementationInstance as IDocumentStore;
+        if (instance is not null)
+        {
+            return instance;
+        }
+
+        var factory = adapter.ImplementationFactory;
+        return factory is not null
             ? (IDocumentStore)factory(provider)
-            : (IDocumentStore)ActivatorUtilities.CreateInstance(provider, adapter.ImplementationType!));
+            : (IDocumentStore)ActivatorUtilities.CreateInstance(provider, adapter.ImplementationType!);
+    }
 }

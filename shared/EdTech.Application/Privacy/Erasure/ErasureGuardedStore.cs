@@ -45,7 +45,9 @@ public sealed class ErasureGuardedStore(IDocumentStore inner) : IDocumentStore
     private async Task<WriteResult> GuardAsync(
         TenantId tenant, string container, string id, string partition, string json, Func<Task<WriteResult>> write, CancellationToken ct)
     {
-        if (!StudentData.IsGuarded(container) || StudentData.SubjectOf(container, partition, json) is not { Length: > 0 } subject)
+        // No pattern variable behind `||`: the subject is assigned on every path (mutation testing compiles each mutant of this method).
+        var subject = StudentData.IsGuarded(container) ? StudentData.SubjectOf(container, partition, json) : null;
+        if (string.IsNullOrEmpty(subject))
         {
             return await write().ConfigureAwait(false);
         }
