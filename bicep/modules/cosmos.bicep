@@ -68,6 +68,7 @@ var containers = [
   { name: 'integration-events', fields: [], throughput: 'shared' }
   { name: 'workflow-runs', fields: ['status'], throughput: 'shared' }
   { name: 'skill-taxonomy', fields: [], throughput: 'shared' }
+  { name: 'tagging-suggestions', fields: ['assessmentId', 'itemId', 'status'], throughput: 'shared' }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'

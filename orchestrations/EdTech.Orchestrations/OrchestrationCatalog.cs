@@ -12,11 +12,12 @@ namespace EdTech.Orchestrations;
 public static class OrchestrationCatalog
 {
     public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(GradeSubmissionOrchestrator), typeof(ReleaseResultsOrchestrator), typeof(ReleaseChunkOrchestrator), typeof(ReleaseAtOrchestrator),
-        typeof(RegradeAssessmentOrchestrator), typeof(RegradeChunkOrchestrator), typeof(CalibrateCourseOrchestrator), typeof(TaggingJobOrchestrator)];
+        typeof(RegradeAssessmentOrchestrator), typeof(RegradeChunkOrchestrator), typeof(CalibrateCourseOrchestrator), typeof(TaggingJobOrchestrator), typeof(AutoTagItemsOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity), typeof(RemindReviewActivity), typeof(MarkAssessmentReleasedActivity),
         typeof(ListReleasePageActivity), typeof(ReleaseSubmissionsActivity), typeof(ReleaseDueAssessmentActivity), typeof(ListRegradePageActivity), typeof(RegradeChunkActivity), typeof(CalibrateCourseActivity),
-        typeof(MarkTaggingJobRunningActivity), typeof(TagItemsChunkActivity), typeof(FinishTaggingJobActivity), typeof(FinishWorkflowRunActivity)];
+        typeof(MarkTaggingJobRunningActivity), typeof(TagItemsChunkActivity), typeof(FinishTaggingJobActivity), typeof(FinishWorkflowRunActivity),
+        typeof(TagChangedItemsActivity), typeof(AutoApplySuggestionsActivity)];
 
     public static void Register(DurableTaskRegistry registry)
     {

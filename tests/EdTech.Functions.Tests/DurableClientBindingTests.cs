@@ -3,7 +3,9 @@ using System.Text;
 using EdTech.Application.Assessments;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Common;
+using EdTech.Application.Content.Suggestions;
 using EdTech.Application.Content.Tagging;
+using EdTech.Application.Content.Tagging.AutoTagging;
 using EdTech.Application.Courses;
 using EdTech.Application.Grading;
 using EdTech.Application.Learning.Calibration;
@@ -98,6 +100,7 @@ public sealed class DurableClientBindingTests
         var regrade = services.GetRequiredService<IRegradeWorkflow>();
         var calibration = services.GetRequiredService<ICalibrationWorkflow>();
         var tagging = services.GetRequiredService<ITaggingWorkflow>();
+        var autoTagging = services.GetRequiredService<IAutoTaggingWorkflow>();
         using (services.GetRequiredService<InvocationDurableClientSource>().Bind(binding))
         {
             await grading.StartAsync(tenant, "s1", CancellationToken.None);
@@ -105,9 +108,10 @@ public sealed class DurableClientBindingTests
             await regrade.StartAsync(tenant, "a1", 2, CancellationToken.None);
             await calibration.StartAsync(tenant, "c1", new DateOnly(2026, 11, 26), CancellationToken.None);
             await tagging.StartAsync(tenant, "j1", [], CancellationToken.None);
+            await autoTagging.StartAsync(new AutoTagRequest(tenant, "a1", "change1", [new ItemContent("q1", "hash")], TimeSpan.Zero), CancellationToken.None);
         }
 
-        Assert.Equal(5, binding.Scheduled.Count);
+        Assert.Equal(6, binding.Scheduled.Count);
         Assert.All(binding.Scheduled, s => Assert.StartsWith($"{tenant}:", s.InstanceId, StringComparison.Ordinal));
     }
 

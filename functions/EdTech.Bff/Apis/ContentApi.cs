@@ -18,6 +18,7 @@ public static class ContentApi
             .Produces<TaggingJobAccepted>(StatusCodes.Status202Accepted);
         api.MapGet("/tagging-jobs/{jobId}", GetTaggingJob).Produces<TaggingJobView>();
         api.MapContentTaxonomy();
+        api.MapContentSuggestions();
         api.MapContentLearning();
         api.MapContentAnalytics();
         return api;

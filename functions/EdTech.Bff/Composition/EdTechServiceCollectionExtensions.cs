@@ -2,6 +2,7 @@ using EdTech.Application.Access;
 using EdTech.Application;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Content.Tagging;
+using EdTech.Application.Content.Tagging.AutoTagging;
 using EdTech.Application.Grading;
 using EdTech.Application.Grading.Review;
 using EdTech.Infrastructure.Outbox;
@@ -50,6 +51,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton(LearningSettings.From(configuration));
         services.AddSingleton(ErasureSettings.From(configuration["Privacy:RecreateErasedAfterSeconds"]));
         services.AddSingleton(ChangeFeedSettings.From(configuration));
+        services.AddSingleton(AutoTaggingSettings.From(configuration["Tagging:DebounceSeconds"], configuration["Tagging:AutoApplyConfidence"]));
         services.AddEdTechApplication();
         // Before any other hosted service (the LocalHost's pump): the registered change-feed handlers must be the catalog's.
         services.AddHostedService<ChangeFeedCatalogCheck>();
@@ -67,6 +69,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton<IRegradeWorkflow, DurableRegradeWorkflow>();
         services.AddSingleton<ICalibrationWorkflow, DurableCalibrationWorkflow>();
         services.AddSingleton<ITaggingWorkflow, DurableTaggingWorkflow>();
+        services.AddSingleton<IAutoTaggingWorkflow, DurableAutoTaggingWorkflow>();
         services.AddEdTechChatClient(configuration);
         services.AddEdTechTagging();
 

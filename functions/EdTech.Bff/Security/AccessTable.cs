@@ -65,6 +65,11 @@ public static class AccessTable
         Row("GET", "/api/content/taxonomy/skills", Tenant, ContentAuthor),
         Row("GET", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),
         Row("PUT", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),
+        // Suggestions: the handlers find the item in the caller's tenant (404 otherwise); a course's list 404s for an unknown course.
+        Row("GET", "/api/content/suggestions", Tenant, ContentAuthor),
+        Row("POST", "/api/content/suggestions/accept", Tenant, ContentAuthor),
+        Row("POST", "/api/content/suggestions/{assessmentId}/{itemId}/accept", Tenant, ContentAuthor),
+        Row("POST", "/api/content/suggestions/{assessmentId}/{itemId}/reject", Tenant, ContentAuthor),
     ];
 
     private static readonly Dictionary<string, AccessRule> ByEndpoint = Rows.ToDictionary(r => r.Endpoint, StringComparer.Ordinal);

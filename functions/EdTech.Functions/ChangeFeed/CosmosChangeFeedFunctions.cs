@@ -103,6 +103,17 @@ public sealed class CosmosChangeFeedFunctions(CosmosChangeDispatcher dispatcher,
         await dispatcher.DispatchAsync(ChangeFeedCatalog.StartTagging, Containers.TaggingJobs, changes, ct).ConfigureAwait(false);
     }
 
+    [Function("TagChangedItemsOnAssessments")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public async Task TagChangedItems(
+        [CosmosDBTrigger(Database, Containers.Assessments, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "tag-changed-items.assessments.", StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, [DurableClient] DurableTaskClient client, CancellationToken ct)
+    {
+        using var bound = durable.Bind(client);
+        await dispatcher.DispatchAsync(ChangeFeedCatalog.TagChangedItems, Containers.Assessments, changes, ct).ConfigureAwait(false);
+    }
+
     [Function("StartWorkflowRunsOnWorkflowRuns")]
     [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
     public async Task StartWorkflowRuns(

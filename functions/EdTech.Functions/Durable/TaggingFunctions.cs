@@ -22,4 +22,16 @@ public static class TaggingFunctions
     [Function(nameof(FinishTaggingJobActivity))]
     public static Task<bool> FinishTaggingJob([ActivityTrigger] TaggingJobStatusInput input, FunctionContext context) =>
         FunctionActivityContext.Run<FinishTaggingJobActivity, TaggingJobStatusInput, bool>(context, input);
+
+    [Function(nameof(AutoTagItemsOrchestrator))]
+    public static Task<AutoTagItemsResult> AutoTagItems([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new AutoTagItemsOrchestrator().RunAsync(context, context.GetInput<AutoTagItemsInput>()!);
+
+    [Function(nameof(TagChangedItemsActivity))]
+    public static Task<IReadOnlyList<string>> TagChangedItems([ActivityTrigger] AutoTagChunkInput input, FunctionContext context) =>
+        FunctionActivityContext.Run<TagChangedItemsActivity, AutoTagChunkInput, IReadOnlyList<string>>(context, input);
+
+    [Function(nameof(AutoApplySuggestionsActivity))]
+    public static Task<int> AutoApplySuggestions([ActivityTrigger] AutoApplyInput input, FunctionContext context) =>
+        FunctionActivityContext.Run<AutoApplySuggestionsActivity, AutoApplyInput, int>(context, input);
 }

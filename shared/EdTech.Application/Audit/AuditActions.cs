@@ -14,6 +14,12 @@ public static class AuditActions
     /// <summary>The erasure marker (Privacy/Erasure/ErasureMarkers): written before anything is deleted, lifted only when the id is re-created.</summary>
     public const string StudentErasureStarted = "student.erasure-started";
 
+    /// <summary>An item's skills changed by an accepted tagging suggestion (subject <c>item:{assessmentId}:{itemId}</c>, never a user id).</summary>
+    public const string ItemSkillsChanged = "item.skills-changed";
+
+    /// <summary>Actor of the per-tenant auto-apply of tagging suggestions (no human user).</summary>
+    public const string AutoTagger = "system:auto-tagger";
+
     /// <summary>Actor of the automatic grading steps (no human user).</summary>
     public const string AutoGrader = "system:auto-grader";
 

@@ -37,6 +37,9 @@ public static class ChangeFeedCatalog
 
     public static ChangeFeedConsumer StartTagging { get; } = Declare("start-tagging", ChangeFeedUrgency.Immediate, startsDurableWork: true, Containers.TaggingJobs);
 
+    /// <summary>Tags created and edited assessment items (their content changed since their last suggestion), after a debounce, in a durable run.</summary>
+    public static ChangeFeedConsumer TagChangedItems { get; } = Declare("tag-changed-items", ChangeFeedUrgency.Deferrable, startsDurableWork: true, Containers.Assessments);
+
     public static ChangeFeedConsumer StartWorkflowRuns { get; } = Declare("start-workflow-runs", ChangeFeedUrgency.Immediate, startsDurableWork: true, Containers.WorkflowRuns);
 
     public static ChangeFeedConsumer ScheduleRelease { get; } = Declare("schedule-release", ChangeFeedUrgency.Deferrable, startsDurableWork: true, Containers.Assessments);
@@ -46,7 +49,7 @@ public static class ChangeFeedCatalog
     public static ChangeFeedConsumer IntegrationEventDispatch { get; } = Declare("integration-event-dispatch", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.IntegrationEvents);
 
     public static IReadOnlyList<ChangeFeedConsumer> All { get; } =
-        [StartGrading, SubmissionProjection, ReviewQueueProjection, AssessmentStatisticsProjection, LearnerState, StartRegrade, StartRelease, StartTagging, StartWorkflowRuns, ScheduleRelease, NotificationDispatch,
+        [StartGrading, SubmissionProjection, ReviewQueueProjection, AssessmentStatisticsProjection, LearnerState, StartRegrade, StartRelease, StartTagging, TagChangedItems, StartWorkflowRuns, ScheduleRelease, NotificationDispatch,
          IntegrationEventDispatch];
 
     public static ChangeFeedConsumer? Find(string name) => All.FirstOrDefault(c => c.Name == name);

@@ -83,7 +83,7 @@ public static class StudentData
 
     /// <summary>
     /// Containers that hold no student's data (registry, courses, teachers' assessments and their versions, release markers,
-    /// course modules, grading schemes, per-item aggregates, tagging jobs, workflow runs, the skill taxonomy: written by content authors, seeded
+    /// course modules, grading schemes, per-item aggregates, tagging jobs and suggestions, workflow runs, the skill taxonomy: written by content authors, seeded
     /// from teachers' item prompts). Item statistics keep submission ids as idempotency markers,
     /// never user ids, so an erased student's answers stay only as anonymous counts.
     /// </summary>
@@ -92,5 +92,6 @@ public static class StudentData
         Containers.Tenants, Containers.Courses, Containers.Assessments, Containers.AssessmentVersions, Containers.AssessmentReleases,
         Containers.DirectoryMappings, Containers.Modules, Containers.GradingSchemes,
         Containers.ItemStats, Containers.SkillGraphs, Containers.ItemParameters, Containers.TaggingJobs, Containers.WorkflowRuns, Containers.SkillTaxonomy,
+        Containers.TaggingSuggestions,
     };
 }

@@ -35,11 +35,14 @@ public static class Containers
     /// <summary>The tenant's skill taxonomy for content tagging (one partition per tenant: a few hundred to a few thousand skills).</summary>
     public const string SkillTaxonomy = "skill-taxonomy";
 
+    /// <summary>The current tagging suggestion per assessment item, for review (partition = course). Never written onto assessments.</summary>
+    public const string TaggingSuggestions = "tagging-suggestions";
+
     /// <summary>Changes a change-feed handler kept failing on: one record each, visible, never blocking a lease.</summary>
     public const string Poison = "poison";
 
     public static IReadOnlyList<string> All { get; } =
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
-         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns, SkillTaxonomy];
+         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns, SkillTaxonomy, TaggingSuggestions];
 }

@@ -23,6 +23,7 @@ public static class QueriedFields
         [Containers.TaggingJobs] = ["jobId", "status"],
         [Containers.Poison] = ["userId"],
         [Containers.WorkflowRuns] = ["status"],
+        [Containers.TaggingSuggestions] = ["assessmentId", "itemId", "status"],
     };
 
     /// <summary>The fields of <paramref name="container"/> a query may filter on (none for most containers).</summary>

@@ -45,6 +45,8 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
         new("POST", "/api/student/items/q1/ratings", s => s.Student1, """{"assessmentId":"quiz1","helpful":false,"comment":"Unclear"}"""),
         new("PUT", "/api/content/taxonomy/skills/fz-skill", s => s.Factory.Token(s.Tenant, "c1", "content-author"),
             """{"name":"Fractions","description":"Adding and comparing fractions","examples":["1/2 + 1/3"]}"""),
+        new("POST", "/api/content/suggestions/quiz1/q1/accept", s => s.Factory.Token(s.Tenant, "c1", "content-author"), """{"skills":["arithmetic","primes"]}"""),
+        new("POST", "/api/content/suggestions/accept", s => s.Factory.Token(s.Tenant, "c1", "content-author"), """{"courseId":"math101","minConfidence":0.9,"assessmentId":"quiz1"}"""),
         new("PUT", "/api/teacher/courses/math101/skill-graph", s => s.Teacher, """{"prerequisites":[{"skill":"primes","requires":["arithmetic"]},{"skill":"geometry","requires":[]}]}"""),
     ];
 

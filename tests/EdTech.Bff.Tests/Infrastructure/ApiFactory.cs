@@ -35,12 +35,32 @@ public class ApiFactory : WebApplicationFactory<Program>
     /// <summary>Set before first use to wrap the store adapter under the erasure guard every service sees (e.g. to stage a race).</summary>
     public Func<IDocumentStore, IDocumentStore>? StoreDecorator { get; init; }
 
+    /// <summary>
+    /// Settings given to the host. <c>Tagging:DebounceSeconds</c> defaults to an hour here, so change-feed tagging (on by default)
+    /// never writes suggestions in the background of unrelated tests (store snapshots); its own tests set a short window.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Set before first use to replace or decorate services (e.g. count the tagger's calls).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public string Token(string tenant, string user, params string[] roles) => Issuer.Mint(tenant, user, roles, TimeSpan.FromHours(1));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Data", DataDirectory);
         builder.UseEnvironment("Development");
+        builder.UseSetting("Tagging:DebounceSeconds", "3600");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
+
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));

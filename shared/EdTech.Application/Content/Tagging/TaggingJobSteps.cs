@@ -1,3 +1,4 @@
+using EdTech.Application.Content.Suggestions;
 using EdTech.Application.Content.Taxonomy;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -6,7 +7,7 @@ using EdTech.Domain.Tenancy;
 namespace EdTech.Application.Content.Tagging;
 
 /// <summary>The tagging job's steps, each idempotent (the durable activities call them; replays rewrite the same documents).</summary>
-public sealed class TaggingJobSteps(IDocumentStore store, ISkillTagger tagger, SkillTaxonomyStore taxonomies, TimeProvider clock)
+public sealed class TaggingJobSteps(IDocumentStore store, ISkillTagger tagger, SkillTaxonomyStore taxonomies, ItemSuggestions suggestions, TimeProvider clock)
 {
     public Task MarkRunningAsync(TenantId tenant, string jobId, CancellationToken ct) =>
         SetStatusAsync(tenant, jobId, job => job.Status == TaggingJobRecord.Queued ? job with { Status = TaggingJobRecord.Running } : null, ct);
@@ -32,9 +33,16 @@ public sealed class TaggingJobSteps(IDocumentStore store, ISkillTagger tagger, S
                 assessment = assessments[target.AssessmentId] = (await store.GetAsync<AssessmentRecord>(tenant, target.AssessmentId, ct).ConfigureAwait(false))?.Value;
             }
 
-            results.Add(assessment?.Assessment.Items.FirstOrDefault(i => i.Id == target.ItemId) is { } item
-                ? await tagger.TagAsync(taxonomy, target, item, ct).ConfigureAwait(false)
-                : new TagSuggestion(target.ItemId, target.AssessmentId, [], null, null, "The item no longer exists."));
+            if (assessment?.Assessment.Items.FirstOrDefault(i => i.Id == target.ItemId) is not { } item)
+            {
+                results.Add(new TagSuggestion(target.ItemId, target.AssessmentId, [], null, null, "The item no longer exists."));
+                continue;
+            }
+
+            var suggestion = await tagger.TagAsync(taxonomy, target, item, ct).ConfigureAwait(false);
+            // Also the item's current suggestion for review (a job is an explicit ask: it replaces the earlier one, decided or not).
+            await suggestions.SaveAsync(tenant, assessment, item, suggestion, jobId, ct).ConfigureAwait(false);
+            results.Add(suggestion);
         }
 
         await store.ReplaceAsync(tenant, new TaggingChunkRecord(TaggingChunkRecord.IdFor(jobId, chunk), jobId, chunk, results), ifMatch: null, ct).ConfigureAwait(false);

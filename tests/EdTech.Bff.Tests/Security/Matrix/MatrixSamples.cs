@@ -61,6 +61,11 @@ public static class MatrixSamples
         ["GET /api/teacher/courses/{courseId}/analytics/heatmap"] = new(200),
         ["GET /api/content/taxonomy/skills"] = new(200),
         ["GET /api/content/taxonomy/skills/{skillId}"] = new(200),
+        ["GET /api/content/suggestions"] = new(200, Query: w => "?courseId=" + w.Home.Course),
+        ["POST /api/content/suggestions/accept"] = Post(200, w => new { courseId = w.Home.Course, minConfidence = 0.99 }),
+        // Each case first makes q1's suggestion pending again, so the one allowed call decides it (200) whatever ran before.
+        ["POST /api/content/suggestions/{assessmentId}/{itemId}/accept"] = new(200, async w => { await w.PendingSuggestionAsync(); return new { }; }),
+        ["POST /api/content/suggestions/{assessmentId}/{itemId}/reject"] = new(200, async w => { await w.PendingSuggestionAsync(); return null; }),
         ["PUT /api/content/taxonomy/skills/{skillId}"] = new(201, _ => Task.FromResult<object?>(new { name = "Matrix skill", description = "Written by the matrix." }), ForeignTenant: 201),
     };
 

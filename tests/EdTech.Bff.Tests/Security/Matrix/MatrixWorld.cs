@@ -1,8 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using EdTech.Application.Content.Tagging;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
 using EdTech.Bff.Security;
 using EdTech.Bff.Tests.Infrastructure;
 using EdTech.Domain.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Bff.Tests.Security.Matrix;
 
@@ -59,6 +63,19 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         TaggingJobId = job.GetProperty("jobId").GetString()!;
         var (put, skill, _) = await Client.SendAsync(HttpMethod.Put, $"/api/content/taxonomy/skills/{MatrixSkill}", Factory.Token(Home.Tenant, "c1", Roles.ContentAuthor), new { name = "Matrix skill", description = "Only the home tenant has it." });
         Assert.True(put == HttpStatusCode.Created, $"Creating the matrix taxonomy skill failed: {put} {skill}");
+    }
+
+    /// <summary>Makes the home quiz's q1 suggestion pending (suggesting its own skill, so accepting it changes nothing else).</summary>
+    public async Task PendingSuggestionAsync()
+    {
+        var store = Factory.Services.GetRequiredService<IDocumentStore>();
+        var tenant = new TenantId(Home.Tenant);
+        var quiz = (await store.GetAsync<AssessmentRecord>(tenant, Home.Quiz))!.Value;
+        var item = quiz.Assessment.Items.Single(i => i.Id == "q1");
+        var suggestion = new SkillSuggestion([new SkillConfidence("arithmetic", 0.9)], 1, "remember", "Matrix suggestion.", new TaggerInfo("offline", "matrix"));
+        var record = new ItemSuggestionRecord(ItemSuggestionRecord.IdOf(quiz.Id, item.Id), quiz.CourseId, quiz.Id, item.Id, ItemSuggestionRecord.Pending,
+            ItemContentHash.Of(item), quiz.Version, new TagSuggestion(item.Id, quiz.Id, ["arithmetic"], "easy", "Matrix suggestion.", null, suggestion), "matrix", DateTimeOffset.UtcNow);
+        await store.ReplaceAsync(tenant, record, ifMatch: null);
     }
 
     /// <summary>The current ETag of <see cref="SubmissionId"/>, as its teacher reads it (for If-Match).</summary>
