@@ -69,6 +69,9 @@ var containers = [
   { name: 'workflow-runs', fields: ['status'], throughput: 'shared' }
   { name: 'skill-taxonomy', fields: [], throughput: 'shared' }
   { name: 'tagging-suggestions', fields: ['assessmentId', 'itemId', 'status'], throughput: 'shared' }
+  { name: 'usage-events', fields: [], throughput: 'answers' }
+  { name: 'usage-student-days', fields: ['userId'], throughput: 'answers' }
+  { name: 'course-usage', fields: [], throughput: 'shared' }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'

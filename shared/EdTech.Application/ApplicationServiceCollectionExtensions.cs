@@ -30,6 +30,7 @@ using EdTech.Application.Projections;
 using EdTech.Application.Roster.ImportOneRoster;
 using EdTech.Application.Submissions;
 using EdTech.Application.Tenants;
+using EdTech.Application.Usage;
 using EdTech.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -127,6 +128,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton(NightlyReleaseSettings.Default);
         services.AddSingleton<NightlyReleaser>();
         services.AddEdTechLearning();
+        services.AddEdTechUsage();
         return services;
     }
 

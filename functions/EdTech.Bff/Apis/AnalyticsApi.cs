@@ -1,4 +1,5 @@
 using EdTech.Application.Analytics;
+using EdTech.Application.Usage;
 using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
@@ -8,21 +9,29 @@ using Microsoft.Net.Http.Headers;
 
 namespace EdTech.Bff.Apis;
 
-/// <summary>Insight routes: the heatmap for teachers (mapped in <see cref="TeacherApi"/>) and for the content team with the ranked improvement list (mapped in <see cref="ContentApi"/>).</summary>
+/// <summary>Insight routes: the heatmap and daily usage for teachers (mapped in <see cref="TeacherApi"/>) and for the content team with the ranked improvement list and the same daily usage (mapped in <see cref="ContentApi"/>).</summary>
 public static class AnalyticsApi
 {
     public static RouteGroupBuilder MapContentAnalytics(this RouteGroupBuilder api)
     {
         api.MapGet("/analytics/improvements", GetImprovements).Produces<Improvements>();
         MapHeatmap(api);
+        MapUsage(api);
         return api;
     }
 
     public static RouteGroupBuilder MapTeacherAnalytics(this RouteGroupBuilder api)
     {
         MapHeatmap(api);
+        MapUsage(api);
         return api;
     }
+
+    private static void MapUsage(RouteGroupBuilder api) =>
+        api.MapGet("/courses/{courseId}/analytics/usage", GetUsage).Produces<CourseUsage>();
+
+    private static async Task<IResult> GetUsage(string courseId, string? from, string? to, HttpContext context, GetCourseUsageHandler handler) =>
+        OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, from, to, context.RequestAborted));
 
     private static void MapHeatmap(RouteGroupBuilder api) =>
         api.MapGet("/courses/{courseId}/analytics/heatmap", GetHeatmap).Produces<Heatmap>().Produces<string>(StatusCodes.Status200OK, HeatmapSvg.ContentType);

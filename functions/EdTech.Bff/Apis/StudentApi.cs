@@ -1,6 +1,7 @@
 using EdTech.Application.Assessments;
 using EdTech.Application.Dashboard;
 using EdTech.Application.Submissions;
+using EdTech.Application.Usage;
 using EdTech.Bff.Http;
 using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
@@ -20,6 +21,7 @@ public static class StudentApi
         api.MapPost("/assessments/{assessmentId}/submissions", Submit).Accepts<SubmitAttemptCommand>("application/json").Produces<SubmissionAccepted>(StatusCodes.Status202Accepted)
             .RequireRateLimiting(RateLimitPartitions.SubmitPolicy);
         api.MapGet("/submissions/{submissionId}", GetSubmission).Produces<StudentSubmissionView>();
+        api.MapPost("/events", RecordEvents).Accepts<RecordUsageEventsCommand>("application/json").Produces<UsageEventsAccepted>(StatusCodes.Status202Accepted);
         api.MapStudentModulesApi();
         api.MapStudentLearning();
         return api;
@@ -44,6 +46,21 @@ public static class StudentApi
         return outcome.Problem is { } problem
             ? Problems.Of(problem)
             : TypedResults.Accepted($"/api/student/submissions/{outcome.Value!.SubmissionId}", outcome.Value);
+    }
+
+    /// <summary>A batch of up to 500 events of up to ~1 KB each (ids and object ids are at most 128 characters each).</summary>
+    private const int MaxEventsBodyBytes = 512 * 1024;
+
+    private static async Task<IResult> RecordEvents(HttpRequest request, RecordUsageEventsHandler handler)
+    {
+        var (body, error) = await JsonBody.ReadAsync<RecordUsageEventsCommand>(request, MaxEventsBodyBytes);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var outcome = await handler.HandleAsync(request.HttpContext.GetCaller(), body!, request.HttpContext.RequestAborted);
+        return outcome.Problem is { } problem ? Problems.Of(problem) : TypedResults.Accepted((string?)null, outcome.Value);
     }
 
     private static async Task<IResult> GetSubmission(string submissionId, HttpContext context, GetStudentSubmissionHandler handler) =>

@@ -46,6 +46,7 @@ public static class AccessTable
         Row("PUT", "/api/teacher/courses/{courseId}/skill-graph", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/flagged-items", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/analytics/heatmap", Course, Teacher),
+        Row("GET", "/api/teacher/courses/{courseId}/analytics/usage", Course, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),
@@ -55,6 +56,8 @@ public static class AccessTable
         Row("GET", "/api/student/dashboard", Tenant, Student),
         // The item's assessment (hence course) is in the body, so the handler checks the enrollment (404 otherwise).
         Row("POST", "/api/student/items/{itemId}/ratings", Tenant, Student),
+        // The events' courses are in the body: the handler checks each enrollment and object (422 naming the event otherwise).
+        Row("POST", "/api/student/events", Tenant, Student),
 
         Row("GET", "/api/content/flagged-items", Tenant, ContentAuthor),
         Row("POST", "/api/content/tagging-jobs", Tenant, ContentAuthor),
@@ -62,6 +65,7 @@ public static class AccessTable
         Row("GET", "/api/content/analytics/improvements", Tenant, ContentAuthor, TenantAdmin),
         // Content authors and tenant admins see every course of the tenant; the handler checks the course exists (404 otherwise).
         Row("GET", "/api/content/courses/{courseId}/analytics/heatmap", Tenant, ContentAuthor, TenantAdmin),
+        Row("GET", "/api/content/courses/{courseId}/analytics/usage", Tenant, ContentAuthor, TenantAdmin),
         Row("GET", "/api/content/taxonomy/skills", Tenant, ContentAuthor),
         Row("GET", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),
         Row("PUT", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),

@@ -151,5 +151,21 @@ public sealed class CosmosChangeFeedFunctions(CosmosChangeDispatcher dispatcher,
             LeaseContainerPrefix = "integration-event-dispatch.integration-events.", StartFromBeginning = true)]
         IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
         dispatcher.DispatchAsync(ChangeFeedCatalog.IntegrationEventDispatch, Containers.IntegrationEvents, changes, ct);
+
+    [Function("UsageProjectionOnUsageEvents")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public Task ProjectUsageEvents(
+        [CosmosDBTrigger(Database, Containers.UsageEvents, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "usage-projection.usage-events.", StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
+        dispatcher.DispatchAsync(ChangeFeedCatalog.UsageProjection, Containers.UsageEvents, changes, ct);
+
+    [Function("UsageProjectionOnSubmissions")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public Task ProjectUsageSubmissions(
+        [CosmosDBTrigger(Database, Containers.Submissions, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "usage-projection.submissions.", StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
+        dispatcher.DispatchAsync(ChangeFeedCatalog.UsageProjection, Containers.Submissions, changes, ct);
 }
 #endif

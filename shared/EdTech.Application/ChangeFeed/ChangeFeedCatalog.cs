@@ -48,9 +48,12 @@ public static class ChangeFeedCatalog
 
     public static ChangeFeedConsumer IntegrationEventDispatch { get; } = Declare("integration-event-dispatch", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.IntegrationEvents);
 
+    /// <summary>Per-course, per-day usage from students' learning events and their submissions (docs/insight.md, "Usage").</summary>
+    public static ChangeFeedConsumer UsageProjection { get; } = Declare("usage-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.UsageEvents, Containers.Submissions);
+
     public static IReadOnlyList<ChangeFeedConsumer> All { get; } =
         [StartGrading, SubmissionProjection, ReviewQueueProjection, AssessmentStatisticsProjection, LearnerState, StartRegrade, StartRelease, StartTagging, TagChangedItems, StartWorkflowRuns, ScheduleRelease, NotificationDispatch,
-         IntegrationEventDispatch];
+         IntegrationEventDispatch, UsageProjection];
 
     public static ChangeFeedConsumer? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 

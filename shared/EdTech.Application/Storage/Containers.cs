@@ -37,6 +37,12 @@ public static class Containers
 
     /// <summary>The current tagging suggestion per assessment item, for review (partition = course). Never written onto assessments.</summary>
     public const string TaggingSuggestions = "tagging-suggestions";
+    /// <summary>Students' learning events (usage), one partition per student so erasure and export find them.</summary>
+    public const string UsageEvents = "usage-events";
+    /// <summary>What one student did in one course on one day (usage projection), partitioned by course and day.</summary>
+    public const string UsageStudentDays = "usage-student-days";
+    /// <summary>A course's usage per day (usage projection, no student's data).</summary>
+    public const string CourseUsage = "course-usage";
 
     /// <summary>Changes a change-feed handler kept failing on: one record each, visible, never blocking a lease.</summary>
     public const string Poison = "poison";
@@ -44,5 +50,6 @@ public static class Containers
     public static IReadOnlyList<string> All { get; } =
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
-         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns, SkillTaxonomy, TaggingSuggestions];
+         LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns, SkillTaxonomy, TaggingSuggestions,
+         UsageEvents, UsageStudentDays, CourseUsage];
 }

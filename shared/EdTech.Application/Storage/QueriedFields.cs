@@ -24,6 +24,7 @@ public static class QueriedFields
         [Containers.Poison] = ["userId"],
         [Containers.WorkflowRuns] = ["status"],
         [Containers.TaggingSuggestions] = ["assessmentId", "itemId", "status"],
+        [Containers.UsageStudentDays] = ["userId"],
     };
 
     /// <summary>The fields of <paramref name="container"/> a query may filter on (none for most containers).</summary>

@@ -43,6 +43,10 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
             {"answers":[{"itemId":"q1","value":"4"},{"itemId":"q2","value":["2","3"]},{"itemId":"q3","value":3.14},{"itemId":"q4","value":"Paris"}]}
             """),
         new("POST", "/api/student/items/q1/ratings", s => s.Student1, """{"assessmentId":"quiz1","helpful":false,"comment":"Unclear"}"""),
+        new("POST", "/api/student/events", s => s.Student1, """
+            {"events":[{"id":"fz-e1","verb":"viewed","objectType":"assessment","objectId":"quiz1","courseId":"math101","at":"2026-01-01T10:00:00Z","durationSeconds":30},
+             {"id":"fz-e2","verb":"answered","objectType":"item","objectId":"quiz1/q2","courseId":"math101","at":"2026-01-01T10:01:00Z"}]}
+            """),
         new("PUT", "/api/content/taxonomy/skills/fz-skill", s => s.Factory.Token(s.Tenant, "c1", "content-author"),
             """{"name":"Fractions","description":"Adding and comparing fractions","examples":["1/2 + 1/3"]}"""),
         new("POST", "/api/content/suggestions/quiz1/q1/accept", s => s.Factory.Token(s.Tenant, "c1", "content-author"), """{"skills":["arithmetic","primes"]}"""),
@@ -94,7 +98,8 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
     {
         var school = await School.CreateAsync(factory, factory.CreateClient());
         string[] templates = ["/api/student/assessments/{0}", "/api/student/submissions/{0}", "/api/teacher/courses/{0}/gradebook",
-            "/api/teacher/courses/{0}/grading-scheme", "/api/teacher/assessments/{0}/statistics", "/api/teacher/courses/{0}/analytics/heatmap"];
+            "/api/teacher/courses/{0}/grading-scheme", "/api/teacher/assessments/{0}/statistics", "/api/teacher/courses/{0}/analytics/heatmap",
+            "/api/teacher/courses/{0}/analytics/usage"];
         var gen = Gen.Select(Gen.Int[0, templates.Length - 1], Gen.String[0, 300], (i, id) => (Template: templates[i], Id: id));
 
         await gen.SampleAsync(async sample =>

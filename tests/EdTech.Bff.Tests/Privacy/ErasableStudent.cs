@@ -10,10 +10,13 @@ namespace EdTech.Bff.Tests.Privacy;
 
 /// <summary>
 /// A student with a distinctive id, name and e-mail in a <see cref="School"/>: enrolled, submitted
-/// (released), and read by the teacher in the gradebook, so every container holds something of theirs.
+/// (released), read by the teacher in the gradebook, and posted a usage event (projected into their usage day), so every
+/// container holds something of theirs.
 /// </summary>
 public sealed record ErasableStudent(School School, string UserId, string Name, string Email, string SubmissionId)
 {
+    public const string UsageEventId = "erasable-ev1";
+
     public string Token => School.Factory.Token(School.Tenant, UserId, "student");
 
     public static async Task<ErasableStudent> CreateAsync(School school)
@@ -30,6 +33,12 @@ public sealed record ErasableStudent(School School, string UserId, string Name, 
         await school.WaitForStatusAsync(student.Token, submissionId);
         await WaitForGradebookAsync(school, userId);
         await WaitForStatisticsAsync(school, submissionId);
+        var (posted, postedBody, _) = await school.Client.PostAsync("/api/student/events", student.Token, new
+        {
+            events = new[] { new { id = UsageEventId, verb = "started", objectType = "assessment", objectId = school.Quiz, courseId = school.Course, at = DateTimeOffset.UtcNow, durationSeconds = 60 } },
+        });
+        Assert.True(posted == HttpStatusCode.Accepted, postedBody.ToString());
+        await WaitForUsageDayAsync(school, userId, submissionId);
         return student with { SubmissionId = submissionId };
     }
 
@@ -55,6 +64,25 @@ public sealed record ErasableStudent(School School, string UserId, string Name, 
         }
 
         throw new TimeoutException($"The statistics never showed {submissionId} released.");
+    }
+
+    /// <summary>Waits until the usage projection has counted the student's event and submission in their usage day.</summary>
+    private static async Task WaitForUsageDayAsync(School school, string userId, string submissionId)
+    {
+        var store = school.Factory.Services.GetRequiredService<IDocumentStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            var days = await store.QueryAsync<UsageStudentDayRecord>(new TenantId(school.Tenant), DocumentQuery.Where("userId", userId));
+            if (days.Any(d => d.Value.EventIds.Contains(UsageEventId)) && days.Any(d => d.Value.SubmissionIds.Contains(submissionId)))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"The usage projection never counted {userId}'s event and submission.");
     }
 
     /// <summary>Reads the gradebook as the teacher until the student's row shows the released grade (the projection is asynchronous).</summary>

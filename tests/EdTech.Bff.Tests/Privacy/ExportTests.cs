@@ -24,6 +24,10 @@ public sealed class ExportTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(5, submission.GetProperty("score").GetDecimal());
         Assert.Equal("released", Single(containers, "submission-views").GetProperty("status").GetString());
         Assert.Equal(student.SubmissionId, Single(containers, "gradebook").GetProperty("submissionId").GetString());
+        Assert.Equal(ErasableStudent.UsageEventId, Single(containers, "usage-events").GetProperty("eventId").GetString());
+        var usageDays = containers.GetProperty("usage-student-days").EnumerateArray().ToList(); // one, or two when the run crossed midnight UTC
+        Assert.Equal([ErasableStudent.UsageEventId], usageDays.SelectMany(d => d.GetProperty("eventIds").EnumerateArray()).Select(e => e.GetString()));
+        Assert.Equal([student.SubmissionId], usageDays.SelectMany(d => d.GetProperty("submissionIds").EnumerateArray()).Select(e => e.GetString()));
         var actions = containers.GetProperty("audit").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
         Assert.Contains("grade.changed", actions);
         Assert.Contains("grade.released", actions);
@@ -42,6 +46,7 @@ public sealed class ExportTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.DoesNotContain(student.UserId, body.ToString(), StringComparison.Ordinal);
         Assert.Empty(body.GetProperty("containers").GetProperty("submissions").EnumerateArray());
+        Assert.Empty(body.GetProperty("containers").GetProperty("usage-events").EnumerateArray());
     }
 
     [Fact]

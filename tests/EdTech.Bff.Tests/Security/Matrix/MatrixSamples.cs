@@ -59,6 +59,12 @@ public static class MatrixSamples
         ["GET /api/content/analytics/improvements"] = new(200, Query: w => "?courseId=" + w.Home.Course),
         ["GET /api/content/courses/{courseId}/analytics/heatmap"] = new(200),
         ["GET /api/teacher/courses/{courseId}/analytics/heatmap"] = new(200),
+        ["GET /api/teacher/courses/{courseId}/analytics/usage"] = new(200, Query: _ => "?from=2026-01-01&to=2026-12-31"),
+        ["GET /api/content/courses/{courseId}/analytics/usage"] = new(200, Query: _ => "?from=2026-01-01&to=2026-12-31"),
+        ["POST /api/student/events"] = Post(202, w => new
+        {
+            events = new[] { new { id = Unique("ev"), verb = "viewed", objectType = "assessment", objectId = w.Home.Quiz, courseId = w.Home.Course, at = DateTimeOffset.UtcNow.AddMinutes(-1) } },
+        }),
         ["GET /api/content/taxonomy/skills"] = new(200),
         ["GET /api/content/taxonomy/skills/{skillId}"] = new(200),
         ["GET /api/content/suggestions"] = new(200, Query: w => "?courseId=" + w.Home.Course),

@@ -1,0 +1,107 @@
+using System.Globalization;
+using EdTech.Application.Common;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+
+namespace EdTech.Application.Usage;
+
+public sealed record CourseUsageDayView(string Date, int ActiveStudents, int ContentViews, int Submissions, int Completions, double? MedianTimeOnTaskSeconds);
+
+/// <summary>GET …/courses/{courseId}/analytics/usage: every UTC day of the range, oldest first (days without activity are zeros).</summary>
+public sealed record CourseUsage(string CourseId, string From, string To, IReadOnlyList<CourseUsageDayView> Days);
+
+/// <summary>
+/// A course's daily usage from the projection (<see cref="UsageProjection"/>): one keyset query over the course's day records.
+/// <c>from</c>/<c>to</c> are "yyyy-MM-dd" (UTC days, inclusive), at most <see cref="MaxDays"/> days; without them the last
+/// <see cref="DefaultDays"/> days to today. The teacher route's enrollment is checked by the course scope; the content route
+/// (tenant scope) needs the course to exist.
+/// </summary>
+public sealed class GetCourseUsageHandler(IDocumentStore store, UsageProjection projection, TimeProvider clock)
+{
+    public const int MaxDays = 366;
+
+    public const int DefaultDays = 30;
+
+    public async Task<Outcome<CourseUsage>> HandleAsync(Caller caller, string courseId, string? from, string? to, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var (range, problem) = ParseRange(from, to, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (await store.GetAsync<CourseRecord>(caller.Tenant, courseId, courseId, ct).ConfigureAwait(false) is null)
+        {
+            return Problem.NotFound("course");
+        }
+
+        var (first, last) = range!.Value;
+        var days = last.DayNumber - first.DayNumber + 1;
+        var query = new DocumentQuery(courseId, AfterId: CourseUsageDayRecord.IdFor(courseId, Format(first.AddDays(-1))), Limit: days);
+        var stored = (await store.QueryAsync<CourseUsageDayRecord>(caller.Tenant, query, ct).ConfigureAwait(false))
+            .Select(d => d.Value).ToDictionary(d => d.Date, StringComparer.Ordinal);
+        // Today's (and, just after midnight, yesterday's) stored summary may lag by UsageProjection.TodayRecomputeInterval: those
+        // two days are summarized live from their student-days instead.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        foreach (var live in new[] { today.AddDays(-1), today }.Where(d => d >= first && d <= last))
+        {
+            var day = await projection.SummarizeAsync(caller.Tenant, courseId, Format(live), ct).ConfigureAwait(false);
+            stored[day.Date] = new CourseUsageDayRecord(CourseUsageDayRecord.IdFor(courseId, day.Date), courseId, day.Date, day.ActiveStudents, day.ContentViews,
+                day.Submissions, day.Completions, day.MedianTimeOnTaskSeconds, clock.GetUtcNow());
+        }
+
+        var views = Enumerable.Range(0, days).Select(i => Format(first.AddDays(i)))
+            .Select(date => stored.TryGetValue(date, out var d)
+                ? new CourseUsageDayView(date, d.ActiveStudents, d.ContentViews, d.Submissions, d.Completions, d.MedianTimeOnTaskSeconds)
+                : new CourseUsageDayView(date, 0, 0, 0, 0, null))
+            .ToList();
+        return Outcome<CourseUsage>.Ok(new CourseUsage(courseId, Format(first), Format(last), views));
+    }
+
+    /// <summary>
+    /// The inclusive range, or the problem: a malformed date names its parameter, <c>from</c> after <c>to</c> names <c>from</c>, a span
+    /// over <see cref="MaxDays"/> days names <c>to</c>. A missing <c>to</c> is today (or <c>from</c> + 29 days, if earlier); a missing
+    /// <c>from</c> is <c>to</c> − 29 days.
+    /// </summary>
+    public static ((DateOnly From, DateOnly To)? Range, Problem? Problem) ParseRange(string? from, string? to, DateOnly today)
+    {
+        if (!TryParse(from, out var f))
+        {
+            return (null, Problem.Invalid("from", "A date as YYYY-MM-DD."));
+        }
+
+        if (!TryParse(to, out var t))
+        {
+            return (null, Problem.Invalid("to", "A date as YYYY-MM-DD."));
+        }
+
+        var last = t ?? (f is { } start && start.AddDays(DefaultDays - 1) < today ? start.AddDays(DefaultDays - 1) : today);
+        var first = f ?? last.AddDays(-(DefaultDays - 1));
+        if (first > last)
+        {
+            return (null, Problem.Invalid("from", t is null ? "Not after today (the default 'to')." : "Not after 'to'."));
+        }
+
+        return last.DayNumber - first.DayNumber < MaxDays ? ((first, last), null) : (null, Problem.Invalid("to", $"At most {MaxDays} days from 'from', both included."));
+    }
+
+    private static bool TryParse(string? value, out DateOnly? date)
+    {
+        date = null;
+        if (value is null)
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) && parsed.Year >= 2000)
+        {
+            date = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

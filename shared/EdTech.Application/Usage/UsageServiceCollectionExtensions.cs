@@ -1,0 +1,17 @@
+using EdTech.Application.ChangeFeed;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EdTech.Application.Usage;
+
+public static class UsageServiceCollectionExtensions
+{
+    /// <summary>Usage events (issue 15 item 1): intake, the change-feed projection and the per-day read.</summary>
+    public static IServiceCollection AddEdTechUsage(this IServiceCollection services)
+    {
+        services.AddSingleton<RecordUsageEventsHandler>();
+        services.AddSingleton<GetCourseUsageHandler>();
+        services.AddSingleton<UsageProjection>();
+        services.AddSingleton<IChangeFeedHandler>(provider => provider.GetRequiredService<UsageProjection>());
+        return services;
+    }
+}
