@@ -8,11 +8,10 @@ namespace EdTech.Application.Notifications;
 
 /// <summary>
 /// Change-feed consumer of the notification outbox: publishes the batch's pending notifications through
-/// <see cref="IOutboxPublisher"/> in one call, then marks them sent with ETag writes (<see cref="OutboxRelay"/>). A re-delivered
-/// change finds the current document already sent and does nothing; a crash between publishing and marking publishes again
-/// with the same message id, which the broker's duplicate detection (or the file adapter's memory) drops.
+/// <see cref="IOutboxPublisher"/> in one call (<see cref="OutboxRelay"/>). A re-delivered change (a crash before the checkpoint, a
+/// retry) publishes again with the same message id, which the broker's duplicate detection (or the file adapter's memory) drops.
 /// </summary>
-public sealed class NotificationDispatcher(IDocumentStore store, IOutboxPublisher publisher, OutboxErasure erasure, TimeProvider clock, ILogger<NotificationDispatcher> logger) : IChangeFeedHandler
+public sealed class NotificationDispatcher(IDocumentStore store, IOutboxPublisher publisher, OutboxErasure erasure, ILogger<NotificationDispatcher> logger) : IChangeFeedHandler
 {
     public string Name => ChangeFeedCatalog.NotificationDispatch.Name;
 
@@ -25,7 +24,6 @@ public sealed class NotificationDispatcher(IDocumentStore store, IOutboxPublishe
         var published = await OutboxRelay.RelayAsync<NotificationRecord>(store, publisher, erasure, changes,
             n => n.Status == NotificationRecord.Pending,
             OutboxMessages.Of,
-            n => n with { Status = NotificationRecord.Sent, SentAt = clock.GetUtcNow() },
             cancellationToken).ConfigureAwait(false);
         if (published > 0)
         {

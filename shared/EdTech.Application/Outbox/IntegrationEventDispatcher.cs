@@ -6,11 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace EdTech.Application.Outbox;
 
 /// <summary>
-/// Change-feed consumer of the integration-event outbox: publishes the batch's pending events in one call, in feed order, then
-/// marks them sent (<see cref="OutboxRelay"/>). Cancelled and sent events are skipped; a failed publish throws, so the batch comes
-/// again with the same message ids.
+/// Change-feed consumer of the integration-event outbox: publishes the batch's pending events in one call, in feed order
+/// (<see cref="OutboxRelay"/>). Held and cancelled events are skipped; a failed publish throws, so the batch comes again with the
+/// same message ids.
 /// </summary>
-public sealed class IntegrationEventDispatcher(IDocumentStore store, IOutboxPublisher publisher, OutboxErasure erasure, TimeProvider clock, ILogger<IntegrationEventDispatcher> logger) : IChangeFeedHandler
+public sealed class IntegrationEventDispatcher(IDocumentStore store, IOutboxPublisher publisher, OutboxErasure erasure, ILogger<IntegrationEventDispatcher> logger) : IChangeFeedHandler
 {
     public string Name => ChangeFeedCatalog.IntegrationEventDispatch.Name;
 
@@ -23,7 +23,6 @@ public sealed class IntegrationEventDispatcher(IDocumentStore store, IOutboxPubl
         var published = await OutboxRelay.RelayAsync<IntegrationEventRecord>(store, publisher, erasure, changes,
             e => e.Status == IntegrationEventRecord.Pending,
             OutboxMessages.Of,
-            e => e with { Status = IntegrationEventRecord.Sent, SentAt = clock.GetUtcNow() },
             cancellationToken).ConfigureAwait(false);
         if (published > 0)
         {

@@ -4,8 +4,8 @@ namespace EdTech.Application.Records;
 
 /// <summary>
 /// One integration event in the outbox (schema and ids in docs/integration-events.md). Written ahead of the change it announces,
-/// with an id derived from that change, so a retried step writes nothing new; published once by the integration-event
-/// dispatcher, which then marks it sent. <see cref="Partition"/> is the student for submission events (a student's export and
+/// with an id derived from that change, so a retried step writes nothing new; published by the integration-event
+/// dispatcher when its change arrives (not re-written afterwards). <see cref="Partition"/> is the student for submission events (a student's export and
 /// erasure find theirs) and the course for assessment events.
 /// </summary>
 /// <param name="Data">Flat string fields (numbers in invariant culture), as notifications carry them.</param>
@@ -19,6 +19,8 @@ public sealed record IntegrationEventRecord(
     DateTimeOffset? SentAt = null) : IStoredRecord
 {
     public const string Pending = "pending";
+
+    /// <summary>Written by versions before 2026-12-06, which re-wrote each published record; never written now, and skipped like any non-pending status.</summary>
     public const string Sent = "sent";
 
     /// <summary>

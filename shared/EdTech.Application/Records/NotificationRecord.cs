@@ -4,7 +4,7 @@ namespace EdTech.Application.Records;
 
 /// <summary>
 /// One outbox entry: written by a workflow step (id derived from what it announces, so a retried step
-/// writes nothing new), delivered once by the notification dispatcher, which then marks it sent.
+/// writes nothing new), published by the notification dispatcher when its change arrives (not re-written afterwards).
 /// Partitioned by recipient, so a student's erasure and export find theirs.
 /// </summary>
 public sealed record NotificationRecord(
@@ -18,6 +18,8 @@ public sealed record NotificationRecord(
     DateTimeOffset? SentAt = null) : IStoredRecord
 {
     public const string Pending = "pending";
+
+    /// <summary>Written by versions before 2026-12-06, which re-wrote each published record; never written now, and skipped like any non-pending status.</summary>
     public const string Sent = "sent";
 
     public static string Container => Containers.Notifications;

@@ -68,6 +68,40 @@ public sealed class SqliteDocumentStoreContractTests : DocumentStoreContractTest
     }
 
     [Fact]
+    public async Task ReadByContainer_NothingOfThemSinceThePosition_AnswersFromMemoryUpToTheCommittedEnd()
+    {
+        var store = await OpenAsync();
+        var feed = (IChangeFeed)store;
+        await store.CreateAsync(TenantA, "other", "o1", "p1", "{}");
+        await store.CreateAsync(TenantA, "other", "o2", "p1", "{}");
+        var last = await store.CreateAsync(TenantA, "other", "o3", "p1", "{}");
+        var wanted = new HashSet<string> { "wanted" };
+
+        // A scan of the file would stop after one position (window 1); the in-memory answer covers every committed change.
+        var skipped = await feed.ReadAsync(0, 100, wanted, scanWindow: 1);
+        var written = await store.CreateAsync(TenantB, "wanted", "w1", "p1", "{}");
+        var next = await feed.ReadAsync(skipped.ScannedUpTo, 100, wanted, scanWindow: 1);
+
+        Assert.Empty(skipped.Changes);
+        Assert.Equal(last.Document!.Sequence, skipped.ScannedUpTo);
+        Assert.Equal(["w1"], next.Changes.Select(c => c.Id));
+        Assert.Equal(written.Document!.Sequence, next.ScannedUpTo);
+    }
+
+    [Fact]
+    public async Task ReadByContainer_AfterReopen_StillReadsChangesWrittenBeforeTheOpen()
+    {
+        var store = await OpenAsync();
+        await store.CreateAsync(TenantA, "wanted", "w1", "p1", "{}");
+        await store.CreateAsync(TenantA, "other", "o1", "p1", "{}");
+
+        var reopened = await ReopenAsync(store);
+        var batch = await ((IChangeFeed)reopened).ReadAsync(0, 100, new HashSet<string> { "wanted" }, scanWindow: 100);
+
+        Assert.Equal(["w1"], batch.Changes.Select(c => c.Id));
+    }
+
+    [Fact]
     public async Task Open_PutsTheFileInWalMode()
     {
         await OpenAsync();

@@ -9,27 +9,41 @@ using Microsoft.Data.Sqlite;
 namespace EdTech.Infrastructure.Storage.Sqlite;
 
 /// <summary>
-/// All reads, on pooled connections of their own: under WAL they see the last commit and never wait
-/// for the writer's open transaction.
+/// All reads, on connections of their own: under WAL they see the last commit and never wait for the writer's open
+/// transaction. Point reads and checkpoint reads run on kept connections with their statements compiled once
+/// (<see cref="SqliteReaderSessions"/>); queries and feed reads on pooled connections.
 /// </summary>
 internal sealed partial class SqliteDocumentReader(string connectionString)
 {
     private const string FeedSql =
         $"SELECT {SqliteRows.Columns} FROM documents WHERE seq > $after ORDER BY seq LIMIT $limit;";
 
-    private const string GetSql =
-        $"SELECT {SqliteRows.Columns} FROM documents WHERE tenant = $tenant AND container = $container AND id = $id;";
+    private readonly SqliteReaderSessions _sessions = new(connectionString);
 
-    public async Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken)
+    public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = GetSql;
-        command.Parameters.AddWithValue("$tenant", tenant.Value);
-        command.Parameters.AddWithValue("$container", container);
-        command.Parameters.AddWithValue("$id", id);
-        var documents = await ReadDocumentsAsync(command, cancellationToken).ConfigureAwait(false);
-        return documents.Count == 0 ? null : documents[0];
+        cancellationToken.ThrowIfCancellationRequested();
+        var session = _sessions.Rent();
+        var failed = true;
+        try
+        {
+            var command = session.Get;
+            command.Parameters["$tenant"].Value = tenant.Value;
+            command.Parameters["$container"].Value = container;
+            command.Parameters["$id"].Value = id;
+            StoredDocument? document;
+            using (var reader = command.ExecuteReader())
+            {
+                document = reader.Read() ? SqliteRows.ReadDocument(reader) : null;
+            }
+
+            failed = false;
+            return Task.FromResult(document);
+        }
+        finally
+        {
+            _sessions.Return(session, failed);
+        }
     }
 
     public async Task<IReadOnlyList<StoredDocument>> QueryAsync(
@@ -113,14 +127,23 @@ internal sealed partial class SqliteDocumentReader(string connectionString)
         return new ChangeBatch(changes, changes.Count == maxItems ? changes[^1].Sequence : end);
     }
 
-    public async Task<long> GetCheckpointAsync(string consumer, CancellationToken cancellationToken)
+    public Task<long> GetCheckpointAsync(string consumer, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq FROM checkpoints WHERE consumer = $consumer;";
-        command.Parameters.AddWithValue("$consumer", consumer);
-        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return value is null ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        cancellationToken.ThrowIfCancellationRequested();
+        var session = _sessions.Rent();
+        var failed = true;
+        try
+        {
+            var command = session.Checkpoint;
+            command.Parameters["$consumer"].Value = consumer;
+            var value = command.ExecuteScalar();
+            failed = false;
+            return Task.FromResult(value is null ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            _sessions.Return(session, failed);
+        }
     }
 
     private static void Validate(DocumentQuery query)
@@ -143,6 +166,7 @@ internal sealed partial class SqliteDocumentReader(string connectionString)
     /// <summary>Closes idle pooled connections so the file is released (dispose, tests deleting it).</summary>
     public void ReleasePool()
     {
+        _sessions.Clear();
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
     }

@@ -89,6 +89,15 @@ public sealed class SqliteDocumentStore : IDocumentStore, IChangeFeed, IAsyncDis
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxItems);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(scanWindow);
         ArgumentNullException.ThrowIfNull(containers);
+
+        // Nothing of these containers was committed after the position: every committed change is someone else's, so the read
+        // is answered without touching the file (most consumers read containers written far less often than submissions).
+        var committed = _writer.CommittedSequence;
+        if (containers.All(c => _writer.LastWriteOf(c) <= afterSequence))
+        {
+            return Task.FromResult(new ChangeBatch([], Math.Max(committed, afterSequence)));
+        }
+
         return _reader.ReadFeedAsync(afterSequence, maxItems, containers, scanWindow, cancellationToken);
     }
 

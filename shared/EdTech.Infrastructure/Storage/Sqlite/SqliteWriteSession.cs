@@ -72,6 +72,12 @@ internal sealed class SqliteWriteSession : IDisposable
     /// <summary>The timestamp stamped on every write of the current batch.</summary>
     public DateTimeOffset Now { get; set; }
 
+    /// <summary>
+    /// The newest sequence each container was written at in the current batch (a write later undone by its savepoint may stay
+    /// here: the map may over-report, never under-report). The writer publishes it after the commit.
+    /// </summary>
+    public Dictionary<string, long> WrittenContainers { get; } = new(StringComparer.Ordinal);
+
     public static SqliteWriteSession Open(SqliteStoreOptions options)
     {
         var connection = new SqliteConnection(SqliteSchema.WriterConnectionString(options));
@@ -128,7 +134,7 @@ internal sealed class SqliteWriteSession : IDisposable
         Bind(_insert, document);
         if (_insert.ExecuteNonQuery() == 1)
         {
-            LastSequence = document.Sequence;
+            Written(document);
             return new WriteResult(WriteStatus.Created, document);
         }
 
@@ -145,7 +151,7 @@ internal sealed class SqliteWriteSession : IDisposable
         _update.Parameters["$ifMatch"].Value = (object?)ifMatch ?? DBNull.Value;
         if (_update.ExecuteNonQuery() == 1)
         {
-            LastSequence = document.Sequence;
+            Written(document);
             return new WriteResult(WriteStatus.Replaced, document);
         }
 
@@ -161,7 +167,7 @@ internal sealed class SqliteWriteSession : IDisposable
             throw new InvalidOperationException($"Upsert of '{container}/{id}' found neither a row to update nor room to insert.");
         }
 
-        LastSequence = document.Sequence;
+        Written(document);
         return new WriteResult(WriteStatus.Created, document);
     }
 
@@ -190,6 +196,12 @@ internal sealed class SqliteWriteSession : IDisposable
         }
 
         _connection.Dispose();
+    }
+
+    private void Written(StoredDocument document)
+    {
+        LastSequence = document.Sequence;
+        WrittenContainers[document.Container] = document.Sequence;
     }
 
     private StoredDocument NewVersion(TenantId tenant, string container, string id, string partition, string json) =>

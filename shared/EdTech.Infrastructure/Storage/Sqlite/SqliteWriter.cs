@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 
 namespace EdTech.Infrastructure.Storage.Sqlite;
@@ -19,6 +20,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private readonly List<PendingWrite> _batch = new(MaxBatchSize);
     private readonly Task _loop;
 
+    private readonly ConcurrentDictionary<string, long> _containerSequences = new(StringComparer.Ordinal);
+    private readonly long _openedAt;
+
     private long _committedSequence;
     private TaskCompletionSource _committed = NewSignal();
 
@@ -27,6 +31,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         _session = session;
         _time = time;
         _committedSequence = session.LastSequence;
+        _openedAt = session.LastSequence;
         _loop = Task.Run(RunAsync);
     }
 
@@ -39,6 +44,14 @@ internal sealed class SqliteWriter : IAsyncDisposable
     /// so a commit between the two is never missed.
     /// </summary>
     public Task NextCommit => Volatile.Read(ref _committed).Task;
+
+    /// <summary>
+    /// The newest committed sequence of any write to <paramref name="container"/>, as far as this process knows: writes of
+    /// this process are counted when committed (before <see cref="CommittedSequence"/> moves past them), and for a container
+    /// not written since the store was opened it is the sequence the store opened at (anything older is on disk only). Read
+    /// <see cref="CommittedSequence"/> first: every commit up to it is already counted here. May over-report, never under-report.
+    /// </summary>
+    public long LastWriteOf(string container) => _containerSequences.TryGetValue(container, out var sequence) ? sequence : _openedAt;
 
     public Task<T> Enqueue<T>(Func<SqliteWriteSession, T> work, CancellationToken cancellationToken)
     {
@@ -81,6 +94,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private void RunBatch()
     {
         var sequenceAtStart = _session.LastSequence;
+        _session.WrittenContainers.Clear();
         var now = _time.GetUtcNow();
 
         // Milliseconds, the stored precision, so a write's result equals what a later read returns.
@@ -116,6 +130,12 @@ internal sealed class SqliteWriter : IAsyncDisposable
 
         if (_session.LastSequence != sequenceAtStart)
         {
+            // Containers first, then the sequence: a reader that sees the sequence sees every container written up to it.
+            foreach (var (container, sequence) in _session.WrittenContainers)
+            {
+                _containerSequences[container] = sequence;
+            }
+
             Interlocked.Exchange(ref _committedSequence, _session.LastSequence);
             Interlocked.Exchange(ref _committed, NewSignal()).TrySetResult();
         }
