@@ -25,7 +25,7 @@ public sealed class ChangeFeedPump(
     private const int ScanWindow = 8192;
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(500);
-    private const long SkippedSaveIntervalMs = 1000;
+    private static readonly TimeSpan SkippedSaveInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>The hosts' constructor: the pauses run on the system clock.</summary>
     [ActivatorUtilitiesConstructor]
@@ -43,7 +43,7 @@ public sealed class ChangeFeedPump(
     {
         long? checkpoint = null;
         long saved = 0;
-        var savedAt = Environment.TickCount64;
+        var savedAt = pacing.GetTimestamp();
         while (!ct.IsCancellationRequested)
         {
             try
@@ -67,7 +67,7 @@ public sealed class ChangeFeedPump(
                     {
                         // Caught up: the position skipped over other consumers' changes is saved before waiting.
                         saved = await SaveAsync(handler, checkpoint.Value, ct).ConfigureAwait(false);
-                        savedAt = Environment.TickCount64;
+                        savedAt = pacing.GetTimestamp();
                     }
 
                     await feed.WaitForChangesAsync(checkpoint.Value, IdleWait, ct).ConfigureAwait(false);
@@ -80,10 +80,10 @@ public sealed class ChangeFeedPump(
                 // After a delivery the checkpoint is saved at once (at least once, and no batch handled twice after a restart).
                 // A batch with nothing of this handler's moves it in memory only, saved when caught up or once a second: a
                 // restart then re-reads a stretch with nothing to deliver, instead of one checkpoint write per consumer and commit.
-                if (batch.Changes.Count > 0 || Environment.TickCount64 - savedAt >= SkippedSaveIntervalMs)
+                if (batch.Changes.Count > 0 || pacing.GetElapsedTime(savedAt) >= SkippedSaveInterval)
                 {
                     saved = await SaveAsync(handler, checkpoint.Value, ct).ConfigureAwait(false);
-                    savedAt = Environment.TickCount64;
+                    savedAt = pacing.GetTimestamp();
                 }
 
                 if (throttled && batch.Changes.Count > 0)
