@@ -45,7 +45,7 @@ public sealed class ChangeFeedCatalogTests
     public void Catalog_PinsEachConsumersName_Urgency_DurableWork_AndContainers()
     {
         // The names are the LocalHost checkpoint keys and the Azure lease prefixes: renaming one restarts that consumer from the beginning.
-        var expected = new (string Name, ChangeFeedUrgency Urgency, bool StartsDurableWork, string Container)[]
+        var expected = new (string Name, ChangeFeedUrgency Urgency, bool StartsDurableWork, string Containers)[]
         {
             ("start-grading", ChangeFeedUrgency.Immediate, true, Containers.Submissions),
             ("submission-projection", ChangeFeedUrgency.Immediate, false, Containers.Submissions),
@@ -55,13 +55,15 @@ public sealed class ChangeFeedCatalogTests
             ("start-regrade", ChangeFeedUrgency.Immediate, true, Containers.Assessments),
             ("start-release", ChangeFeedUrgency.Immediate, true, Containers.Assessments),
             ("start-tagging", ChangeFeedUrgency.Immediate, true, Containers.TaggingJobs),
+            ("tag-changed-items", ChangeFeedUrgency.Deferrable, true, Containers.Assessments),
             ("start-workflow-runs", ChangeFeedUrgency.Immediate, true, Containers.WorkflowRuns),
             ("schedule-release", ChangeFeedUrgency.Deferrable, true, Containers.Assessments),
             ("notification-dispatch", ChangeFeedUrgency.Deferrable, false, Containers.Notifications),
             ("integration-event-dispatch", ChangeFeedUrgency.Deferrable, false, Containers.IntegrationEvents),
+            ("usage-projection", ChangeFeedUrgency.Deferrable, false, $"{Containers.Submissions},{Containers.UsageEvents}"),
         };
 
-        Assert.Equal(expected, ChangeFeedCatalog.All.Select(c => (c.Name, c.Urgency, c.StartsDurableWork, Assert.Single(c.Containers))));
+        Assert.Equal(expected, ChangeFeedCatalog.All.Select(c => (c.Name, c.Urgency, c.StartsDurableWork, string.Join(",", c.Containers.Order(StringComparer.Ordinal)))));
     }
 
     [Fact]

@@ -79,6 +79,9 @@ public sealed class CommandCrashRecoveryTests(ITestOutputHelper output)
                 var regraded = await school.WaitForAsync(http, host, school.Planned(RegradeQuiz), (p, v) => v.Score == CrashSchool.RegradedScore(p), Patience);
                 Assert.All(regraded.Values, v => Assert.Equal(SubmissionStatus.Released, v.Status));
                 await host.WaitForOutputAsync($"Run {WorkflowRunRecord.CalibrateId(CrashSchool.CourseId, day)} in {CrashSchool.Tenant} completed", Patience);
+                // The regrade's run is finished by its workflow's last step, after the regraded views are visible: wait for it
+                // too before killing the host (the record is checked below).
+                await host.WaitForOutputAsync($"Run {WorkflowRunRecord.RegradeId(RegradeQuiz, 2)} in {CrashSchool.Tenant} completed", Patience);
                 output.WriteLine($"all three commands completed {recovery.Elapsed.TotalSeconds:F1} s after the last restart");
             }
 
