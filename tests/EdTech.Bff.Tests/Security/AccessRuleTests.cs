@@ -23,6 +23,7 @@ public sealed class AccessRuleTests
         var error = Assert.Throws<ArgumentException>(() => new AccessRule("GET", "/api/x", scope, []));
 
         Assert.Equal("roles", error.ParamName);
+        Assert.StartsWith("A non-anonymous row needs at least one role.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

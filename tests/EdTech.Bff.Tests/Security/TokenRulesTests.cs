@@ -135,6 +135,13 @@ public sealed class TokenRulesTests
     }
 
     [Fact]
+    public void CheckAndFrom_Null_FailNamingTheArgument()
+    {
+        Assert.Equal("user", Assert.Throws<ArgumentNullException>(() => Rules.Check(null!, Now)).ParamName);
+        Assert.Equal("configuration", Assert.Throws<ArgumentNullException>(() => TokenRules.From(null!)).ParamName);
+    }
+
+    [Fact]
     public void From_NoSetting_IsTheDefault24Hours()
     {
         Assert.Equal(TimeSpan.FromHours(24), TokenRules.DefaultMaxLifetime);
