@@ -1,6 +1,8 @@
 using EdTech.Bff.Security;
 using EdTech.Domain.Tenancy;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Http;
 
 namespace EdTech.Bff.Tests.Security;
 
@@ -77,4 +79,30 @@ public sealed class AccessRuleTests
         Assert.Contains("'GET /api/teacher/courses/{id}'", error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>(() => CourseScopeFilter.EnsureRouteNamesACourse(null!));
     }
+
+    [Fact]
+    public async Task CourseFilter_NullContextOrNext_FailsNamingIt()
+    {
+        var filter = new CourseScopeFilter(new AccessRule("GET", "/api/x/{courseId}", AccessScope.Course, [Roles.Teacher, Roles.TenantAdmin]));
+        var context = new DefaultEndpointFilterInvocationContext(Http(Roles.TenantAdmin));
+
+        Assert.Equal("context", (await Assert.ThrowsAsync<ArgumentNullException>(async () => await filter.InvokeAsync(null!, _ => ValueTask.FromResult<object?>("passed")))).ParamName);
+        Assert.Equal("next", (await Assert.ThrowsAsync<ArgumentNullException>(async () => await filter.InvokeAsync(context, null!))).ParamName);
+    }
+
+    [Fact]
+    public async Task CourseFilter_RowAlsoAllowsAStaffRoleTheCallerHas_PassesWithoutLookingAtEnrollment()
+    {
+        // No services at all: reaching the enrollment check would throw.
+        var filter = new CourseScopeFilter(new AccessRule("GET", "/api/x/{courseId}", AccessScope.Course, [Roles.Teacher, Roles.TenantAdmin]));
+        var context = new DefaultEndpointFilterInvocationContext(Http(Roles.Teacher, Roles.TenantAdmin));
+
+        Assert.Equal("passed", await filter.InvokeAsync(context, _ => ValueTask.FromResult<object?>("passed")));
+    }
+
+    private static DefaultHttpContext Http(params string[] roles) => new()
+    {
+        User = new ClaimsPrincipal(new ClaimsIdentity(
+            roles.Select(r => new Claim(EdTechClaims.Roles, r)).Append(new Claim(EdTechClaims.Tenant, "school-a")).Append(new Claim(EdTechClaims.Subject, "u1")), "test")),
+    };
 }
