@@ -25,8 +25,9 @@ declare -A test_project=(
   [app-grading]=tests/EdTech.Application.Tests
   [orch-release-regrade]=tests/EdTech.Orchestrations.Tests
   [erasure]=tests/EdTech.Application.Tests
+  [bff-access]=tests/EdTech.Bff.Tests
 )
-order=(domain-grading app-submit-access app-changefeed infra-changefeed app-grading orch-release-regrade erasure)
+order=(domain-grading app-submit-access app-changefeed infra-changefeed app-grading orch-release-regrade erasure bff-access)
 
 if [ "${1:-}" = "--list" ]; then printf '%s\n' "${order[@]}"; exit 0; fi
 scopes=("$@")

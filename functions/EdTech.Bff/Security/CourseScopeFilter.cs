@@ -46,12 +46,14 @@ public sealed class CourseScopeFilter(AccessRule rule) : IEndpointFilter
 
     private static async ValueTask<(string? CourseId, string What)> CourseOfRouteAsync(HttpContext http, TenantId tenant)
     {
-        if (http.Request.RouteValues["courseId"] is string courseId)
+        var courseId = http.Request.RouteValues["courseId"] as string;
+        if (courseId is not null)
         {
             return (courseId, "course");
         }
 
-        if (http.Request.RouteValues["assessmentId"] is string assessmentId)
+        var assessmentId = http.Request.RouteValues["assessmentId"] as string;
+        if (assessmentId is not null)
         {
             var lookup = http.RequestServices.GetRequiredService<AssessmentLookup>();
             return ((await lookup.FindAsync(tenant, assessmentId, http.RequestAborted).ConfigureAwait(false))?.CourseId, "assessment");

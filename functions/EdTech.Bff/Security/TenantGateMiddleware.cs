@@ -19,7 +19,8 @@ public sealed class TenantGateMiddleware(RequestDelegate next, TenantDirectory t
             return;
         }
 
-        if (rules.Check(context.User, clock.GetUtcNow()) is { } refused)
+        var refused = rules.Check(context.User, clock.GetUtcNow());
+        if (refused is not null)
         {
             var (type, title) = refused.Status == StatusCodes.Status403Forbidden ? (ProblemTypes.Forbidden, "Forbidden") : (ProblemTypes.Unauthenticated, "Unauthenticated");
             await Write(context, Problems.Status(refused.Status, type, title, refused.Detail)).ConfigureAwait(false);

@@ -68,6 +68,18 @@ public sealed class AccessTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.EndsWith("/unknown-tenant", body.GetProperty("type").GetString());
+        Assert.Equal("Unknown tenant", body.GetProperty("title").GetString());
+        Assert.Equal("The token's tenant does not exist.", body.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Token_TenantClaimNotAValidTenantId_Is401()
+    {
+        var (status, body, _) = await factory.CreateClient().GetAsync("/api/student/assessments/quiz1", factory.Token("Not A Tenant!", "s1", "student"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("Unauthenticated", body.GetProperty("title").GetString());
+        Assert.Equal("The token lacks a valid tenant or subject.", body.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -81,6 +93,8 @@ public sealed class AccessTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.EndsWith("/tenant-suspended", body.GetProperty("type").GetString());
+        Assert.Equal("Tenant suspended", body.GetProperty("title").GetString());
+        Assert.Equal("This school's access is suspended; its data is kept.", body.GetProperty("detail").GetString());
         Assert.NotNull(await store.GetAsync<TenantRecord>(TenantId.Platform, tenant));
     }
 
@@ -137,10 +151,11 @@ public sealed class AccessTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var outsider = factory.Token(school.Tenant, "s9", "student");
 
         var (read, _, _) = await school.Client.GetAsync($"/api/student/assessments/{school.Quiz}", outsider);
-        var (submit, _, _) = await school.Client.PostAsync($"/api/student/assessments/{school.Quiz}/submissions", outsider, School.PerfectAnswers);
+        var (submit, body, _) = await school.Client.PostAsync($"/api/student/assessments/{school.Quiz}/submissions", outsider, School.PerfectAnswers);
 
         Assert.Equal(HttpStatusCode.NotFound, read);
         Assert.Equal(HttpStatusCode.NotFound, submit);
+        Assert.Equal("No assessment with that id is visible to you.", body.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -149,10 +164,11 @@ public sealed class AccessTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var school = await School.CreateAsync(factory, factory.CreateClient());
         var stranger = factory.Token(school.Tenant, "t9", "teacher");
 
-        var (gradebook, _, _) = await school.Client.GetAsync($"/api/teacher/courses/{school.Course}/gradebook", stranger);
+        var (gradebook, body, _) = await school.Client.GetAsync($"/api/teacher/courses/{school.Course}/gradebook", stranger);
         var (create, _, _) = await school.Client.PostAsync($"/api/teacher/courses/{school.Course}/assessments", stranger, School.QuizBody("x1"));
 
         Assert.Equal(HttpStatusCode.NotFound, gradebook);
         Assert.Equal(HttpStatusCode.NotFound, create);
+        Assert.Equal("No course with that id is visible to you.", body.GetProperty("detail").GetString());
     }
 }

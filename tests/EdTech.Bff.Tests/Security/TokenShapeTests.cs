@@ -22,6 +22,7 @@ public sealed class TokenShapeTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("exactly one tenant", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Unauthenticated", body.GetProperty("title").GetString());
     }
 
     [Fact]
@@ -72,9 +73,10 @@ public sealed class TokenShapeTests(ApiFactory factory) : IClassFixture<ApiFacto
         var client = factory.CreateClient();
         var token = factory.Token("platform", "intruder", "tenant-admin");
 
-        var (status, _, response) = await client.PostAsync("/api/admin/users", token, new { id = "ghost", displayName = "Ghost", email = "ghost@example.org", roles = new[] { "teacher" } });
+        var (status, body, response) = await client.PostAsync("/api/admin/users", token, new { id = "ghost", displayName = "Ghost", email = "ghost@example.org", roles = new[] { "teacher" } });
 
         Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Equal("Forbidden", body.GetProperty("title").GetString());
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain(StoredRows.ReadAll(factory.DataDirectory), r => r.Tenant == "platform" && r.Container == "users" && r.Id == "ghost");
     }
