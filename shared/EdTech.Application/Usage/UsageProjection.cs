@@ -74,9 +74,7 @@ public sealed class UsageProjection(IDocumentStore store, TimeProvider clock) : 
                 return;
             }
 
-            var students = await store.QueryAsync<UsageStudentDayRecord>(tenant, DocumentQuery.InPartition(UsageStudentDayRecord.PartitionFor(courseId, date)), ct)
-                .ConfigureAwait(false);
-            var day = DailyUsage.Summarize(date, students.Select(s => s.Value.Totals).ToList());
+            var day = await SummarizeAsync(tenant, courseId, date, ct).ConfigureAwait(false);
             var record = new CourseUsageDayRecord(id, courseId, date, day.ActiveStudents, day.ContentViews, day.Submissions, day.Completions, day.MedianTimeOnTaskSeconds,
                 clock.GetUtcNow());
             if (existing is not null && existing.Value with { UpdatedAt = record.UpdatedAt } == record)

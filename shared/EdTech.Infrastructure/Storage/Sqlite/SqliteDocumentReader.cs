@@ -20,31 +20,16 @@ internal sealed partial class SqliteDocumentReader(string connectionString)
 
     private readonly SqliteReaderSessions _sessions = new(connectionString);
 
-    public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var session = _sessions.Rent();
-        var failed = true;
-        try
+    public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken) =>
+        WithSession(session =>
         {
             var command = session.Get;
             command.Parameters["$tenant"].Value = tenant.Value;
             command.Parameters["$container"].Value = container;
             command.Parameters["$id"].Value = id;
-            StoredDocument? document;
-            using (var reader = command.ExecuteReader())
-            {
-                document = reader.Read() ? SqliteRows.ReadDocument(reader) : null;
-            }
-
-            failed = false;
-            return Task.FromResult(document);
-        }
-        finally
-        {
-            _sessions.Return(session, failed);
-        }
-    }
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? SqliteRows.ReadDocument(reader) : null;
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<StoredDocument>> QueryAsync(
         TenantId tenant, string container, DocumentQuery query, CancellationToken cancellationToken)
@@ -127,18 +112,26 @@ internal sealed partial class SqliteDocumentReader(string connectionString)
         return new ChangeBatch(changes, changes.Count == maxItems ? changes[^1].Sequence : end);
     }
 
-    public Task<long> GetCheckpointAsync(string consumer, CancellationToken cancellationToken)
+    public Task<long> GetCheckpointAsync(string consumer, CancellationToken cancellationToken) =>
+        WithSession(session =>
+        {
+            var command = session.Checkpoint;
+            command.Parameters["$consumer"].Value = consumer;
+            var value = command.ExecuteScalar();
+            return value is null ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+        }, cancellationToken);
+
+    /// <summary>Runs one read on a kept session; the session goes back to the pool after a clean read, is closed after a failed one.</summary>
+    private Task<T> WithSession<T>(Func<SqliteReaderSessions.Session, T> read, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var session = _sessions.Rent();
         var failed = true;
         try
         {
-            var command = session.Checkpoint;
-            command.Parameters["$consumer"].Value = consumer;
-            var value = command.ExecuteScalar();
+            var result = read(session);
             failed = false;
-            return Task.FromResult(value is null ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture));
+            return Task.FromResult(result);
         }
         finally
         {
