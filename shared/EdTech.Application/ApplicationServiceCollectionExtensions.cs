@@ -5,6 +5,7 @@ using EdTech.Application.Assessments.Statistics;
 using EdTech.Application.Assessments.UpdateAssessment;
 using EdTech.Application.Audit;
 using EdTech.Application.Caching;
+using EdTech.Application.Content.Difficulty;
 using EdTech.Application.Content.Suggestions;
 using EdTech.Application.Content.Tagging;
 using EdTech.Application.Content.Tagging.AutoTagging;
@@ -102,6 +103,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ListSuggestionsHandler>();
         services.AddSingleton<DecideSuggestionHandler>();
         services.AddSingleton<AcceptSuggestionsAbove>();
+        services.AddSingleton<GetItemDifficultyHandler>();
         services.AddSingleton<AutoTaggingSteps>();
         services.AddSingleton<AutoTaggingReconciler>();
         services.AddSingleton<IChangeFeedHandler, TagChangedItems>();

@@ -19,6 +19,7 @@ public static class ContentApi
         api.MapGet("/tagging-jobs/{jobId}", GetTaggingJob).Produces<TaggingJobView>();
         api.MapContentTaxonomy();
         api.MapContentSuggestions();
+        api.MapContentItemDifficulty();
         api.MapContentLearning();
         api.MapContentAnalytics();
         return api;

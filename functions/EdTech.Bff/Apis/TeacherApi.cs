@@ -35,6 +35,7 @@ public static class TeacherApi
         api.MapTeacherModulesApi();
         api.MapTeacherLearning();
         api.MapTeacherAnalytics();
+        api.MapTeacherItemDifficulty();
         return api;
     }
 

@@ -47,6 +47,8 @@ public static class AccessTable
         Row("GET", "/api/teacher/courses/{courseId}/flagged-items", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/analytics/heatmap", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/analytics/usage", Course, Teacher),
+        // An addition to the contract: the content route's item difficulty for teachers of the item's course.
+        Row("GET", "/api/teacher/assessments/{assessmentId}/items/{itemId}/difficulty", Course, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),
@@ -74,6 +76,8 @@ public static class AccessTable
         Row("POST", "/api/content/suggestions/accept", Tenant, ContentAuthor),
         Row("POST", "/api/content/suggestions/{assessmentId}/{itemId}/accept", Tenant, ContentAuthor),
         Row("POST", "/api/content/suggestions/{assessmentId}/{itemId}/reject", Tenant, ContentAuthor),
+        // The handler finds the item in the caller's tenant (404 otherwise).
+        Row("GET", "/api/content/items/{assessmentId}/{itemId}/difficulty", Tenant, ContentAuthor),
     ];
 
     private static readonly Dictionary<string, AccessRule> ByEndpoint = Rows.ToDictionary(r => r.Endpoint, StringComparer.Ordinal);

@@ -72,6 +72,8 @@ public static class MatrixSamples
         // Each case first makes q1's suggestion pending again, so the one allowed call decides it (200) whatever ran before.
         ["POST /api/content/suggestions/{assessmentId}/{itemId}/accept"] = new(200, async w => { await w.PendingSuggestionAsync(); return new { }; }),
         ["POST /api/content/suggestions/{assessmentId}/{itemId}/reject"] = new(200, async w => { await w.PendingSuggestionAsync(); return null; }),
+        ["GET /api/content/items/{assessmentId}/{itemId}/difficulty"] = new(200),
+        ["GET /api/teacher/assessments/{assessmentId}/items/{itemId}/difficulty"] = new(200),
         ["PUT /api/content/taxonomy/skills/{skillId}"] = new(201, _ => Task.FromResult<object?>(new { name = "Matrix skill", description = "Written by the matrix." }), ForeignTenant: 201),
     };
 

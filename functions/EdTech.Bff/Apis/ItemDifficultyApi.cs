@@ -1,0 +1,36 @@
+using EdTech.Application.Content.Difficulty;
+using EdTech.Bff.Http;
+using EdTech.Bff.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace EdTech.Bff.Apis;
+
+/// <summary>An item's difficulty that learns from responses (issue 14 item 4), for content authors (contract) and teachers of its course (an addition).</summary>
+public static class ItemDifficultyApi
+{
+    public static RouteGroupBuilder MapContentItemDifficulty(this RouteGroupBuilder api)
+    {
+        api.MapGet("/items/{assessmentId}/{itemId}/difficulty", ForContent).Produces<ItemDifficultyView>();
+        return api;
+    }
+
+    public static RouteGroupBuilder MapTeacherItemDifficulty(this RouteGroupBuilder api)
+    {
+        api.MapGet("/assessments/{assessmentId}/items/{itemId}/difficulty", ForTeacher).Produces<ItemDifficultyView>();
+        return api;
+    }
+
+    private static async Task<IResult> ForContent(string assessmentId, string itemId, HttpContext context, GetItemDifficultyHandler handler)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return OutcomeResults.Ok(await handler.ForContentAsync(context.GetCaller(), assessmentId, itemId, context.RequestAborted));
+    }
+
+    private static async Task<IResult> ForTeacher(string assessmentId, string itemId, HttpContext context, GetItemDifficultyHandler handler)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return OutcomeResults.Ok(await handler.ForTeacherAsync(context.GetCaller(), assessmentId, itemId, context.RequestAborted));
+    }
+}
