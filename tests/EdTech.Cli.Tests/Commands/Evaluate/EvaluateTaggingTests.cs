@@ -43,6 +43,44 @@ public sealed class EvaluateTaggingTests
         Assert.True(report.DifficultySpearman >= 0.5, $"difficulty Spearman {report.DifficultySpearman}");
     }
 
+    [Theory]
+    [InlineData("minilm")]
+    [InlineData("hybrid")]
+    public async Task Tagging_WithAnEmbeddingRanking_PrintsItsRankingFiguresFromTheShippedModel(string method)
+    {
+        var output = new StringWriter();
+        var exit = await new RootCommand { EvaluateCommand.Create(output) }
+            .Parse(["evaluate", "tagging", "--fixture", FixturePath(), "--limit", "20", "--tagger", method, "--batch", "4"]).InvokeAsync();
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output.ToString());
+        var root = json.RootElement;
+        Assert.Equal(method, root.GetProperty("method").GetString());
+        Assert.Equal(4, root.GetProperty("batch").GetInt32());
+        Assert.Equal(20, root.GetProperty("items").GetInt32());
+        // The model really ranks: on the first 20 items (maths and science, clear wording) it gets most first skills right.
+        Assert.True(root.GetProperty("precisionAt1").GetDouble() >= 0.7, output.ToString());
+        Assert.True(root.GetProperty("modelLoadMs").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void EmbeddingSkillText_IsTheSkillsNameDescriptionAndExamples()
+    {
+        var text = EmbeddingEvaluation.SkillText(new("math.fractions", "Fractions", "Parts of a whole.", ["simplify", "compare"]));
+
+        Assert.Equal("Fractions. Parts of a whole. Examples: simplify; compare", text);
+    }
+
+    [Fact]
+    public async Task Tagging_WithAnUnknownTagger_IsRefused()
+    {
+        var output = new StringWriter();
+        var exit = await new RootCommand { EvaluateCommand.Create(output) }
+            .Parse(["evaluate", "tagging", "--fixture", FixturePath(), "--tagger", "word2vec"]).InvokeAsync();
+
+        Assert.NotEqual(0, exit);
+    }
+
     [Fact]
     public void Fixture_HasAtLeast150ItemsOver15SkillsInFiveSubjects_AndSaysWhereTheLabelsCameFrom()
     {

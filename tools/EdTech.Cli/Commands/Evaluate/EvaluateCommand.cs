@@ -50,10 +50,25 @@ public static class EvaluateCommand
         var fixture = new Option<FileInfo>("--fixture") { Description = "Labelled fixture (JSON: taxonomy and items with skills and difficulty), e.g. tools/EdTech.Cli/fixtures/tagging.json", Required = true };
         var limit = new Option<int?>("--limit") { Description = "Only the first N items of the fixture" };
         var misses = new Option<bool>("--misses") { Description = "Also list the items whose first-ranked skill is wrong" };
-        var command = new Command("tagging", "The offline tagger against expert labels: precision@1, recall@3, difficulty Spearman, items/s") { fixture, limit, misses };
+        var tagger = new Option<string>("--tagger")
+        {
+            Description = "offline (the shipped BM25 tagger, default); minilm or hybrid: the sentence-embedding rankings it was measured against",
+            DefaultValueFactory = _ => "offline",
+        };
+        tagger.AcceptOnlyFromAmong("offline", EmbeddingEvaluation.MiniLm, EmbeddingEvaluation.Hybrid);
+        var batch = new Option<int>("--batch") { Description = "minilm/hybrid: items per model call", DefaultValueFactory = _ => EmbeddingEvaluation.DefaultBatch };
+        var command = new Command("tagging", "The offline tagger against expert labels: precision@1, recall@3, difficulty Spearman, items/s") { fixture, limit, misses, tagger, batch };
         command.SetAction(parse =>
         {
-            var report = TaggingEvaluation.Run(TaggingFixture.Read(parse.GetValue(fixture)!.FullName), parse.GetValue(limit));
+            var labelled = TaggingFixture.Read(parse.GetValue(fixture)!.FullName);
+            if (parse.GetValue(tagger) is { } method && method != "offline")
+            {
+                var ranked = EmbeddingEvaluation.Run(labelled, method, parse.GetValue(limit), Math.Max(1, parse.GetValue(batch)));
+                output.WriteLine(JsonSerializer.Serialize(parse.GetValue(misses) ? ranked : ranked with { Misses = [] }, Json));
+                return 0;
+            }
+
+            var report = TaggingEvaluation.Run(labelled, parse.GetValue(limit));
             output.WriteLine(JsonSerializer.Serialize(parse.GetValue(misses) ? report : report with { Misses = [] }, Json));
             return 0;
         });
