@@ -47,6 +47,7 @@ public static class AccessTable
         Row("GET", "/api/teacher/courses/{courseId}/flagged-items", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/analytics/heatmap", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/analytics/usage", Course, Teacher),
+        Row("GET", "/api/teacher/courses/{courseId}/analytics/usage/modules", Course, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),
@@ -66,6 +67,7 @@ public static class AccessTable
         // Content authors and tenant admins see every course of the tenant; the handler checks the course exists (404 otherwise).
         Row("GET", "/api/content/courses/{courseId}/analytics/heatmap", Tenant, ContentAuthor, TenantAdmin),
         Row("GET", "/api/content/courses/{courseId}/analytics/usage", Tenant, ContentAuthor, TenantAdmin),
+        Row("GET", "/api/content/courses/{courseId}/analytics/usage/modules", Tenant, ContentAuthor, TenantAdmin),
         Row("GET", "/api/content/taxonomy/skills", Tenant, ContentAuthor),
         Row("GET", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),
         Row("PUT", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),
