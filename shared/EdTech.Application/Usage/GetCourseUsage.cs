@@ -9,11 +9,12 @@ namespace EdTech.Application.Usage;
 
 /// <summary>
 /// One enrollment section's figures of a day ("" = students without a section). <see cref="ActiveStudents"/> is always given (a
-/// count of who was active reveals no result, and says why the rest is empty); every other figure is null when fewer than the
-/// response's <c>minCount</c> students of the section were active, so no single student's behaviour can be read off a cell.
+/// count of who was active reveals no result, and says why the rest is empty); when fewer than the response's <c>minCount</c>
+/// students of the section were active, <see cref="Hidden"/> is true and every other figure is null (left out of the JSON, as
+/// every null is), so no single student's behaviour can be read off a cell.
 /// </summary>
-public sealed record SectionUsageDayView(string Section, int ActiveStudents, int? ContentViews, int? Submissions, int? Completions, double? MedianTimeOnTaskSeconds,
-    double? Completion);
+public sealed record SectionUsageDayView(string Section, int ActiveStudents, bool Hidden, int? ContentViews, int? Submissions, int? Completions,
+    double? MedianTimeOnTaskSeconds, double? Completion);
 
 public sealed record CourseUsageDayView(string Date, int ActiveStudents, int ContentViews, int Submissions, int Completions, double? MedianTimeOnTaskSeconds,
     double? Completion, IReadOnlyList<SectionUsageDayView> BySection);
@@ -90,8 +91,8 @@ public sealed class GetCourseUsageHandler(IDocumentStore store, UsageProjection 
     {
         ArgumentNullException.ThrowIfNull(section);
         return section.ActiveStudents >= minCount
-            ? new(section.Section, section.ActiveStudents, section.ContentViews, section.Submissions, section.Completions, section.MedianTimeOnTaskSeconds, section.Completion)
-            : new(section.Section, section.ActiveStudents, null, null, null, null, null);
+            ? new(section.Section, section.ActiveStudents, false, section.ContentViews, section.Submissions, section.Completions, section.MedianTimeOnTaskSeconds, section.Completion)
+            : new(section.Section, section.ActiveStudents, true, null, null, null, null, null);
     }
 
     /// <summary>

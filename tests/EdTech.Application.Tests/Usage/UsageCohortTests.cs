@@ -70,9 +70,9 @@ public sealed class UsageCohortTests : IAsyncLifetime
         Assert.Equal(5, usage.MinCount);
         Assert.Equal(8, day.ActiveStudents);
         Assert.Equal(["", "sec-a", "sec-b"], day.BySection.Select(s => s.Section));
-        Assert.Equal(new SectionUsageDayView("sec-a", 5, 5, 0, 0, 180, null), day.BySection[1]);
-        Assert.Equal(new SectionUsageDayView("sec-b", 2, null, null, null, null, null), day.BySection[2]);
-        Assert.Equal(new SectionUsageDayView("", 1, null, null, null, null, null), day.BySection[0]);
+        Assert.Equal(new SectionUsageDayView("sec-a", 5, false, 5, 0, 0, 180, null), day.BySection[1]);
+        Assert.Equal(new SectionUsageDayView("sec-b", 2, true, null, null, null, null, null), day.BySection[2]);
+        Assert.Equal(new SectionUsageDayView("", 1, true, null, null, null, null, null), day.BySection[0]);
         Assert.Equal(2, (await _world.DayAsync("2026-06-01"))!.Sections.Single(s => s.Section == "sec-b").ContentViews); // stored unhidden
     }
 
@@ -81,7 +81,7 @@ public sealed class UsageCohortTests : IAsyncLifetime
     {
         var cell = new Records.SectionUsageDay("s", 5, 7, 1, 2, 40, 0.5);
 
-        Assert.Equal(new SectionUsageDayView("s", 5, 7, 1, 2, 40, 0.5), GetCourseUsageHandler.Hide(cell, 5));
-        Assert.Equal(new SectionUsageDayView("s", 5, null, null, null, null, null), GetCourseUsageHandler.Hide(cell, 6));
+        Assert.Equal(new SectionUsageDayView("s", 5, false, 7, 1, 2, 40, 0.5), GetCourseUsageHandler.Hide(cell, 5));
+        Assert.Equal(new SectionUsageDayView("s", 5, true, null, null, null, null, null), GetCourseUsageHandler.Hide(cell, 6));
     }
 }
