@@ -52,6 +52,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ChangeFeedDelivery>();
         services.TryAddSingleton(AccessCacheSettings.Default);
         services.AddSingleton<TenantDirectory>();
+        services.AddSingleton<TenantTimeZones>();
         services.AddSingleton<CourseAccess>();
         services.AddSingleton<AssessmentLookup>();
         services.AddSingleton<CreateTenantHandler>();

@@ -27,8 +27,14 @@ public static class AnalyticsApi
         return api;
     }
 
-    private static void MapUsage(RouteGroupBuilder api) =>
+    private static void MapUsage(RouteGroupBuilder api)
+    {
         api.MapGet("/courses/{courseId}/analytics/usage", GetUsage).Produces<CourseUsage>();
+        api.MapGet("/courses/{courseId}/analytics/usage/modules", GetModuleUsage).Produces<ModuleUsage>();
+    }
+
+    private static async Task<IResult> GetModuleUsage(string courseId, HttpContext context, GetModuleUsageHandler handler) =>
+        OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, context.RequestAborted));
 
     private static async Task<IResult> GetUsage(string courseId, string? from, string? to, HttpContext context, GetCourseUsageHandler handler) =>
         OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, from, to, context.RequestAborted));

@@ -49,6 +49,7 @@ public static class AccessTable
         Row("GET", "/api/teacher/courses/{courseId}/analytics/usage", Course, Teacher),
         // An addition to the contract: the content route's item difficulty for teachers of the item's course.
         Row("GET", "/api/teacher/assessments/{assessmentId}/items/{itemId}/difficulty", Course, Teacher),
+        Row("GET", "/api/teacher/courses/{courseId}/analytics/usage/modules", Course, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),
@@ -68,6 +69,7 @@ public static class AccessTable
         // Content authors and tenant admins see every course of the tenant; the handler checks the course exists (404 otherwise).
         Row("GET", "/api/content/courses/{courseId}/analytics/heatmap", Tenant, ContentAuthor, TenantAdmin),
         Row("GET", "/api/content/courses/{courseId}/analytics/usage", Tenant, ContentAuthor, TenantAdmin),
+        Row("GET", "/api/content/courses/{courseId}/analytics/usage/modules", Tenant, ContentAuthor, TenantAdmin),
         Row("GET", "/api/content/taxonomy/skills", Tenant, ContentAuthor),
         Row("GET", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),
         Row("PUT", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),

@@ -43,6 +43,8 @@ public static class Containers
     public const string UsageStudentDays = "usage-student-days";
     /// <summary>A course's usage per day (usage projection, no student's data).</summary>
     public const string CourseUsage = "course-usage";
+    /// <summary>One student's activity per module of a course (usage projection, drop-off per module), partitioned by course.</summary>
+    public const string UsageModuleProgress = "usage-module-progress";
 
     /// <summary>Changes a change-feed handler kept failing on: one record each, visible, never blocking a lease.</summary>
     public const string Poison = "poison";
@@ -51,5 +53,5 @@ public static class Containers
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
          LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns, SkillTaxonomy, TaggingSuggestions,
-         UsageEvents, UsageStudentDays, CourseUsage];
+         UsageEvents, UsageStudentDays, CourseUsage, UsageModuleProgress];
 }

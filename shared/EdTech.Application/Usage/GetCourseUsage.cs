@@ -2,30 +2,50 @@ using System.Globalization;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
+using EdTech.Application.Tenants;
+using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Usage;
 
-public sealed record CourseUsageDayView(string Date, int ActiveStudents, int ContentViews, int Submissions, int Completions, double? MedianTimeOnTaskSeconds);
+/// <summary>
+/// One enrollment section's figures of a day ("" = students without a section). <see cref="ActiveStudents"/> is always given (a
+/// count of who was active reveals no result, and says why the rest is empty); when fewer than the response's <c>minCount</c>
+/// students of the section were active, <see cref="Hidden"/> is true and every other figure is null (left out of the JSON, as
+/// every null is), so no single student's behaviour can be read off a cell.
+/// </summary>
+public sealed record SectionUsageDayView(string Section, int ActiveStudents, bool Hidden, int? ContentViews, int? Submissions, int? Completions,
+    double? MedianTimeOnTaskSeconds, double? Completion);
 
-/// <summary>GET …/courses/{courseId}/analytics/usage: every UTC day of the range, oldest first (days without activity are zeros).</summary>
-public sealed record CourseUsage(string CourseId, string From, string To, IReadOnlyList<CourseUsageDayView> Days);
+public sealed record CourseUsageDayView(string Date, int ActiveStudents, int ContentViews, int Submissions, int Completions, double? MedianTimeOnTaskSeconds,
+    double? Completion, IReadOnlyList<SectionUsageDayView> BySection);
+
+/// <summary>
+/// GET …/courses/{courseId}/analytics/usage: every day of the range (the tenant's local calendar days, <see cref="TimeZone"/>),
+/// oldest first (days without activity are zeros); section cells under <see cref="MinCount"/> active students are hidden.
+/// </summary>
+public sealed record CourseUsage(string CourseId, string From, string To, IReadOnlyList<CourseUsageDayView> Days, string TimeZone, int MinCount);
 
 /// <summary>
 /// A course's daily usage from the projection (<see cref="UsageProjection"/>): one keyset query over the course's day records.
-/// <c>from</c>/<c>to</c> are "yyyy-MM-dd" (UTC days, inclusive), at most <see cref="MaxDays"/> days; without them the last
-/// <see cref="DefaultDays"/> days to today. The teacher route's enrollment is checked by the course scope; the content route
-/// (tenant scope) needs the course to exist.
+/// <c>from</c>/<c>to</c> are "yyyy-MM-dd" (the tenant's local days, inclusive), at most <see cref="MaxDays"/> days; without them
+/// the last <see cref="DefaultDays"/> days to the tenant's today. The teacher route's enrollment is checked by the course scope;
+/// the content route (tenant scope) needs the course to exist.
 /// </summary>
-public sealed class GetCourseUsageHandler(IDocumentStore store, UsageProjection projection, TimeProvider clock)
+public sealed class GetCourseUsageHandler(IDocumentStore store, UsageProjection projection, TenantTimeZones timeZones, TimeProvider clock)
 {
     public const int MaxDays = 366;
 
     public const int DefaultDays = 30;
 
+    /// <summary>The smallest number of active students a section's cell is shown for (see <see cref="MinCellCountAsync"/>).</summary>
+    public const int DefaultMinCellCount = 5;
+
     public async Task<Outcome<CourseUsage>> HandleAsync(Caller caller, string courseId, string? from, string? to, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var (range, problem) = ParseRange(from, to, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var zone = await timeZones.GetAsync(caller.Tenant, ct).ConfigureAwait(false);
+        var today = TenantTimeZones.Today(zone, clock);
+        var (range, problem) = ParseRange(from, to, today);
         if (problem is not null)
         {
             return problem;
@@ -43,20 +63,36 @@ public sealed class GetCourseUsageHandler(IDocumentStore store, UsageProjection 
             .Select(d => d.Value).ToDictionary(d => d.Date, StringComparer.Ordinal);
         // Today's (and, just after midnight, yesterday's) stored summary may lag by UsageProjection.TodayRecomputeInterval: those
         // two days are summarized live from their student-days instead.
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         foreach (var live in new[] { today.AddDays(-1), today }.Where(d => d >= first && d <= last))
         {
-            var day = await projection.SummarizeAsync(caller.Tenant, courseId, Format(live), ct).ConfigureAwait(false);
+            var (day, sections) = await projection.SummarizeAsync(caller.Tenant, courseId, Format(live), ct).ConfigureAwait(false);
             stored[day.Date] = new CourseUsageDayRecord(CourseUsageDayRecord.IdFor(courseId, day.Date), courseId, day.Date, day.ActiveStudents, day.ContentViews,
-                day.Submissions, day.Completions, day.MedianTimeOnTaskSeconds, clock.GetUtcNow());
+                day.Submissions, day.Completions, day.MedianTimeOnTaskSeconds, clock.GetUtcNow()) { Completion = day.Completion, Sections = sections };
         }
 
+        var minCount = await MinCellCountAsync(caller.Tenant, ct).ConfigureAwait(false);
         var views = Enumerable.Range(0, days).Select(i => Format(first.AddDays(i)))
             .Select(date => stored.TryGetValue(date, out var d)
-                ? new CourseUsageDayView(date, d.ActiveStudents, d.ContentViews, d.Submissions, d.Completions, d.MedianTimeOnTaskSeconds)
-                : new CourseUsageDayView(date, 0, 0, 0, 0, null))
+                ? new CourseUsageDayView(date, d.ActiveStudents, d.ContentViews, d.Submissions, d.Completions, d.MedianTimeOnTaskSeconds, d.Completion,
+                    [.. d.Sections.Select(s => Hide(s, minCount))])
+                : new CourseUsageDayView(date, 0, 0, 0, 0, null, null, []))
             .ToList();
-        return Outcome<CourseUsage>.Ok(new CourseUsage(courseId, Format(first), Format(last), views));
+        return Outcome<CourseUsage>.Ok(new CourseUsage(courseId, Format(first), Format(last), views, zone.Id, minCount));
+    }
+
+    /// <summary>
+    /// The tenant's minimum cell count for analytics: the constant <see cref="DefaultMinCellCount"/> until the tenant setting
+    /// <c>analytics.min-cell-count</c> exists (the heatmap's k); the one place to point at it.
+    /// </summary>
+    public static ValueTask<int> MinCellCountAsync(TenantId tenant, CancellationToken ct) => ValueTask.FromResult(DefaultMinCellCount);
+
+    /// <summary>A section's cell as shown: its figures hidden (null) under <paramref name="minCount"/> active students.</summary>
+    public static SectionUsageDayView Hide(SectionUsageDay section, int minCount)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return section.ActiveStudents >= minCount
+            ? new(section.Section, section.ActiveStudents, false, section.ContentViews, section.Submissions, section.Completions, section.MedianTimeOnTaskSeconds, section.Completion)
+            : new(section.Section, section.ActiveStudents, true, null, null, null, null, null);
     }
 
     /// <summary>
@@ -103,5 +139,5 @@ public sealed class GetCourseUsageHandler(IDocumentStore store, UsageProjection 
         return false;
     }
 
-    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,20 +1,26 @@
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
+using EdTech.Application.Tenants;
 using EdTech.Domain.Tenancy;
 using EdTech.Domain.Usage;
 
 namespace EdTech.Application.Usage;
 
+/// <summary>A course's day summarized: the whole course and each enrollment section ("" for students without one), unsuppressed.</summary>
+public sealed record UsageDaySummary(UsageDay Day, IReadOnlyList<SectionUsageDay> Sections);
+
 /// <summary>
 /// Keeps the per-course, per-day usage from the change feed of usage events and submissions (deferrable: it never slows an exam).
-/// Two steps, both idempotent under redelivery: (1) each change is added to its student's day (<see cref="UsageStudentDayRecord"/>),
-/// which lists the event and submission ids already counted, so a redelivered change adds nothing; (2) every day a batch touched
-/// is recomputed from all its student-days into <see cref="CourseUsageDayRecord"/> (a recomputation, never an increment, so
-/// running it twice, or after a failure between the steps, gives the same result). Both writes are conditional on the ETag read
-/// and retried on a conflict: in Azure the usage-events and submissions triggers run this handler concurrently.
+/// Days are the tenant's local calendar days (<see cref="TenantTimeZones"/>). Three steps, all idempotent under redelivery:
+/// (1) each change is added to its student's day (<see cref="UsageStudentDayRecord"/>), which lists the event and submission ids
+/// already counted, so a redelivered change adds nothing; (2) each <c>content</c> event is merged into the student's module
+/// progress (<see cref="UsageModuleProgressRecord"/>: min / max / union, so redelivery changes nothing); (3) every day a batch
+/// touched is recomputed from all its student-days into <see cref="CourseUsageDayRecord"/> (a recomputation, never an
+/// increment, so running it twice, or after a failure between the steps, gives the same result). Every write is conditional on
+/// the ETag read and retried on a conflict: in Azure the usage-events and submissions triggers run this handler concurrently.
 /// </summary>
-public sealed class UsageProjection(IDocumentStore store, TimeProvider clock) : IChangeFeedHandler
+public sealed class UsageProjection(IDocumentStore store, TenantTimeZones timeZones, TimeProvider clock) : IChangeFeedHandler
 {
     private const int MaxConflictRetries = 8;
 
@@ -27,13 +33,21 @@ public sealed class UsageProjection(IDocumentStore store, TimeProvider clock) : 
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var facts = changes.Select(UsageFact.Of).OfType<UsageFact>().ToList();
+        var zones = new Dictionary<TenantId, TimeZoneInfo>();
+        foreach (var tenant in changes.Select(c => c.Tenant).Distinct())
+        {
+            zones[tenant] = await timeZones.GetAsync(tenant, cancellationToken).ConfigureAwait(false);
+        }
+
+        var facts = changes.Select(c => UsageFact.Of(c, zones[c.Tenant])).OfType<UsageFact>().ToList();
         using var slots = new SemaphoreSlim(KeyedBatch.MaxConcurrentKeys);
         await Task.WhenAll(facts.GroupBy(f => (f.Tenant, f.StudentDayId))
             .Select(g => Bounded(slots, () => AddToStudentDayAsync(g.ToList(), cancellationToken), cancellationToken))).ConfigureAwait(false);
-        var today = Today(clock);
+        await Task.WhenAll(facts.Where(f => f.Module is not null).GroupBy(f => (f.Tenant, f.CourseId, f.UserId))
+            .Select(g => Bounded(slots, () => AddToModuleProgressAsync(g.ToList(), cancellationToken), cancellationToken))).ConfigureAwait(false);
         await Task.WhenAll(facts.Select(f => (f.Tenant, f.CourseId, f.Date)).Distinct()
-            .Select(d => Bounded(slots, () => RecomputeDayAsync(d.Tenant, d.CourseId, d.Date, debounce: d.Date == today, cancellationToken), cancellationToken))).ConfigureAwait(false);
+            .Select(d => Bounded(slots, () => RecomputeDayAsync(d.Tenant, d.CourseId, d.Date, debounce: d.Date == Today(zones[d.Tenant], clock), cancellationToken),
+                cancellationToken))).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -44,86 +58,99 @@ public sealed class UsageProjection(IDocumentStore store, TimeProvider clock) : 
     /// </summary>
     public static readonly TimeSpan TodayRecomputeInterval = TimeSpan.FromSeconds(60);
 
-    /// <summary>"yyyy-MM-dd" of the clock's UTC day.</summary>
-    public static string Today(TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(clock);
-        return clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>"yyyy-MM-dd" of the clock's day in <paramref name="zone"/> (the tenant's).</summary>
+    public static string Today(TimeZoneInfo zone, TimeProvider clock) =>
+        TenantTimeZones.Today(zone, clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>One course's day summarized from its students' days, without writing it (the read's live figures).</summary>
-    public async Task<UsageDay> SummarizeAsync(TenantId tenant, string courseId, string date, CancellationToken ct)
+    public async Task<UsageDaySummary> SummarizeAsync(TenantId tenant, string courseId, string date, CancellationToken ct)
     {
-        var students = await store.QueryAsync<UsageStudentDayRecord>(tenant, DocumentQuery.InPartition(UsageStudentDayRecord.PartitionFor(courseId, date)), ct)
-            .ConfigureAwait(false);
-        return DailyUsage.Summarize(date, students.Select(s => s.Value.Totals).ToList());
+        var students = (await store.QueryAsync<UsageStudentDayRecord>(tenant, DocumentQuery.InPartition(UsageStudentDayRecord.PartitionFor(courseId, date)), ct)
+            .ConfigureAwait(false)).Select(s => s.Value).ToList();
+        var sections = students.GroupBy(s => s.Section ?? string.Empty, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => SectionOf(g.Key, DailyUsage.Summarize(date, g.Select(s => s.Totals).ToList()))).ToList();
+        return new UsageDaySummary(DailyUsage.Summarize(date, students.Select(s => s.Totals).ToList()), sections);
     }
+
+    private static SectionUsageDay SectionOf(string section, UsageDay d) =>
+        new(section, d.ActiveStudents, d.ContentViews, d.Submissions, d.Completions, d.MedianTimeOnTaskSeconds, d.Completion);
 
     /// <summary>
     /// Recomputes one course's day from its students' days (also the step a redelivered batch repeats). With
     /// <paramref name="debounce"/> (today's day), a summary written less than <see cref="TodayRecomputeInterval"/> ago is left.
     /// </summary>
-    public async Task RecomputeDayAsync(TenantId tenant, string courseId, string date, bool debounce, CancellationToken ct)
-    {
-        var id = CourseUsageDayRecord.IdFor(courseId, date);
-        for (var attempt = 1; ; attempt++)
+    public Task RecomputeDayAsync(TenantId tenant, string courseId, string date, bool debounce, CancellationToken ct) =>
+        UpdateAsync<CourseUsageDayRecord>(tenant, CourseUsageDayRecord.IdFor(courseId, date), "course usage day", async existing =>
         {
-            var existing = await store.GetAsync<CourseUsageDayRecord>(tenant, id, courseId, ct).ConfigureAwait(false);
-            if (debounce && existing is not null && clock.GetUtcNow() - existing.Value.UpdatedAt < TodayRecomputeInterval)
+            if (debounce && existing is not null && clock.GetUtcNow() - existing.UpdatedAt < TodayRecomputeInterval)
             {
-                return;
+                return null;
             }
 
-            var day = await SummarizeAsync(tenant, courseId, date, ct).ConfigureAwait(false);
-            var record = new CourseUsageDayRecord(id, courseId, date, day.ActiveStudents, day.ContentViews, day.Submissions, day.Completions, day.MedianTimeOnTaskSeconds,
-                clock.GetUtcNow());
-            if (existing is not null && existing.Value with { UpdatedAt = record.UpdatedAt } == record)
-            {
-                return;
-            }
+            var (day, sections) = await SummarizeAsync(tenant, courseId, date, ct).ConfigureAwait(false);
+            var record = new CourseUsageDayRecord(CourseUsageDayRecord.IdFor(courseId, date), courseId, date, day.ActiveStudents, day.ContentViews, day.Submissions,
+                day.Completions, day.MedianTimeOnTaskSeconds, clock.GetUtcNow()) { Completion = day.Completion, Sections = sections };
+            return existing is not null && Same(existing with { UpdatedAt = record.UpdatedAt }, record) ? null : record;
+        }, ct);
 
-            var status = existing is null
-                ? (await store.CreateAsync(tenant, record, ct).ConfigureAwait(false)).Status
-                : (await store.ReplaceAsync(tenant, record, existing.ETag, ct).ConfigureAwait(false)).Status;
-            if (status is WriteStatus.Created or WriteStatus.Replaced || attempt >= MaxConflictRetries)
-            {
-                Ensure(status, "course usage day");
-                return;
-            }
-        }
-    }
-
-    private async Task AddToStudentDayAsync(IReadOnlyList<UsageFact> facts, CancellationToken ct)
+    /// <summary>Adds a student-day's facts; a new day takes the student's enrollment section (fixed at enrolment).</summary>
+    private Task AddToStudentDayAsync(IReadOnlyList<UsageFact> facts, CancellationToken ct)
     {
         var first = facts[0];
+        return UpdateAsync<UsageStudentDayRecord>(first.Tenant, first.StudentDayId, "student's usage day", async existing =>
+        {
+            var before = existing ?? UsageStudentDayRecord.Empty(first.CourseId, first.Date, first.UserId) with
+            {
+                Section = (await store.GetAsync<EnrollmentRecord>(first.Tenant, EnrollmentRecord.IdFor(first.CourseId, first.UserId), ct).ConfigureAwait(false))?.Value.Section,
+            };
+            var after = facts.Aggregate(before, (day, fact) => fact.AddTo(day));
+            return ReferenceEquals(before, after) ? null : after;
+        }, ct);
+    }
+
+    private Task AddToModuleProgressAsync(IReadOnlyList<UsageFact> facts, CancellationToken ct)
+    {
+        var first = facts[0];
+        return UpdateAsync<UsageModuleProgressRecord>(first.Tenant, UsageModuleProgressRecord.IdFor(first.CourseId, first.UserId), "student's module progress", existing =>
+        {
+            var before = existing ?? UsageModuleProgressRecord.Empty(first.CourseId, first.UserId);
+            var after = facts.Aggregate(before, (progress, fact) => fact.AddTo(progress));
+            return Task.FromResult(existing is not null && Same(before, after) ? null : after);
+        }, ct);
+    }
+
+    /// <summary>
+    /// Reads the record, asks <paramref name="change"/> for its new value (null: nothing to write) and writes it conditionally on
+    /// the ETag read, again from the read on a conflict; after <see cref="MaxConflictRetries"/> the batch fails and is redelivered.
+    /// </summary>
+    private async Task UpdateAsync<T>(TenantId tenant, string id, string what, Func<T?, Task<T?>> change, CancellationToken ct)
+        where T : class, IStoredRecord
+    {
         for (var attempt = 1; ; attempt++)
         {
-            var existing = await store.GetAsync<UsageStudentDayRecord>(first.Tenant, first.StudentDayId, ct).ConfigureAwait(false);
-            var before = existing?.Value ?? UsageStudentDayRecord.Empty(first.CourseId, first.Date, first.UserId);
-            var after = facts.Aggregate(before, (day, fact) => fact.AddTo(day));
-            if (ReferenceEquals(before, after))
+            var existing = await store.GetAsync<T>(tenant, id, ct).ConfigureAwait(false);
+            if (await change(existing?.Value).ConfigureAwait(false) is not { } after)
             {
                 return;
             }
 
             var status = existing is null
-                ? (await store.CreateAsync(first.Tenant, after, ct).ConfigureAwait(false)).Status
-                : (await store.ReplaceAsync(first.Tenant, after, existing.ETag, ct).ConfigureAwait(false)).Status;
-            if (status is WriteStatus.Created or WriteStatus.Replaced || attempt >= MaxConflictRetries)
+                ? (await store.CreateAsync(tenant, after, ct).ConfigureAwait(false)).Status
+                : (await store.ReplaceAsync(tenant, after, existing.ETag, ct).ConfigureAwait(false)).Status;
+            if (status is WriteStatus.Created or WriteStatus.Replaced)
             {
-                Ensure(status, "student's usage day");
                 return;
+            }
+
+            if (attempt >= MaxConflictRetries)
+            {
+                throw new ConcurrencyConflictException($"Concurrent writes kept changing the {what}; the change is redelivered.");
             }
         }
     }
 
-    private static void Ensure(WriteStatus status, string what)
-    {
-        if (status is not (WriteStatus.Created or WriteStatus.Replaced))
-        {
-            throw new ConcurrencyConflictException($"Concurrent writes kept changing the {what}; the change is redelivered.");
-        }
-    }
+    /// <summary>Same stored content (records with lists compare by reference, so by their JSON).</summary>
+    private static bool Same<T>(T a, T b) where T : IStoredRecord => TypedDocumentStore.Serialize(a) == TypedDocumentStore.Serialize(b);
 
     private static async Task Bounded(SemaphoreSlim slots, Func<Task> work, CancellationToken ct)
     {

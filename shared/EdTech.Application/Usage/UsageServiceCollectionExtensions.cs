@@ -10,6 +10,7 @@ public static class UsageServiceCollectionExtensions
     {
         services.AddSingleton<RecordUsageEventsHandler>();
         services.AddSingleton<GetCourseUsageHandler>();
+        services.AddSingleton<GetModuleUsageHandler>();
         services.AddSingleton<UsageProjection>();
         services.AddSingleton<IChangeFeedHandler>(provider => provider.GetRequiredService<UsageProjection>());
         return services;

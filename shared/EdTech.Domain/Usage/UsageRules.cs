@@ -18,6 +18,8 @@ public static class UsageRules
 
     public const string Completed = "completed";
 
+    public const string Started = "started";
+
     public const string Content = "content";
 
     /// <summary>Whether an event is a content view (counted as one in a day's <c>contentViews</c>).</summary>
@@ -30,5 +32,15 @@ public static class UsageRules
     public static bool IsValidDuration(double seconds) => double.IsFinite(seconds) && seconds is >= 0 and <= MaxDurationSeconds;
 
     /// <summary>The UTC calendar day an instant is counted on ("yyyy-MM-dd").</summary>
-    public static string DayOf(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string DayOf(DateTimeOffset at) => DayOf(at, TimeZoneInfo.Utc);
+
+    /// <summary>
+    /// The calendar day an instant is counted on in <paramref name="zone"/> (the tenant's time zone), "yyyy-MM-dd": a school's day
+    /// runs from its local midnight to its local midnight, 23 or 25 hours long on the days its clocks change.
+    /// </summary>
+    public static string DayOf(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -14,7 +14,9 @@ public sealed class UsageEventsTests(ApiFactory factory) : IClassFixture<ApiFact
 {
     private const string Events = "/api/student/events";
 
-    private static string Today => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>The School fixture's tenant is in Europe/London: usage days are its local days.</summary>
+    private static string Today => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"))
+        .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static object Event(string id, string verb = "viewed", string objectType = "assessment", string objectId = "quiz1", string courseId = "math101",
         DateTimeOffset? at = null, double? durationSeconds = null) =>
