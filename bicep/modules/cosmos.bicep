@@ -73,6 +73,7 @@ var containers = [
   { name: 'usage-student-days', fields: ['userId'], throughput: 'answers' }
   { name: 'course-usage', fields: [], throughput: 'shared' }
   { name: 'usage-module-progress', fields: ['userId'], throughput: 'shared' }
+  { name: 'tagging-usage', fields: [], throughput: 'shared' }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'

@@ -17,6 +17,7 @@ public static class ContentApi
         api.MapPost("/tagging-jobs", StartTaggingJob).Accepts<StartTaggingJobCommand>("application/json")
             .Produces<TaggingJobAccepted>(StatusCodes.Status202Accepted);
         api.MapGet("/tagging-jobs/{jobId}", GetTaggingJob).Produces<TaggingJobView>();
+        api.MapGet("/tagging/budget", GetTaggingBudget).Produces<TaggingBudgetView>();
         api.MapContentTaxonomy();
         api.MapContentSuggestions();
         api.MapContentItemDifficulty();
@@ -43,5 +44,12 @@ public static class ContentApi
     {
         context.Response.Headers.CacheControl = "no-store";
         return OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), jobId, context.RequestAborted));
+    }
+
+    /// <summary>The caller's tenant's chat-model token budget this month (an addition to the contract: docs/genai.md).</summary>
+    private static async Task<IResult> GetTaggingBudget(HttpContext context, TaggingTokenBudget budget)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(await budget.ReadAsync(context.GetCaller().Tenant, context.RequestAborted));
     }
 }

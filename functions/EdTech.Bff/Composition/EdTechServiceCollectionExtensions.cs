@@ -52,6 +52,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton(ErasureSettings.From(configuration["Privacy:RecreateErasedAfterSeconds"]));
         services.AddSingleton(ChangeFeedSettings.From(configuration));
         services.AddSingleton(AutoTaggingSettings.From(configuration["Tagging:DebounceSeconds"], configuration["Tagging:AutoApplyConfidence"]));
+        services.AddSingleton(TaggingBudgetSettings.From(configuration["Tagging:MonthlyTokenBudget"]));
         services.AddEdTechApplication();
         // Before any other hosted service (the LocalHost's pump): the registered change-feed handlers must be the catalog's.
         services.AddHostedService<ChangeFeedCatalogCheck>();

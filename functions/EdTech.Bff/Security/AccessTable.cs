@@ -65,6 +65,7 @@ public static class AccessTable
         Row("GET", "/api/content/flagged-items", Tenant, ContentAuthor),
         Row("POST", "/api/content/tagging-jobs", Tenant, ContentAuthor),
         Row("GET", "/api/content/tagging-jobs/{jobId}", Tenant, ContentAuthor),
+        Row("GET", "/api/content/tagging/budget", Tenant, ContentAuthor),
         Row("GET", "/api/content/analytics/improvements", Tenant, ContentAuthor, TenantAdmin),
         // Content authors and tenant admins see every course of the tenant; the handler checks the course exists (404 otherwise).
         Row("GET", "/api/content/courses/{courseId}/analytics/heatmap", Tenant, ContentAuthor, TenantAdmin),

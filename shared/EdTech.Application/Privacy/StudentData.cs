@@ -96,6 +96,6 @@ public static class StudentData
         Containers.DirectoryMappings, Containers.Modules, Containers.GradingSchemes,
         Containers.ItemStats, Containers.SkillGraphs, Containers.ItemParameters, Containers.TaggingJobs, Containers.WorkflowRuns, Containers.SkillTaxonomy,
         Containers.TaggingSuggestions,
-        Containers.CourseUsage,
+        Containers.CourseUsage, Containers.TaggingUsage,
     };
 }

@@ -37,6 +37,8 @@ public static class Containers
 
     /// <summary>The current tagging suggestion per assessment item, for review (partition = course). Never written onto assessments.</summary>
     public const string TaggingSuggestions = "tagging-suggestions";
+    /// <summary>Chat-model tokens the tagger used, one counter per tenant and calendar month (UTC); no student's data.</summary>
+    public const string TaggingUsage = "tagging-usage";
     /// <summary>Students' learning events (usage), one partition per student so erasure and export find them.</summary>
     public const string UsageEvents = "usage-events";
     /// <summary>What one student did in one course on one day (usage projection), partitioned by course and day.</summary>
@@ -53,5 +55,5 @@ public static class Containers
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
          LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns, SkillTaxonomy, TaggingSuggestions,
-         UsageEvents, UsageStudentDays, CourseUsage, UsageModuleProgress];
+         UsageEvents, UsageStudentDays, CourseUsage, UsageModuleProgress, TaggingUsage];
 }

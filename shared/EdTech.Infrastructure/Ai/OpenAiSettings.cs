@@ -6,7 +6,8 @@ namespace EdTech.Infrastructure.Ai;
 /// The <c>OpenAI</c> configuration section (names shared with bicep/main.bicep: <c>OpenAI__Endpoint</c>,
 /// <c>OpenAI__Deployment</c>). Null from <see cref="From"/> when no endpoint is set: GenAI is off.
 /// </summary>
-public sealed record OpenAiSettings(Uri Endpoint, string Deployment, int MaxRetries, TimeSpan RetryDelay, TimeSpan Timeout)
+/// <param name="RetryTotal">The longest <see cref="RetryingChatClient"/> keeps retrying one call (no retry starts past it).</param>
+public sealed record OpenAiSettings(Uri Endpoint, string Deployment, int MaxRetries, TimeSpan RetryDelay, TimeSpan Timeout, TimeSpan RetryTotal)
 {
     public const string Section = "OpenAI";
 
@@ -36,7 +37,8 @@ public sealed record OpenAiSettings(Uri Endpoint, string Deployment, int MaxRetr
             deployment.Trim(),
             Number(section, "MaxRetries", 3, 0, 10),
             TimeSpan.FromMilliseconds(Number(section, "RetryDelayMilliseconds", 800, 0, 60_000)),
-            TimeSpan.FromSeconds(Number(section, "TimeoutSeconds", 60, 1, 600)));
+            TimeSpan.FromSeconds(Number(section, "TimeoutSeconds", 60, 1, 600)),
+            TimeSpan.FromSeconds(Number(section, "RetryTotalSeconds", 120, 1, 3600)));
     }
 
     private static int Number(IConfigurationSection section, string key, int fallback, int min, int max)

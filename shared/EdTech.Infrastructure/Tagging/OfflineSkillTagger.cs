@@ -14,7 +14,7 @@ namespace EdTech.Infrastructure.Tagging;
 /// item's wording and form (<see cref="DifficultyEstimate"/>). Deterministic: the same item and taxonomy give the
 /// same suggestion. docs/content-intelligence.md has the method and its measured quality.
 /// </summary>
-public sealed class OfflineSkillTagger : ISkillTagger, IDisposable
+public sealed class OfflineSkillTagger : ISkillTagger, ISkillRanker, IDisposable
 {
     public const string Name = "offline";
 
@@ -52,6 +52,13 @@ public sealed class OfflineSkillTagger : ISkillTagger, IDisposable
               + $"difficulty {difficulty.Level} from the item's form and wording (Bloom: {difficulty.Bloom}).";
         var suggestion = new SkillSuggestion(skills, difficulty.Level, difficulty.Bloom, rationale, Tagger);
         return new TagSuggestion(target.ItemId, target.AssessmentId, [.. skills.Select(s => s.SkillId)], SkillSuggestion.WordOf(difficulty.Level), rationale, null, suggestion);
+    }
+
+    public IReadOnlyList<string> Rank(SkillTaxonomy taxonomy, AssessmentItem item, int max)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        ArgumentNullException.ThrowIfNull(item);
+        return [.. IndexOf(taxonomy).Search(TextOf(item), max).Select(h => h.SkillId)];
     }
 
     /// <summary>What is ranked: everything a reader of the item sees plus the key and the author's skill names.</summary>

@@ -72,6 +72,8 @@ public sealed class TenantRegistryTests(ApiFactory factory) : IClassFixture<ApiF
     [InlineData("{\"features\":{\"Bad Flag\":true}}", "features.Bad Flag")]
     [InlineData("{\"entraTenantIds\":[\"not-a-guid\"]}", "entraTenantIds[0]")]
     [InlineData("{\"quotas\":{\"maxStudents\":\"many\"}}", "quotas.maxStudents")]
+    [InlineData("{\"quotas\":{\"monthlyTokenBudget\":-1}}", "quotas.monthlyTokenBudget")]
+    [InlineData("{\"quotas\":{\"monthlyTokenBudget\":\"lots\"}}", "quotas.monthlyTokenBudget")]
     public async Task Patch_InvalidField_IsProblemNamingTheField(string json, string field)
     {
         var id = await _registry.CreateAsync("school");

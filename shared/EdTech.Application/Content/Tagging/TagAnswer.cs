@@ -19,19 +19,69 @@ public static class TagAnswerSchema
 
     public static IReadOnlyList<string> Difficulties { get; } = ["easy", "medium", "hard"];
 
-    public static JsonElement Schema { get; } = JsonDocument.Parse($$"""
+    /// <summary>Skills the model is asked for at most (the schema's <c>maxItems</c>); the reader still tolerates up to <see cref="MaxTags"/>.</summary>
+    public const int MaxSkills = 3;
+
+    /// <summary>
+    /// The schema for one request: <c>tags</c> is an array of the candidate skill ids (an <c>enum</c>), so a model honouring
+    /// structured output cannot name anything else. Only keywords OpenAI's strict structured-output mode accepts are used
+    /// (type, properties, required, additionalProperties: false, enum, items, minItems, maxItems, description).
+    /// </summary>
+    public static JsonElement SchemaFor(IReadOnlyList<string> skillIds)
+    {
+        ArgumentNullException.ThrowIfNull(skillIds);
+        if (skillIds.Count == 0)
         {
-          "type": "object",
-          "properties": {
-            "tags": { "type": "array", "items": { "type": "string", "maxLength": {{MaxTagLength}} }, "minItems": 1, "maxItems": {{MaxTags}},
-                      "description": "Short lower-case topic/skill tags (kebab-case), most specific first." },
-            "difficulty": { "type": "string", "enum": ["easy", "medium", "hard"] },
-            "rationale": { "type": "string", "description": "One or two sentences: why these tags and this difficulty." }
-          },
-          "required": ["tags", "difficulty", "rationale"],
-          "additionalProperties": false
+            throw new ArgumentException("The schema needs at least one skill id.", nameof(skillIds));
         }
-        """).RootElement.Clone();
+
+        var schema = new
+        {
+            type = "object",
+            properties = new Dictionary<string, object>(StringComparer.Ordinal)
+            {
+                ["tags"] = new
+                {
+                    type = "array",
+                    items = new { type = "string", @enum = skillIds },
+                    minItems = 1,
+                    maxItems = MaxSkills,
+                    description = "Skill ids from candidateSkills, most relevant first.",
+                },
+                ["difficulty"] = new { type = "string", @enum = Difficulties },
+                ["rationale"] = new { type = "string", description = "One or two sentences: why these skills and this difficulty." },
+            },
+            required = new[] { "tags", "difficulty", "rationale" },
+            additionalProperties = false,
+        };
+        return JsonSerializer.SerializeToElement(schema);
+    }
+
+    /// <summary>
+    /// Strict check of a read answer against the request's schema: tags that are not one of <paramref name="allowed"/> are
+    /// dropped and counted (an exact id, or the same id in another case/spacing, is kept as the taxonomy spells it).
+    /// </summary>
+    public static (IReadOnlyList<string> Kept, int Dropped) Constrain(TagAnswer answer, IReadOnlyList<string> allowed)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(allowed);
+        var kept = new List<string>();
+        var dropped = 0;
+        foreach (var tag in answer.Tags)
+        {
+            var id = allowed.FirstOrDefault(a => a == tag) ?? allowed.FirstOrDefault(a => Normalize(a) == tag);
+            if (id is null)
+            {
+                dropped++;
+            }
+            else if (!kept.Contains(id, StringComparer.Ordinal) && kept.Count < MaxSkills)
+            {
+                kept.Add(id);
+            }
+        }
+
+        return (kept, dropped);
+    }
 
     /// <summary>The answer, or the reason it is unusable.</summary>
     public static (TagAnswer? Answer, string? Error) Read(string? text)

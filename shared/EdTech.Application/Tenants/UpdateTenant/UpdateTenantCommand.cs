@@ -15,4 +15,8 @@ public sealed record UpdateTenantCommand(
     Optional<Dictionary<string, bool?>?> Features,
     Optional<string[]?> EntraTenantIds);
 
-public sealed record QuotasPatch(Optional<int?> MaxStudents, Optional<int?> MaxSubmissionsPerMinute, Optional<int?> StorageMb);
+public sealed record QuotasPatch(Optional<int?> MaxStudents, Optional<int?> MaxSubmissionsPerMinute, Optional<int?> StorageMb)
+{
+    /// <summary>The GenAI tagger's monthly token budget (0 turns the chat model off; null: the platform setting).</summary>
+    public Optional<long?> MonthlyTokenBudget { get; init; }
+}

@@ -72,6 +72,9 @@ public sealed class UpdateTenantHandler(IDocumentStore store, TimeProvider clock
     {
         var quotas = c.Quotas is { } q
             ? new TenantQuotas(q.MaxStudents.Or(t.Quotas.MaxStudents), q.MaxSubmissionsPerMinute.Or(t.Quotas.MaxSubmissionsPerMinute), q.StorageMb.Or(t.Quotas.StorageMb))
+            {
+                MonthlyTokenBudget = q.MonthlyTokenBudget.Or(t.Quotas.MonthlyTokenBudget),
+            }
             : t.Quotas;
         var features = new Dictionary<string, bool>(t.Features, StringComparer.Ordinal);
         if (c.Features.IsSet)

@@ -27,6 +27,9 @@ public static partial class UpdateTenantValidator
             Quota(v, q.MaxStudents, "quotas.maxStudents", 10_000_000);
             Quota(v, q.MaxSubmissionsPerMinute, "quotas.maxSubmissionsPerMinute", 1_000_000);
             Quota(v, q.StorageMb, "quotas.storageMb", 100_000_000);
+            var budget = q.MonthlyTokenBudget;
+            v.Require(!budget.IsSet || budget.Value is null || (budget.Value >= 0 && budget.Value <= Content.Tagging.TaggingBudgetSettings.Max),
+                "quotas.monthlyTokenBudget", $"Null (platform default) or 0 to {Content.Tagging.TaggingBudgetSettings.Max}.");
         }
 
         if (c.Features is { IsSet: true, Value: { } features })

@@ -56,6 +56,7 @@ public static class MatrixSamples
         ["GET /api/student/courses/{courseId}/modules"] = new(200),
         ["POST /api/content/tagging-jobs"] = Post(202, w => new { courseId = w.Home.Course }),
         ["GET /api/content/tagging-jobs/{jobId}"] = new(200),
+        ["GET /api/content/tagging/budget"] = new(200),
         ["GET /api/content/analytics/improvements"] = new(200, Query: w => "?courseId=" + w.Home.Course),
         ["GET /api/content/courses/{courseId}/analytics/heatmap"] = new(200),
         ["GET /api/teacher/courses/{courseId}/analytics/heatmap"] = new(200),
