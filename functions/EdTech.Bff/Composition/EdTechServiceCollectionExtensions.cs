@@ -51,6 +51,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton(LearningSettings.From(configuration));
         services.AddSingleton(ErasureSettings.From(configuration["Privacy:RecreateErasedAfterSeconds"]));
         services.AddSingleton(ChangeFeedSettings.From(configuration));
+        services.AddSingleton(new TaggingJobSettings(EdTechOptions.PositiveOr(configuration, "Tagging:MaxConcurrentChunks", TaggingJobSettings.Default.MaxConcurrentChunks)));
         services.AddSingleton(AutoTaggingSettings.From(configuration["Tagging:DebounceSeconds"], configuration["Tagging:AutoApplyConfidence"]));
         services.AddEdTechApplication();
         // Before any other hosted service (the LocalHost's pump): the registered change-feed handlers must be the catalog's.
