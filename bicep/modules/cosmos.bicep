@@ -63,7 +63,7 @@ var containers = [
   { name: 'skill-graphs', fields: [], throughput: 'shared' }
   { name: 'item-parameters', fields: [], throughput: 'shared' }
   { name: 'item-ratings', fields: ['userId'], throughput: 'shared' }
-  { name: 'tagging-jobs', fields: ['jobId', 'status'], throughput: 'shared' }
+  { name: 'tagging-jobs', fields: ['status'], throughput: 'shared' }
   { name: 'poison', fields: ['userId'], throughput: 'shared' }
   { name: 'integration-events', fields: [], throughput: 'shared' }
   { name: 'workflow-runs', fields: ['status'], throughput: 'shared' }

@@ -16,7 +16,7 @@ public static class OrchestrationCatalog
 
     public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity), typeof(RemindReviewActivity), typeof(MarkAssessmentReleasedActivity),
         typeof(ListReleasePageActivity), typeof(ReleaseSubmissionsActivity), typeof(ReleaseDueAssessmentActivity), typeof(ListRegradePageActivity), typeof(RegradeChunkActivity), typeof(CalibrateCourseActivity),
-        typeof(MarkTaggingJobRunningActivity), typeof(TagItemsChunkActivity), typeof(FinishTaggingJobActivity), typeof(FinishWorkflowRunActivity),
+        typeof(MarkTaggingJobRunningActivity), typeof(TagItemsChunkActivity), typeof(FinishTaggingPageActivity), typeof(FinishTaggingJobActivity), typeof(FinishWorkflowRunActivity),
         typeof(TagChangedItemsActivity), typeof(AutoApplySuggestionsActivity)];
 
     public static void Register(DurableTaskRegistry registry)

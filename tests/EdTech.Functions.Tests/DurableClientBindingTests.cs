@@ -19,6 +19,7 @@ using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
 using EdTech.Orchestrations.Hosting;
 using EdTech.Orchestrations.Release;
+using EdTech.Orchestrations.Tagging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -107,12 +108,15 @@ public sealed class DurableClientBindingTests
             await release.StartAsync(tenant, "a1", 0, CancellationToken.None);
             await regrade.StartAsync(tenant, "a1", 2, CancellationToken.None);
             await calibration.StartAsync(tenant, "c1", new DateOnly(2026, 11, 26), CancellationToken.None);
-            await tagging.StartAsync(tenant, "j1", [], CancellationToken.None);
+            await tagging.StartAsync(tenant, new TaggingJobRecord("j1", TaggingJobRecord.Running, null, 2500, 1000, 5, "author-1", DateTimeOffset.UnixEpoch, PagesDone: 1, ItemsDone: 1000, ItemsFailed: 2), CancellationToken.None);
             await autoTagging.StartAsync(new AutoTagRequest(tenant, "a1", "change1", [new ItemContent("q1", "hash")], TimeSpan.Zero), CancellationToken.None);
         }
 
         Assert.Equal(6, binding.Scheduled.Count);
         Assert.All(binding.Scheduled, s => Assert.StartsWith($"{tenant}:", s.InstanceId, StringComparison.Ordinal));
+        // The tagging run gets counts, never items: it resumes at the job's first unfolded page, with the configured cap.
+        Assert.Equal(new TaggingJobInput(tenant, "j1", 2500, 1000, 5, TaggingJobSettings.Default.MaxConcurrentChunks, Page: 1, Done: 1000, Failed: 2),
+            binding.Scheduled.Select(s => s.Input).OfType<TaggingJobInput>().Single());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace EdTech.Bff.Apis;
@@ -40,10 +41,11 @@ public static class ContentApi
             : TypedResults.Accepted($"/api/content/tagging-jobs/{outcome.Value!.JobId}", outcome.Value);
     }
 
-    private static async Task<IResult> GetTaggingJob(string jobId, HttpContext context, GetTaggingJobHandler handler)
+    /// <summary>Progress and one page of the job's items: <c>?limit=</c> (default 50, at most 200) and <c>?next=</c>, as other lists page.</summary>
+    private static async Task<IResult> GetTaggingJob(string jobId, [FromQuery] string? limit, [FromQuery] string? next, HttpContext context, GetTaggingJobHandler handler)
     {
         context.Response.Headers.CacheControl = "no-store";
-        return OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), jobId, context.RequestAborted));
+        return OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), jobId, limit, next, context.RequestAborted));
     }
 
     /// <summary>The caller's tenant's chat-model token budget this month (an addition to the contract: docs/genai.md).</summary>

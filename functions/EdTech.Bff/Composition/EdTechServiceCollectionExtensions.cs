@@ -51,6 +51,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton(LearningSettings.From(configuration));
         services.AddSingleton(ErasureSettings.From(configuration["Privacy:RecreateErasedAfterSeconds"]));
         services.AddSingleton(ChangeFeedSettings.From(configuration));
+        services.AddSingleton(new TaggingJobSettings(EdTechOptions.PositiveOr(configuration, "Tagging:MaxConcurrentChunks", TaggingJobSettings.Default.MaxConcurrentChunks)));
         services.AddSingleton(AutoTaggingSettings.From(configuration["Tagging:DebounceSeconds"], configuration["Tagging:AutoApplyConfidence"]));
         services.AddSingleton(TaggingBudgetSettings.From(configuration["Tagging:MonthlyTokenBudget"]));
         services.AddEdTechApplication();

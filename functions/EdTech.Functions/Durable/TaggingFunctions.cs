@@ -1,3 +1,4 @@
+using EdTech.Application.Content.Tagging;
 using EdTech.Orchestrations.Tagging;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -16,8 +17,12 @@ public static class TaggingFunctions
         FunctionActivityContext.Run<MarkTaggingJobRunningActivity, TaggingJobStatusInput, bool>(context, input);
 
     [Function(nameof(TagItemsChunkActivity))]
-    public static Task<int> TagItemsChunk([ActivityTrigger] TaggingChunkInput input, FunctionContext context) =>
-        FunctionActivityContext.Run<TagItemsChunkActivity, TaggingChunkInput, int>(context, input);
+    public static Task<TaggingProgress> TagItemsChunk([ActivityTrigger] TaggingChunkInput input, FunctionContext context) =>
+        FunctionActivityContext.Run<TagItemsChunkActivity, TaggingChunkInput, TaggingProgress>(context, input);
+
+    [Function(nameof(FinishTaggingPageActivity))]
+    public static Task<TaggingProgress> FinishTaggingPage([ActivityTrigger] TaggingPageInput input, FunctionContext context) =>
+        FunctionActivityContext.Run<FinishTaggingPageActivity, TaggingPageInput, TaggingProgress>(context, input);
 
     [Function(nameof(FinishTaggingJobActivity))]
     public static Task<bool> FinishTaggingJob([ActivityTrigger] TaggingJobStatusInput input, FunctionContext context) =>

@@ -5,11 +5,13 @@ using EdTech.Orchestrations.Hosting;
 
 namespace EdTech.Orchestrations.Tagging;
 
-public sealed class DurableTaggingWorkflow(IDurableClientSource durable) : ITaggingWorkflow
+/// <summary>Starts the job at its first unfinished page (a re-driven job does not redo the pages it folded).</summary>
+public sealed class DurableTaggingWorkflow(IDurableClientSource durable, TaggingJobSettings settings) : ITaggingWorkflow
 {
-    public Task StartAsync(TenantId tenant, string jobId, IReadOnlyList<TaggingItemRef> items, CancellationToken cancellationToken)
+    public Task StartAsync(TenantId tenant, TaggingJobRecord job, CancellationToken cancellationToken)
     {
-        var input = new TaggingJobInput(tenant, jobId, items);
+        ArgumentNullException.ThrowIfNull(job);
+        var input = new TaggingJobInput(tenant, job.Id, job.Total, job.PageSize, job.ChunkSize, settings.MaxConcurrentChunks, job.PagesDone, job.ItemsDone, job.ItemsFailed);
         return durable.Client.TryScheduleAsync(nameof(TaggingJobOrchestrator), input, input.InstanceId, cancellationToken);
     }
 }

@@ -20,7 +20,7 @@ public static class QueriedFields
         [Containers.LearnerState] = ["courseId"],
         [Containers.Responses] = ["userId"],
         [Containers.ItemRatings] = ["userId"],
-        [Containers.TaggingJobs] = ["jobId", "status"],
+        [Containers.TaggingJobs] = ["status"],
         [Containers.Poison] = ["userId"],
         [Containers.WorkflowRuns] = ["status"],
         [Containers.TaggingSuggestions] = ["assessmentId", "itemId", "status"],

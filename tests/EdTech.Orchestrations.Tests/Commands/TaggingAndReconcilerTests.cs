@@ -17,7 +17,6 @@ namespace EdTech.Orchestrations.Tests.Commands;
 public sealed class TaggingAndReconcilerTests(GradingHostFixture host) : IClassFixture<GradingHostFixture>
 {
     private static readonly TenantId Tenant = GradingHostFixture.Tenant;
-    private static readonly IReadOnlyList<TaggingItemRef> Items = [new("a1", "q1"), new("a1", "q2")];
     private readonly Mock<ITaggingWorkflow> _tagging = new(MockBehavior.Strict);
 
     [Fact]
@@ -26,21 +25,21 @@ public sealed class TaggingAndReconcilerTests(GradingHostFixture host) : IClassF
         await JobAsync("tj-queued", TaggingJobRecord.Queued);
         await JobAsync("tj-done", TaggingJobRecord.Completed, finished: true);
         await JobAsync("tj-gone", TaggingJobRecord.Queued);
-        await host.Store.ReplaceAsync(Tenant, new TaggingChunkRecord(TaggingChunkRecord.IdFor("tj-queued", 0), "tj-queued", 0, []), ifMatch: null);
+        await host.Store.ReplaceAsync(Tenant, new TaggingChunkRecord(TaggingChunkRecord.IdFor("tj-queued", 0, 0), "tj-queued", 0, 0, []), ifMatch: null);
         var changes = new List<StoredDocument>();
-        foreach (var id in new[] { "tj-queued", "tj-done", "tj-gone", TaggingChunkRecord.IdFor("tj-queued", 0) })
+        foreach (var id in new[] { "tj-queued", "tj-done", "tj-gone", TaggingChunkRecord.IdFor("tj-queued", 0, 0) })
         {
             changes.Add((await host.Store.GetAsync(Tenant, Containers.TaggingJobs, id))!);
         }
 
         Assert.True(await host.Store.DeleteAsync(Tenant, Containers.TaggingJobs, "tj-gone"));
-        _tagging.Setup(w => w.StartAsync(Tenant, "tj-queued", It.Is<IReadOnlyList<TaggingItemRef>>(i => i.SequenceEqual(Items)), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _tagging.Setup(w => w.StartAsync(Tenant, It.Is<TaggingJobRecord>(j => j.Id == "tj-queued" && j.Total == 2), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         var handler = new StartTaggingOnJob(host.Store, _tagging.Object);
 
         await handler.HandleAsync(changes, CancellationToken.None);
         await handler.HandleAsync(changes, CancellationToken.None);
 
-        _tagging.Verify(w => w.StartAsync(Tenant, "tj-queued", It.IsAny<IReadOnlyList<TaggingItemRef>>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        _tagging.Verify(w => w.StartAsync(Tenant, It.Is<TaggingJobRecord>(j => j.Id == "tj-queued"), It.IsAny<CancellationToken>()), Times.Exactly(2));
         _tagging.VerifyNoOtherCalls();
     }
 
@@ -60,14 +59,14 @@ public sealed class TaggingAndReconcilerTests(GradingHostFixture host) : IClassF
         await runs.RequestAsync(tenant, WorkflowRunRecord.RegradeKind, "rq-release", 2, "c1", CancellationToken.None);
         var done = await runs.RequestAsync(tenant, WorkflowRunRecord.RegradeKind, "rq-release", 1, "c1", CancellationToken.None);
         await runs.FinishAsync(tenant, done.Id, WorkflowRunRecord.Completed, null, CancellationToken.None);
-        await host.Store.CreateAsync(tenant, new TaggingJobRecord("rq-job", TaggingJobRecord.Running, null, Items, "author-1", DateTimeOffset.UtcNow));
-        await host.Store.CreateAsync(tenant, new TaggingJobRecord("rq-job-done", TaggingJobRecord.Failed, null, Items, "author-1", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "x"));
+        await host.Store.CreateAsync(tenant, Job("rq-job", TaggingJobRecord.Running));
+        await host.Store.CreateAsync(tenant, Job("rq-job-done", TaggingJobRecord.Failed) with { FinishedAt = DateTimeOffset.UtcNow, Error = "x" });
         var release = new Mock<IReleaseWorkflow>(MockBehavior.Strict);
         release.Setup(w => w.StartAsync(tenant, "rq-release", generation, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         var regrade = new Mock<IRegradeWorkflow>(MockBehavior.Strict);
         regrade.Setup(w => w.StartAsync(tenant, "rq-release", 2, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         // Other tests of this class leave unfinished jobs in the fixture's tenant; the reconciler visits every tenant.
-        _tagging.Setup(w => w.StartAsync(It.IsAny<TenantId>(), It.IsAny<string>(), It.IsAny<IReadOnlyList<TaggingItemRef>>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _tagging.Setup(w => w.StartAsync(It.IsAny<TenantId>(), It.IsAny<TaggingJobRecord>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         var reconciler = new UnfinishedCommandReconciler(host.Store,
             new DueResultsReleaser(host.Store, release.Object, TimeProvider.System, NullLogger<DueResultsReleaser>.Instance),
             runs, new WorkflowRunStarter(host.Store, runs, regrade.Object, Mock.Of<ICalibrationWorkflow>(MockBehavior.Strict)), _tagging.Object,
@@ -77,15 +76,18 @@ public sealed class TaggingAndReconcilerTests(GradingHostFixture host) : IClassF
 
         release.Verify(w => w.StartAsync(tenant, "rq-release", generation, It.IsAny<CancellationToken>()), Times.Once);
         regrade.Verify(w => w.StartAsync(tenant, "rq-release", 2, It.IsAny<CancellationToken>()), Times.Once);
-        _tagging.Verify(w => w.StartAsync(tenant, "rq-job", It.IsAny<IReadOnlyList<TaggingItemRef>>(), It.IsAny<CancellationToken>()), Times.Once);
-        _tagging.Verify(w => w.StartAsync(tenant, It.IsNotIn("rq-job"), It.IsAny<IReadOnlyList<TaggingItemRef>>(), It.IsAny<CancellationToken>()), Times.Never);
+        _tagging.Verify(w => w.StartAsync(tenant, It.Is<TaggingJobRecord>(j => j.Id == "rq-job"), It.IsAny<CancellationToken>()), Times.Once);
+        _tagging.Verify(w => w.StartAsync(tenant, It.Is<TaggingJobRecord>(j => j.Id != "rq-job"), It.IsAny<CancellationToken>()), Times.Never);
         release.VerifyNoOtherCalls();
         regrade.VerifyNoOtherCalls();
     }
 
     private async Task JobAsync(string id, string status, bool finished = false)
     {
-        var job = new TaggingJobRecord(id, status, null, Items, "author-1", DateTimeOffset.UtcNow, finished ? DateTimeOffset.UtcNow : null);
+        var job = Job(id, status) with { FinishedAt = finished ? DateTimeOffset.UtcNow : null };
         Assert.Equal(WriteStatus.Created, (await host.Store.CreateAsync(Tenant, job)).Status);
     }
+
+    private static TaggingJobRecord Job(string id, string status) =>
+        new(id, status, null, 2, TaggingJobRecord.DefaultPageSize, TaggingJobRecord.DefaultChunkSize, "author-1", DateTimeOffset.UtcNow);
 }

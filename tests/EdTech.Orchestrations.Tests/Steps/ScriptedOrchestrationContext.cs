@@ -16,6 +16,7 @@ internal sealed class ScriptedOrchestrationContext(string instanceId, DateTime n
     public const int MaxSteps = 200;
 
     private readonly Dictionary<string, Func<object?, object?>> _handlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<object?, Task>> _pending = new(StringComparer.Ordinal);
     private readonly CapturingLoggerFactory _logs = new();
 
     public List<Step> Steps { get; } = [];
@@ -25,6 +26,9 @@ internal sealed class ScriptedOrchestrationContext(string instanceId, DateTime n
     public IReadOnlyList<string> Logs => _logs.Lines;
 
     public DateTime Now { get; set; } = now;
+
+    /// <summary>The input the orchestrator continued as new with (null: it did not).</summary>
+    public object? ContinuedWith { get; private set; }
 
     public override TaskName Name => new("scripted");
 
@@ -42,6 +46,16 @@ internal sealed class ScriptedOrchestrationContext(string instanceId, DateTime n
     public ScriptedOrchestrationContext On<TInput, TResult>(string name, Func<TInput, TResult> handler)
     {
         _handlers[name] = input => handler((TInput)input!);
+        return this;
+    }
+
+    /// <summary>
+    /// Answers <paramref name="name"/> with a task the test completes when it likes, so several steps can be in flight at once
+    /// (the orchestrator's continuation runs when the test completes the task).
+    /// </summary>
+    public ScriptedOrchestrationContext OnPending<TInput, TResult>(string name, Func<TInput, Task<TResult>> handler)
+    {
+        _pending[name] = input => handler((TInput)input!);
         return this;
     }
 
@@ -73,7 +87,7 @@ internal sealed class ScriptedOrchestrationContext(string instanceId, DateTime n
 
     public override void SetCustomStatus(object? customStatus) => throw new NotSupportedException();
 
-    public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) => throw new NotSupportedException();
+    public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) => ContinuedWith = newInput;
 
     public override Guid NewGuid() => throw new NotSupportedException();
 
@@ -83,6 +97,11 @@ internal sealed class ScriptedOrchestrationContext(string instanceId, DateTime n
         if (Steps.Count > MaxSteps)
         {
             throw new InvalidOperationException($"more than {MaxSteps} steps: the orchestrator does not end");
+        }
+
+        if (_pending.TryGetValue(name.Name, out var pending))
+        {
+            return (Task<TResult>)pending(input);
         }
 
         if (!_handlers.TryGetValue(name.Name, out var handler))

@@ -71,11 +71,26 @@ public sealed class TaggingJobOrchestratorTests : IAsyncLifetime
         Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
         Assert.Equal(new TaggingJobResult("job-ok", 7, 0), metadata.ReadOutputAs<TaggingJobResult>());
         Assert.Equal(TaggingJobRecord.Completed, job.Status);
-        var view = await new GetTaggingJobHandler(_sqlite).HandleAsync(new Application.Common.Caller(Tenant, "c1", new HashSet<string>()), "job-ok", CancellationToken.None);
+        var view = await new GetTaggingJobHandler(_sqlite).HandleAsync(new Application.Common.Caller(Tenant, "c1", new HashSet<string>()), "job-ok", null, null, CancellationToken.None);
         Assert.Equal(7, view.Value!.Items.Count);
         Assert.All(view.Value.Items, i => Assert.Equal(["equations"], i.SuggestedTags));
         // The seeded taxonomy holds only the items' own skill ("equations"), so the model's "algebra" is dropped and counted.
         Assert.All(view.Value.Items, i => Assert.Equal(1, i.Suggestion!.Dropped));
+    }
+
+    [Fact]
+    public async Task Job_OfThreePages_ContinuesAsNewPerPage_FoldsEveryPage_AndCompletes()
+    {
+        // 7 items in pages of 3 (3, 3, 1) and chunks of 2, at most 2 chunks in flight: three executions of the orchestration.
+        var (metadata, job) = await RunAsync("job-pages", pageSize: 3, chunkSize: 2);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+        Assert.Equal(new TaggingJobResult("job-pages", 7, 0), metadata.ReadOutputAs<TaggingJobResult>());
+        Assert.Equal((TaggingJobRecord.Completed, 3, 7, 0), (job.Status, job.PagesDone, job.ItemsDone, job.ItemsFailed));
+        Assert.Null(job.Tallies);
+        var view = (await new GetTaggingJobHandler(_sqlite).HandleAsync(new Application.Common.Caller(Tenant, "c1", new HashSet<string>()), "job-pages", null, null, CancellationToken.None)).Value!;
+        Assert.Equal(Enumerable.Range(1, 7).Select(i => $"q{i}"), view.Items.Select(i => i.ItemId));
+        Assert.Equal((7, 7, 0), (view.Total, view.Done, view.Failed));
     }
 
     [Fact]
@@ -91,12 +106,18 @@ public sealed class TaggingJobOrchestratorTests : IAsyncLifetime
         Assert.NotNull(job.FinishedAt);
     }
 
-    private async Task<(OrchestrationMetadata Metadata, TaggingJobRecord Job)> RunAsync(string jobId)
+    private async Task<(OrchestrationMetadata Metadata, TaggingJobRecord Job)> RunAsync(
+        string jobId, int pageSize = TaggingJobRecord.DefaultPageSize, int chunkSize = TaggingJobRecord.DefaultChunkSize)
     {
         var items = Enumerable.Range(1, 7).Select(i => new TaggingItemRef("a1", $"q{i}")).ToList();
-        await _sqlite.CreateAsync(Tenant, new TaggingJobRecord(jobId, TaggingJobRecord.Queued, "c1", items, "c1", DateTimeOffset.UtcNow));
+        foreach (var (refs, page) in items.Chunk(pageSize).Select((refs, page) => (refs, page)))
+        {
+            await _sqlite.ReplaceAsync(Tenant, new TaggingPageRecord(TaggingPageRecord.IdFor(jobId, page), jobId, page, refs), ifMatch: null);
+        }
+
+        await _sqlite.CreateAsync(Tenant, new TaggingJobRecord(jobId, TaggingJobRecord.Queued, "c1", items.Count, pageSize, chunkSize, "c1", DateTimeOffset.UtcNow));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var input = new TaggingJobInput(Tenant, jobId, items);
+        var input = new TaggingJobInput(Tenant, jobId, items.Count, pageSize, chunkSize, MaxConcurrentChunks: 2);
         var id = await _host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TaggingJobOrchestrator), input, new StartOrchestrationOptions(input.InstanceId), cts.Token);
         var metadata = await _host.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cts.Token);
         return (metadata, (await _sqlite.GetAsync<TaggingJobRecord>(Tenant, jobId))!.Value);

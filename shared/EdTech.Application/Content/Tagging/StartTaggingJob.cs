@@ -11,12 +11,21 @@ public sealed record TaggingJobAccepted(string JobId);
 
 /// <summary>
 /// Resolves the items (404 for an unknown course, 422 naming each unknown item id) and stores the job as queued
-/// before the 202: the stored job is the command. The change feed starts its orchestration (<see cref="StartTaggingOnJob"/>),
+/// before the 202: the stored job is the command. The item refs go into <see cref="TaggingPageRecord"/>s of
+/// <see cref="TaggingJobRecord.DefaultPageSize"/> refs, written first (a course is read <see cref="AssessmentPage"/>
+/// assessments at a time and never held whole); the job record, written last, keeps counts only. The change feed starts its orchestration (<see cref="StartTaggingOnJob"/>),
 /// and the reconciler re-drives a job left unfinished by a crash. Without a chat model the offline tagger tags the items (ISkillTagger).
 /// </summary>
 public sealed class StartTaggingJobHandler(IDocumentStore store, TimeProvider clock)
 {
+    /// <summary>At most this many item ids in one request (the body is read whole).</summary>
     public const int MaxItems = 200;
+
+    /// <summary>At most this many items in a course job (a hundred page records).</summary>
+    public const int MaxCourseItems = 100_000;
+
+    /// <summary>Assessments read per query while resolving a course.</summary>
+    public const int AssessmentPage = 50;
 
     public async Task<Outcome<TaggingJobAccepted>> HandleAsync(Caller caller, StartTaggingJobCommand command, CancellationToken ct)
     {
@@ -26,16 +35,32 @@ public sealed class StartTaggingJobHandler(IDocumentStore store, TimeProvider cl
             return validation.ToProblem();
         }
 
-        var resolved = command.CourseId is { } courseId
-            ? await ForCourseAsync(caller, courseId, ct).ConfigureAwait(false)
-            : await ForItemsAsync(caller, command.ItemIds!, command.AssessmentId, ct).ConfigureAwait(false);
-        if (resolved.Problem is { } problem)
+        var jobId = Guid.NewGuid().ToString("n");
+        var pages = new TaggingPageWriter(store, caller.Tenant, jobId);
+        Problem? problem;
+        if (command.CourseId is { } courseId)
         {
+            problem = await ForCourseAsync(caller, courseId, pages, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            var resolved = await ForItemsAsync(caller, command.ItemIds!, command.AssessmentId, ct).ConfigureAwait(false);
+            problem = resolved.Problem;
+            foreach (var item in resolved.Value ?? [])
+            {
+                await pages.AddAsync(item, ct).ConfigureAwait(false);
+            }
+        }
+
+        if (problem is not null)
+        {
+            await pages.DeleteAsync(ct).ConfigureAwait(false);
             return problem;
         }
 
-        var jobId = Guid.NewGuid().ToString("n");
-        var job = new TaggingJobRecord(jobId, TaggingJobRecord.Queued, command.CourseId, resolved.Value!, caller.UserId, clock.GetUtcNow());
+        await pages.FlushAsync(ct).ConfigureAwait(false);
+        var job = new TaggingJobRecord(jobId, TaggingJobRecord.Queued, command.CourseId, pages.Total, TaggingJobRecord.DefaultPageSize,
+            TaggingJobRecord.DefaultChunkSize, caller.UserId, clock.GetUtcNow());
         await store.CreateAsync(caller.Tenant, job, ct).ConfigureAwait(false);
         return Outcome<TaggingJobAccepted>.New(new TaggingJobAccepted(jobId));
     }
@@ -61,21 +86,35 @@ public sealed class StartTaggingJobHandler(IDocumentStore store, TimeProvider cl
         return v;
     }
 
-    private async Task<Outcome<IReadOnlyList<TaggingItemRef>>> ForCourseAsync(Caller caller, string courseId, CancellationToken ct)
+    /// <summary>Pages the course's assessments by id and writes their item refs page by page; a problem when there are none or too many.</summary>
+    private async Task<Problem?> ForCourseAsync(Caller caller, string courseId, TaggingPageWriter pages, CancellationToken ct)
     {
         if (await store.GetAsync<CourseRecord>(caller.Tenant, courseId, ct).ConfigureAwait(false) is null)
         {
             return Problem.NotFound("course");
         }
 
-        var assessments = await store.QueryAsync<AssessmentRecord>(caller.Tenant, DocumentQuery.InPartition(courseId), ct).ConfigureAwait(false);
-        var items = assessments.SelectMany(a => a.Value.Assessment.Items.Select(i => new TaggingItemRef(a.Value.Id, i.Id))).ToList();
-        return items.Count switch
+        string? after = null;
+        while (true)
         {
-            0 => Problem.Invalid("courseId", "The course has no assessment items to tag."),
-            > MaxItems => Problem.Invalid("courseId", $"The course has {items.Count} items; a job tags at most {MaxItems}. Send itemIds in batches."),
-            _ => Outcome<IReadOnlyList<TaggingItemRef>>.Ok(items),
-        };
+            var assessments = await store.QueryAsync<AssessmentRecord>(caller.Tenant, new DocumentQuery(courseId, Limit: AssessmentPage, AfterId: after), ct).ConfigureAwait(false);
+            foreach (var item in assessments.SelectMany(a => a.Value.Assessment.Items.Select(i => new TaggingItemRef(a.Value.Id, i.Id))))
+            {
+                if (pages.Total == MaxCourseItems)
+                {
+                    return Problem.Invalid("courseId", $"The course has more than {MaxCourseItems} items; a job tags at most {MaxCourseItems}. Send itemIds in batches.");
+                }
+
+                await pages.AddAsync(item, ct).ConfigureAwait(false);
+            }
+
+            if (assessments.Count < AssessmentPage)
+            {
+                return pages.Total == 0 ? Problem.Invalid("courseId", "The course has no assessment items to tag.") : null;
+            }
+
+            after = assessments[^1].Value.Id;
+        }
     }
 
     private async Task<Outcome<IReadOnlyList<TaggingItemRef>>> ForItemsAsync(Caller caller, IReadOnlyList<string> itemIds, string? assessmentId, CancellationToken ct)

@@ -7,7 +7,7 @@ namespace EdTech.Application.Content.Tagging;
 /// <summary>
 /// Change-feed consumer: a tagging job stored by POST /api/content/tagging-jobs (before its 202) gets its workflow,
 /// instance <c>{tenant}:tagging:{jobId}</c>. The job is read again first: one finished since, or gone, starts nothing.
-/// The container also holds the jobs' chunk records (partition = job id, id ≠ job id), which are skipped.
+/// The container also holds the jobs' page and chunk records (partition = job id, id ≠ job id), which are skipped.
 /// </summary>
 public sealed class StartTaggingOnJob(IDocumentStore store, ITaggingWorkflow workflow) : IChangeFeedHandler
 {
@@ -38,7 +38,7 @@ public sealed class StartTaggingOnJob(IDocumentStore store, ITaggingWorkflow wor
             return false;
         }
 
-        await workflow.StartAsync(tenant, jobId, job.Value.Items, ct).ConfigureAwait(false);
+        await workflow.StartAsync(tenant, job.Value, ct).ConfigureAwait(false);
         return true;
     }
 }
