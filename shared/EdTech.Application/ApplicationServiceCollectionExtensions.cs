@@ -77,6 +77,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<GetAssessmentStatisticsHandler>();
         services.AddSingleton<GetImprovementsHandler>();
         services.AddSingleton<GetHeatmapHandler>();
+        services.AddSingleton<AnalyticsSettings>();
+        services.AddSingleton<IChangeFeedHandler, AnalyticsWeeksProjection>();
         services.AddSingleton<SubmissionGrader>();
         services.AddSingleton<GetTeacherSubmissionHandler>();
         services.AddSingleton<GetReviewQueueHandler>();

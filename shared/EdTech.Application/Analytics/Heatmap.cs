@@ -11,6 +11,10 @@ public sealed record Heatmap(string Kind, IReadOnlyList<HeatmapAxis> Rows, IRead
     IReadOnlyList<IReadOnlyList<int>> Counts, int MinCount)
 {
     public const string ItemSection = "item-section";
+    public const string SkillWeek = "skill-week";
+    public const string ModuleWeek = "module-week";
+
+    public static IReadOnlyList<string> Kinds { get; } = [ItemSection, SkillWeek, ModuleWeek];
 }
 
 /// <summary>One student's latest graded attempt as the item × section heatmap reads it: section and, per item, (mark, points).</summary>

@@ -25,6 +25,7 @@ public static class StudentData
         [Containers.ItemRatings] = userId => DocumentQuery.Where("userId", userId),
         [Containers.UsageEvents] = userId => DocumentQuery.InPartition(userId),
         [Containers.UsageStudentDays] = userId => DocumentQuery.Where("userId", userId),
+        [Containers.AnalyticsStudentWeeks] = userId => DocumentQuery.Where("userId", userId),
         // A poison record keeps the change that failed (possibly a student's submission): it carries that document's userId.
         [Containers.Poison] = userId => DocumentQuery.Where("userId", userId),
     };
