@@ -73,6 +73,7 @@ var containers = [
   { name: 'usage-student-days', fields: ['userId'], throughput: 'answers' }
   { name: 'course-usage', fields: [], throughput: 'shared' }
   { name: 'analytics-student-weeks', fields: ['userId'], throughput: 'shared' }
+  { name: 'course-analytics-weeks', fields: [], throughput: 'shared' }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'

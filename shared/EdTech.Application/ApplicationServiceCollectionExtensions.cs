@@ -78,7 +78,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<GetImprovementsHandler>();
         services.AddSingleton<GetHeatmapHandler>();
         services.AddSingleton<AnalyticsSettings>();
-        services.AddSingleton<IChangeFeedHandler, AnalyticsWeeksProjection>();
+        services.AddSingleton<AnalyticsWeeksProjection>();
+        services.AddSingleton<IChangeFeedHandler>(provider => provider.GetRequiredService<AnalyticsWeeksProjection>());
         services.AddSingleton<SubmissionGrader>();
         services.AddSingleton<GetTeacherSubmissionHandler>();
         services.AddSingleton<GetReviewQueueHandler>();

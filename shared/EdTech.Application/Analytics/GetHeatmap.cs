@@ -9,13 +9,14 @@ namespace EdTech.Application.Analytics;
 
 /// <summary>
 /// GET …/courses/{courseId}/analytics/heatmap?kind=item-section|skill-week|module-week. item-section: the course's items × its
-/// enrollment sections from the statistics projection (each student's latest graded attempt); skill-week and module-week: one
-/// partition query of the analytics-weeks projection (<see cref="StudentWeeksRecord"/>). Cells under the tenant's k
+/// enrollment sections from the statistics projection (each student's latest graded attempt); skill-week and module-week: the
+/// course's sums kept by the analytics-weeks projection (<see cref="CourseWeeksRecord"/>, one point read unless stale) and, for
+/// module-week, the course's modules. Cells under the tenant's k
 /// (<see cref="AnalyticsSettings"/>) are hidden. The teacher route's enrollment is checked by the access table's course scope;
 /// the content route (tenant scope) needs only the course to exist. Cached per course and k with the course tag, like the statistics
 /// (the weekly kinds show usage changes within the cache's local expiry).
 /// </summary>
-public sealed class GetHeatmapHandler(IDocumentStore store, TeacherQueryCache cache, AnalyticsSettings settings)
+public sealed class GetHeatmapHandler(IDocumentStore store, TeacherQueryCache cache, AnalyticsSettings settings, AnalyticsWeeksProjection weeks)
 {
     public async Task<Outcome<Heatmap>> HandleAsync(Caller caller, string courseId, string? kind, CancellationToken ct)
     {
@@ -47,17 +48,15 @@ public sealed class GetHeatmapHandler(IDocumentStore store, TeacherQueryCache ca
 
     private async Task<Heatmap> SkillWeekAsync(TenantId tenant, string courseId, int minCount, CancellationToken ct)
     {
-        var students = await store.QueryAsync<StudentWeeksRecord>(tenant, DocumentQuery.InPartition(courseId), ct).ConfigureAwait(false);
-        return WeekHeatmaps.SkillWeek([.. students.Select(s => s.Value)], minCount);
+        var sums = await weeks.CurrentAsync(tenant, courseId, ct).ConfigureAwait(false);
+        return WeekHeatmaps.SkillWeek(sums.Skills, minCount);
     }
 
     private async Task<Heatmap> ModuleWeekAsync(TenantId tenant, string courseId, int minCount, CancellationToken ct)
     {
-        var course = DocumentQuery.InPartition(courseId);
-        var modules = await store.QueryAsync<ModuleRecord>(tenant, course, ct).ConfigureAwait(false);
-        var enrolled = (await store.QueryAsync<EnrollmentRecord>(tenant, course, ct).ConfigureAwait(false)).Count(e => e.Value.Role == Roles.Student);
-        var students = await store.QueryAsync<StudentWeeksRecord>(tenant, course, ct).ConfigureAwait(false);
-        return WeekHeatmaps.ModuleWeek([.. modules.Select(m => m.Value)], [.. students.Select(s => s.Value)], enrolled, minCount);
+        var sums = await weeks.CurrentAsync(tenant, courseId, ct).ConfigureAwait(false);
+        var modules = await store.QueryAsync<ModuleRecord>(tenant, DocumentQuery.InPartition(courseId), ct).ConfigureAwait(false);
+        return WeekHeatmaps.ModuleWeek([.. modules.Select(m => m.Value)], sums.Modules, sums.Enrolled, minCount);
     }
 
     private async Task<Heatmap> ItemSectionAsync(TenantId tenant, string courseId, int minCount, CancellationToken ct)

@@ -7,6 +7,7 @@ public sealed record HeatmapAxis(string Id, string Label);
 /// <see cref="MinCount"/> responses, so no single student's result can be read off it), <c>counts[r][c]</c> the responses
 /// behind it (shown also where the value is suppressed: a count reveals no result, and tells the teacher why the cell is empty).
 /// </summary>
+[System.ComponentModel.ImmutableObject(true)] // HybridCache hands out the cached instance instead of a deserialized copy (200 × 30 cells)
 public sealed record Heatmap(string Kind, IReadOnlyList<HeatmapAxis> Rows, IReadOnlyList<HeatmapAxis> Columns, IReadOnlyList<IReadOnlyList<double?>> Cells,
     IReadOnlyList<IReadOnlyList<int>> Counts, int MinCount)
 {

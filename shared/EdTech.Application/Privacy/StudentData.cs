@@ -97,5 +97,6 @@ public static class StudentData
         Containers.ItemStats, Containers.SkillGraphs, Containers.ItemParameters, Containers.TaggingJobs, Containers.WorkflowRuns, Containers.SkillTaxonomy,
         Containers.TaggingSuggestions,
         Containers.CourseUsage,
+        Containers.CourseAnalyticsWeeks,
     };
 }

@@ -46,6 +46,8 @@ public static class Containers
 
     /// <summary>One student's weekly mastery per skill and active modules per course (analytics-weeks projection), partitioned by course.</summary>
     public const string AnalyticsStudentWeeks = "analytics-student-weeks";
+    /// <summary>A course's weekly heatmap sums (analytics-weeks projection, no student's data), one document per course.</summary>
+    public const string CourseAnalyticsWeeks = "course-analytics-weeks";
 
     /// <summary>Changes a change-feed handler kept failing on: one record each, visible, never blocking a lease.</summary>
     public const string Poison = "poison";
@@ -54,5 +56,5 @@ public static class Containers
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
          LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns, SkillTaxonomy, TaggingSuggestions,
-         UsageEvents, UsageStudentDays, CourseUsage, AnalyticsStudentWeeks];
+         UsageEvents, UsageStudentDays, CourseUsage, AnalyticsStudentWeeks, CourseAnalyticsWeeks];
 }

@@ -81,7 +81,7 @@ public sealed class AnalyticsWeeksProjectionTests : IAsyncLifetime
     [Fact]
     public async Task Heatmap_TheTenantsK_DecidesWhichCellsShow()
     {
-        var handler = new GetHeatmapHandler(_world.Store, _world.Cache, _settings);
+        var handler = new GetHeatmapHandler(_world.Store, _world.Cache, _settings, _projection);
         foreach (var student in new[] { "s1", "s2", "s3" })
         {
             await _world.Store.CreateAsync(ProjectionWorld.Tenant, new EnrollmentRecord(EnrollmentRecord.IdFor(Course, student), Course, student, Roles.Student, Week49));
@@ -99,6 +99,42 @@ public sealed class AnalyticsWeeksProjectionTests : IAsyncLifetime
         Assert.Equal(["week1", "week2"], modules.Rows.Select(r => r.Id));
         Assert.Equal([[1.0], [0.0]], modules.Cells);
         Assert.Equal(3, (await _settings.GetAsync(Admin, default)).Value!.MinCellCount);
+    }
+
+    [Fact]
+    public async Task CourseSums_RecomputedAtMostOncePerInterval_MarkedStaleInBetween_AndAStaleRecordIsRecomputedOnRead()
+    {
+        var clock = new Submissions.ManualClock(Week49);
+        var projection = new AnalyticsWeeksProjection(_world.Store, clock);
+
+        await projection.HandleAsync([await LearnerStateAsync("s1", (Week49, true))], default);
+        var first = await StoredSumsAsync();
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await projection.HandleAsync([await LearnerStateAsync("s2", (Week49, true))], default);
+        var marked = await StoredSumsAsync();
+        var read = await projection.CurrentAsync(ProjectionWorld.Tenant, Course, default);
+        var afterRead = await StoredSumsAsync();
+        clock.Advance(AnalyticsWeeksProjection.RecomputeInterval);
+        await projection.HandleAsync([await LearnerStateAsync("s3", (Week49, true))], default);
+        var later = await StoredSumsAsync();
+
+        Assert.Equal((1, false), (first.Skills.Single().Count, first.Stale));
+        Assert.Equal((1, true), (marked.Skills.Single().Count, marked.Stale)); // not recomputed within the interval
+        Assert.Equal(2, read.Skills.Single().Count);
+        Assert.Equal((2, false), (afterRead.Skills.Single().Count, afterRead.Stale));
+        Assert.Equal((3, false), (later.Skills.Single().Count, later.Stale));
+    }
+
+    [Fact]
+    public async Task CourseSums_AnUnchangedRedelivery_DoesNotMarkTheCourseStale()
+    {
+        var change = await LearnerStateAsync("s1", (Week49, true));
+        await _projection.HandleAsync([change], default);
+        var first = await _world.Store.GetAsync<CourseWeeksRecord>(ProjectionWorld.Tenant, Course, Course);
+
+        await _projection.HandleAsync([change], default);
+
+        Assert.Equal(first!.ETag, (await _world.Store.GetAsync<CourseWeeksRecord>(ProjectionWorld.Tenant, Course, Course))!.ETag);
     }
 
     [Theory]
@@ -129,7 +165,7 @@ public sealed class AnalyticsWeeksProjectionTests : IAsyncLifetime
     [Fact]
     public async Task Heatmap_UnknownKind_IsInvalidNamingKind()
     {
-        var outcome = await new GetHeatmapHandler(_world.Store, _world.Cache, _settings).HandleAsync(Teacher, Course, "pie", default);
+        var outcome = await new GetHeatmapHandler(_world.Store, _world.Cache, _settings, _projection).HandleAsync(Teacher, Course, "pie", default);
 
         Assert.Equal(["kind"], outcome.Problem!.Errors!.Keys);
     }
@@ -148,6 +184,9 @@ public sealed class AnalyticsWeeksProjectionTests : IAsyncLifetime
         var result = await _world.Store.ReplaceAsync(ProjectionWorld.Tenant, Containers.UsageEvents, record.Id, record.PartitionKey, TypedDocumentStore.Serialize(record), ifMatch: null);
         return result.Document!;
     }
+
+    private async Task<CourseWeeksRecord> StoredSumsAsync() =>
+        (await _world.Store.GetAsync<CourseWeeksRecord>(ProjectionWorld.Tenant, Course, Course))!.Value;
 
     private async Task<Versioned<StudentWeeksRecord>> WeeksAsync(string userId) =>
         (await _world.Store.GetAsync<StudentWeeksRecord>(ProjectionWorld.Tenant, StudentWeeksRecord.IdFor(Course, userId), Course))!;
