@@ -74,6 +74,8 @@ var containers = [
   { name: 'course-usage', fields: [], throughput: 'shared' }
   { name: 'usage-module-progress', fields: ['userId'], throughput: 'shared' }
   { name: 'tagging-usage', fields: [], throughput: 'shared' }
+  { name: 'analytics-student-weeks', fields: ['userId'], throughput: 'shared' }
+  { name: 'course-analytics-weeks', fields: [], throughput: 'shared' }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'

@@ -79,6 +79,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<GetAssessmentStatisticsHandler>();
         services.AddSingleton<GetImprovementsHandler>();
         services.AddSingleton<GetHeatmapHandler>();
+        services.AddSingleton<AnalyticsSettings>();
+        services.AddSingleton<AnalyticsWeeksProjection>();
+        services.AddSingleton<IChangeFeedHandler>(provider => provider.GetRequiredService<AnalyticsWeeksProjection>());
         services.AddSingleton<SubmissionGrader>();
         services.AddSingleton<GetTeacherSubmissionHandler>();
         services.AddSingleton<GetReviewQueueHandler>();

@@ -27,6 +27,23 @@ public static class AnalyticsApi
         return api;
     }
 
+    /// <summary>The tenant admin's analytics settings (k, the smallest shown heatmap cell): GET and PUT /api/admin/settings/analytics.</summary>
+    public static RouteGroupBuilder MapAdminAnalyticsSettings(this RouteGroupBuilder api)
+    {
+        api.MapGet("/settings/analytics", GetSettings).Produces<AnalyticsSettingsView>();
+        api.MapPut("/settings/analytics", PutSettings).Accepts<SetAnalyticsSettingsCommand>("application/json").Produces<AnalyticsSettingsView>();
+        return api;
+    }
+
+    private static async Task<IResult> GetSettings(HttpContext context, AnalyticsSettings settings) =>
+        OutcomeResults.Ok(await settings.GetAsync(context.GetCaller(), context.RequestAborted));
+
+    private static async Task<IResult> PutSettings(HttpRequest request, AnalyticsSettings settings)
+    {
+        var (body, error) = await JsonBody.ReadAsync<SetAnalyticsSettingsCommand>(request);
+        return error ?? OutcomeResults.Ok(await settings.SetAsync(request.HttpContext.GetCaller(), body!, request.HttpContext.RequestAborted));
+    }
+
     private static void MapUsage(RouteGroupBuilder api)
     {
         api.MapGet("/courses/{courseId}/analytics/usage", GetUsage).Produces<CourseUsage>();
@@ -51,7 +68,7 @@ public static class AnalyticsApi
         var outcome = await handler.HandleAsync(context.GetCaller(), courseId, kind, context.RequestAborted);
         if (outcome.Problem is null && WantsSvg(context.Request))
         {
-            return TypedResults.Text(HeatmapSvg.Render(outcome.Value!, $"{courseId}: share of points earned, item × section"), HeatmapSvg.ContentType);
+            return TypedResults.Text(HeatmapSvg.Render(outcome.Value!, HeatmapSvg.TitleFor(courseId, outcome.Value!.Kind)), HeatmapSvg.ContentType);
         }
 
         return OutcomeResults.Ok(outcome);

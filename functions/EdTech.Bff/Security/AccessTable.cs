@@ -28,6 +28,8 @@ public static class AccessTable
         Row("GET", "/api/admin/students/{userId}/export", Tenant, TenantAdmin),
         Row("POST", "/api/admin/students/{userId}/erasure", Tenant, TenantAdmin),
         Row("POST", "/api/admin/roster/oneroster", Tenant, TenantAdmin),
+        Row("GET", "/api/admin/settings/analytics", Tenant, TenantAdmin),
+        Row("PUT", "/api/admin/settings/analytics", Tenant, TenantAdmin),
 
         Row("POST", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/assessments/{assessmentId}", Course, Teacher),

@@ -167,5 +167,21 @@ public sealed class CosmosChangeFeedFunctions(CosmosChangeDispatcher dispatcher,
             LeaseContainerPrefix = "usage-projection.submissions.", StartFromBeginning = true)]
         IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
         dispatcher.DispatchAsync(ChangeFeedCatalog.UsageProjection, Containers.Submissions, changes, ct);
+
+    [Function("AnalyticsWeeksProjectionOnLearnerState")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public Task ProjectAnalyticsWeeksLearnerState(
+        [CosmosDBTrigger(Database, Containers.LearnerState, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "analytics-weeks-projection.learner-state.", StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
+        dispatcher.DispatchAsync(ChangeFeedCatalog.AnalyticsWeeksProjection, Containers.LearnerState, changes, ct);
+
+    [Function("AnalyticsWeeksProjectionOnUsageEvents")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public Task ProjectAnalyticsWeeksUsageEvents(
+        [CosmosDBTrigger(Database, Containers.UsageEvents, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "analytics-weeks-projection.usage-events.", StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
+        dispatcher.DispatchAsync(ChangeFeedCatalog.AnalyticsWeeksProjection, Containers.UsageEvents, changes, ct);
 }
 #endif

@@ -7,10 +7,15 @@ public sealed record HeatmapAxis(string Id, string Label);
 /// <see cref="MinCount"/> responses, so no single student's result can be read off it), <c>counts[r][c]</c> the responses
 /// behind it (shown also where the value is suppressed: a count reveals no result, and tells the teacher why the cell is empty).
 /// </summary>
+[System.ComponentModel.ImmutableObject(true)] // HybridCache hands out the cached instance instead of a deserialized copy (200 × 30 cells)
 public sealed record Heatmap(string Kind, IReadOnlyList<HeatmapAxis> Rows, IReadOnlyList<HeatmapAxis> Columns, IReadOnlyList<IReadOnlyList<double?>> Cells,
     IReadOnlyList<IReadOnlyList<int>> Counts, int MinCount)
 {
     public const string ItemSection = "item-section";
+    public const string SkillWeek = "skill-week";
+    public const string ModuleWeek = "module-week";
+
+    public static IReadOnlyList<string> Kinds { get; } = [ItemSection, SkillWeek, ModuleWeek];
 }
 
 /// <summary>One student's latest graded attempt as the item × section heatmap reads it: section and, per item, (mark, points).</summary>

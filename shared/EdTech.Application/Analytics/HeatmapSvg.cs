@@ -56,6 +56,22 @@ public static class HeatmapSvg
         return text.ToString();
     }
 
+    /// <summary>What the cells of a kind measure (the legend's caption and the default title).</summary>
+    public static string Measure(string kind) => kind switch
+    {
+        Heatmap.SkillWeek => "mean mastery",
+        Heatmap.ModuleWeek => "share of students active",
+        _ => "share of points earned",
+    };
+
+    /// <summary>The title a route gives the document: the course, the measure and the axes.</summary>
+    public static string TitleFor(string courseId, string kind) => kind switch
+    {
+        Heatmap.SkillWeek => $"{courseId}: {Measure(kind)}, skill × week",
+        Heatmap.ModuleWeek => $"{courseId}: {Measure(kind)}, module × week",
+        _ => $"{courseId}: {Measure(kind)}, item × section",
+    };
+
     /// <summary>The colour of a value in [0, 1] as #rrggbb.</summary>
     public static string Colour(double value)
     {
@@ -114,7 +130,9 @@ public static class HeatmapSvg
             w.WriteAttributeString("fill", value is { } v ? Colour(v) : "url(#empty)");
             w.WriteElementString("title", value is { } shown
                 ? Invariant($"{map.Rows[r].Label} / {map.Columns[c].Label}: {shown:0.####} ({count} responses)")
-                : Invariant($"{map.Rows[r].Label} / {map.Columns[c].Label}: hidden, {count} responses (fewer than {map.MinCount})"));
+                : count == 0
+                    ? Invariant($"{map.Rows[r].Label} / {map.Columns[c].Label}: no data")
+                    : Invariant($"{map.Rows[r].Label} / {map.Columns[c].Label}: hidden, {count} responses (fewer than {map.MinCount})"));
             w.WriteEndElement();
         }
     }
@@ -131,7 +149,7 @@ public static class HeatmapSvg
         Text(w, LabelWidth, y + 26, "0", "middle");
         Text(w, LabelWidth + (steps * stepWidth / 2), y + 26, "0.5", "middle");
         Text(w, LabelWidth + (steps * stepWidth), y + 26, "1", "middle");
-        Text(w, LabelWidth - 6, y + 10, "share of points earned", "end");
+        Text(w, LabelWidth - 6, y + 10, Measure(map.Kind), "end");
         var emptyX = LabelWidth + (steps * stepWidth) + 30;
         w.WriteStartElement("rect");
         Attr(w, "x", emptyX);
@@ -140,7 +158,7 @@ public static class HeatmapSvg
         Attr(w, "height", 12);
         w.WriteAttributeString("fill", "url(#empty)");
         w.WriteEndElement();
-        Text(w, emptyX + 16, y + 10, Invariant($"fewer than {map.MinCount} responses (hidden)"), "start");
+        Text(w, emptyX + 16, y + 10, Invariant($"no data, or fewer than {map.MinCount} responses (hidden)"), "start");
     }
 
     private static void Rect(XmlWriter w, int x, int y, int width, int height, string fill)

@@ -51,9 +51,12 @@ public static class ChangeFeedCatalog
     /// <summary>Per-course, per-day usage from students' learning events and their submissions (docs/insight.md, "Usage").</summary>
     public static ChangeFeedConsumer UsageProjection { get; } = Declare("usage-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.UsageEvents, Containers.Submissions);
 
+    /// <summary>Each student's weekly mastery per skill and active modules per course, for the weekly heatmaps (docs/insight.md, "Weekly heatmaps").</summary>
+    public static ChangeFeedConsumer AnalyticsWeeksProjection { get; } = Declare("analytics-weeks-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.LearnerState, Containers.UsageEvents);
+
     public static IReadOnlyList<ChangeFeedConsumer> All { get; } =
         [StartGrading, SubmissionProjection, ReviewQueueProjection, AssessmentStatisticsProjection, LearnerState, StartRegrade, StartRelease, StartTagging, TagChangedItems, StartWorkflowRuns, ScheduleRelease, NotificationDispatch,
-         IntegrationEventDispatch, UsageProjection];
+         IntegrationEventDispatch, UsageProjection, AnalyticsWeeksProjection];
 
     public static ChangeFeedConsumer? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 

@@ -26,6 +26,7 @@ public static class StudentData
         [Containers.UsageEvents] = userId => DocumentQuery.InPartition(userId),
         [Containers.UsageStudentDays] = userId => DocumentQuery.Where("userId", userId),
         [Containers.UsageModuleProgress] = userId => DocumentQuery.Where("userId", userId),
+        [Containers.AnalyticsStudentWeeks] = userId => DocumentQuery.Where("userId", userId),
         // A poison record keeps the change that failed (possibly a student's submission): it carries that document's userId.
         [Containers.Poison] = userId => DocumentQuery.Where("userId", userId),
     };
@@ -97,5 +98,6 @@ public static class StudentData
         Containers.ItemStats, Containers.SkillGraphs, Containers.ItemParameters, Containers.TaggingJobs, Containers.WorkflowRuns, Containers.SkillTaxonomy,
         Containers.TaggingSuggestions,
         Containers.CourseUsage, Containers.TaggingUsage,
+        Containers.CourseAnalyticsWeeks,
     };
 }

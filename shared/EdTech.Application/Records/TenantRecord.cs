@@ -27,6 +27,9 @@ public sealed record TenantRecord(string Id, string Name, string TimeZone, strin
 
     public IReadOnlyDictionary<string, bool> Features { get; init; } = new Dictionary<string, bool>(StringComparer.Ordinal);
 
+    /// <summary>Numeric tenant settings the tenant admin sets (e.g. <c>analytics.min-cell-count</c>); absent = the default.</summary>
+    public IReadOnlyDictionary<string, int> Settings { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
     /// <summary>Microsoft Entra (External ID) directory ids whose tokens act in this tenant; see <c>DirectoryMappingRecord</c>.</summary>
     public IReadOnlyList<string> EntraTenantIds { get; init; } = [];
 

@@ -48,6 +48,11 @@ public static class Containers
     /// <summary>One student's activity per module of a course (usage projection, drop-off per module), partitioned by course.</summary>
     public const string UsageModuleProgress = "usage-module-progress";
 
+    /// <summary>One student's weekly mastery per skill and active modules per course (analytics-weeks projection), partitioned by course.</summary>
+    public const string AnalyticsStudentWeeks = "analytics-student-weeks";
+    /// <summary>A course's weekly heatmap sums (analytics-weeks projection, no student's data), one document per course.</summary>
+    public const string CourseAnalyticsWeeks = "course-analytics-weeks";
+
     /// <summary>Changes a change-feed handler kept failing on: one record each, visible, never blocking a lease.</summary>
     public const string Poison = "poison";
 
@@ -55,5 +60,5 @@ public static class Containers
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
          LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns, SkillTaxonomy, TaggingSuggestions,
-         UsageEvents, UsageStudentDays, CourseUsage, UsageModuleProgress, TaggingUsage];
+         UsageEvents, UsageStudentDays, CourseUsage, UsageModuleProgress, TaggingUsage, AnalyticsStudentWeeks, CourseAnalyticsWeeks];
 }

@@ -26,6 +26,7 @@ public static class QueriedFields
         [Containers.TaggingSuggestions] = ["assessmentId", "itemId", "status"],
         [Containers.UsageStudentDays] = ["userId"],
         [Containers.UsageModuleProgress] = ["userId"],
+        [Containers.AnalyticsStudentWeeks] = ["userId"],
     };
 
     /// <summary>The fields of <paramref name="container"/> a query may filter on (none for most containers).</summary>

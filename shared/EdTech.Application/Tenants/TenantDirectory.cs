@@ -20,7 +20,7 @@ public enum TenantState
 /// </summary>
 public sealed class TenantDirectory(IDocumentStore store, TimeProvider clock, AccessCacheSettings settings)
 {
-    private sealed record Entry(TenantState State, TenantQuotas Quotas);
+    private sealed record Entry(TenantState State, TenantQuotas Quotas, IReadOnlyDictionary<string, int> Settings);
 
     private readonly ExpiringCache<Entry> _cache = new(clock, settings.Ttl);
 
@@ -31,14 +31,25 @@ public sealed class TenantDirectory(IDocumentStore store, TimeProvider clock, Ac
             return TenantState.Active;
         }
 
+        return (await LoadAsync(tenant, ct).ConfigureAwait(false)).State;
+    }
+
+    /// <summary>The tenant's numeric setting <paramref name="name"/> (from the same short-lived cache), or null when it is not set.</summary>
+    public async ValueTask<int?> SettingAsync(TenantId tenant, string name, CancellationToken ct) =>
+        tenant == TenantId.Platform ? null
+        : (await LoadAsync(tenant, ct).ConfigureAwait(false)).Settings.TryGetValue(name, out var value) ? value : null;
+
+    private async ValueTask<Entry> LoadAsync(TenantId tenant, CancellationToken ct)
+    {
         var entry = await _cache.GetOrLoadAsync(tenant.Value, async token =>
         {
             var record = await store.GetAsync<TenantRecord>(TenantId.Platform, tenant.Value, token).ConfigureAwait(false);
             return new Entry(
                 record is null ? TenantState.Unknown : record.Value.Status == TenantRecord.Suspended ? TenantState.Suspended : TenantState.Active,
-                (record?.Value.Quotas ?? TenantQuotas.None).Effective());
+                (record?.Value.Quotas ?? TenantQuotas.None).Effective(),
+                record?.Value.Settings ?? new Dictionary<string, int>());
         }, ct).ConfigureAwait(false);
-        return entry!.State;
+        return entry!;
     }
 
     /// <summary>

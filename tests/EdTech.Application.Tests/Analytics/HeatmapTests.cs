@@ -51,7 +51,7 @@ public sealed class HeatmapTests
         Assert.Contains(cells, c => c.Element(ns + "title")!.Value == "Quiz · q1: 2+2? / 7A: 0.8 (5 responses)");
         Assert.Equal(2, cells.Count(c => c.Attribute("fill")!.Value == "url(#empty)"));
         Assert.Contains(svg.Descendants(ns + "text"), t => t.Value.StartsWith("Quiz · q2: <b>Primes</b>", StringComparison.Ordinal));
-        Assert.Contains(svg.Descendants(ns + "text"), t => t.Value == "fewer than 5 responses (hidden)");
+        Assert.Contains(svg.Descendants(ns + "text"), t => t.Value == "no data, or fewer than 5 responses (hidden)");
     }
 
     [Fact]

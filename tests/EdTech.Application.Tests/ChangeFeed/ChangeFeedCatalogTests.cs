@@ -61,6 +61,7 @@ public sealed class ChangeFeedCatalogTests
             ("notification-dispatch", ChangeFeedUrgency.Deferrable, false, Containers.Notifications),
             ("integration-event-dispatch", ChangeFeedUrgency.Deferrable, false, Containers.IntegrationEvents),
             ("usage-projection", ChangeFeedUrgency.Deferrable, false, $"{Containers.Submissions},{Containers.UsageEvents}"),
+            ("analytics-weeks-projection", ChangeFeedUrgency.Deferrable, false, $"{Containers.LearnerState},{Containers.UsageEvents}"),
         };
 
         Assert.Equal(expected, ChangeFeedCatalog.All.Select(c => (c.Name, c.Urgency, c.StartsDurableWork, string.Join(",", c.Containers.Order(StringComparer.Ordinal)))));

@@ -50,6 +50,8 @@ public static class MatrixSamples
         ["GET /api/content/flagged-items"] = new(200),
         ["GET /api/admin/students/{userId}/export"] = new(200),
         ["POST /api/admin/students/{userId}/erasure"] = Post(200, _ => new { reason = "Parent's written request" }),
+        ["GET /api/admin/settings/analytics"] = new(200),
+        ["PUT /api/admin/settings/analytics"] = Post(200, _ => new { minCellCount = 5 }),
         ["POST /api/admin/roster/oneroster"] = Post(200, _ => RosterZip.Content(RosterZip.Zip(RosterZip.Valid(Unique("m"))))),
         ["PUT /api/teacher/courses/{courseId}/modules/{moduleId}"] = Post(201, _ => new { title = "Week 1", position = 1, items = new[] { new { id = "i1", title = "Quiz", kind = "assessment", assessmentId = "quiz1" } } }),
         ["GET /api/teacher/courses/{courseId}/modules"] = new(200),

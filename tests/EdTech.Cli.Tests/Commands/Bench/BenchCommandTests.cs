@@ -22,6 +22,30 @@ public class BenchCommandTests
         Assert.True(root.TryGetProperty("loadAverage1m", out _));
     }
 
+    [Fact]
+    public async Task Analytics_TinyCourse_PrintsEveryKindAndTheSvgOfItsMap()
+    {
+        var output = new StringWriter();
+        var exit = await new RootCommand { BenchCommand.Create(output) }
+            .Parse("bench analytics --students 12 --items 25 --sections 3 --weeks 3 --skills 4 --modules 2 --reads 2").InvokeAsync();
+
+        Assert.Equal(0, exit);
+        var root = JsonDocument.Parse(output.ToString()).RootElement;
+        Assert.Equal(["item-section", "skill-week", "module-week"], root.GetProperty("uncached").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(2, root.GetProperty("cached").GetProperty("skill-week").GetProperty("runs").GetInt32());
+        Assert.True(root.GetProperty("uncached").GetProperty("item-section").GetProperty("p99Ms").GetDouble() > 0);
+        Assert.Equal(25 * 3, root.GetProperty("svgCells").GetInt32());
+        Assert.True(root.GetProperty("usageRead").GetProperty("p50Ms").GetDouble() > 0);
+        Assert.True(root.GetProperty("weeklySumsRecompute").GetProperty("runs").GetInt32() > 0);
+    }
+
+    [Theory]
+    [InlineData("analytics --students 0")]
+    [InlineData("analytics --sections 201")]
+    [InlineData("analytics --reads 0")]
+    public void Parse_AnalyticsOutOfRange_ReportsAnError(string args) =>
+        Assert.NotEmpty(new RootCommand { BenchCommand.Create() }.Parse($"bench {args}").Errors);
+
     [Theory]
     [InlineData("--students 1")]
     [InlineData("--students 200001")]

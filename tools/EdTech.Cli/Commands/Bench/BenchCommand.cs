@@ -15,7 +15,7 @@ public static class BenchCommand
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static Command Create(TextWriter? output = null) => new("bench", "In-process benchmarks") { Simulation(output ?? Console.Out) };
+    public static Command Create(TextWriter? output = null) => new("bench", "In-process benchmarks") { Simulation(output ?? Console.Out), Analytics(output ?? Console.Out) };
 
     public static SimulationBenchReport Run(int students, int items, int skills, int seed)
     {
@@ -42,6 +42,35 @@ public static class BenchCommand
         command.SetAction(parse =>
         {
             output.WriteLine(JsonSerializer.Serialize(Run(parse.GetValue(students), parse.GetValue(items), parse.GetValue(skills), parse.GetValue(seed)), Json));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>`edtech bench analytics`: heatmap and usage reads on a seeded SQLite course (<see cref="AnalyticsBench"/>).</summary>
+    private static Command Analytics(TextWriter output)
+    {
+        var students = new Option<int>("--students") { DefaultValueFactory = _ => 1000, Description = "Students in the course" };
+        var items = new Option<int>("--items") { DefaultValueFactory = _ => 200, Description = "Items (in assessments of 20)" };
+        var sections = new Option<int>("--sections") { DefaultValueFactory = _ => 30, Description = "Sections (the item × section columns)" };
+        var weeks = new Option<int>("--weeks") { DefaultValueFactory = _ => 15, Description = "Weeks of mastery and activity per student" };
+        var skills = new Option<int>("--skills") { DefaultValueFactory = _ => 20 };
+        var modules = new Option<int>("--modules") { DefaultValueFactory = _ => 10 };
+        var reads = new Option<int>("--reads") { DefaultValueFactory = _ => 100, Description = "Timed reads per measurement" };
+        var data = new Option<string?>("--data") { Description = "Folder for the SQLite file (kept); a temporary folder otherwise" };
+        var command = new Command("analytics", "Heatmap (each kind) and usage read p50/p99 and SVG render time on a seeded course") { students, items, sections, weeks, skills, modules, reads, data };
+        AtLeast(students, 1, 100_000);
+        AtLeast(items, 1, 2_000);
+        AtLeast(sections, 1, 200);
+        AtLeast(weeks, 1, 104);
+        AtLeast(skills, 1, 1_000);
+        AtLeast(modules, 1, 200);
+        AtLeast(reads, 1, 100_000);
+        command.SetAction(async (parse, ct) =>
+        {
+            var report = await AnalyticsBench.RunAsync(new AnalyticsBenchOptions(parse.GetValue(students), parse.GetValue(items), parse.GetValue(sections), parse.GetValue(weeks),
+                parse.GetValue(skills), parse.GetValue(modules), parse.GetValue(reads), parse.GetValue(data)), ct);
+            output.WriteLine(JsonSerializer.Serialize(report, Json));
             return 0;
         });
         return command;
