@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdTech.Application.Analytics;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -31,14 +32,11 @@ public sealed record CourseUsage(string CourseId, string From, string To, IReadO
 /// the last <see cref="DefaultDays"/> days to the tenant's today. The teacher route's enrollment is checked by the course scope;
 /// the content route (tenant scope) needs the course to exist.
 /// </summary>
-public sealed class GetCourseUsageHandler(IDocumentStore store, UsageProjection projection, TenantTimeZones timeZones, TimeProvider clock)
+public sealed class GetCourseUsageHandler(IDocumentStore store, UsageProjection projection, TenantTimeZones timeZones, AnalyticsSettings settings, TimeProvider clock)
 {
     public const int MaxDays = 366;
 
     public const int DefaultDays = 30;
-
-    /// <summary>The smallest number of active students a section's cell is shown for (see <see cref="MinCellCountAsync"/>).</summary>
-    public const int DefaultMinCellCount = 5;
 
     public async Task<Outcome<CourseUsage>> HandleAsync(Caller caller, string courseId, string? from, string? to, CancellationToken ct)
     {
@@ -70,7 +68,7 @@ public sealed class GetCourseUsageHandler(IDocumentStore store, UsageProjection 
                 day.Submissions, day.Completions, day.MedianTimeOnTaskSeconds, clock.GetUtcNow()) { Completion = day.Completion, Sections = sections };
         }
 
-        var minCount = await MinCellCountAsync(caller.Tenant, ct).ConfigureAwait(false);
+        var minCount = await settings.MinCellCountAsync(caller.Tenant, ct).ConfigureAwait(false);
         var views = Enumerable.Range(0, days).Select(i => Format(first.AddDays(i)))
             .Select(date => stored.TryGetValue(date, out var d)
                 ? new CourseUsageDayView(date, d.ActiveStudents, d.ContentViews, d.Submissions, d.Completions, d.MedianTimeOnTaskSeconds, d.Completion,
@@ -79,12 +77,6 @@ public sealed class GetCourseUsageHandler(IDocumentStore store, UsageProjection 
             .ToList();
         return Outcome<CourseUsage>.Ok(new CourseUsage(courseId, Format(first), Format(last), views, zone.Id, minCount));
     }
-
-    /// <summary>
-    /// The tenant's minimum cell count for analytics: the constant <see cref="DefaultMinCellCount"/> until the tenant setting
-    /// <c>analytics.min-cell-count</c> exists (the heatmap's k); the one place to point at it.
-    /// </summary>
-    public static ValueTask<int> MinCellCountAsync(TenantId tenant, CancellationToken ct) => ValueTask.FromResult(DefaultMinCellCount);
 
     /// <summary>A section's cell as shown: its figures hidden (null) under <paramref name="minCount"/> active students.</summary>
     public static SectionUsageDayView Hide(SectionUsageDay section, int minCount)

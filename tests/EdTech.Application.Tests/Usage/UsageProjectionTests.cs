@@ -99,7 +99,8 @@ public sealed class UsageProjectionTests : IAsyncLifetime
     {
         var clock = new Submissions.ManualClock(Morning);
         var projection = Projection(_world.Store, clock);
-        var read = new GetCourseUsageHandler(_world.Store, projection, new Tenants.TenantTimeZones(_world.Store, clock), clock);
+        var read = new GetCourseUsageHandler(_world.Store, projection, new Tenants.TenantTimeZones(_world.Store, clock),
+            new Analytics.AnalyticsSettings(_world.Store, new Tenants.TenantDirectory(_world.Store, clock, Access.AccessCacheSettings.Default), clock), clock);
         var teacher = new Common.Caller(ProjectionWorld.Tenant, "t1", new HashSet<string> { Domain.Tenancy.Roles.Teacher });
         await _world.Store.CreateAsync(ProjectionWorld.Tenant, new CourseRecord("math101", "Math", Morning));
 

@@ -1,3 +1,5 @@
+using EdTech.Application.Access;
+using EdTech.Application.Analytics;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -35,7 +37,7 @@ public sealed class UsageWorld(DateTimeOffset start) : IAsyncLifetime, IAsyncDis
         await _world.InitializeAsync();
         var zones = new TenantTimeZones(Store, Clock);
         Projection = new UsageProjection(Store, zones, Clock);
-        Read = new GetCourseUsageHandler(Store, Projection, zones, Clock);
+        Read = new GetCourseUsageHandler(Store, Projection, zones, new AnalyticsSettings(Store, new TenantDirectory(Store, Clock, AccessCacheSettings.Default), Clock), Clock);
         Modules = new GetModuleUsageHandler(Store, Clock);
         await Store.CreateAsync(Tenant, new CourseRecord(Course, "Math", start));
     }

@@ -79,7 +79,8 @@ public static class AnalyticsBench
                 await store.ReplaceAsync(Tenant, stored.Value with { Stale = true }, stored.ETag, ct);
                 await weeks.CurrentAsync(Tenant, CourseId, ct);
             });
-            var usage = new GetCourseUsageHandler(store, new UsageProjection(store, TimeProvider.System), TimeProvider.System);
+            var zones = new TenantTimeZones(store, TimeProvider.System);
+            var usage = new GetCourseUsageHandler(store, new UsageProjection(store, zones, TimeProvider.System), zones, settings, TimeProvider.System);
             var admin = new Caller(Tenant, "admin", new HashSet<string> { Roles.TenantAdmin });
             var uncached = new Dictionary<string, Timing>(StringComparer.Ordinal);
             var cached = new Dictionary<string, Timing>(StringComparer.Ordinal);
