@@ -20,6 +20,7 @@ using EdTech.Application.Gradebooks.GradingSchemes;
 using EdTech.Application.Notifications;
 using EdTech.Application.Outbox;
 using EdTech.Application.Grading;
+using EdTech.Application.Lists;
 using EdTech.Application.Grading.Regrade;
 using EdTech.Application.Grading.Review;
 using EdTech.Application.Learning;
@@ -67,6 +68,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<CreateAssessmentHandler>();
         services.AddSingleton<GetStudentAssessmentHandler>();
         services.AddSingleton<GetTeacherAssessmentHandler>();
+        services.AddSingleton<ListMyCoursesHandler>();
+        services.AddSingleton<ListCourseAssessmentsHandler>();
+        services.AddSingleton<ListSubmissionsHandler>();
         services.AddSingleton<UpdateAssessmentHandler>();
         services.AddSingleton<SubmissionRegrader>();
         services.AddSingleton<SubmitAttemptHandler>();

@@ -24,6 +24,7 @@ public static class StudentApi
         api.MapPost("/events", RecordEvents).Accepts<RecordUsageEventsCommand>("application/json").Produces<UsageEventsAccepted>(StatusCodes.Status202Accepted);
         api.MapStudentModulesApi();
         api.MapStudentLearning();
+        api.MapStudentLists();
         return api;
     }
 

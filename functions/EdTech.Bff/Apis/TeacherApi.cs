@@ -36,6 +36,7 @@ public static class TeacherApi
         api.MapTeacherLearning();
         api.MapTeacherAnalytics();
         api.MapTeacherItemDifficulty();
+        api.MapTeacherLists();
         return api;
     }
 

@@ -52,6 +52,10 @@ public static class AccessTable
         // An addition to the contract: the content route's item difficulty for teachers of the item's course.
         Row("GET", "/api/teacher/assessments/{assessmentId}/items/{itemId}/difficulty", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/analytics/usage/modules", Course, Teacher),
+        // Lists (API.md v2): the caller's own courses are read by the caller's enrollments, so no other course appears.
+        Row("GET", "/api/teacher/courses", Tenant, Teacher),
+        Row("GET", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
+        Row("GET", "/api/teacher/assessments/{assessmentId}/submissions", Course, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),
@@ -63,6 +67,10 @@ public static class AccessTable
         Row("POST", "/api/student/items/{itemId}/ratings", Tenant, Student),
         // The events' courses are in the body: the handler checks each enrollment and object (422 naming the event otherwise).
         Row("POST", "/api/student/events", Tenant, Student),
+        // Lists (API.md v2): own courses (by the caller's enrollments), a course's published assessments, own submissions (the caller's partition).
+        Row("GET", "/api/student/courses", Tenant, Student),
+        Row("GET", "/api/student/courses/{courseId}/assessments", Course, Student),
+        Row("GET", "/api/student/submissions", Tenant, Student),
 
         Row("GET", "/api/content/flagged-items", Tenant, ContentAuthor),
         Row("POST", "/api/content/tagging-jobs", Tenant, ContentAuthor),

@@ -99,7 +99,8 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
         var school = await School.CreateAsync(factory, factory.CreateClient());
         string[] templates = ["/api/student/assessments/{0}", "/api/student/submissions/{0}", "/api/teacher/courses/{0}/gradebook",
             "/api/teacher/courses/{0}/grading-scheme", "/api/teacher/assessments/{0}/statistics", "/api/teacher/courses/{0}/analytics/heatmap",
-            "/api/teacher/courses/{0}/analytics/usage", "/api/teacher/courses/{0}/analytics/usage/modules"];
+            "/api/teacher/courses/{0}/analytics/usage", "/api/teacher/courses/{0}/analytics/usage/modules", "/api/teacher/courses/{0}/assessments",
+            "/api/student/courses/{0}/assessments", "/api/teacher/assessments/{0}/submissions"];
         var gen = Gen.Select(Gen.Int[0, templates.Length - 1], Gen.String[0, 300], (i, id) => (Template: templates[i], Id: id));
 
         await gen.SampleAsync(async sample =>
@@ -109,6 +110,24 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
             var (status, _, _) = await school.Client.GetAsync(path, token);
             Assert.True((int)status < 500, $"{path} answered {(int)status}");
             Assert.True(status is HttpStatusCode.NotFound or HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{path} answered {(int)status}");
+        }, iter: 200, threads: 1);
+    }
+
+    [Fact]
+    public async Task AnyPagingQuery_OnEveryList_IsNeverA5xx_OnlyOkOr422()
+    {
+        var school = await School.CreateAsync(factory, factory.CreateClient());
+        string[] templates = ["/api/teacher/courses?limit={0}", "/api/teacher/courses?next={0}", "/api/student/courses?next={0}&limit={0}",
+            "/api/teacher/courses/math101/assessments?next={0}", "/api/student/courses/math101/assessments?limit={0}",
+            "/api/teacher/assessments/quiz1/submissions?status={0}", "/api/teacher/assessments/quiz1/submissions?next={0}", "/api/student/submissions?next={0}"];
+        var gen = Gen.Select(Gen.Int[0, templates.Length - 1], Gen.String[0, 300], (i, value) => (Template: templates[i], Value: value));
+
+        await gen.SampleAsync(async sample =>
+        {
+            var token = sample.Template.Contains("teacher", StringComparison.Ordinal) ? school.Teacher : school.Student1;
+            var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, sample.Template, Uri.EscapeDataString(sample.Value));
+            var (status, _, _) = await school.Client.GetAsync(path, token);
+            Assert.True(status is HttpStatusCode.OK or HttpStatusCode.UnprocessableEntity, $"{path} answered {(int)status}");
         }, iter: 200, threads: 1);
     }
 }

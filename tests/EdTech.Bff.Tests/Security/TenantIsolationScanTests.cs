@@ -46,6 +46,34 @@ public sealed class TenantIsolationScanTests(ApiFactory factory) : IClassFixture
 
         // 3 readers × 2 other schools × (2 submissions × 2 containers × 2 students + the assessment only that school has).
         Assert.True(notFound >= 3 * 2 * (4 * 2 + 1), $"Only {notFound} cross-tenant reads were probed.");
+
+        foreach (var reader in schools)
+        {
+            await AssertListsShowOnlyOwnAsync(client, reader, schools.Where(s => s != reader).ToList());
+        }
+    }
+
+    /// <summary>The caller lists of the same ids (t1, s1, math101, quiz1) in every school: only the reader's own school's titles and submissions.</summary>
+    private static async Task AssertListsShowOnlyOwnAsync(HttpClient client, IsolationWorkload reader, IReadOnlyList<IsolationWorkload> others)
+    {
+        var lists = new[]
+        {
+            ("/api/teacher/courses", reader.Teacher, true), ("/api/teacher/courses/math101/assessments", reader.Teacher, true),
+            ("/api/student/courses", reader.Student1, true), ("/api/student/courses/math101/assessments", reader.Student1, true),
+            ("/api/teacher/assessments/quiz1/submissions", reader.Teacher, false), ("/api/student/submissions", reader.Student1, false),
+        };
+        foreach (var (path, token, titled) in lists)
+        {
+            var (status, body, _) = await client.GetAsync(path, token);
+            var text = body.ToString();
+            Assert.True(status == HttpStatusCode.OK, $"{reader.Tenant} {path}: {status} {text}");
+            Assert.All(others, o => Assert.DoesNotContain(o.Marker, text, StringComparison.Ordinal));
+            Assert.All(others.SelectMany(o => o.SubmissionIds), id => Assert.DoesNotContain(id, text, StringComparison.Ordinal));
+            if (titled)
+            {
+                Assert.Contains(reader.Marker, text, StringComparison.Ordinal);
+            }
+        }
     }
 
     [Fact]

@@ -79,6 +79,12 @@ public static class MatrixSamples
         ["POST /api/content/suggestions/{assessmentId}/{itemId}/reject"] = new(200, async w => { await w.PendingSuggestionAsync(); return null; }),
         ["GET /api/content/items/{assessmentId}/{itemId}/difficulty"] = new(200),
         ["GET /api/teacher/assessments/{assessmentId}/items/{itemId}/difficulty"] = new(200),
+        ["GET /api/teacher/courses"] = new(200),
+        ["GET /api/teacher/courses/{courseId}/assessments"] = new(200),
+        ["GET /api/teacher/assessments/{assessmentId}/submissions"] = new(200, Query: _ => "?status=graded&limit=10"),
+        ["GET /api/student/courses"] = new(200),
+        ["GET /api/student/courses/{courseId}/assessments"] = new(200),
+        ["GET /api/student/submissions"] = new(200),
         ["PUT /api/content/taxonomy/skills/{skillId}"] = new(201, _ => Task.FromResult<object?>(new { name = "Matrix skill", description = "Written by the matrix." }), ForeignTenant: 201),
     };
 

@@ -1,0 +1,56 @@
+using EdTech.Application.Common;
+using EdTech.Application.Lists;
+using EdTech.Application.Submissions;
+using EdTech.Bff.Http;
+using EdTech.Bff.Security;
+using EdTech.Domain.Tenancy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace EdTech.Bff.Apis;
+
+/// <summary>
+/// The caller's lists (API.md v2 "Lists, updates, deletes"): <c>?limit=</c> (1 to 200, default 50) and the opaque <c>?next=</c>
+/// token of the previous page; each page carries a weak <c>ETag</c> and answers 304 to a matching <c>If-None-Match</c>.
+/// </summary>
+public static class ListsApi
+{
+    public static RouteGroupBuilder MapTeacherLists(this RouteGroupBuilder api)
+    {
+        api.MapGet("/courses", TeacherCourses).Produces<Page<CourseSummary>>().Produces(StatusCodes.Status304NotModified);
+        api.MapGet("/courses/{courseId}/assessments", TeacherAssessments).Produces<Page<TeacherAssessmentSummary>>().Produces(StatusCodes.Status304NotModified);
+        api.MapGet("/assessments/{assessmentId}/submissions", TeacherSubmissions).Produces<Page<TeacherSubmissionSummary>>().Produces(StatusCodes.Status304NotModified);
+        return api;
+    }
+
+    public static RouteGroupBuilder MapStudentLists(this RouteGroupBuilder api)
+    {
+        api.MapGet("/courses", StudentCourses).Produces<Page<CourseSummary>>().Produces(StatusCodes.Status304NotModified);
+        api.MapGet("/courses/{courseId}/assessments", StudentAssessments).Produces<Page<StudentAssessmentSummary>>().Produces(StatusCodes.Status304NotModified);
+        api.MapGet("/submissions", StudentSubmissions).Produces<Page<StudentSubmissionView>>().Produces(StatusCodes.Status304NotModified);
+        return api;
+    }
+
+    private static async Task<IResult> TeacherCourses([FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListMyCoursesHandler handler) =>
+        PageResults.Ok(context, await handler.HandleAsync(context.GetCaller(), Roles.Teacher, limit, next, context.RequestAborted));
+
+    private static async Task<IResult> StudentCourses([FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListMyCoursesHandler handler) =>
+        PageResults.Ok(context, await handler.HandleAsync(context.GetCaller(), Roles.Student, limit, next, context.RequestAborted));
+
+    private static async Task<IResult> TeacherAssessments(
+        string courseId, [FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListCourseAssessmentsHandler handler) =>
+        PageResults.Ok(context, await handler.ForTeacherAsync(context.GetCaller(), courseId, limit, next, context.RequestAborted));
+
+    private static async Task<IResult> StudentAssessments(
+        string courseId, [FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListCourseAssessmentsHandler handler) =>
+        PageResults.Ok(context, await handler.ForStudentAsync(context.GetCaller(), courseId, limit, next, context.RequestAborted));
+
+    private static async Task<IResult> TeacherSubmissions(
+        string assessmentId, [FromQuery] string? status, [FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListSubmissionsHandler handler) =>
+        PageResults.Ok(context, await handler.ForTeacherAsync(context.GetCaller(), assessmentId, status, limit, next, context.RequestAborted));
+
+    private static async Task<IResult> StudentSubmissions([FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListSubmissionsHandler handler) =>
+        PageResults.Ok(context, await handler.ForStudentAsync(context.GetCaller(), limit, next, context.RequestAborted));
+}

@@ -1,0 +1,64 @@
+using EdTech.Application.Access;
+using EdTech.Application.Common;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
+using EdTech.Domain.Tenancy;
+
+namespace EdTech.Application.Lists;
+
+/// <summary>One assessment of a course in the teacher's list (no items: the single-assessment read has them, with keys).</summary>
+public sealed record TeacherAssessmentSummary(
+    string AssessmentId, string CourseId, string Title, DateTimeOffset DueAt, int GraceSeconds, int? MaxAttempts, string ReleaseMode,
+    string? Category, decimal MaxScore, int ItemCount, int Version, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// One assessment of a course in the student's list: what a student may see of it (no items, so no prompts, keys or
+/// tolerances), its deadline (due date plus grace) and whether it is still open for submissions.
+/// </summary>
+public sealed record StudentAssessmentSummary(
+    string AssessmentId, string CourseId, string Title, DateTimeOffset DueAt, DateTimeOffset Deadline, bool Open, int? MaxAttempts,
+    string? Category, decimal MaxScore, int ItemCount);
+
+/// <summary>
+/// A course's assessments (GET /api/teacher/courses/{courseId}/assessments, GET /api/student/courses/{courseId}/assessments):
+/// one single-partition query (assessments are partitioned by course), keyset by assessment id. A caller not enrolled in
+/// the course in that role gets 404 for the course, as every course route. Every stored assessment is published (creating
+/// one publishes it: no drafts exist yet), so students see all of them, each saying whether it is still open.
+/// </summary>
+public sealed class ListCourseAssessmentsHandler(IDocumentStore store, CourseAccess access, TimeProvider clock)
+{
+    public Task<Outcome<Page<TeacherAssessmentSummary>>> ForTeacherAsync(Caller caller, string courseId, string? limit, string? next, CancellationToken ct) =>
+        ListAsync(caller, courseId, Roles.Teacher, limit, next, r => new TeacherAssessmentSummary(
+            r.Id, r.CourseId, r.Assessment.Title, r.Assessment.DueAt, r.Assessment.GraceSeconds, r.Assessment.MaxAttempts, r.Assessment.Release.Mode,
+            r.Assessment.Category, r.Assessment.MaxScore, r.Assessment.Items.Count, r.Version, r.CreatedAt), ct);
+
+    public Task<Outcome<Page<StudentAssessmentSummary>>> ForStudentAsync(Caller caller, string courseId, string? limit, string? next, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return ListAsync(caller, courseId, Roles.Student, limit, next, r => new StudentAssessmentSummary(
+            r.Id, r.CourseId, r.Assessment.Title, r.Assessment.DueAt, r.Assessment.Deadline, now <= r.Assessment.Deadline, r.Assessment.MaxAttempts,
+            r.Assessment.Category, r.Assessment.MaxScore, r.Assessment.Items.Count), ct);
+    }
+
+    private async Task<Outcome<Page<TView>>> ListAsync<TView>(
+        Caller caller, string courseId, string role, string? limit, string? next, Func<AssessmentRecord, TView> view, CancellationToken ct)
+        where TView : class
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!ResourceId.IsValid(courseId) || !await access.IsEnrolledAsync(caller.Tenant, courseId, caller.UserId, role, ct).ConfigureAwait(false))
+        {
+            return Problem.NotFound("course");
+        }
+
+        var request = PageRequest.Parse(limit, next);
+        if (request.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var (size, after) = request.Value!;
+        var rows = (await store.QueryAsync<AssessmentRecord>(caller.Tenant, new DocumentQuery(courseId, null, size + 1, after), ct).ConfigureAwait(false))
+            .Select(r => r.Value).ToList();
+        return Outcome<Page<TView>>.Ok(ListPaging.Of(rows, size, view, r => r.Id));
+    }
+}
