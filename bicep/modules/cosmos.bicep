@@ -72,6 +72,7 @@ var containers = [
   { name: 'usage-events', fields: [], throughput: 'answers' }
   { name: 'usage-student-days', fields: ['userId'], throughput: 'answers' }
   { name: 'course-usage', fields: [], throughput: 'shared' }
+  { name: 'simulations', fields: ['status'], throughput: 'shared' }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'

@@ -44,6 +44,9 @@ public static class Containers
     /// <summary>A course's usage per day (usage projection, no student's data).</summary>
     public const string CourseUsage = "course-usage";
 
+    /// <summary>Curriculum-change simulations: request, model snapshot, status and result (partition = simulation id).</summary>
+    public const string Simulations = "simulations";
+
     /// <summary>Changes a change-feed handler kept failing on: one record each, visible, never blocking a lease.</summary>
     public const string Poison = "poison";
 
@@ -51,5 +54,5 @@ public static class Containers
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
          LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns, SkillTaxonomy, TaggingSuggestions,
-         UsageEvents, UsageStudentDays, CourseUsage];
+         UsageEvents, UsageStudentDays, CourseUsage, Simulations];
 }

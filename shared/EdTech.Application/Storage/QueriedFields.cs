@@ -25,6 +25,7 @@ public static class QueriedFields
         [Containers.WorkflowRuns] = ["status"],
         [Containers.TaggingSuggestions] = ["assessmentId", "itemId", "status"],
         [Containers.UsageStudentDays] = ["userId"],
+        [Containers.Simulations] = ["status"],
     };
 
     /// <summary>The fields of <paramref name="container"/> a query may filter on (none for most containers).</summary>
