@@ -21,6 +21,7 @@ public static class ContentApi
         api.MapContentSuggestions();
         api.MapContentLearning();
         api.MapContentAnalytics();
+        api.MapContentSimulations();
         return api;
     }
 

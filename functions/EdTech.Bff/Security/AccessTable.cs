@@ -66,6 +66,9 @@ public static class AccessTable
         // Content authors and tenant admins see every course of the tenant; the handler checks the course exists (404 otherwise).
         Row("GET", "/api/content/courses/{courseId}/analytics/heatmap", Tenant, ContentAuthor, TenantAdmin),
         Row("GET", "/api/content/courses/{courseId}/analytics/usage", Tenant, ContentAuthor, TenantAdmin),
+        // Simulations: the course is in the body (404 for an unknown course); a simulation is read in the caller's tenant only (404 otherwise).
+        Row("POST", "/api/content/simulations", Tenant, ContentAuthor, TenantAdmin),
+        Row("GET", "/api/content/simulations/{simulationId}", Tenant, ContentAuthor, TenantAdmin),
         Row("GET", "/api/content/taxonomy/skills", Tenant, ContentAuthor),
         Row("GET", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),
         Row("PUT", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),
