@@ -18,6 +18,7 @@ public static class AdminApi
         api.MapPost("/courses/{courseId}/enrollments", Enroll).Accepts<EnrollmentBody>("application/json");
         api.MapAdminPrivacyApi();
         api.MapAdminRosterApi();
+        api.MapAdminSimulations();
         return api;
     }
 

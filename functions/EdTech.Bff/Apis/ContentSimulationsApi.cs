@@ -9,19 +9,28 @@ using Microsoft.AspNetCore.Routing;
 
 namespace EdTech.Bff.Apis;
 
-/// <summary>Curriculum-change simulations for content authors and tenant admins (mapped in <see cref="ContentApi"/>).</summary>
+/// <summary>
+/// Curriculum-change simulations for content authors and tenant admins: under /api/content (both roles, mapped in
+/// <see cref="ContentApi"/>) and under /api/admin (tenant admins, mapped in <see cref="AdminApi"/>, as the contract also
+/// lists them there). Same handlers and records: a simulation started on one prefix is readable on the other.
+/// </summary>
 public static class ContentSimulationsApi
 {
-    public static RouteGroupBuilder MapContentSimulations(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapContentSimulations(this RouteGroupBuilder api) => Map(api, "/api/content");
+
+    public static RouteGroupBuilder MapAdminSimulations(this RouteGroupBuilder api) => Map(api, "/api/admin");
+
+    private static RouteGroupBuilder Map(RouteGroupBuilder api, string prefix)
     {
-        api.MapPost("/simulations", StartSimulation).Accepts<StartSimulationCommand>("application/json")
+        api.MapPost("/simulations", (HttpRequest request, StartSimulationHandler handler) => StartSimulation(request, handler, prefix))
+            .Accepts<StartSimulationCommand>("application/json")
             .Produces<SimulationAccepted>(StatusCodes.Status202Accepted);
         api.MapGet("/simulations/{simulationId}", GetSimulation).Produces<SimulationView>()
             .Produces<string>(StatusCodes.Status200OK, SimulationSvg.ContentType);
         return api;
     }
 
-    private static async Task<IResult> StartSimulation(HttpRequest request, StartSimulationHandler handler)
+    private static async Task<IResult> StartSimulation(HttpRequest request, StartSimulationHandler handler, string prefix)
     {
         var (body, error) = await JsonBody.ReadAsync<StartSimulationCommand>(request);
         if (error is not null)
@@ -38,7 +47,7 @@ public static class ContentSimulationsApi
 
         return outcome.Problem is { } problem
             ? Problems.Of(problem)
-            : TypedResults.Accepted($"/api/content/simulations/{outcome.Value!.Id}", outcome.Value);
+            : TypedResults.Accepted($"{prefix}/simulations/{outcome.Value!.Id}", outcome.Value);
     }
 
     /// <summary>JSON by default; a completed simulation as an SVG chart when the client accepts <c>image/svg+xml</c> (and not JSON first).</summary>

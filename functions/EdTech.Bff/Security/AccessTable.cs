@@ -28,6 +28,9 @@ public static class AccessTable
         Row("GET", "/api/admin/students/{userId}/export", Tenant, TenantAdmin),
         Row("POST", "/api/admin/students/{userId}/erasure", Tenant, TenantAdmin),
         Row("POST", "/api/admin/roster/oneroster", Tenant, TenantAdmin),
+        // The contract's tenant-admin prefix for simulations (the same handlers as /api/content/simulations).
+        Row("POST", "/api/admin/simulations", Tenant, TenantAdmin),
+        Row("GET", "/api/admin/simulations/{simulationId}", Tenant, TenantAdmin),
 
         Row("POST", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/assessments/{assessmentId}", Course, Teacher),

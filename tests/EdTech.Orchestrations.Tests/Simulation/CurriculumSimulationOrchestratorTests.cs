@@ -81,6 +81,7 @@ public sealed class CurriculumSimulationOrchestratorTests : IAsyncLifetime
         var oneRun = CurriculumSimulation.Simulate(plan, 1000, 11);
         Assert.Equal(Json(oneRun), Json(record.Result!));
         Assert.Equal(1000, record.Result!.Students);
+        Assert.Equal(WorkflowRunRecord.Completed, (await _store.GetAsync<WorkflowRunRecord>(Tenant, WorkflowRunRecord.SimulateId("sim-a")))!.Value.Status);
     }
 
     [Fact]
@@ -104,6 +105,7 @@ public sealed class CurriculumSimulationOrchestratorTests : IAsyncLifetime
         Assert.Equal(SimulationRecord.Failed, record.Status);
         Assert.Contains("unknown items: a1/q9.", record.Error, StringComparison.Ordinal);
         Assert.Null(record.Result);
+        Assert.Equal(WorkflowRunRecord.Completed, (await _store.GetAsync<WorkflowRunRecord>(Tenant, WorkflowRunRecord.SimulateId("sim-gone")))!.Value.Status);
     }
 
     [Fact]
@@ -135,6 +137,7 @@ public sealed class CurriculumSimulationOrchestratorTests : IAsyncLifetime
     private async Task<(OrchestrationMetadata Metadata, SimulationRecord Record)> RunAsync(string id, int students, int seed, CourseChange change)
     {
         await _store.CreateAsync(Tenant, new SimulationRecord(id, SimulationRecord.Running, "c1", students, seed, change, "c1", DateTimeOffset.UtcNow));
+        await _store.CreateAsync(Tenant, new WorkflowRunRecord(WorkflowRunRecord.SimulateId(id), WorkflowRunRecord.SimulateKind, id, 0, "c1", WorkflowRunRecord.Requested, DateTimeOffset.UtcNow));
         var metadata = await ScheduleAsync(id);
         return (metadata, (await _store.GetAsync<SimulationRecord>(Tenant, id))!.Value);
     }

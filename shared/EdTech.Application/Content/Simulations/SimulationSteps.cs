@@ -1,3 +1,4 @@
+using EdTech.Application.Commands;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Simulation;
@@ -14,8 +15,9 @@ public sealed record SimulationPrepared(bool Runnable, int Students, int ChunkSt
 /// record (a retry or replay finds it there); every chunk rebuilds the same plan from that snapshot and simulates students
 /// [from, to): each student's random numbers depend only on (seed, student index), so the chunks' integer sums add up to
 /// exactly the one-run totals whatever the chunk size or completion order; <see cref="FinishAsync"/> adds them and summarises.
+/// Finishing (completed or failed) also completes the simulation's workflow run, so the reconciler stops re-driving it.
 /// </summary>
-public sealed class SimulationSteps(IDocumentStore store, SimulationModelSource models, SimulationSettings settings, TimeProvider clock, ILogger<SimulationSteps> logger)
+public sealed class SimulationSteps(IDocumentStore store, SimulationModelSource models, WorkflowRuns runs, SimulationSettings settings, TimeProvider clock, ILogger<SimulationSteps> logger)
 {
     public const int MaxModelWarnings = 50;
 
@@ -24,6 +26,8 @@ public sealed class SimulationSteps(IDocumentStore store, SimulationModelSource 
         var record = await LoadAsync(tenant, id, ct).ConfigureAwait(false);
         if (record.Status != SimulationRecord.Running)
         {
+            // A re-driven run of a simulation that already finished: only its run record was left open.
+            await runs.FinishAsync(tenant, WorkflowRunRecord.SimulateId(id), WorkflowRunRecord.Completed, record.Status, ct).ConfigureAwait(false);
             return new SimulationPrepared(false, record.Students, settings.ChunkStudents);
         }
 
@@ -68,6 +72,7 @@ public sealed class SimulationSteps(IDocumentStore store, SimulationModelSource 
             Result = summary,
             FinishedAt = clock.GetUtcNow(),
         }, ct).ConfigureAwait(false);
+        await runs.FinishAsync(tenant, WorkflowRunRecord.SimulateId(id), WorkflowRunRecord.Completed, SimulationRecord.Completed, ct).ConfigureAwait(false);
         logger.LogInformation("Simulation {SimulationId} of course {CourseId} completed: {Students} students in {Chunks} chunks", id, record.CourseId, summary.Students, chunks.Count);
     }
 
@@ -79,6 +84,7 @@ public sealed class SimulationSteps(IDocumentStore store, SimulationModelSource 
             Error = error,
             FinishedAt = clock.GetUtcNow(),
         }, ct).ConfigureAwait(false);
+        await runs.FinishAsync(tenant, WorkflowRunRecord.SimulateId(id), WorkflowRunRecord.Completed, SimulationRecord.Failed, ct).ConfigureAwait(false);
         logger.LogWarning("Simulation {SimulationId} failed: {Error}", id, error);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdTech.Application.Commands;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -24,10 +25,11 @@ public sealed record SimulationAccepted(string Id);
 
 /// <summary>
 /// Validates the request against the course's structure (unknown item, skill or module ids → 422 naming them, field by field),
-/// holds the tenant to <see cref="SimulationSettings.MaxRunningPerTenant"/> running simulations (429 with Retry-After), stores
-/// the simulation as running and starts its durable run. Reads no answers: calibration happens in the run.
+/// holds the tenant to <see cref="SimulationSettings.MaxRunningPerTenant"/> running simulations (429 with Retry-After), then
+/// stores the simulation as running and requests its workflow run (docs/commands.md): the change feed starts the durable run
+/// from that record and the reconciler re-drives it after a crash. Reads no answers: calibration happens in the run.
 /// </summary>
-public sealed class StartSimulationHandler(IDocumentStore store, SimulationModelSource models, ISimulationWorkflow workflow, SimulationSettings settings, TimeProvider clock)
+public sealed class StartSimulationHandler(IDocumentStore store, SimulationModelSource models, WorkflowRuns runs, SimulationSettings settings, TimeProvider clock)
 {
     public const int DefaultStudents = 10_000;
     public const int MinStudents = 100;
@@ -72,18 +74,9 @@ public sealed class StartSimulationHandler(IDocumentStore store, SimulationModel
 
         var id = Guid.NewGuid().ToString("n");
         var record = new SimulationRecord(id, SimulationRecord.Running, courseId, command.Students ?? DefaultStudents, command.Seed ?? SeedOf(id), change, caller.UserId, clock.GetUtcNow());
+        // The simulation first, then its run: the run's starter drops a run whose simulation it cannot find.
         await store.CreateAsync(caller.Tenant, record, ct).ConfigureAwait(false);
-        try
-        {
-            await workflow.StartAsync(caller.Tenant, id, ct).ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // The run never started: say so on the record (and free the quota) before the failure surfaces.
-            await store.ReplaceAsync(caller.Tenant, record with { Status = SimulationRecord.Failed, FinishedAt = clock.GetUtcNow(), Error = "The simulation could not be started." }, null, CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
-
+        await runs.RequestAsync(caller.Tenant, WorkflowRunRecord.SimulateKind, id, 0, courseId, ct).ConfigureAwait(false);
         return Outcome<SimulationAccepted>.New(new SimulationAccepted(id));
     }
 

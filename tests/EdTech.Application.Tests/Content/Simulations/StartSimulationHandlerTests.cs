@@ -1,3 +1,4 @@
+using EdTech.Application.Commands;
 using EdTech.Application.Common;
 using EdTech.Application.Content.Simulations;
 using EdTech.Application.Records;
@@ -6,16 +7,16 @@ using EdTech.Domain.Assessments;
 using EdTech.Domain.Simulation;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdTech.Application.Tests.Content.Simulations;
 
-/// <summary>The start handler on a real SQLite store with a workflow port that records what it is asked to start.</summary>
+/// <summary>The start handler on a real SQLite store: what it stores (the simulation, then its workflow run) or why it refuses.</summary>
 public sealed class StartSimulationHandlerTests : IAsyncLifetime
 {
     private static readonly TenantId Tenant = new("school-a");
     private static readonly Caller Author = new(Tenant, "c1", new HashSet<string> { Roles.ContentAuthor });
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "edtech-sim-" + Guid.NewGuid().ToString("n"));
-    private readonly RecordingWorkflow _workflow = new();
     private SqliteDocumentStore _store = null!;
 
     public async Task InitializeAsync()
@@ -38,7 +39,7 @@ public sealed class StartSimulationHandlerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Handle_WithDefaults_StoresARunningSimulationOf10000Students_WithASeedFromItsId_AndStartsIt()
+    public async Task Handle_WithDefaults_StoresARunningSimulationOf10000Students_WithASeedFromItsId_AndRequestsItsRun()
     {
         var outcome = await Handler().HandleAsync(Author, new StartSimulationCommand("c1", null, null, new SimulationChangeBody()), CancellationToken.None);
 
@@ -47,7 +48,7 @@ public sealed class StartSimulationHandlerTests : IAsyncLifetime
         var record = (await _store.GetAsync<SimulationRecord>(Tenant, id))!.Value;
         Assert.Equal((SimulationRecord.Running, 10_000, StartSimulationHandler.SeedOf(id), "c1", "c1"), (record.Status, record.Students, record.Seed, record.CourseId, record.CreatedBy));
         Assert.Null(record.Model);
-        Assert.Equal([(Tenant, id)], _workflow.Started);
+        Assert.Equal([WorkflowRunRecord.SimulateId(id)], await RequestedRunsAsync());
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class StartSimulationHandlerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Handle_UnknownIds_Is422NamingEachUnderItsField_AndStoresAndStartsNothing()
+    public async Task Handle_UnknownIds_Is422NamingEachUnderItsField_AndStoresNothing()
     {
         var body = new SimulationChangeBody(
             RemoveItems: ["a1/q9", "a1/q1", "b/x"],
@@ -86,7 +87,7 @@ public sealed class StartSimulationHandlerTests : IAsyncLifetime
         Assert.Equal(["Unknown skill ids: ghost."], errors["change.practicePerSkill"]);
         Assert.Equal(["Unknown module ids: m7."], errors["change.moduleOrder"]);
         Assert.Empty(await _store.QueryAsync<SimulationRecord>(Tenant, DocumentQuery.All));
-        Assert.Empty(_workflow.Started);
+        Assert.Empty(await RequestedRunsAsync());
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class StartSimulationHandlerTests : IAsyncLifetime
         Assert.Equal(ProblemKind.TooManyRequests, third.Problem!.Kind);
         Assert.Equal(StartSimulationHandler.QuotaRetryAfterSeconds, third.Problem.RetryAfterSeconds);
         Assert.Contains("at most 2", third.Problem.Detail, StringComparison.Ordinal);
-        Assert.Single(_workflow.Started);
+        Assert.Single(await RequestedRunsAsync());
     }
 
     [Fact]
@@ -118,18 +119,6 @@ public sealed class StartSimulationHandlerTests : IAsyncLifetime
         Assert.Equal(ProblemKind.NotFound, unknown.Problem!.Kind);
         Assert.Equal(ProblemKind.Validation, empty.Problem!.Kind);
         Assert.True(empty.Problem.Errors!.ContainsKey("courseId"));
-    }
-
-    [Fact]
-    public async Task Handle_WorkflowCannotStart_MarksTheSimulationFailed_SoItHoldsNoQuota()
-    {
-        _workflow.Fail = true;
-
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Handler().HandleAsync(Author, new StartSimulationCommand("c1", 100, null, new SimulationChangeBody()), CancellationToken.None));
-
-        var record = Assert.Single(await _store.QueryAsync<SimulationRecord>(Tenant, DocumentQuery.All)).Value;
-        Assert.Equal(SimulationRecord.Failed, record.Status);
-        Assert.NotNull(record.Error);
     }
 
     [Theory]
@@ -145,23 +134,8 @@ public sealed class StartSimulationHandlerTests : IAsyncLifetime
     private static SimulationRecord Stored(string id, string status, DateTimeOffset createdAt) => new(id, status, "c1", 100, 1, CourseChange.None, "c1", createdAt);
 
     private StartSimulationHandler Handler() =>
-        new(_store, new SimulationModelSource(_store), _workflow, SimulationSettings.Default, TimeProvider.System);
+        new(_store, new SimulationModelSource(_store), new WorkflowRuns(_store, TimeProvider.System, NullLogger<WorkflowRuns>.Instance), SimulationSettings.Default, TimeProvider.System);
 
-    private sealed class RecordingWorkflow : ISimulationWorkflow
-    {
-        public List<(TenantId Tenant, string Id)> Started { get; } = [];
-
-        public bool Fail { get; set; }
-
-        public Task StartAsync(TenantId tenant, string simulationId, CancellationToken cancellationToken)
-        {
-            if (Fail)
-            {
-                throw new InvalidOperationException("durable backend down");
-            }
-
-            Started.Add((tenant, simulationId));
-            return Task.CompletedTask;
-        }
-    }
+    private async Task<IReadOnlyList<string>> RequestedRunsAsync() =>
+        [.. (await _store.QueryAsync<WorkflowRunRecord>(Tenant, DocumentQuery.Where("status", WorkflowRunRecord.Requested))).Select(r => r.Value.Id)];
 }
