@@ -3,6 +3,7 @@ using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Regrade;
 using EdTech.Orchestrations.Release;
 using EdTech.Orchestrations.Runs;
+using EdTech.Orchestrations.Simulation;
 using EdTech.Orchestrations.Tagging;
 using Microsoft.DurableTask;
 
@@ -12,12 +13,14 @@ namespace EdTech.Orchestrations;
 public static class OrchestrationCatalog
 {
     public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(GradeSubmissionOrchestrator), typeof(ReleaseResultsOrchestrator), typeof(ReleaseChunkOrchestrator), typeof(ReleaseAtOrchestrator),
-        typeof(RegradeAssessmentOrchestrator), typeof(RegradeChunkOrchestrator), typeof(CalibrateCourseOrchestrator), typeof(TaggingJobOrchestrator), typeof(AutoTagItemsOrchestrator)];
+        typeof(RegradeAssessmentOrchestrator), typeof(RegradeChunkOrchestrator), typeof(CalibrateCourseOrchestrator), typeof(TaggingJobOrchestrator), typeof(AutoTagItemsOrchestrator),
+        typeof(CurriculumSimulationOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity), typeof(RemindReviewActivity), typeof(MarkAssessmentReleasedActivity),
         typeof(ListReleasePageActivity), typeof(ReleaseSubmissionsActivity), typeof(ReleaseDueAssessmentActivity), typeof(ListRegradePageActivity), typeof(RegradeChunkActivity), typeof(CalibrateCourseActivity),
         typeof(MarkTaggingJobRunningActivity), typeof(TagItemsChunkActivity), typeof(FinishTaggingPageActivity), typeof(FinishTaggingJobActivity), typeof(FinishWorkflowRunActivity),
-        typeof(TagChangedItemsActivity), typeof(AutoApplySuggestionsActivity)];
+        typeof(TagChangedItemsActivity), typeof(AutoApplySuggestionsActivity),
+        typeof(PrepareSimulationActivity), typeof(SimulateChunkActivity), typeof(FinishSimulationActivity), typeof(FailSimulationActivity)];
 
     public static void Register(DurableTaskRegistry registry)
     {

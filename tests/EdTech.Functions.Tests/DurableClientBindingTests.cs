@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using EdTech.Application.Assessments;
 using EdTech.Application.ChangeFeed;
+using EdTech.Application.Content.Simulations;
 using EdTech.Application.Common;
 using EdTech.Application.Content.Suggestions;
 using EdTech.Application.Content.Tagging;
@@ -102,6 +103,7 @@ public sealed class DurableClientBindingTests
         var calibration = services.GetRequiredService<ICalibrationWorkflow>();
         var tagging = services.GetRequiredService<ITaggingWorkflow>();
         var autoTagging = services.GetRequiredService<IAutoTaggingWorkflow>();
+        var simulation = services.GetRequiredService<ISimulationWorkflow>();
         using (services.GetRequiredService<InvocationDurableClientSource>().Bind(binding))
         {
             await grading.StartAsync(tenant, "s1", CancellationToken.None);
@@ -110,9 +112,10 @@ public sealed class DurableClientBindingTests
             await calibration.StartAsync(tenant, "c1", new DateOnly(2026, 11, 26), CancellationToken.None);
             await tagging.StartAsync(tenant, new TaggingJobRecord("j1", TaggingJobRecord.Running, null, 2500, 1000, 5, "author-1", DateTimeOffset.UnixEpoch, PagesDone: 1, ItemsDone: 1000, ItemsFailed: 2), CancellationToken.None);
             await autoTagging.StartAsync(new AutoTagRequest(tenant, "a1", "change1", [new ItemContent("q1", "hash")], TimeSpan.Zero), CancellationToken.None);
+            await simulation.StartAsync(tenant, "sim1", CancellationToken.None);
         }
 
-        Assert.Equal(6, binding.Scheduled.Count);
+        Assert.Equal(7, binding.Scheduled.Count);
         Assert.All(binding.Scheduled, s => Assert.StartsWith($"{tenant}:", s.InstanceId, StringComparison.Ordinal));
         // The tagging run gets counts, never items: it resumes at the job's first unfolded page, with the configured cap.
         Assert.Equal(new TaggingJobInput(tenant, "j1", 2500, 1000, 5, TaggingJobSettings.Default.MaxConcurrentChunks, Page: 1, Done: 1000, Failed: 2),

@@ -19,6 +19,7 @@ public static class AdminApi
         api.MapAdminPrivacyApi();
         api.MapAdminRosterApi();
         api.MapAdminAnalyticsSettings();
+        api.MapAdminSimulations();
         return api;
     }
 

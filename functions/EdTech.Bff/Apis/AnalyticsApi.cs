@@ -74,7 +74,7 @@ public static class AnalyticsApi
         return OutcomeResults.Ok(outcome);
     }
 
-    private static bool WantsSvg(HttpRequest request)
+    internal static bool WantsSvg(HttpRequest request)
     {
         var accept = request.GetTypedHeaders().Accept;
         var svg = accept.Where(a => a.MediaType.Equals(HeatmapSvg.ContentType, StringComparison.OrdinalIgnoreCase)).Select(a => a.Quality ?? 1).DefaultIfEmpty(-1).Max();

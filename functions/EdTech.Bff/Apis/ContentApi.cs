@@ -24,6 +24,7 @@ public static class ContentApi
         api.MapContentItemDifficulty();
         api.MapContentLearning();
         api.MapContentAnalytics();
+        api.MapContentSimulations();
         return api;
     }
 

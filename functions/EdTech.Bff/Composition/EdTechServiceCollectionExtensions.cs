@@ -1,6 +1,7 @@
 using EdTech.Application.Access;
 using EdTech.Application;
 using EdTech.Application.ChangeFeed;
+using EdTech.Application.Content.Simulations;
 using EdTech.Application.Content.Tagging;
 using EdTech.Application.Content.Tagging.AutoTagging;
 using EdTech.Application.Grading;
@@ -21,6 +22,7 @@ using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Hosting;
 using EdTech.Orchestrations.Regrade;
 using EdTech.Orchestrations.Release;
+using EdTech.Orchestrations.Simulation;
 using EdTech.Orchestrations.Tagging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -54,6 +56,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton(new TaggingJobSettings(EdTechOptions.PositiveOr(configuration, "Tagging:MaxConcurrentChunks", TaggingJobSettings.Default.MaxConcurrentChunks)));
         services.AddSingleton(AutoTaggingSettings.From(configuration["Tagging:DebounceSeconds"], configuration["Tagging:AutoApplyConfidence"]));
         services.AddSingleton(TaggingBudgetSettings.From(configuration["Tagging:MonthlyTokenBudget"]));
+        services.AddSingleton(SimulationSettings.From(configuration["Simulation:MaxRunningPerTenant"], configuration["Simulation:ChunkStudents"], configuration["Simulation:StaleAfterMinutes"]));
         services.AddEdTechApplication();
         // Before any other hosted service (the LocalHost's pump): the registered change-feed handlers must be the catalog's.
         services.AddHostedService<ChangeFeedCatalogCheck>();
@@ -72,6 +75,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton<ICalibrationWorkflow, DurableCalibrationWorkflow>();
         services.AddSingleton<ITaggingWorkflow, DurableTaggingWorkflow>();
         services.AddSingleton<IAutoTaggingWorkflow, DurableAutoTaggingWorkflow>();
+        services.AddSingleton<ISimulationWorkflow, DurableSimulationWorkflow>();
         services.AddEdTechChatClient(configuration);
         services.AddEdTechTagging();
 

@@ -30,6 +30,9 @@ public static class AccessTable
         Row("POST", "/api/admin/roster/oneroster", Tenant, TenantAdmin),
         Row("GET", "/api/admin/settings/analytics", Tenant, TenantAdmin),
         Row("PUT", "/api/admin/settings/analytics", Tenant, TenantAdmin),
+        // The contract's tenant-admin prefix for simulations (the same handlers as /api/content/simulations).
+        Row("POST", "/api/admin/simulations", Tenant, TenantAdmin),
+        Row("GET", "/api/admin/simulations/{simulationId}", Tenant, TenantAdmin),
 
         Row("POST", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/assessments/{assessmentId}", Course, Teacher),
@@ -81,6 +84,9 @@ public static class AccessTable
         Row("GET", "/api/content/courses/{courseId}/analytics/heatmap", Tenant, ContentAuthor, TenantAdmin),
         Row("GET", "/api/content/courses/{courseId}/analytics/usage", Tenant, ContentAuthor, TenantAdmin),
         Row("GET", "/api/content/courses/{courseId}/analytics/usage/modules", Tenant, ContentAuthor, TenantAdmin),
+        // Simulations: the course is in the body (404 for an unknown course); a simulation is read in the caller's tenant only (404 otherwise).
+        Row("POST", "/api/content/simulations", Tenant, ContentAuthor, TenantAdmin),
+        Row("GET", "/api/content/simulations/{simulationId}", Tenant, ContentAuthor, TenantAdmin),
         Row("GET", "/api/content/taxonomy/skills", Tenant, ContentAuthor),
         Row("GET", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),
         Row("PUT", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),

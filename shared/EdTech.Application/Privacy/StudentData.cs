@@ -87,7 +87,7 @@ public static class StudentData
 
     /// <summary>
     /// Containers that hold no student's data (registry, courses, teachers' assessments and their versions, release markers,
-    /// course modules, grading schemes, per-item aggregates, tagging jobs and suggestions, workflow runs, the skill taxonomy, a course's daily usage counts: written by content authors, seeded
+    /// course modules, grading schemes, per-item aggregates, tagging jobs and suggestions, workflow runs, the skill taxonomy, a course's daily usage counts, curriculum simulations (a course model without any student's data): written by content authors, seeded
     /// from teachers' item prompts). Item statistics keep submission ids as idempotency markers,
     /// never user ids, so an erased student's answers stay only as anonymous counts.
     /// </summary>
@@ -97,7 +97,7 @@ public static class StudentData
         Containers.DirectoryMappings, Containers.Modules, Containers.GradingSchemes,
         Containers.ItemStats, Containers.SkillGraphs, Containers.ItemParameters, Containers.TaggingJobs, Containers.WorkflowRuns, Containers.SkillTaxonomy,
         Containers.TaggingSuggestions,
-        Containers.CourseUsage, Containers.TaggingUsage,
+        Containers.CourseUsage, Containers.TaggingUsage, Containers.Simulations,
         Containers.CourseAnalyticsWeeks,
     };
 }

@@ -9,7 +9,7 @@ namespace EdTech.Application.Records;
 /// workflow's last step. A run still <see cref="Requested"/> after a crash (an in-memory engine forgets its instances) is
 /// found and re-driven by the reconciler. Id <c>{kind}:{targetId}:{generation}</c>, also the partition.
 /// </summary>
-/// <param name="TargetId">The assessment (regrade) or course (calibrate) the run works on.</param>
+/// <param name="TargetId">The assessment (regrade), course (calibrate) or simulation (simulate) the run works on.</param>
 /// <param name="Generation">What makes the run unique per target: the assessment version (regrade) or the UTC day as yyyyMMdd (calibrate).</param>
 /// <param name="CourseId">The target's course (for reading the owning record within its partition).</param>
 public sealed record WorkflowRunRecord(
@@ -32,6 +32,9 @@ public sealed record WorkflowRunRecord(
     public const string RegradeKind = "regrade";
     public const string CalibrateKind = "calibrate";
 
+    /// <summary>A curriculum simulation (target = simulation id, generation 0: one run per simulation).</summary>
+    public const string SimulateKind = "simulate";
+
     public static string Container => Containers.WorkflowRuns;
 
     public string PartitionKey => Id;
@@ -44,6 +47,8 @@ public sealed record WorkflowRunRecord(
     public static string RegradeId(string assessmentId, int version) => IdFor(RegradeKind, assessmentId, version);
 
     public static string CalibrateId(string courseId, DateOnly day) => IdFor(CalibrateKind, courseId, DayGeneration(day));
+
+    public static string SimulateId(string simulationId) => IdFor(SimulateKind, simulationId, 0);
 
     public static long DayGeneration(DateOnly day) => (day.Year * 10_000L) + (day.Month * 100L) + day.Day;
 

@@ -53,6 +53,9 @@ public static class Containers
     /// <summary>A course's weekly heatmap sums (analytics-weeks projection, no student's data), one document per course.</summary>
     public const string CourseAnalyticsWeeks = "course-analytics-weeks";
 
+    /// <summary>Curriculum-change simulations: request, model snapshot, status and result (partition = simulation id).</summary>
+    public const string Simulations = "simulations";
+
     /// <summary>Changes a change-feed handler kept failing on: one record each, visible, never blocking a lease.</summary>
     public const string Poison = "poison";
 
@@ -60,5 +63,6 @@ public static class Containers
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
          LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns, SkillTaxonomy, TaggingSuggestions,
-         UsageEvents, UsageStudentDays, CourseUsage, UsageModuleProgress, TaggingUsage, AnalyticsStudentWeeks, CourseAnalyticsWeeks];
+         UsageEvents, UsageStudentDays, CourseUsage, UsageModuleProgress, TaggingUsage, AnalyticsStudentWeeks, CourseAnalyticsWeeks,
+         Simulations];
 }

@@ -27,6 +27,7 @@ public static class QueriedFields
         [Containers.UsageStudentDays] = ["userId"],
         [Containers.UsageModuleProgress] = ["userId"],
         [Containers.AnalyticsStudentWeeks] = ["userId"],
+        [Containers.Simulations] = ["status"],
     };
 
     /// <summary>The fields of <paramref name="container"/> a query may filter on (none for most containers).</summary>

@@ -1,3 +1,5 @@
+using EdTech.Application.Access;
+using EdTech.Application.Analytics;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Application.Tests.Projections;
@@ -100,7 +102,7 @@ public sealed class UsageProjectionTests : IAsyncLifetime
         var clock = new Submissions.ManualClock(Morning);
         var projection = Projection(_world.Store, clock);
         var read = new GetCourseUsageHandler(_world.Store, projection, new Tenants.TenantTimeZones(_world.Store, clock),
-            new Analytics.AnalyticsSettings(_world.Store, new Tenants.TenantDirectory(_world.Store, clock, Access.AccessCacheSettings.Default), clock), clock);
+            new AnalyticsSettings(_world.Store, new Tenants.TenantDirectory(_world.Store, clock, AccessCacheSettings.Default), clock), clock);
         var teacher = new Common.Caller(ProjectionWorld.Tenant, "t1", new HashSet<string> { Domain.Tenancy.Roles.Teacher });
         await _world.Store.CreateAsync(ProjectionWorld.Tenant, new CourseRecord("math101", "Math", Morning));
 

@@ -1,4 +1,5 @@
 using EdTech.Application.Commands;
+using EdTech.Application.Content.Simulations;
 using EdTech.Application.Content.Tagging;
 using EdTech.Application.Grading;
 using EdTech.Application.Learning.Calibration;
@@ -69,7 +70,7 @@ public sealed class TaggingAndReconcilerTests(GradingHostFixture host) : IClassF
         _tagging.Setup(w => w.StartAsync(It.IsAny<TenantId>(), It.IsAny<TaggingJobRecord>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         var reconciler = new UnfinishedCommandReconciler(host.Store,
             new DueResultsReleaser(host.Store, release.Object, TimeProvider.System, NullLogger<DueResultsReleaser>.Instance),
-            runs, new WorkflowRunStarter(host.Store, runs, regrade.Object, Mock.Of<ICalibrationWorkflow>(MockBehavior.Strict)), _tagging.Object,
+            runs, new WorkflowRunStarter(host.Store, runs, regrade.Object, Mock.Of<ICalibrationWorkflow>(MockBehavior.Strict), Mock.Of<ISimulationWorkflow>(MockBehavior.Strict)), _tagging.Object,
             NullLogger<UnfinishedCommandReconciler>.Instance);
 
         await reconciler.ReconcileAsync(CancellationToken.None);

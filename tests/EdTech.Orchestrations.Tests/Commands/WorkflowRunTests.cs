@@ -1,4 +1,5 @@
 using EdTech.Application.Commands;
+using EdTech.Application.Content.Simulations;
 using EdTech.Application.Grading;
 using EdTech.Application.Learning.Calibration;
 using EdTech.Application.Records;
@@ -22,6 +23,7 @@ public sealed class WorkflowRunTests(GradingHostFixture host) : IClassFixture<Gr
     private static readonly DateOnly Day = new(2026, 12, 6);
     private readonly Mock<IRegradeWorkflow> _regrade = new(MockBehavior.Strict);
     private readonly Mock<ICalibrationWorkflow> _calibration = new(MockBehavior.Strict);
+    private readonly Mock<ISimulationWorkflow> _simulation = new(MockBehavior.Strict);
 
     [Fact]
     public async Task Request_Twice_IsOneRecord_TheFirst()
@@ -54,6 +56,22 @@ public sealed class WorkflowRunTests(GradingHostFixture host) : IClassFixture<Gr
         _calibration.Verify(w => w.StartAsync(Tenant, GradingHostFixture.CourseId, Day, It.IsAny<CancellationToken>()), Times.Exactly(3));
         _regrade.VerifyNoOtherCalls();
         _calibration.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task StartRuns_RequestedSimulation_StartsItsWorkflow_AndASimulationThatIsGone_IsDropped()
+    {
+        await host.Store.CreateAsync(Tenant, new SimulationRecord("wr-sim", SimulationRecord.Running, GradingHostFixture.CourseId, 100, 1, Domain.Simulation.CourseChange.None, "c1", DateTimeOffset.UtcNow));
+        var run = await Runs().RequestAsync(Tenant, WorkflowRunRecord.SimulateKind, "wr-sim", 0, GradingHostFixture.CourseId, CancellationToken.None);
+        var gone = await Runs().RequestAsync(Tenant, WorkflowRunRecord.SimulateKind, "wr-sim-gone", 0, GradingHostFixture.CourseId, CancellationToken.None);
+        _simulation.Setup(w => w.StartAsync(Tenant, "wr-sim", It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        await Handler().HandleAsync([await ChangeAsync(run.Id), await ChangeAsync(gone.Id)], CancellationToken.None);
+
+        Assert.Equal(WorkflowRunRecord.SimulateId("wr-sim"), run.Id);
+        _simulation.Verify(w => w.StartAsync(Tenant, "wr-sim", It.IsAny<CancellationToken>()), Times.Once);
+        _simulation.VerifyNoOtherCalls();
+        Assert.Equal(WorkflowRunRecord.Dropped, (await host.Store.GetAsync<WorkflowRunRecord>(Tenant, gone.Id))!.Value.Status);
     }
 
     [Fact]
@@ -101,7 +119,7 @@ public sealed class WorkflowRunTests(GradingHostFixture host) : IClassFixture<Gr
 
     private WorkflowRuns Runs() => new(host.Store, TimeProvider.System, NullLogger<WorkflowRuns>.Instance);
 
-    private StartWorkflowRuns Handler() => new(host.Store, new WorkflowRunStarter(host.Store, Runs(), _regrade.Object, _calibration.Object));
+    private StartWorkflowRuns Handler() => new(host.Store, new WorkflowRunStarter(host.Store, Runs(), _regrade.Object, _calibration.Object, _simulation.Object));
 
     private async Task<StoredDocument> ChangeAsync(string runId) => (await host.Store.GetAsync(Tenant, Containers.WorkflowRuns, runId))!;
 }

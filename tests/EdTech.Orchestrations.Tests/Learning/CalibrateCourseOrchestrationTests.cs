@@ -24,7 +24,7 @@ public sealed class CalibrateCourseOrchestrationTests(GradingHostFixture host) :
         var scheduler = new CalibrationScheduler(host.Store, runs, new FixedClock(day), NullLogger<CalibrationScheduler>.Instance);
         // The change feed's step, run here by hand: the recorded run starts its workflow.
         var starter = new StartWorkflowRuns(host.Store, new WorkflowRunStarter(host.Store, runs, Mock.Of<IRegradeWorkflow>(MockBehavior.Strict),
-            new DurableCalibrationWorkflow(new RegisteredDurableClientSource(host.Client))));
+            new DurableCalibrationWorkflow(new RegisteredDurableClientSource(host.Client)), Mock.Of<EdTech.Application.Content.Simulations.ISimulationWorkflow>(MockBehavior.Strict)));
         var runId = WorkflowRunRecord.CalibrateId("cal-course", DateOnly.FromDateTime(day.UtcDateTime));
 
         Assert.True(await scheduler.StartAllAsync(CancellationToken.None) >= 1);

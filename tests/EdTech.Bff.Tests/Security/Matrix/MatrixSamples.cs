@@ -70,6 +70,11 @@ public static class MatrixSamples
         {
             events = new[] { new { id = Unique("ev"), verb = "viewed", objectType = "assessment", objectId = w.Home.Quiz, courseId = w.Home.Course, at = DateTimeOffset.UtcNow.AddMinutes(-1) } },
         }),
+        // A small run with no change, so it finishes quickly and the allowed callers never fill the tenant's quota of running simulations.
+        ["POST /api/content/simulations"] = Post(202, w => new { courseId = w.Home.Course, students = 100, change = new { } }),
+        ["GET /api/content/simulations/{simulationId}"] = new(200),
+        ["POST /api/admin/simulations"] = Post(202, w => new { courseId = w.Home.Course, students = 100, change = new { } }),
+        ["GET /api/admin/simulations/{simulationId}"] = new(200),
         ["GET /api/content/taxonomy/skills"] = new(200),
         ["GET /api/content/taxonomy/skills/{skillId}"] = new(200),
         ["GET /api/content/suggestions"] = new(200, Query: w => "?courseId=" + w.Home.Course),

@@ -16,8 +16,15 @@ namespace EdTech.Bff.Tests.Security.Matrix;
 /// </summary>
 public sealed partial class MatrixWorld : IAsyncLifetime
 {
-    /// <summary>With a scripted chat model, so the GenAI rows answer their success status.</summary>
-    public ApiFactory Factory { get; } = new() { ChatClient = new Content.ScriptedChatClient(_ => Content.ScriptedChatClient.Valid()) };
+    /// <summary>
+    /// With a scripted chat model, so the GenAI rows answer their success status, and room for every allowed caller's simulation
+    /// (the quota of running simulations has its own test).
+    /// </summary>
+    public ApiFactory Factory { get; } = new()
+    {
+        ChatClient = new Content.ScriptedChatClient(_ => Content.ScriptedChatClient.Valid()),
+        Settings = new Dictionary<string, string> { ["Simulation:MaxRunningPerTenant"] = "100" },
+    };
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -32,6 +39,9 @@ public sealed partial class MatrixWorld : IAsyncLifetime
 
     /// <summary>A content-tagging job of the home tenant.</summary>
     public string TaggingJobId { get; private set; } = "";
+
+    /// <summary>A curriculum simulation of the home tenant.</summary>
+    public string SimulationId { get; private set; } = "";
 
     /// <summary>Students the privacy rows act on: one only ever exported, one only ever erased, so their cases never interfere.</summary>
     public string ExportedUser => "x-export";
@@ -61,6 +71,9 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         var (status, job, _) = await Client.PostAsync("/api/content/tagging-jobs", Factory.Token(Home.Tenant, "c1", Roles.ContentAuthor), new { courseId = Home.Course });
         Assert.True(status == HttpStatusCode.Accepted, $"Starting the matrix tagging job failed: {status} {job}");
         TaggingJobId = job.GetProperty("jobId").GetString()!;
+        var (posted, simulation, _) = await Client.PostAsync("/api/content/simulations", Factory.Token(Home.Tenant, "c1", Roles.ContentAuthor), new { courseId = Home.Course, students = 100, change = new { } });
+        Assert.True(posted == HttpStatusCode.Accepted, $"Starting the matrix simulation failed: {posted} {simulation}");
+        SimulationId = simulation.GetProperty("id").GetString()!;
         var (put, skill, _) = await Client.SendAsync(HttpMethod.Put, $"/api/content/taxonomy/skills/{MatrixSkill}", Factory.Token(Home.Tenant, "c1", Roles.ContentAuthor), new { name = "Matrix skill", description = "Only the home tenant has it." });
         Assert.True(put == HttpStatusCode.Created, $"Creating the matrix taxonomy skill failed: {put} {skill}");
     }
@@ -121,6 +134,7 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         "id" => TargetTenant,
         "moduleId" => "matrix-module",
         "jobId" => TaggingJobId,
+        "simulationId" => SimulationId,
         // A PUT creates a fresh skill each time (in the caller's own tenant), so it never makes the GET rows' skill appear elsewhere.
         "skillId" => row.Method == "PUT" ? MatrixSamples.Unique("skill") : MatrixSkill,
         var other => "unknown-" + other,
