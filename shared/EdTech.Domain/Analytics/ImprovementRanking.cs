@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdTech.Domain.Content;
 
 namespace EdTech.Domain.Analytics;
 
@@ -12,15 +13,22 @@ namespace EdTech.Domain.Analytics;
 /// <item><c>low-discrimination</c> (w 1.5): 0 ≤ D &lt; 20 (Moodle's "weak" band starts at 20), s = (20 − D)/20.</item>
 /// <item><c>too-hard</c> (w 1): shrunk facility F &lt; 0.2 (prior 0.6, n0 10), s = (0.2 − F)/0.2;
 /// <c>too-easy</c> (w 0.5): F &gt; 0.95, s = (F − 0.95)/0.05.</item>
-/// <item><c>difficulty-mismatch</c> (w 1): the calibrated 2PL difficulty b is more than 1 logit from the intended one
-/// (tagged 1–5 mapped to b = intended − 3), s = min(1, (|Δ| − 1)/2).</item>
+/// <item><c>difficulty-mismatch</c> (w 1): the calibrated 2PL difficulty b, shrunk toward the intended one (n0 10), is more
+/// than 1 logit from it. The intended level 1–5 (an author-accepted tagging suggestion) maps to logits by
+/// <see cref="LearnedDifficulty.PriorLogits"/> (3 = 0, <see cref="LearnedDifficulty.LogitsPerLevel"/> per level), the same
+/// mapping as the learned difficulty's prior; Δ = shrunk b − intended = n·(b − intended)/(n + 10), s = min(1, (|Δ| − 1)/2);
+/// from <see cref="MinimumResponses"/> responses.</item>
 /// <item><c>negative-feedback</c> (w 2): share of "not helpful" ratings with a Beta(1, 4) prior (mean 0.2),
 /// P = (notHelpful + 1)/(ratings + 5) &gt; 0.35, s = min(1, (P − 0.35)/0.35); from 3 ratings.</item>
 /// <item><c>skipped</c> (w 1): share of latest attempts that left the item unanswered, prior 0.05 (n0 10), S &gt; 0.15,
 /// s = min(1, (S − 0.15)/0.35).</item>
+/// <item><c>drop-off</c> (w 1.5), for a module's content item (<see cref="ContentDropOffEvidence"/>, not an assessment item): the
+/// share of the students who reached it that dropped off the module there, prior 0.1 (n0 10), S &gt; 0.25,
+/// s = min(1, (S − 0.25)/0.5); from <see cref="MinimumResponses"/> students reaching it.</item>
 /// </list>
 /// Statistics-based reasons need at least <see cref="MinimumResponses"/> responses. Score = Σ w·s × log2(1 + reach), reach
-/// being the larger of the responses and the ratings. Items without a reason are left out; ties go by assessment and item id.
+/// being the larger of the responses and the ratings (for a content item: the students who reached it). Entries without a
+/// reason are left out; ties go by assessment id, item id, then module and object id.
 /// </summary>
 public static class ImprovementRanking
 {
@@ -28,12 +36,32 @@ public static class ImprovementRanking
     public const int MinimumRatings = 3;
     private const double PriorWeight = 10;
 
-    public static IReadOnlyList<Improvement> Rank(IEnumerable<ImprovementEvidence> evidence)
+    public static IReadOnlyList<Improvement> Rank(IEnumerable<ImprovementEvidence> evidence, IEnumerable<ContentDropOffEvidence>? content = null)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        return evidence.Select(Assess).OfType<Improvement>()
+        return evidence.Select(Assess).Concat((content ?? []).Select(Assess)).OfType<Improvement>()
             .OrderByDescending(i => i.Score).ThenBy(i => i.AssessmentId, StringComparer.Ordinal).ThenBy(i => i.ItemId, StringComparer.Ordinal)
+            .ThenBy(i => i.ModuleId, StringComparer.Ordinal).ThenBy(i => i.ObjectId, StringComparer.Ordinal)
             .ToList();
+    }
+
+    private static Improvement? Assess(ContentDropOffEvidence e)
+    {
+        if (e.Reached < MinimumResponses)
+        {
+            return null;
+        }
+
+        var s = Shrink((double)e.DroppedAt / e.Reached, e.Reached, 0.1);
+        if (s <= 0.25)
+        {
+            return null;
+        }
+
+        var reason = new ImprovementReason("drop-off", s,
+            Invariant($"{e.DroppedAt} of the {e.Reached} students who reached it dropped off the module there (shrunk {s:P0})"));
+        var score = 1.5 * Math.Min(1, (s - 0.25) / 0.5) * Math.Log2(1 + e.Reached);
+        return new Improvement(e.AssessmentId ?? string.Empty, string.Empty, score, e.Reached, [reason]) { ModuleId = e.ModuleId, ObjectId = e.ObjectId };
     }
 
     private static Improvement? Assess(ImprovementEvidence e)
@@ -46,9 +74,9 @@ public static class ImprovementRanking
             Discrimination(a, n, reasons);
             Facility(a, n, reasons);
             Skipping(e.Skipped, n, reasons);
+            Mismatch(e, n, reasons);
         }
 
-        Mismatch(e, reasons);
         Feedback(e.Helpful, e.NotHelpful, reasons);
         if (reasons.Count == 0)
         {
@@ -110,18 +138,20 @@ public static class ImprovementRanking
         }
     }
 
-    private static void Mismatch(ImprovementEvidence e, List<(ImprovementReason, double)> reasons)
+    private static void Mismatch(ImprovementEvidence e, int n, List<(ImprovementReason, double)> reasons)
     {
         if (e.IntendedDifficulty is not { } intended || e.CalibratedDifficulty is not { } b)
         {
             return;
         }
 
-        var delta = b - (intended - 3);
+        var prior = LearnedDifficulty.PriorLogits(intended);
+        var delta = Shrink(b, n, prior) - prior;
         if (Math.Abs(delta) > 1)
         {
             reasons.Add((new ImprovementReason("difficulty-mismatch", delta,
-                Invariant($"Tagged difficulty {intended} (b ≈ {intended - 3}) but responses calibrate it at b = {b:F2}")), Math.Min(1, (Math.Abs(delta) - 1) / 2)));
+                Invariant($"Intended difficulty {intended} of 5 (b = {prior:F2}) but {n} students' responses calibrate it at b = {b:F2} (shrunk {prior + delta:F2}); {(delta > 0 ? "harder" : "easier")} than intended")),
+                Math.Min(1, (Math.Abs(delta) - 1) / 2)));
         }
     }
 

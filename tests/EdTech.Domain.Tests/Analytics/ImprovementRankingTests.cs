@@ -1,4 +1,5 @@
 using EdTech.Domain.Analytics;
+using EdTech.Domain.Content;
 
 namespace EdTech.Domain.Tests.Analytics;
 
@@ -77,6 +78,69 @@ public sealed class ImprovementRankingTests
 
         var reason = Assert.Single(Assert.Single(ImprovementRanking.Rank([tagged])).Reasons);
 
-        Assert.Equal(("difficulty-mismatch", 3.5), (reason.Kind, reason.Value));
+        // Intended 1 → −1.5 logits; b shrunk = (50 × 1.5 + 10 × −1.5) ÷ 60 = 1.0; Δ = 2.5.
+        Assert.Equal("difficulty-mismatch", reason.Kind);
+        Assert.Equal(2.5, reason.Value, 12);
+    }
+
+    [Fact]
+    public void Rank_Mismatch_UsesTheLearnedDifficultyMapping()
+    {
+        // Intended 5 is +1.5 logits (0.75 per level), so b = 0.6 over 1,000 students is 0.9 easier: no mismatch (b = intended − 3 would say 1.4).
+        Assert.Empty(ImprovementRanking.Rank([Item("five", 1000, 35) with { IntendedDifficulty = 5, CalibratedDifficulty = 0.6 }]));
+
+        var two = Assert.Single(Assert.Single(ImprovementRanking.Rank([Item("two", 1000, 35) with { IntendedDifficulty = 2, CalibratedDifficulty = 0.5 }])).Reasons);
+
+        Assert.Equal(-0.75, LearnedDifficulty.PriorLogits(2));
+        Assert.Equal(1000 * (0.5 + 0.75) / 1010, two.Value, 12);
+    }
+
+    [Fact]
+    public void Rank_Mismatch_SameGapOnFewStudents_IsShrunkBelowTheThreshold_AndNeedsTheMinimumResponses()
+    {
+        // Intended 3 (0 logits), b = 2: over 50 students Δ = 50 × 2 ÷ 60 ≈ 1.67; over 5, 5 × 2 ÷ 15 ≈ 0.67; under 5, no statistics.
+        Assert.Equal("difficulty-mismatch", Assert.Single(Assert.Single(ImprovementRanking.Rank([Item("many", 50, 35) with { IntendedDifficulty = 3, CalibratedDifficulty = 2 }])).Reasons).Kind);
+        Assert.Empty(ImprovementRanking.Rank([Item("five", 5, 30) with { IntendedDifficulty = 3, CalibratedDifficulty = 2 }]));
+        Assert.Empty(ImprovementRanking.Rank([Item("four", 4, 30) with { IntendedDifficulty = 3, CalibratedDifficulty = 9 }]));
+    }
+
+    [Fact]
+    public void Rank_Mismatch_JustOverOneLogit_IsRaised_AndJustUnder_IsNot()
+    {
+        // n = 90: Δ = 0.9 × (b − 0); b = 1.2 → 1.08, b = 1.1 → 0.99.
+        Assert.Single(ImprovementRanking.Rank([Item("over", 90, 35) with { IntendedDifficulty = 3, CalibratedDifficulty = 1.2 }]));
+        Assert.Empty(ImprovementRanking.Rank([Item("under", 90, 35) with { IntendedDifficulty = 3, CalibratedDifficulty = 1.1 }]));
+    }
+
+    [Fact]
+    public void Rank_DropOff_IsAContentEntry_WithItsModuleAndObject_AndScoreFromTheStudentsReached()
+    {
+        // S = (40 × 0.5 + 10 × 0.1) ÷ 50 = 0.42; s = (0.42 − 0.25) ÷ 0.5 = 0.34; w = 1.5; reach 40.
+        var entry = Assert.Single(ImprovementRanking.Rank([], [new ContentDropOffEvidence("week1", "video2", null, Reached: 40, DroppedAt: 20)]));
+
+        Assert.Equal(("", "", "week1", "video2", 40), (entry.AssessmentId, entry.ItemId, entry.ModuleId, entry.ObjectId, entry.Responses));
+        var reason = Assert.Single(entry.Reasons);
+        Assert.Equal("drop-off", reason.Kind);
+        Assert.Equal(0.42, reason.Value, 12);
+        Assert.Equal(1.5 * 0.34 * Math.Log2(41), entry.Score, 10);
+    }
+
+    [Fact]
+    public void Rank_DropOff_NeedsTheMinimumStudents_AndIsShrunkOnFew()
+    {
+        // 4 of 4 dropped: under the minimum. 3 of 5: S = (3 + 1) ÷ 15 ≈ 0.27 > 0.25. 2 of 5: S = 3 ÷ 15 = 0.2, not raised.
+        Assert.Empty(ImprovementRanking.Rank([], [new ContentDropOffEvidence("m", "four", null, 4, 4)]));
+        Assert.Single(ImprovementRanking.Rank([], [new ContentDropOffEvidence("m", "three", "quiz1", 5, 3)]));
+        Assert.Empty(ImprovementRanking.Rank([], [new ContentDropOffEvidence("m", "two", null, 5, 2)]));
+        // The same 40% observed share on 200 students: S = (80 + 1) ÷ 210 ≈ 0.386, raised.
+        Assert.Single(ImprovementRanking.Rank([], [new ContentDropOffEvidence("m", "many", null, 200, 80)]));
+    }
+
+    [Fact]
+    public void Rank_DropOff_ThresholdIsAQuarterAfterShrinkage()
+    {
+        // Reached 90: S = (90 × p + 1) ÷ 100; 24 dropped → 0.25 (not over), 25 → 0.26.
+        Assert.Empty(ImprovementRanking.Rank([], [new ContentDropOffEvidence("m", "edge", null, 90, 24)]));
+        Assert.Single(ImprovementRanking.Rank([], [new ContentDropOffEvidence("m", "over", null, 90, 25)]));
     }
 }
