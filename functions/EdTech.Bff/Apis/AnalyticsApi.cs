@@ -9,7 +9,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace EdTech.Bff.Apis;
 
-/// <summary>Insight routes: the heatmap and daily usage for teachers (mapped in <see cref="TeacherApi"/>) and for the content team with the ranked improvement list and the same daily usage (mapped in <see cref="ContentApi"/>).</summary>
+/// <summary>Insight routes: the ranked improvement list, the heatmap and daily usage for teachers of a course (mapped in <see cref="TeacherApi"/>) and for the content team (mapped in <see cref="ContentApi"/>).</summary>
 public static class AnalyticsApi
 {
     public static RouteGroupBuilder MapContentAnalytics(this RouteGroupBuilder api)
@@ -22,6 +22,8 @@ public static class AnalyticsApi
 
     public static RouteGroupBuilder MapTeacherAnalytics(this RouteGroupBuilder api)
     {
+        // An addition to the contract: the content team's improvement list for a course the caller teaches.
+        api.MapGet("/courses/{courseId}/analytics/improvements", GetCourseImprovements).Produces<Improvements>();
         MapHeatmap(api);
         MapUsage(api);
         return api;
@@ -60,6 +62,9 @@ public static class AnalyticsApi
         api.MapGet("/courses/{courseId}/analytics/heatmap", GetHeatmap).Produces<Heatmap>().Produces<string>(StatusCodes.Status200OK, HeatmapSvg.ContentType);
 
     private static async Task<IResult> GetImprovements(string? courseId, HttpContext context, GetImprovementsHandler handler) =>
+        OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, context.RequestAborted));
+
+    private static async Task<IResult> GetCourseImprovements(string courseId, HttpContext context, GetImprovementsHandler handler) =>
         OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, context.RequestAborted));
 
     /// <summary>JSON by default; the same data as an SVG document when the client accepts <c>image/svg+xml</c> (and not JSON first).</summary>

@@ -55,6 +55,8 @@ public static class AccessTable
         // An addition to the contract: the content route's item difficulty for teachers of the item's course.
         Row("GET", "/api/teacher/assessments/{assessmentId}/items/{itemId}/difficulty", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/analytics/usage/modules", Course, Teacher),
+        // An addition to the contract: the content route's improvement list for teachers of the course.
+        Row("GET", "/api/teacher/courses/{courseId}/analytics/improvements", Course, Teacher),
         // Lists (API.md v2): the caller's own courses are read by the caller's enrollments, so no other course appears.
         Row("GET", "/api/teacher/courses", Tenant, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),

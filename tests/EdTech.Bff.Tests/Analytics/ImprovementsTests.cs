@@ -52,6 +52,30 @@ public sealed class ImprovementsTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Contains("skipped", Kinds(items.Single(i => i.GetProperty("itemId").GetString() == "q4")));
         var scores = items.Select(i => i.GetProperty("score").GetDouble()).ToList();
         Assert.Equal(scores.OrderDescending(), scores);
+        Assert.False(first.TryGetProperty("moduleId", out _), "an assessment item carries no moduleId");
+
+        // The teacher's copy: the same list for a course the caller teaches.
+        var (teacherStatus, teacherBody, _) = await school.Client.GetAsync($"/api/teacher/courses/{school.Course}/analytics/improvements", school.Teacher);
+        Assert.Equal(HttpStatusCode.OK, teacherStatus);
+        Assert.Equal(body.GetProperty("items").GetRawText(), teacherBody.GetProperty("items").GetRawText());
+    }
+
+    [Fact]
+    public async Task TeacherImprovements_ACourseTheTeacherDoesNotTeach_Is404_AStudentIs403_AndTheOpenApiListsIt()
+    {
+        var school = await School.CreateAsync(factory, factory.CreateClient());
+        await school.Client.PostAsync("/api/admin/courses", school.Admin, new { id = "art101", title = "Art" });
+
+        var (own, ownBody, _) = await school.Client.GetAsync($"/api/teacher/courses/{school.Course}/analytics/improvements", school.Teacher);
+        var (other, _, _) = await school.Client.GetAsync("/api/teacher/courses/art101/analytics/improvements", school.Teacher);
+        var (unknown, _, _) = await school.Client.GetAsync("/api/teacher/courses/nope/analytics/improvements", school.Teacher);
+        var (student, _, _) = await school.Client.GetAsync($"/api/teacher/courses/{school.Course}/analytics/improvements", school.Student1);
+        var (_, openApi, _) = await school.Client.GetAsync("/api/openapi/teacher.json", null);
+
+        Assert.Equal(HttpStatusCode.OK, own);
+        Assert.Equal(school.Course, ownBody.GetProperty("courseId").GetString());
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.Forbidden), (other, unknown, student));
+        Assert.True(openApi.GetProperty("paths").GetProperty("/api/teacher/courses/{courseId}/analytics/improvements").TryGetProperty("get", out _));
     }
 
     [Fact]

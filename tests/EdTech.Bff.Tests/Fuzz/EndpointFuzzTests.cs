@@ -100,6 +100,7 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
         string[] templates = ["/api/student/assessments/{0}", "/api/student/submissions/{0}", "/api/teacher/courses/{0}/gradebook",
             "/api/teacher/courses/{0}/grading-scheme", "/api/teacher/assessments/{0}/statistics", "/api/teacher/courses/{0}/analytics/heatmap",
             "/api/teacher/courses/{0}/analytics/usage", "/api/teacher/courses/{0}/analytics/usage/modules", "/api/teacher/courses/{0}/assessments",
+            "/api/teacher/courses/{0}/analytics/improvements",
             "/api/student/courses/{0}/assessments", "/api/teacher/assessments/{0}/submissions"];
         var gen = Gen.Select(Gen.Int[0, templates.Length - 1], Gen.String[0, 300], (i, id) => (Template: templates[i], Id: id));
 

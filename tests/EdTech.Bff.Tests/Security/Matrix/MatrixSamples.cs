@@ -65,6 +65,7 @@ public static class MatrixSamples
         ["GET /api/teacher/courses/{courseId}/analytics/usage"] = new(200, Query: _ => "?from=2026-01-01&to=2026-12-31"),
         ["GET /api/content/courses/{courseId}/analytics/usage"] = new(200, Query: _ => "?from=2026-01-01&to=2026-12-31"),
         ["GET /api/teacher/courses/{courseId}/analytics/usage/modules"] = new(200),
+        ["GET /api/teacher/courses/{courseId}/analytics/improvements"] = new(200),
         ["GET /api/content/courses/{courseId}/analytics/usage/modules"] = new(200),
         ["POST /api/student/events"] = Post(202, w => new
         {
