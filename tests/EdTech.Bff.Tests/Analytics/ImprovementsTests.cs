@@ -93,6 +93,45 @@ public sealed class ImprovementsTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (foreign, unknown));
     }
 
+    [Fact]
+    public async Task Improvements_SixStudentsStoppingAtOneModuleItem_ListItAsDropOff_OnBothRoutes()
+    {
+        var school = await School.CreateAsync(factory, factory.CreateClient());
+        Assert.Equal(HttpStatusCode.Created, (await school.Client.SendAsync(HttpMethod.Put, $"/api/teacher/courses/{school.Course}/modules/week1", school.Teacher,
+            new { title = "Week 1", position = 1, items = new[] { new { id = "read", title = "Read", kind = "page" }, new { id = "video", title = "Video", kind = "page" } } })).Status);
+        var students = new List<string> { school.Student1, school.Student2 };
+        for (var i = 3; i <= 6; i++)
+        {
+            students.Add(await school.AddStudentAsync($"s{i}"));
+        }
+
+        // Three weeks ago each read the first item, completed it, and never came back: all six reached "video" and stopped there.
+        var at = DateTimeOffset.UtcNow.AddDays(-21);
+        foreach (var student in students)
+        {
+            var (posted, postBody, _) = await school.Client.PostAsync("/api/student/events", student, new
+            {
+                events = new object[]
+                {
+                    new { id = "v", verb = "viewed", objectType = "content", objectId = "week1/read", courseId = school.Course, at },
+                    new { id = "c", verb = "completed", objectType = "content", objectId = "week1/read", courseId = school.Course, at = at.AddMinutes(5) },
+                },
+            });
+            Assert.True(posted == HttpStatusCode.Accepted, postBody.ToString());
+        }
+
+        await Settled.FeedAsync(factory);
+        var (status, body, _) = await school.Client.GetAsync($"/api/teacher/courses/{school.Course}/analytics/improvements", school.Teacher);
+        var (contentStatus, contentBody, _) = await school.Client.GetAsync($"/api/content/analytics/improvements?courseId={school.Course}", Author(school));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (status, contentStatus));
+        var entry = Assert.Single(body.GetProperty("items").EnumerateArray());
+        Assert.Equal(("week1", "video", "", "", 6), (entry.GetProperty("moduleId").GetString(), entry.GetProperty("objectId").GetString(),
+            entry.GetProperty("assessmentId").GetString(), entry.GetProperty("itemId").GetString(), entry.GetProperty("responses").GetInt32()));
+        Assert.Equal(["drop-off"], Kinds(entry));
+        Assert.Equal(body.GetProperty("items").GetRawText(), contentBody.GetProperty("items").GetRawText());
+    }
+
     private static string Author(School school) => school.Factory.Token(school.Tenant, "c1", "content-author");
 
     private static List<string> Kinds(JsonElement item) => item.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("kind").GetString()!).ToList();
