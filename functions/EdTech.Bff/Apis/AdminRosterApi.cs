@@ -21,8 +21,14 @@ public static class AdminRosterApi
         return admin;
     }
 
-    private static async Task<IResult> Import(HttpRequest request, ImportOneRosterHandler handler)
+    /// <summary><c>?classes=</c>: <c>courses</c> (default: each class is a course) or <c>sections</c> (a class is a section of its courses.csv course).</summary>
+    private static async Task<IResult> Import(HttpRequest request, ImportOneRosterHandler handler, string? classes = null)
     {
+        if (classes is not (null or "courses" or "sections"))
+        {
+            return Invalid("classes", "'courses' (each class is a course, the default) or 'sections' (a class is a section of its courses.csv course).", StatusCodes.Status422UnprocessableEntity);
+        }
+
         var mediaType = request.ContentType?.Split(';')[0].Trim();
         if (mediaType is null || !ZipMediaTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
         {
@@ -37,7 +43,7 @@ public static class AdminRosterApi
         }
 
         var caller = request.HttpContext.GetCaller();
-        var (result, refused) = await handler.HandleAsync(caller, new ImportOneRosterCommand(caller.Tenant, zip), request.HttpContext.RequestAborted);
+        var (result, refused) = await handler.HandleAsync(caller, new ImportOneRosterCommand(caller.Tenant, zip, classes == "sections"), request.HttpContext.RequestAborted);
         return refused switch
         {
             null => TypedResults.Ok(result),

@@ -101,7 +101,7 @@ public sealed class UnreleasedWorkTests(TappedApiFactory factory) : IClassFixtur
         return reads;
     }
 
-    /// <summary>The submission's own status is the one field allowed to move (API.md: progress is shown, the result is not).</summary>
+    /// <summary>The submission's own status is the one field allowed to move, in its read and in the list (API.md: progress is shown, the result is not).</summary>
     private static string Normalise(string pattern, string user, JsonElement body)
     {
         if (body.ValueKind != JsonValueKind.Object)
@@ -114,6 +114,15 @@ public sealed class UnreleasedWorkTests(TappedApiFactory factory) : IClassFixtur
         if (pattern == "/api/student/submissions/{submissionId}" && user == "s1")
         {
             node["status"] = "(progress)";
+        }
+
+        // The list of one's own submissions shows the same progress (accepted → grading → graded); "released" and scores stay compared.
+        if (pattern == "/api/student/submissions" && user == "s1" && node["items"] is JsonArray items)
+        {
+            foreach (var item in items.OfType<JsonObject>().Where(i => (string?)i["status"] != "released"))
+            {
+                item["status"] = "(progress)";
+            }
         }
 
         return node.ToJsonString();

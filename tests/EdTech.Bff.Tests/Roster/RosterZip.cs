@@ -58,9 +58,9 @@ public static class RosterZip
         return content;
     }
 
-    public static async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> ImportAsync(this HttpClient client, string token, byte[] body, string contentType = "application/zip")
+    public static async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> ImportAsync(this HttpClient client, string token, byte[] body, string contentType = "application/zip", string query = "")
     {
-        using var request = ApiClient.Request(HttpMethod.Post, "/api/admin/roster/oneroster", token);
+        using var request = ApiClient.Request(HttpMethod.Post, "/api/admin/roster/oneroster" + query, token);
         request.Content = Content(body, contentType);
         var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace EdTech.Application.Roster.ImportOneRoster;
 
 /// <summary>The zip body of a OneRoster import; the tenant is the caller's (token) tenant only.</summary>
-public sealed record ImportOneRosterCommand(TenantId Tenant, ReadOnlyMemory<byte> Zip);
+/// <param name="ClassesAsSections">Import classes as sections of their courses.csv courses (<c>?classes=sections</c>); else each class is a course.</param>
+public sealed record ImportOneRosterCommand(TenantId Tenant, ReadOnlyMemory<byte> Zip, bool ClassesAsSections = false);
 
 /// <summary>
 /// OneRoster CSV bulk import. The package is validated as a whole first (zip limits, required files
@@ -29,7 +30,7 @@ public sealed class ImportOneRosterHandler(
     public async Task<(ImportOneRosterResult? Result, RosterPackageError? Error)> HandleAsync(Caller caller, ImportOneRosterCommand command, CancellationToken ct)
     {
         var (package, packageError) = RosterPackage.Open(command.Zip);
-        var (plan, planError) = package is null ? (null, packageError) : RosterPlan.Build(package);
+        var (plan, planError) = package is null ? (null, packageError) : RosterPlan.Build(package, command.ClassesAsSections);
         if (plan is null)
         {
             return (null, planError);
@@ -40,9 +41,11 @@ public sealed class ImportOneRosterHandler(
             await ApplyUserAsync(caller, user, plan.Files["users"], ct).ConfigureAwait(false);
         }
 
-        foreach (var course in plan.Classes.Where(c => !c.Delete))
+        // Classes as sections: the courses are courses.csv's, and a class only names its students' section.
+        var (courses, file) = command.ClassesAsSections ? (plan.Courses, plan.Files["courses"]) : (plan.Classes, plan.Files["classes"]);
+        foreach (var course in courses.Where(c => !c.Delete))
         {
-            await ApplyClassAsync(caller, course, plan.Files["classes"], ct).ConfigureAwait(false);
+            await ApplyClassAsync(caller, course, file, ct).ConfigureAwait(false);
         }
 
         foreach (var enrollment in plan.Enrollments)
@@ -87,7 +90,8 @@ public sealed class ImportOneRosterHandler(
         }
 
         var existing = await store.GetAsync<EnrollmentRecord>(caller.Tenant, id, ct).ConfigureAwait(false);
-        var outcome = await enroll.HandleAsync(caller, new EnrollUserCommand(enrollment.CourseId, enrollment.UserId, enrollment.Role), ct).ConfigureAwait(false);
+        var section = enrollment.Section ?? existing?.Value.Section;
+        var outcome = await enroll.HandleAsync(caller, new EnrollUserCommand(enrollment.CourseId, enrollment.UserId, enrollment.Role, section), ct).ConfigureAwait(false);
         if (outcome.Problem is { Kind: ProblemKind.NotFound })
         {
             file.Reject(enrollment.Row, "classSourcedId", $"No class '{enrollment.CourseId}' in classes.csv or in this school.");
@@ -95,7 +99,7 @@ public sealed class ImportOneRosterHandler(
         }
 
         await CountAsync(outcome, existing, enrollment.Row, file, f => f == "userId" ? "userSourcedId" : f,
-            stored => stored with { Role = enrollment.Role }, caller.Tenant, ct).ConfigureAwait(false);
+            stored => stored with { Role = enrollment.Role, Section = section }, caller.Tenant, ct).ConfigureAwait(false);
         access.Forget(caller.Tenant, enrollment.CourseId, enrollment.UserId);
     }
 

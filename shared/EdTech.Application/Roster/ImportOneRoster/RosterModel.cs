@@ -11,10 +11,15 @@ public sealed record ImportOneRosterResult(IReadOnlyDictionary<string, FileCount
 /// <summary>A valid users.csv row, mapped: display name from given and family names, role to ours.</summary>
 public sealed record RosterUser(int Row, string Id, bool Delete, string DisplayName, string Email, string Role);
 
-/// <summary>A valid classes.csv row: a class becomes a course (sourcedId → course id).</summary>
-public sealed record RosterClass(int Row, string Id, bool Delete, string Title);
+/// <summary>
+/// A valid classes.csv row. Classes as courses (the default): the class becomes a course (sourcedId → course id).
+/// Classes as sections: <see cref="CourseId"/> is its courses.csv course and <see cref="Section"/> the section its students
+/// are enrolled in (its classCode when that is a valid id, else its sourcedId). Also a courses.csv row in that mode (Id = Title's course).
+/// </summary>
+public sealed record RosterClass(int Row, string Id, bool Delete, string Title, string? CourseId = null, string? Section = null);
 
-public sealed record RosterEnrollment(int Row, bool Delete, string CourseId, string UserId, string Role);
+/// <param name="Section">The class's section when classes are imported as sections; else null (the enrollment's section is kept).</param>
+public sealed record RosterEnrollment(int Row, bool Delete, string CourseId, string UserId, string Role, string? Section = null);
 
 /// <summary>Mutable per-file counters while the import runs.</summary>
 public sealed class FileTally

@@ -27,9 +27,13 @@ public sealed class RosterPlan
     private static readonly string[] OrgTypes = ["department", "school", "district", "local", "state", "national"];
     private static readonly string[] SessionTypes = ["gradingPeriod", "semester", "schoolYear", "term"];
 
-    private readonly RosterPackage _package;
+    /// <summary>The longest section name taken from a class's classCode (API: <c>section</c>, at most 64 characters).</summary>
+    public const int MaxSectionLength = 64;
 
-    private RosterPlan(RosterPackage package) => _package = package;
+    private readonly RosterPackage _package;
+    private readonly bool _classesAsSections;
+
+    private RosterPlan(RosterPackage package, bool classesAsSections) => (_package, _classesAsSections) = (package, classesAsSections);
 
     /// <summary>Each file read, by its summary key ("users", "academicSessions").</summary>
     public Dictionary<string, RosterRows> Files { get; } = new(StringComparer.Ordinal);
@@ -42,9 +46,15 @@ public sealed class RosterPlan
 
     public List<RosterClass> Classes { get; } = [];
 
+    /// <summary>Classes as sections: the courses.csv courses that active classes belong to, to create or update.</summary>
+    public List<RosterClass> Courses { get; } = [];
+
     public List<RosterEnrollment> Enrollments { get; } = [];
 
-    public static (RosterPlan? Plan, RosterPackageError? Error) Build(RosterPackage package)
+    /// <param name="classesAsSections">
+    /// OneRoster's own model: a class is one section of a course (courses.csv). Off (the default): each class is a course.
+    /// </param>
+    public static (RosterPlan? Plan, RosterPackageError? Error) Build(RosterPackage package, bool classesAsSections = false)
     {
         foreach (var (file, table) in package.Files)
         {
@@ -60,6 +70,11 @@ public sealed class RosterPlan
             return (null, new(RosterPackageErrorKind.BadFile, "users.csv", "The header has no 'role' column (1.1), and there is no roles.csv (1.2)."));
         }
 
+        if (classesAsSections && !package.Files.ContainsKey("courses.csv"))
+        {
+            return (null, new(RosterPackageErrorKind.BadFile, "courses.csv", "Required when classes are imported as sections: a class's course comes from it."));
+        }
+
         var manifest = package.Files["manifest.csv"];
         var version = manifest.Records.Where(r => r.Fields.Count >= 2 && r.Fields[0].Trim() == "oneroster.version").Select(r => r.Fields[1].Trim()).FirstOrDefault();
         if (version is not ("1.1" or "1.2"))
@@ -67,20 +82,25 @@ public sealed class RosterPlan
             return (null, new(RosterPackageErrorKind.BadFile, "manifest.csv", "oneroster.version must be 1.1 or 1.2."));
         }
 
-        var plan = new RosterPlan(package);
-        plan.Notes.Add("orgs.csv, courses.csv, academicSessions.csv and roles.csv are validated and used to check references; they are not stored.");
+        var plan = new RosterPlan(package, classesAsSections);
+        plan.Notes.Add(classesAsSections
+            ? "Classes imported as sections: each courses.csv course with an active class is a course; a class's students are enrolled in its course with the class's classCode (when a valid id, else its sourcedId) as their section. orgs.csv, academicSessions.csv and roles.csv are validated and used to check references; they are not stored."
+            : "orgs.csv, courses.csv, academicSessions.csv and roles.csv are validated and used to check references; they are not stored.");
         plan.Notes.Add("Records missing from a bulk file are not deleted; send them with status 'tobedeleted'.");
         plan.Notes.AddRange(package.Ignored.Select(f => $"{f}: not read by this import."));
         var orgs = plan.ValidOrgs();
         var sessions = plan.ValidIds("academicsessions.csv", (rows, r) => RequireOneOf(rows, r, "type", SessionTypes));
+        var courseRows = new Dictionary<string, RosterClass>(StringComparer.Ordinal);
         var courses = plan.ValidIds("courses.csv", (rows, r) =>
         {
             RequireText(rows, r, "title", 200);
             RequireKnown(rows, r, "orgSourcedId", orgs, required: false);
+            courseRows[rows.Get(r, "sourcedId")] = new RosterClass(r.Row, rows.Get(r, "sourcedId"), Delete: false, rows.Get(r, "title"));
         });
         var primaryRoles = package.Files.ContainsKey("roles.csv") ? RosterRoleRows.PrimaryRoles(plan.Rows("roles.csv"), orgs) : null;
         var unavailableUsers = plan.MapUsers(orgs, primaryRoles);
         var unavailableClasses = plan.MapClasses(orgs, courses, sessions);
+        plan.MapCourses(courses, courseRows);
         plan.MapEnrollments(orgs, unavailableUsers, unavailableClasses);
         return (plan, null);
     }
@@ -183,13 +203,20 @@ public sealed class RosterPlan
             {
                 RequireText(rows, record, "title", 200);
                 RequireKnown(rows, record, "schoolSourcedId", orgs, required: true);
-                RequireKnown(rows, record, "courseSourcedId", courses, required: false);
+                RequireKnown(rows, record, "courseSourcedId", courses, required: _classesAsSections);
                 RequireKnownList(rows, record, "termSourcedIds", sessions);
+            }
+
+            if (_classesAsSections)
+            {
+                rows.Reject(record, "status", "With classes as sections a class is not deleted: send its enrollments with status 'tobedeleted'.", unless: !delete);
             }
 
             if (!rows.IsRejected(record))
             {
-                Classes.Add(new RosterClass(record.Row, id, delete, rows.Get(record, "title")));
+                Classes.Add(_classesAsSections
+                    ? new RosterClass(record.Row, id, delete, rows.Get(record, "title"), rows.Get(record, "courseSourcedId"), SectionOf(rows, record))
+                    : new RosterClass(record.Row, id, delete, rows.Get(record, "title")));
                 _ = !delete || deleting.Add(id);
             }
         }
@@ -198,8 +225,32 @@ public sealed class RosterPlan
         return deleting;
     }
 
+    /// <summary>Classes as sections: the valid courses.csv rows an active class belongs to, with their titles.</summary>
+    private void MapCourses(HashSet<string>? valid, Dictionary<string, RosterClass> rows)
+    {
+        if (!_classesAsSections || valid is null)
+        {
+            return;
+        }
+
+        var used = Classes.Where(c => !c.Delete).Select(c => c.CourseId!).ToHashSet(StringComparer.Ordinal);
+        Courses.AddRange(rows.Values.Where(c => valid.Contains(c.Id) && used.Contains(c.Id)).OrderBy(c => c.Row));
+    }
+
+    /// <summary>
+    /// A class's section name: its classCode ("7A", "P3-Algebra") when that is a valid id of at most <see cref="MaxSectionLength"/>
+    /// characters (sections are ids: letters, digits, '.', '_', '@', '-'), else its sourcedId.
+    /// </summary>
+    public static string SectionOf(RosterRows rows, CsvRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var code = rows.Get(record, "classCode");
+        return code.Length <= MaxSectionLength && ResourceId.IsValid(code) ? code : rows.Get(record, "sourcedId");
+    }
+
     private void MapEnrollments(HashSet<string> orgs, HashSet<string> unavailableUsers, HashSet<string> unavailableClasses)
     {
+        var classes = _classesAsSections ? Classes.Where(c => !c.Delete).ToDictionary(c => c.Id, StringComparer.Ordinal) : null;
         var rows = Rows("enrollments.csv");
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var mapped = new List<RosterEnrollment>();
@@ -218,11 +269,15 @@ public sealed class RosterPlan
                 RequireKnown(rows, record, "schoolSourcedId", orgs, required: false);
             }
 
+            RosterClass? section = null;
+            rows.Reject(record, "classSourcedId", "With classes as sections the class must be an active row of this package's classes.csv (its course and section come from it).",
+                unless: classes is null || rows.IsRejected(record) || classes.TryGetValue(classId, out section));
             if (!rows.IsRejected(record))
             {
-                var key = EnrollmentRecord.IdFor(classId, userId);
+                var courseId = section?.CourseId ?? classId;
+                var key = EnrollmentRecord.IdFor(courseId, userId);
                 seen[key] = seen.GetValueOrDefault(key) + 1;
-                mapped.Add(new RosterEnrollment(record.Row, delete, classId, userId, role));
+                mapped.Add(new RosterEnrollment(record.Row, delete, courseId, userId, role, section?.Section));
             }
         }
 
@@ -230,7 +285,9 @@ public sealed class RosterPlan
         {
             if (seen[EnrollmentRecord.IdFor(e.CourseId, e.UserId)] > 1)
             {
-                rows.Reject(e.Row, "userSourcedId", $"More than one enrollment of user '{e.UserId}' in class '{e.CourseId}'.");
+                rows.Reject(e.Row, "userSourcedId", _classesAsSections
+                    ? $"More than one enrollment of user '{e.UserId}' in classes of course '{e.CourseId}' (one section per course)."
+                    : $"More than one enrollment of user '{e.UserId}' in class '{e.CourseId}'.");
             }
             else
             {
