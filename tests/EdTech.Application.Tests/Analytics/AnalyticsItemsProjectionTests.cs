@@ -132,6 +132,22 @@ public sealed class AnalyticsItemsProjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ABatch_InvalidatesTheCourse_SoACachedHeatmapIsRebuiltFromTheNewSums()
+    {
+        var clock = new Submissions.ManualClock(Now);
+        var projection = new AnalyticsItemsProjection(_world.Store, _world.Cache, clock);
+        await projection.HandleAsync(await SeedCourseAsync(), default);
+        var admin = new Common.Caller(ProjectionWorld.Tenant, "admin1", new HashSet<string> { Roles.TenantAdmin });
+        var before = (await Handler(projection).HandleAsync(admin, Course, Heatmap.ItemSection, default)).Value!;
+
+        clock.Advance(AnalyticsItemsProjection.RecomputeInterval);
+        await projection.HandleAsync([await EnrollAsync("s6", Roles.Student, "B"), await ContributionAsync("quiz1", "s6-a", "s6", SubmissionStatus.Graded, Now, ("q1", 1m))], default);
+        var after = (await Handler(projection).HandleAsync(admin, Course, Heatmap.ItemSection, default)).Value!;
+
+        Assert.Equal((2, 3), (before.Counts[0][1], after.Counts[0][1]));
+    }
+
+    [Fact]
     public async Task AContributionGone_ByErasure_NamesNoCourse_AndWritesNothing()
     {
         await SeedCourseAsync();
