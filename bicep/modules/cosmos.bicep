@@ -76,6 +76,7 @@ var containers = [
   { name: 'tagging-usage', fields: [], throughput: 'shared' }
   { name: 'analytics-student-weeks', fields: ['userId'], throughput: 'shared' }
   { name: 'course-analytics-weeks', fields: [], throughput: 'shared' }
+  { name: 'course-analytics-items', fields: [], throughput: 'shared' }
   { name: 'simulations', fields: ['status'], throughput: 'shared' }
 ]
 

@@ -87,6 +87,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AnalyticsSettings>();
         services.AddSingleton<AnalyticsWeeksProjection>();
         services.AddSingleton<IChangeFeedHandler>(provider => provider.GetRequiredService<AnalyticsWeeksProjection>());
+        services.AddSingleton<AnalyticsItemsProjection>();
+        services.AddSingleton<IChangeFeedHandler>(provider => provider.GetRequiredService<AnalyticsItemsProjection>());
         services.AddSingleton<SubmissionGrader>();
         services.AddSingleton<GetTeacherSubmissionHandler>();
         services.AddSingleton<GetReviewQueueHandler>();

@@ -183,5 +183,29 @@ public sealed class CosmosChangeFeedFunctions(CosmosChangeDispatcher dispatcher,
             LeaseContainerPrefix = "analytics-weeks-projection.usage-events.", StartFromBeginning = true)]
         IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
         dispatcher.DispatchAsync(ChangeFeedCatalog.AnalyticsWeeksProjection, Containers.UsageEvents, changes, ct);
+
+    [Function("AnalyticsItemsProjectionOnAssessmentStatistics")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public Task ProjectAnalyticsItemsStatistics(
+        [CosmosDBTrigger(Database, Containers.AssessmentStatistics, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "analytics-items-projection.assessment-statistics.", StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
+        dispatcher.DispatchAsync(ChangeFeedCatalog.AnalyticsItemsProjection, Containers.AssessmentStatistics, changes, ct);
+
+    [Function("AnalyticsItemsProjectionOnEnrollments")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public Task ProjectAnalyticsItemsEnrollments(
+        [CosmosDBTrigger(Database, Containers.Enrollments, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "analytics-items-projection.enrollments.", StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
+        dispatcher.DispatchAsync(ChangeFeedCatalog.AnalyticsItemsProjection, Containers.Enrollments, changes, ct);
+
+    [Function("AnalyticsItemsProjectionOnAssessments")]
+    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
+    public Task ProjectAnalyticsItemsAssessments(
+        [CosmosDBTrigger(Database, Containers.Assessments, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
+            LeaseContainerPrefix = "analytics-items-projection.assessments.", StartFromBeginning = true)]
+        IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
+        dispatcher.DispatchAsync(ChangeFeedCatalog.AnalyticsItemsProjection, Containers.Assessments, changes, ct);
 }
 #endif

@@ -1,4 +1,3 @@
-using EdTech.Application.Assessments.Statistics;
 using EdTech.Application.Caching;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
@@ -9,14 +8,16 @@ namespace EdTech.Application.Analytics;
 
 /// <summary>
 /// GET …/courses/{courseId}/analytics/heatmap?kind=item-section|skill-week|module-week. item-section: the course's items × its
-/// enrollment sections from the statistics projection (each student's latest graded attempt); skill-week and module-week: the
+/// enrollment sections, from the sums kept by the analytics-items projection (<see cref="CourseItemsRecord"/>: each student's
+/// latest graded attempt; one point read unless stale); skill-week and module-week: the
 /// course's sums kept by the analytics-weeks projection (<see cref="CourseWeeksRecord"/>, one point read unless stale) and, for
 /// module-week, the course's modules. Cells under the tenant's k
 /// (<see cref="AnalyticsSettings"/>) are hidden. The teacher route's enrollment is checked by the access table's course scope;
 /// the content route (tenant scope) needs only the course to exist. Cached per course and k with the course tag, like the statistics
 /// (the weekly kinds show usage changes within the cache's local expiry).
 /// </summary>
-public sealed class GetHeatmapHandler(IDocumentStore store, TeacherQueryCache cache, AnalyticsSettings settings, AnalyticsWeeksProjection weeks)
+public sealed class GetHeatmapHandler(IDocumentStore store, TeacherQueryCache cache, AnalyticsSettings settings, AnalyticsWeeksProjection weeks,
+    AnalyticsItemsProjection items)
 {
     public async Task<Outcome<Heatmap>> HandleAsync(Caller caller, string courseId, string? kind, CancellationToken ct)
     {
@@ -61,23 +62,7 @@ public sealed class GetHeatmapHandler(IDocumentStore store, TeacherQueryCache ca
 
     private async Task<Heatmap> ItemSectionAsync(TenantId tenant, string courseId, int minCount, CancellationToken ct)
     {
-        var course = DocumentQuery.InPartition(courseId);
-        var sections = (await store.QueryAsync<EnrollmentRecord>(tenant, course, ct).ConfigureAwait(false))
-            .Where(e => e.Value.Role == Roles.Student).ToDictionary(e => e.Value.UserId, e => e.Value.Section, StringComparer.Ordinal);
-        var rows = new List<HeatmapAxis>();
-        var sectionAttempts = new List<SectionAttempt>();
-        foreach (var (a, attempts) in await CourseAttempts.LoadAsync(store, tenant, courseId, ct).ConfigureAwait(false))
-        {
-            var points = a.Assessment.Items.ToDictionary(i => i.Id, i => i.Points, StringComparer.Ordinal);
-            rows.AddRange(a.Assessment.Items.Select(i => new HeatmapAxis($"{a.Id}/{i.Id}", $"{a.Assessment.Title} · {i.Id}: {i.Prompt}")));
-            foreach (var latest in attempts.Where(c => sections.ContainsKey(c.UserId)))
-            {
-                sectionAttempts.Add(new SectionAttempt(sections[latest.UserId], latest.Items
-                    .Where(i => points.ContainsKey(i.ItemId))
-                    .ToDictionary(i => $"{a.Id}/{i.ItemId}", i => (i.Score ?? 0, points[i.ItemId]), StringComparer.Ordinal)));
-            }
-        }
-
-        return ItemSectionHeatmap.Build(rows, sectionAttempts, minCount);
+        var sums = await items.CurrentAsync(tenant, courseId, ct).ConfigureAwait(false);
+        return ItemSectionHeatmap.FromSums(sums, minCount);
     }
 }

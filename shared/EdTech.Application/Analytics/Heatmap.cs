@@ -1,3 +1,5 @@
+using EdTech.Application.Records;
+
 namespace EdTech.Application.Analytics;
 
 public sealed record HeatmapAxis(string Id, string Label);
@@ -29,34 +31,38 @@ public static class ItemSectionHeatmap
 {
     public const string NoSection = "";
 
+    /// <summary>The map computed from the attempts themselves (the reference the projected sums are tested against).</summary>
     public static Heatmap Build(IReadOnlyList<HeatmapAxis> items, IReadOnlyList<SectionAttempt> attempts, int minCount)
     {
+        var (sections, sums) = ItemSectionSums.Sum(items, attempts);
+        return FromSums(items, sections, sums, minCount);
+    }
+
+    /// <summary>The map from a course's stored sums (<see cref="CourseItemsRecord"/>).</summary>
+    public static Heatmap FromSums(CourseItemsRecord record, int minCount)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return FromSums([.. record.Rows.Select(r => new HeatmapAxis(r.Id, r.Label))], record.Sections, record.Sums, minCount);
+    }
+
+    /// <summary>
+    /// Rows as given, columns the sections in the order given (label "No section" for ""); a cell is Σ marks ÷ Σ points, null
+    /// under <paramref name="minCount"/> responses or without points; its count 0 when no sum names it.
+    /// </summary>
+    public static Heatmap FromSums(IReadOnlyList<HeatmapAxis> items, IReadOnlyList<string> sections, IReadOnlyList<ItemSectionSum> sums, int minCount)
+    {
         ArgumentNullException.ThrowIfNull(items);
-        ArgumentNullException.ThrowIfNull(attempts);
-        var sections = attempts.Select(a => a.Section ?? NoSection).Distinct(StringComparer.Ordinal)
-            .OrderBy(s => s.Length == 0).ThenBy(s => s, StringComparer.Ordinal).ToList();
+        ArgumentNullException.ThrowIfNull(sections);
+        ArgumentNullException.ThrowIfNull(sums);
         var columns = sections.Select(s => new HeatmapAxis(s, s.Length == 0 ? "No section" : s)).ToList();
-        var index = sections.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i, StringComparer.Ordinal);
+        var byCell = sums.ToDictionary(s => (s.ItemId, s.Section));
         var cells = new List<IReadOnlyList<double?>>(items.Count);
         var counts = new List<IReadOnlyList<int>>(items.Count);
         foreach (var item in items)
         {
-            var marks = new decimal[sections.Count];
-            var points = new decimal[sections.Count];
-            var n = new int[sections.Count];
-            foreach (var attempt in attempts)
-            {
-                if (attempt.Items.TryGetValue(item.Id, out var answer))
-                {
-                    var c = index[attempt.Section ?? NoSection];
-                    marks[c] += answer.Mark;
-                    points[c] += answer.Points;
-                    n[c]++;
-                }
-            }
-
-            cells.Add([.. Enumerable.Range(0, sections.Count).Select(c => n[c] >= minCount && points[c] > 0 ? (double?)(double)(marks[c] / points[c]) : null)]);
-            counts.Add(n);
+            var row = sections.Select(s => byCell.GetValueOrDefault((item.Id, s))).ToList();
+            cells.Add([.. row.Select(c => c is not null && c.Count >= minCount && c.Points > 0 ? (double?)(double)(c.Marks / c.Points) : null)]);
+            counts.Add([.. row.Select(c => c?.Count ?? 0)]);
         }
 
         return new Heatmap(Heatmap.ItemSection, items, columns, cells, counts, minCount);

@@ -54,9 +54,13 @@ public static class ChangeFeedCatalog
     /// <summary>Each student's weekly mastery per skill and active modules per course, for the weekly heatmaps (docs/insight.md, "Weekly heatmaps").</summary>
     public static ChangeFeedConsumer AnalyticsWeeksProjection { get; } = Declare("analytics-weeks-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.LearnerState, Containers.UsageEvents);
 
+    /// <summary>A course's item × section sums for the item × section heatmap (docs/insight.md, "Heatmap: item × section").</summary>
+    public static ChangeFeedConsumer AnalyticsItemsProjection { get; } =
+        Declare("analytics-items-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.AssessmentStatistics, Containers.Enrollments, Containers.Assessments);
+
     public static IReadOnlyList<ChangeFeedConsumer> All { get; } =
         [StartGrading, SubmissionProjection, ReviewQueueProjection, AssessmentStatisticsProjection, LearnerState, StartRegrade, StartRelease, StartTagging, TagChangedItems, StartWorkflowRuns, ScheduleRelease, NotificationDispatch,
-         IntegrationEventDispatch, UsageProjection, AnalyticsWeeksProjection];
+         IntegrationEventDispatch, UsageProjection, AnalyticsWeeksProjection, AnalyticsItemsProjection];
 
     public static ChangeFeedConsumer? Find(string name) => All.FirstOrDefault(c => c.Name == name);
 

@@ -98,6 +98,6 @@ public static class StudentData
         Containers.ItemStats, Containers.SkillGraphs, Containers.ItemParameters, Containers.TaggingJobs, Containers.WorkflowRuns, Containers.SkillTaxonomy,
         Containers.TaggingSuggestions,
         Containers.CourseUsage, Containers.TaggingUsage, Containers.Simulations,
-        Containers.CourseAnalyticsWeeks,
+        Containers.CourseAnalyticsWeeks, Containers.CourseAnalyticsItems,
     };
 }

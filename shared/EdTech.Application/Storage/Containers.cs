@@ -52,6 +52,8 @@ public static class Containers
     public const string AnalyticsStudentWeeks = "analytics-student-weeks";
     /// <summary>A course's weekly heatmap sums (analytics-weeks projection, no student's data), one document per course.</summary>
     public const string CourseAnalyticsWeeks = "course-analytics-weeks";
+    /// <summary>A course's item × section heatmap sums (analytics-items projection, no student's data), one document per course.</summary>
+    public const string CourseAnalyticsItems = "course-analytics-items";
 
     /// <summary>Curriculum-change simulations: request, model snapshot, status and result (partition = simulation id).</summary>
     public const string Simulations = "simulations";
@@ -63,6 +65,6 @@ public static class Containers
         [Tenants, Users, Courses, Enrollments, Assessments, AssessmentVersions, Submissions, SubmissionViews, Gradebook, Audit, DirectoryMappings,
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
          LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns, SkillTaxonomy, TaggingSuggestions,
-         UsageEvents, UsageStudentDays, CourseUsage, UsageModuleProgress, TaggingUsage, AnalyticsStudentWeeks, CourseAnalyticsWeeks,
+         UsageEvents, UsageStudentDays, CourseUsage, UsageModuleProgress, TaggingUsage, AnalyticsStudentWeeks, CourseAnalyticsWeeks, CourseAnalyticsItems,
          Simulations];
 }

@@ -81,7 +81,7 @@ public sealed class AnalyticsWeeksProjectionTests : IAsyncLifetime
     [Fact]
     public async Task Heatmap_TheTenantsK_DecidesWhichCellsShow()
     {
-        var handler = new GetHeatmapHandler(_world.Store, _world.Cache, _settings, _projection);
+        var handler = new GetHeatmapHandler(_world.Store, _world.Cache, _settings, _projection, new AnalyticsItemsProjection(_world.Store, _world.Cache, TimeProvider.System));
         foreach (var student in new[] { "s1", "s2", "s3" })
         {
             await _world.Store.CreateAsync(ProjectionWorld.Tenant, new EnrollmentRecord(EnrollmentRecord.IdFor(Course, student), Course, student, Roles.Student, Week49));
@@ -165,7 +165,7 @@ public sealed class AnalyticsWeeksProjectionTests : IAsyncLifetime
     [Fact]
     public async Task Heatmap_UnknownKind_IsInvalidNamingKind()
     {
-        var outcome = await new GetHeatmapHandler(_world.Store, _world.Cache, _settings, _projection).HandleAsync(Teacher, Course, "pie", default);
+        var outcome = await new GetHeatmapHandler(_world.Store, _world.Cache, _settings, _projection, new AnalyticsItemsProjection(_world.Store, _world.Cache, TimeProvider.System)).HandleAsync(Teacher, Course, "pie", default);
 
         Assert.Equal(["kind"], outcome.Problem!.Errors!.Keys);
     }

@@ -62,6 +62,7 @@ public sealed class ChangeFeedCatalogTests
             ("integration-event-dispatch", ChangeFeedUrgency.Deferrable, false, Containers.IntegrationEvents),
             ("usage-projection", ChangeFeedUrgency.Deferrable, false, $"{Containers.Submissions},{Containers.UsageEvents}"),
             ("analytics-weeks-projection", ChangeFeedUrgency.Deferrable, false, $"{Containers.LearnerState},{Containers.UsageEvents}"),
+            ("analytics-items-projection", ChangeFeedUrgency.Deferrable, false, $"{Containers.AssessmentStatistics},{Containers.Assessments},{Containers.Enrollments}"),
         };
 
         Assert.Equal(expected, ChangeFeedCatalog.All.Select(c => (c.Name, c.Urgency, c.StartsDurableWork, string.Join(",", c.Containers.Order(StringComparer.Ordinal)))));

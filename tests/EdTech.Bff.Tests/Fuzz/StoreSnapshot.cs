@@ -12,7 +12,7 @@ public static class StoreSnapshot
 {
     // Projections of graded submissions (views, gradebook, review queue, statistics, learner state), usage, and the outboxes (marked sent on their own).
     private static readonly HashSet<string> Projections = ["submission-views", "gradebook", "review-queue", "assessment-statistics", "notifications", "integration-events", "learner-state", "recommendations", "item-stats", "responses",
-        "usage-student-days", "course-usage", "usage-module-progress", "analytics-student-weeks", "course-analytics-weeks"];
+        "usage-student-days", "course-usage", "usage-module-progress", "analytics-student-weeks", "course-analytics-weeks", "course-analytics-items"];
 
     public static string Take(string dataDirectory, string tenant) => string.Join('\n', StoredRows.ReadAll(dataDirectory)
         .Where(r => (r.Tenant == tenant || r.Tenant == "platform") && !Projections.Contains(r.Container) && !IsGradingAudit(r))
