@@ -114,7 +114,7 @@ public sealed class AnalyticsItemsProjection(IDocumentStore store, TeacherQueryC
     {
         var (rows, attempts) = await ItemSectionSums.LoadAsync(store, tenant, courseId, ct).ConfigureAwait(false);
         var (sections, sums) = ItemSectionSums.Sum(rows, attempts);
-        var record = new CourseItemsRecord(courseId, [.. rows.Select(r => new ItemRow(r.Id, r.Label))], sections, sums, Stale: false, clock.GetUtcNow());
+        var record = CourseItemsRecord.Of(courseId, rows, sections, sums, clock.GetUtcNow());
         var status = stored is null
             ? (await store.CreateAsync(tenant, record, ct).ConfigureAwait(false)).Status
             : (await store.ReplaceAsync(tenant, record, stored.ETag, ct).ConfigureAwait(false)).Status;

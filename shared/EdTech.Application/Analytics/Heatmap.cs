@@ -38,12 +38,29 @@ public static class ItemSectionHeatmap
         return FromSums(items, sections, sums, minCount);
     }
 
-    /// <summary>The map from a course's stored sums (<see cref="CourseItemsRecord"/>).</summary>
+    /// <summary>The map from a course's stored sums (<see cref="CourseItemsRecord"/>): the rows' aligned arrays, no lookups.</summary>
     public static Heatmap FromSums(CourseItemsRecord record, int minCount)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return FromSums([.. record.Rows.Select(r => new HeatmapAxis(r.Id, r.Label))], record.Sections, record.Sums, minCount);
+        var columns = record.Sections.Select(Column).ToList();
+        var cells = new List<IReadOnlyList<double?>>(record.Rows.Count);
+        var counts = new List<IReadOnlyList<int>>(record.Rows.Count);
+        foreach (var row in record.Rows)
+        {
+            var cellRow = new double?[columns.Count];
+            for (var c = 0; c < cellRow.Length; c++)
+            {
+                cellRow[c] = row.Counts[c] >= minCount && row.Counts[c] > 0 && row.Points[c] > 0 ? (double)(row.Marks[c] / row.Points[c]) : null;
+            }
+
+            cells.Add(cellRow);
+            counts.Add(row.Counts);
+        }
+
+        return new Heatmap(Heatmap.ItemSection, [.. record.Rows.Select(r => new HeatmapAxis(r.Id, r.Label))], columns, cells, counts, minCount);
     }
+
+    private static HeatmapAxis Column(string section) => new(section, section.Length == 0 ? "No section" : section);
 
     /// <summary>
     /// Rows as given, columns the sections in the order given (label "No section" for ""); a cell is Σ marks ÷ Σ points, null
@@ -54,7 +71,7 @@ public static class ItemSectionHeatmap
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(sections);
         ArgumentNullException.ThrowIfNull(sums);
-        var columns = sections.Select(s => new HeatmapAxis(s, s.Length == 0 ? "No section" : s)).ToList();
+        var columns = sections.Select(Column).ToList();
         var byCell = sums.ToDictionary(s => (s.ItemId, s.Section));
         var cells = new List<IReadOnlyList<double?>>(items.Count);
         var counts = new List<IReadOnlyList<int>>(items.Count);
