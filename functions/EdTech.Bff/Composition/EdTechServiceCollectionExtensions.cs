@@ -1,3 +1,4 @@
+using EdTech.Bff.Composition.OpenApi;
 using EdTech.Application.Access;
 using EdTech.Application;
 using EdTech.Application.ChangeFeed;
@@ -98,11 +99,7 @@ public static class EdTechServiceCollectionExtensions
         var servers = OpenApiServers.From(configuration);
         foreach (var role in Apis.EdTechApi.RoleGroups.Keys)
         {
-            services.AddOpenApi(role, o =>
-            {
-                o.ShouldInclude = d => d.GroupName == role;
-                OpenApiServers.Apply(o, servers);
-            });
+            services.AddOpenApi(role, o => OpenApiDocuments.Configure(o, role, servers));
         }
 
         return services;
