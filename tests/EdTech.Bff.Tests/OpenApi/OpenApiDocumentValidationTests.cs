@@ -36,6 +36,8 @@ public sealed partial class OpenApiDocumentValidationTests(ApiFactory factory) :
 
         Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace(o.Operation.OperationId), o.Name));
         Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace(o.Operation.Summary), o.Name));
+        // API Management names each imported operation after its id: at most 80 characters, no reserved ones.
+        Assert.All(operations, o => Assert.Matches(OperationId(), o.Operation.OperationId!));
         var duplicates = operations.GroupBy(o => o.Operation.OperationId).Where(g => g.Count() > 1).Select(g => g.Key);
         Assert.Empty(duplicates);
     }
@@ -71,6 +73,7 @@ public sealed partial class OpenApiDocumentValidationTests(ApiFactory factory) :
         var document = Read(role, text);
 
         Assert.Equal($"EdTech {role} API", document.Info.Title);
+        Assert.StartsWith("3.", System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         Assert.All(document.Components?.Schemas?.Keys ?? [], k => Assert.Matches(ComponentName(), k));
         Assert.All(document.Components?.SecuritySchemes?.Keys ?? [], k => Assert.Matches(ComponentName(), k));
         Assert.DoesNotContain(OpenApiDocumentFetch.RequestHost, text, StringComparison.OrdinalIgnoreCase);
@@ -94,6 +97,9 @@ public sealed partial class OpenApiDocumentValidationTests(ApiFactory factory) :
         from path in document.Paths
         from operation in path.Value.Operations ?? []
         select ($"{operation.Key} {path.Key}", operation.Value);
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]{0,79}$")]
+    private static partial Regex OperationId();
 
     [GeneratedRegex(@"^[a-zA-Z0-9\.\-_]+$")]
     private static partial Regex ComponentName();
