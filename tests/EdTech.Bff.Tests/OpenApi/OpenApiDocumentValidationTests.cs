@@ -81,6 +81,21 @@ public sealed partial class OpenApiDocumentValidationTests(ApiFactory factory) :
         Assert.All(document.Servers ?? [], s => Assert.DoesNotContain(OpenApiDocumentFetch.RequestHost, s.Url, StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task Document_ExplicitNameOrSummary_IsKeptAndOthersAreDerived()
+    {
+        var document = await ReadAsync("student");
+
+        var submit = document.Paths["/api/student/assessments/{assessmentId}/submissions"].Operations![HttpMethod.Post];
+        Assert.Equal("student_PostAssessmentsByAssessmentIdSubmissions", submit.OperationId);
+        Assert.Equal("Submit an attempt; 202 once durably stored, graded in the background", submit.Summary);
+        var dashboard = document.Paths["/api/student/dashboard"].Operations![HttpMethod.Get];
+        Assert.Equal("student_GetDashboard", dashboard.OperationId);
+        Assert.Equal("GET /dashboard (student)", dashboard.Summary);
+        Assert.DoesNotContain("404", dashboard.Responses!.Keys);
+        Assert.Contains("404", submit.Responses!.Keys);
+    }
+
     private async Task<OpenApiDocument> ReadAsync(string role) => Read(role, await OpenApiDocumentFetch.GetAsync(factory, role));
 
     private static OpenApiDocument Read(string role, string text)
