@@ -1,4 +1,3 @@
-using EdTech.Bff.Composition.OpenApi;
 using EdTech.Application.Access;
 using EdTech.Application;
 using EdTech.Application.ChangeFeed;
@@ -12,6 +11,7 @@ using EdTech.Application.Learning;
 using EdTech.Application.Learning.Calibration;
 using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Serialization;
+using EdTech.Bff.Composition.OpenApi;
 using EdTech.Bff.Http;
 using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
