@@ -17,10 +17,10 @@ public static class StudentApi
     {
         var api = routes.MapGroup("/api/student").FromAccessTable().WithGroupName("student").WithTags("student");
         api.MapGet("/dashboard", GetDashboard).Produces<StudentDashboard>();
-        api.MapGet("/assessments/{assessmentId}", GetAssessment).Produces<StudentAssessmentView>();
-        api.MapPost("/assessments/{assessmentId}/submissions", Submit).Accepts<SubmitAttemptCommand>("application/json").Produces<SubmissionAccepted>(StatusCodes.Status202Accepted)
+        api.MapGet("/assessments/{assessmentId}", GetAssessment).Produces<StudentAssessmentView>().WithSummary("Read an assessment to attempt (no answer keys)");
+        api.MapPost("/assessments/{assessmentId}/submissions", Submit).WithSummary("Submit an attempt; 202 once durably stored, graded in the background").Accepts<SubmitAttemptCommand>("application/json").Produces<SubmissionAccepted>(StatusCodes.Status202Accepted)
             .RequireRateLimiting(RateLimitPartitions.SubmitPolicy);
-        api.MapGet("/submissions/{submissionId}", GetSubmission).Produces<StudentSubmissionView>();
+        api.MapGet("/submissions/{submissionId}", GetSubmission).Produces<StudentSubmissionView>().WithSummary("Read one of your submissions: status, and scores once released");
         api.MapPost("/events", RecordEvents).Accepts<RecordUsageEventsCommand>("application/json").Produces<UsageEventsAccepted>(StatusCodes.Status202Accepted);
         api.MapStudentModulesApi();
         api.MapStudentLearning();

@@ -24,13 +24,13 @@ public static class TeacherApi
         api.MapPost("/courses/{courseId}/assessments", CreateAssessment).Accepts<CreateAssessmentCommand>("application/json");
         api.MapGet("/courses/{courseId}/assessments/{assessmentId}", TeacherAssessmentApi.Get);
         api.MapPut("/courses/{courseId}/assessments/{assessmentId}", TeacherAssessmentApi.Update).Accepts<CreateAssessmentCommand>("application/json");
-        api.MapGet("/courses/{courseId}/gradebook", GetGradebook).Produces<Gradebook>();
+        api.MapGet("/courses/{courseId}/gradebook", GetGradebook).Produces<Gradebook>().WithSummary("Read the course gradebook");
         api.MapPut("/courses/{courseId}/grading-scheme", TeacherQueryApi.PutGradingScheme).Accepts<SetGradingSchemeCommand>("application/json").Produces<GradingSchemeView>();
         api.MapGet("/courses/{courseId}/grading-scheme", TeacherQueryApi.GetGradingScheme).Produces<GradingSchemeView>();
         api.MapGet("/assessments/{assessmentId}/statistics", TeacherQueryApi.GetStatistics).Produces<AssessmentStatistics>();
         api.MapGet("/submissions/{submissionId}", TeacherReviewApi.GetSubmission).Produces<TeacherSubmissionView>();
         api.MapGet("/review-queue", TeacherReviewApi.GetReviewQueue).Produces<ReviewQueue>();
-        api.MapPost("/submissions/{submissionId}/grades", TeacherReviewApi.Grade).Accepts<GradeSubmissionCommand>("application/json").Produces<TeacherSubmissionView>();
+        api.MapPost("/submissions/{submissionId}/grades", TeacherReviewApi.Grade).WithSummary("Grade a submission (manual items, overrides)").Accepts<GradeSubmissionCommand>("application/json").Produces<TeacherSubmissionView>();
         api.MapPost("/assessments/{assessmentId}/release", Release).Produces<ReleaseAccepted>(StatusCodes.Status202Accepted);
         api.MapTeacherModulesApi();
         api.MapTeacherLearning();

@@ -11,6 +11,7 @@ using EdTech.Application.Learning;
 using EdTech.Application.Learning.Calibration;
 using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Serialization;
+using EdTech.Bff.Composition.OpenApi;
 using EdTech.Bff.Http;
 using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
@@ -98,11 +99,7 @@ public static class EdTechServiceCollectionExtensions
         var servers = OpenApiServers.From(configuration);
         foreach (var role in Apis.EdTechApi.RoleGroups.Keys)
         {
-            services.AddOpenApi(role, o =>
-            {
-                o.ShouldInclude = d => d.GroupName == role;
-                OpenApiServers.Apply(o, servers);
-            });
+            services.AddOpenApi(role, o => OpenApiDocuments.Configure(o, role, servers));
         }
 
         return services;

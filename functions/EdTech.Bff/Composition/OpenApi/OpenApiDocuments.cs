@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.OpenApi;
+
+namespace EdTech.Bff.Composition.OpenApi;
+
+/// <summary>
+/// Everything each role's OpenAPI document gets beyond the framework's defaults, so tools accept it (validators,
+/// generated clients, API Management's import): servers from configuration, the bearer scheme, operation ids and
+/// summaries, problem+json error responses, valid component names. docs/openapi.md lists what is checked where.
+/// </summary>
+public static class OpenApiDocuments
+{
+    public static void Configure(OpenApiOptions options, string role, IReadOnlyList<string> servers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ShouldInclude = d => d.GroupName == role;
+        options.CreateSchemaReferenceId = OpenApiSchemaIds.Create;
+        OpenApiDocumentInfo.Apply(options, role);
+        OpenApiServers.Apply(options, servers);
+        options.AddOperationTransformer(new OpenApiOperationNames());
+        options.AddOperationTransformer(new OpenApiBearerSecurity());
+        options.AddOperationTransformer(new OpenApiProblemResponses());
+    }
+}
