@@ -19,8 +19,6 @@ namespace EdTech.Application.Analytics;
 /// </summary>
 public sealed class AnalyticsItemsProjection(IDocumentStore store, TeacherQueryCache cache, TimeProvider clock) : IChangeFeedHandler
 {
-    private const int MaxConflictRetries = 8;
-
     /// <summary>
     /// How often a course's sums are recomputed by the feed at most. A recomputation reads every latest attempt of the course (one
     /// partition query per assessment; about 2 s for 1,000 students × 200 items on the busy 2-core machine, docs/benchmarks.md):
@@ -78,46 +76,17 @@ public sealed class AnalyticsItemsProjection(IDocumentStore store, TeacherQueryC
     }
 
     /// <summary>The course's item × section sums for a read: the stored record unless it is missing or stale, else recomputed (and stored when nothing raced it).</summary>
-    public async Task<CourseItemsRecord> CurrentAsync(TenantId tenant, string courseId, CancellationToken ct)
-    {
-        var stored = await store.GetAsync<CourseItemsRecord>(tenant, courseId, courseId, ct).ConfigureAwait(false);
-        if (stored is not null && !stored.Value.Stale)
-        {
-            return stored.Value;
-        }
+    public Task<CourseItemsRecord> CurrentAsync(TenantId tenant, string courseId, CancellationToken ct) => Sums.CurrentAsync(tenant, courseId, ct);
 
-        var (record, _) = await RecomputeAsync(tenant, courseId, stored, ct).ConfigureAwait(false);
-        return record;
-    }
+    private Task RefreshAsync(TenantId tenant, string courseId, CancellationToken ct) => Sums.RefreshAsync(tenant, courseId, ct);
 
-    private async Task RefreshAsync(TenantId tenant, string courseId, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var stored = await store.GetAsync<CourseItemsRecord>(tenant, courseId, courseId, ct).ConfigureAwait(false);
-            var written = stored is not null && clock.GetUtcNow() - stored.Value.UpdatedAt < RecomputeInterval
-                ? (await store.ReplaceAsync(tenant, stored.Value with { Stale = true }, stored.ETag, ct).ConfigureAwait(false)).Status == WriteStatus.Replaced
-                : (await RecomputeAsync(tenant, courseId, stored, ct).ConfigureAwait(false)).Written;
-            if (written)
-            {
-                return;
-            }
+    /// <summary>The shared recompute-or-mark-stale rule over this projection's course record (built once; a race builds an equal one).</summary>
+    private CourseSums<CourseItemsRecord> Sums => field ??= new(store, clock, RecomputeInterval, "The item × section sums", RecomputeAsync);
 
-            if (attempt >= MaxConflictRetries)
-            {
-                throw new ConcurrencyConflictException($"The item × section sums of '{courseId}' kept changing under the analytics-items projection; the batch is retried.");
-            }
-        }
-    }
-
-    private async Task<(CourseItemsRecord Record, bool Written)> RecomputeAsync(TenantId tenant, string courseId, Versioned<CourseItemsRecord>? stored, CancellationToken ct)
+    private async Task<CourseItemsRecord> RecomputeAsync(TenantId tenant, string courseId, CancellationToken ct)
     {
         var (rows, attempts) = await ItemSectionSums.LoadAsync(store, tenant, courseId, ct).ConfigureAwait(false);
         var (sections, sums) = ItemSectionSums.Sum(rows, attempts);
-        var record = CourseItemsRecord.Of(courseId, rows, sections, sums, clock.GetUtcNow());
-        var status = stored is null
-            ? (await store.CreateAsync(tenant, record, ct).ConfigureAwait(false)).Status
-            : (await store.ReplaceAsync(tenant, record, stored.ETag, ct).ConfigureAwait(false)).Status;
-        return (record, status is WriteStatus.Created or WriteStatus.Replaced);
+        return CourseItemsRecord.Of(courseId, rows, sections, sums, clock.GetUtcNow());
     }
 }

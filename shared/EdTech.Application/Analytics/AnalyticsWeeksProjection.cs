@@ -24,7 +24,7 @@ namespace EdTech.Application.Analytics;
 /// </summary>
 public sealed class AnalyticsWeeksProjection(IDocumentStore store, TimeProvider clock) : IChangeFeedHandler
 {
-    private const int MaxConflictRetries = 8;
+    private const int MaxConflictRetries = CourseSums<CourseWeeksRecord>.MaxConflictRetries;
 
     /// <summary>
     /// How often a course's sums are recomputed by the feed at most. A recomputation reads every student's record of the course
@@ -60,48 +60,19 @@ public sealed class AnalyticsWeeksProjection(IDocumentStore store, TimeProvider 
     }
 
     /// <summary>The course's weekly sums for a read: the stored record unless it is missing or stale, else recomputed (and stored when nothing raced it).</summary>
-    public async Task<CourseWeeksRecord> CurrentAsync(TenantId tenant, string courseId, CancellationToken ct)
-    {
-        var stored = await store.GetAsync<CourseWeeksRecord>(tenant, courseId, courseId, ct).ConfigureAwait(false);
-        if (stored is not null && !stored.Value.Stale)
-        {
-            return stored.Value;
-        }
+    public Task<CourseWeeksRecord> CurrentAsync(TenantId tenant, string courseId, CancellationToken ct) => Sums.CurrentAsync(tenant, courseId, ct);
 
-        var (record, _) = await RecomputeAsync(tenant, courseId, stored, ct).ConfigureAwait(false);
-        return record;
-    }
+    private Task RefreshAsync(TenantId tenant, string courseId, CancellationToken ct) => Sums.RefreshAsync(tenant, courseId, ct);
 
-    private async Task RefreshAsync(TenantId tenant, string courseId, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var stored = await store.GetAsync<CourseWeeksRecord>(tenant, courseId, courseId, ct).ConfigureAwait(false);
-            var written = stored is not null && clock.GetUtcNow() - stored.Value.UpdatedAt < RecomputeInterval
-                ? (await store.ReplaceAsync(tenant, stored.Value with { Stale = true }, stored.ETag, ct).ConfigureAwait(false)).Status == WriteStatus.Replaced
-                : (await RecomputeAsync(tenant, courseId, stored, ct).ConfigureAwait(false)).Written;
-            if (written)
-            {
-                return;
-            }
+    /// <summary>The shared recompute-or-mark-stale rule over this projection's course record (built once; a race builds an equal one).</summary>
+    private CourseSums<CourseWeeksRecord> Sums => field ??= new(store, clock, RecomputeInterval, "The weekly sums", RecomputeAsync);
 
-            if (attempt >= MaxConflictRetries)
-            {
-                throw new ConcurrencyConflictException($"The weekly sums of '{courseId}' kept changing under the analytics-weeks projection; the batch is retried.");
-            }
-        }
-    }
-
-    private async Task<(CourseWeeksRecord Record, bool Written)> RecomputeAsync(TenantId tenant, string courseId, Versioned<CourseWeeksRecord>? stored, CancellationToken ct)
+    private async Task<CourseWeeksRecord> RecomputeAsync(TenantId tenant, string courseId, CancellationToken ct)
     {
         var course = DocumentQuery.InPartition(courseId);
         var students = (await store.QueryAsync<StudentWeeksRecord>(tenant, course, ct).ConfigureAwait(false)).Select(s => s.Value).ToList();
         var enrolled = (await store.QueryAsync<EnrollmentRecord>(tenant, course, ct).ConfigureAwait(false)).Count(e => e.Value.Role == Roles.Student);
-        var record = new CourseWeeksRecord(courseId, WeekHeatmaps.SkillSums(students), WeekHeatmaps.ModuleCounts(students), enrolled, Stale: false, clock.GetUtcNow());
-        var status = stored is null
-            ? (await store.CreateAsync(tenant, record, ct).ConfigureAwait(false)).Status
-            : (await store.ReplaceAsync(tenant, record, stored.ETag, ct).ConfigureAwait(false)).Status;
-        return (record, status is WriteStatus.Created or WriteStatus.Replaced);
+        return new CourseWeeksRecord(courseId, WeekHeatmaps.SkillSums(students), WeekHeatmaps.ModuleCounts(students), enrolled, Stale: false, clock.GetUtcNow());
     }
 
     /// <returns>The course whose student record changed, or null.</returns>

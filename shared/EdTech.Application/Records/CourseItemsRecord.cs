@@ -26,8 +26,10 @@ public sealed record ItemSectionSum(string ItemId, string Section, decimal Marks
 /// most one per <c>AnalyticsItemsProjection.RecomputeInterval</c>); the read recomputes a stale record. Id = the course.
 /// </summary>
 public sealed record CourseItemsRecord(
-    string Id, IReadOnlyList<ItemRow> Rows, IReadOnlyList<string> Sections, bool Stale, DateTimeOffset UpdatedAt) : IStoredRecord
+    string Id, IReadOnlyList<ItemRow> Rows, IReadOnlyList<string> Sections, bool Stale, DateTimeOffset UpdatedAt) : ICourseSums<CourseItemsRecord>
 {
+    public CourseItemsRecord AsStale() => this with { Stale = true };
+
     /// <summary>The record of <paramref name="rows"/> with their sums laid out per row (<see cref="ItemRow"/>).</summary>
     public static CourseItemsRecord Of(string id, IReadOnlyList<HeatmapAxis> rows, IReadOnlyList<string> sections, IReadOnlyList<ItemSectionSum> sums, DateTimeOffset at)
     {

@@ -1,3 +1,4 @@
+using EdTech.Application.Analytics;
 using EdTech.Application.Storage;
 
 namespace EdTech.Application.Records;
@@ -14,8 +15,10 @@ public sealed record ModuleWeekCount(string ModuleId, string Week, int Count);
 /// off (at most one per <c>AnalyticsWeeksProjection.RecomputeInterval</c>); the read recomputes a stale record. Id = the course.
 /// </summary>
 public sealed record CourseWeeksRecord(
-    string Id, IReadOnlyList<SkillWeekSum> Skills, IReadOnlyList<ModuleWeekCount> Modules, int Enrolled, bool Stale, DateTimeOffset UpdatedAt) : IStoredRecord
+    string Id, IReadOnlyList<SkillWeekSum> Skills, IReadOnlyList<ModuleWeekCount> Modules, int Enrolled, bool Stale, DateTimeOffset UpdatedAt) : ICourseSums<CourseWeeksRecord>
 {
+    public CourseWeeksRecord AsStale() => this with { Stale = true };
+
     public static string Container => Containers.CourseAnalyticsWeeks;
 
     public string PartitionKey => Id;
