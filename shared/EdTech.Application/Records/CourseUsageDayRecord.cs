@@ -23,6 +23,12 @@ public sealed record CourseUsageDayRecord(
 
     /// <summary>The same figures per enrollment section ("" for students without one), unsuppressed: the read hides small cells.</summary>
     public IReadOnlyList<SectionUsageDay> Sections { get; init; } = [];
+
+    /// <summary>
+    /// A student-day of this day changed after <see cref="UpdatedAt"/> and today's recomputation was put off
+    /// (<c>UsageProjection.TodayRecomputeInterval</c>): the read summarizes the day live instead of using these figures.
+    /// </summary>
+    public bool Stale { get; init; }
 }
 
 /// <summary>One section's figures of a course's day (stored unsuppressed; <c>GetCourseUsageHandler</c> hides cells under the minimum count).</summary>

@@ -59,9 +59,12 @@ public sealed class GetCourseUsageHandler(IDocumentStore store, UsageProjection 
         var query = new DocumentQuery(courseId, AfterId: CourseUsageDayRecord.IdFor(courseId, Format(first.AddDays(-1))), Limit: days);
         var stored = (await store.QueryAsync<CourseUsageDayRecord>(caller.Tenant, query, ct).ConfigureAwait(false))
             .Select(d => d.Value).ToDictionary(d => d.Date, StringComparer.Ordinal);
-        // Today's (and, just after midnight, yesterday's) stored summary may lag by UsageProjection.TodayRecomputeInterval: those
-        // two days are summarized live from their student-days instead.
-        foreach (var live in new[] { today.AddDays(-1), today }.Where(d => d >= first && d <= last))
+        // Today's stored summary may lag by UsageProjection.TodayRecomputeInterval: a day the projection marked stale (a student-day
+        // changed after its summary; also a day whose last change came within the interval, then midnight) and today or yesterday
+        // without a summary yet are summarized live from their student-days; a fresh summary is exact and read as stored.
+        var recent = new[] { today.AddDays(-1), today };
+        foreach (var live in Enumerable.Range(0, days).Select(i => first.AddDays(i))
+            .Where(d => stored.TryGetValue(Format(d), out var s) ? s.Stale : recent.Contains(d)))
         {
             var (day, sections) = await projection.SummarizeAsync(caller.Tenant, courseId, Format(live), ct).ConfigureAwait(false);
             stored[day.Date] = new CourseUsageDayRecord(CourseUsageDayRecord.IdFor(courseId, day.Date), courseId, day.Date, day.ActiveStudents, day.ContentViews,

@@ -41,13 +41,20 @@ public sealed class UsageProjection(IDocumentStore store, TenantTimeZones timeZo
 
         var facts = changes.Select(c => UsageFact.Of(c, zones[c.Tenant])).OfType<UsageFact>().ToList();
         using var slots = new SemaphoreSlim(KeyedBatch.MaxConcurrentKeys);
+        var changedDays = new System.Collections.Concurrent.ConcurrentDictionary<(TenantId Tenant, string CourseId, string Date), bool>();
         await Task.WhenAll(facts.GroupBy(f => (f.Tenant, f.StudentDayId))
-            .Select(g => Bounded(slots, () => AddToStudentDayAsync(g.ToList(), cancellationToken), cancellationToken))).ConfigureAwait(false);
+            .Select(g => Bounded(slots, async () =>
+            {
+                if (await AddToStudentDayAsync(g.ToList(), cancellationToken).ConfigureAwait(false))
+                {
+                    changedDays[(g.First().Tenant, g.First().CourseId, g.First().Date)] = true;
+                }
+            }, cancellationToken))).ConfigureAwait(false);
         await Task.WhenAll(facts.Where(f => f.Module is not null).GroupBy(f => (f.Tenant, f.CourseId, f.UserId))
             .Select(g => Bounded(slots, () => AddToModuleProgressAsync(g.ToList(), cancellationToken), cancellationToken))).ConfigureAwait(false);
         await Task.WhenAll(facts.Select(f => (f.Tenant, f.CourseId, f.Date)).Distinct()
-            .Select(d => Bounded(slots, () => RecomputeDayAsync(d.Tenant, d.CourseId, d.Date, debounce: d.Date == Today(zones[d.Tenant], clock), cancellationToken),
-                cancellationToken))).ConfigureAwait(false);
+            .Select(d => Bounded(slots, () => RecomputeDayAsync(d.Tenant, d.CourseId, d.Date, debounce: d.Date == Today(zones[d.Tenant], clock),
+                changed: changedDays.ContainsKey(d), cancellationToken), cancellationToken))).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -77,24 +84,26 @@ public sealed class UsageProjection(IDocumentStore store, TenantTimeZones timeZo
 
     /// <summary>
     /// Recomputes one course's day from its students' days (also the step a redelivered batch repeats). With
-    /// <paramref name="debounce"/> (today's day), a summary written less than <see cref="TodayRecomputeInterval"/> ago is left.
+    /// <paramref name="debounce"/> (today's day), a summary written less than <see cref="TodayRecomputeInterval"/> ago is left,
+    /// marked <see cref="CourseUsageDayRecord.Stale"/> when this batch <paramref name="changed"/> one of the day's student-days (a
+    /// redelivery changes none, so it writes nothing), and the read summarizes a stale day live.
     /// </summary>
-    public Task RecomputeDayAsync(TenantId tenant, string courseId, string date, bool debounce, CancellationToken ct) =>
-        UpdateAsync<CourseUsageDayRecord>(tenant, CourseUsageDayRecord.IdFor(courseId, date), "course usage day", async existing =>
+    public async Task RecomputeDayAsync(TenantId tenant, string courseId, string date, bool debounce, bool changed, CancellationToken ct) =>
+        await UpdateAsync<CourseUsageDayRecord>(tenant, CourseUsageDayRecord.IdFor(courseId, date), "course usage day", async existing =>
         {
             if (debounce && existing is not null && clock.GetUtcNow() - existing.UpdatedAt < TodayRecomputeInterval)
             {
-                return null;
+                return changed && !existing.Stale ? existing with { Stale = true } : null;
             }
 
             var (day, sections) = await SummarizeAsync(tenant, courseId, date, ct).ConfigureAwait(false);
             var record = new CourseUsageDayRecord(CourseUsageDayRecord.IdFor(courseId, date), courseId, date, day.ActiveStudents, day.ContentViews, day.Submissions,
                 day.Completions, day.MedianTimeOnTaskSeconds, clock.GetUtcNow()) { Completion = day.Completion, Sections = sections };
             return existing is not null && Same(existing with { UpdatedAt = record.UpdatedAt }, record) ? null : record;
-        }, ct);
+        }, ct).ConfigureAwait(false);
 
-    /// <summary>Adds a student-day's facts; a new day takes the student's enrollment section (fixed at enrolment).</summary>
-    private Task AddToStudentDayAsync(IReadOnlyList<UsageFact> facts, CancellationToken ct)
+    /// <summary>Adds a student-day's facts (true when the student-day changed); a new day takes the student's enrollment section.</summary>
+    private Task<bool> AddToStudentDayAsync(IReadOnlyList<UsageFact> facts, CancellationToken ct)
     {
         var first = facts[0];
         return UpdateAsync<UsageStudentDayRecord>(first.Tenant, first.StudentDayId, "student's usage day", async existing =>
@@ -123,7 +132,8 @@ public sealed class UsageProjection(IDocumentStore store, TenantTimeZones timeZo
     /// Reads the record, asks <paramref name="change"/> for its new value (null: nothing to write) and writes it conditionally on
     /// the ETag read, again from the read on a conflict; after <see cref="MaxConflictRetries"/> the batch fails and is redelivered.
     /// </summary>
-    private async Task UpdateAsync<T>(TenantId tenant, string id, string what, Func<T?, Task<T?>> change, CancellationToken ct)
+    /// <returns>Whether a write was made (false: nothing to change).</returns>
+    private async Task<bool> UpdateAsync<T>(TenantId tenant, string id, string what, Func<T?, Task<T?>> change, CancellationToken ct)
         where T : class, IStoredRecord
     {
         for (var attempt = 1; ; attempt++)
@@ -131,7 +141,7 @@ public sealed class UsageProjection(IDocumentStore store, TenantTimeZones timeZo
             var existing = await store.GetAsync<T>(tenant, id, ct).ConfigureAwait(false);
             if (await change(existing?.Value).ConfigureAwait(false) is not { } after)
             {
-                return;
+                return false;
             }
 
             var status = existing is null
@@ -139,7 +149,7 @@ public sealed class UsageProjection(IDocumentStore store, TenantTimeZones timeZo
                 : (await store.ReplaceAsync(tenant, after, existing.ETag, ct).ConfigureAwait(false)).Status;
             if (status is WriteStatus.Created or WriteStatus.Replaced)
             {
-                return;
+                return true;
             }
 
             if (attempt >= MaxConflictRetries)

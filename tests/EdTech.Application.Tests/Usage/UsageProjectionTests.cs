@@ -119,6 +119,37 @@ public sealed class UsageProjectionTests : IAsyncLifetime
         Assert.Equal(3, (await DayAsync("2026-06-01")).ActiveStudents);
     }
 
+    [Fact]
+    public async Task Read_FreshSummaryIsReadAsStored_StaleOneLive_AndARedeliveryWritesNothing()
+    {
+        var clock = new Submissions.ManualClock(Morning);
+        var projection = Projection(_world.Store, clock);
+        var read = new GetCourseUsageHandler(_world.Store, projection, new Tenants.TenantTimeZones(_world.Store, clock),
+            new AnalyticsSettings(_world.Store, new Tenants.TenantDirectory(_world.Store, clock, AccessCacheSettings.Default), clock), clock);
+        var teacher = new Common.Caller(ProjectionWorld.Tenant, "t1", new HashSet<string> { Domain.Tenancy.Roles.Teacher });
+        await _world.Store.CreateAsync(ProjectionWorld.Tenant, new CourseRecord("math101", "Math", Morning));
+        async Task<int> ActiveAsync() => (await read.HandleAsync(teacher, "math101", "2026-06-01", "2026-06-01", default)).Value!.Days.Single().ActiveStudents;
+
+        var first = await EventAsync("s1", "e1", "viewed", "content", 10);
+        await projection.HandleAsync([first], default);
+        var fresh = await _world.Store.GetAsync<CourseUsageDayRecord>(ProjectionWorld.Tenant, CourseUsageDayRecord.IdFor("math101", "2026-06-01"));
+        Assert.False(fresh!.Value.Stale);
+        // A fresh summary is the read's answer (one point read): a planted figure shows through.
+        await _world.Store.ReplaceAsync(ProjectionWorld.Tenant, fresh.Value with { ActiveStudents = 42 }, fresh.ETag);
+        Assert.Equal(42, await ActiveAsync());
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await projection.HandleAsync([first], default); // a redelivery changes no student-day: the summary stays fresh
+        Assert.False((await DayAsync("2026-06-01")).Stale);
+        await projection.HandleAsync([await EventAsync("s2", "e1", "viewed", "content", 10)], default);
+
+        Assert.True((await DayAsync("2026-06-01")).Stale); // a change within the interval marks it stale instead of recomputing
+        Assert.Equal(42, (await DayAsync("2026-06-01")).ActiveStudents);
+        Assert.Equal(2, await ActiveAsync()); // and the read summarizes the stale day live
+        clock.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(2, await ActiveAsync()); // still live three days later: a day that ended stale is never read stale
+    }
+
     /// <summary>The projection with the tenant registry's time zones read from <paramref name="store"/>.</summary>
     internal static UsageProjection Projection(IDocumentStore store, TimeProvider clock) => new(store, new Tenants.TenantTimeZones(store, clock), clock);
 
