@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Xml;
+using EdTech.Application.Common;
 
 namespace EdTech.Application.Analytics;
 
@@ -31,17 +31,8 @@ public static class HeatmapSvg
         ArgumentNullException.ThrowIfNull(map);
         var width = LabelWidth + (Math.Max(1, map.Columns.Count) * Cell) + 20;
         var height = HeaderHeight + (map.Rows.Count * Cell) + LegendHeight;
-        var text = new StringBuilder();
-        using (var w = XmlWriter.Create(text, new XmlWriterSettings { OmitXmlDeclaration = true, Indent = false }))
+        return SvgDocument.Write(width, height, 11, title, w =>
         {
-            w.WriteStartElement("svg", "http://www.w3.org/2000/svg");
-            Attr(w, "width", width);
-            Attr(w, "height", height);
-            w.WriteAttributeString("viewBox", Invariant($"0 0 {width} {height}"));
-            w.WriteAttributeString("font-family", "sans-serif");
-            w.WriteAttributeString("font-size", "11");
-            w.WriteAttributeString("role", "img");
-            w.WriteElementString("title", title);
             Hatch(w);
             Header(w, map, title);
             for (var r = 0; r < map.Rows.Count; r++)
@@ -50,10 +41,7 @@ public static class HeatmapSvg
             }
 
             Legend(w, map, HeaderHeight + (map.Rows.Count * Cell) + 16);
-            w.WriteEndElement();
-        }
-
-        return text.ToString();
+        });
     }
 
     /// <summary>What the cells of a kind measure (the legend's caption and the default title).</summary>

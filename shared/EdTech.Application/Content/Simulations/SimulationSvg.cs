@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Xml;
+using EdTech.Application.Common;
 using EdTech.Domain.Simulation;
 
 namespace EdTech.Application.Content.Simulations;
@@ -36,17 +36,8 @@ public static class SimulationSvg
             .Select(s => ("Mastery: " + s, summary.Baseline.Mastery[s], summary.Proposal.Mastery[s], summary.Delta.Mastery[s])));
         var width = LabelWidth + PlotWidth + 40;
         var height = Top + (rows.Count * RowHeight) + Bottom;
-        var text = new StringBuilder();
-        using (var w = XmlWriter.Create(text, new XmlWriterSettings { OmitXmlDeclaration = true, Indent = false }))
+        return SvgDocument.Write(width, height, 12, title, w =>
         {
-            w.WriteStartElement("svg", "http://www.w3.org/2000/svg");
-            Attr(w, "width", width);
-            Attr(w, "height", height);
-            w.WriteAttributeString("viewBox", Invariant($"0 0 {width} {height}"));
-            w.WriteAttributeString("font-family", "sans-serif");
-            w.WriteAttributeString("font-size", "12");
-            w.WriteAttributeString("role", "img");
-            w.WriteElementString("title", title);
             Label(w, 10, 20, title, "start", "14");
             Legend(w, summary);
             Axis(w, rows.Count);
@@ -54,11 +45,7 @@ public static class SimulationSvg
             {
                 Row(w, r, rows[r]);
             }
-
-            w.WriteEndElement();
-        }
-
-        return text.ToString();
+        });
     }
 
     private static double X(double share) => LabelWidth + (Math.Clamp(share, 0, 1) * PlotWidth);
