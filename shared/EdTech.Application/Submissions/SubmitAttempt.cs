@@ -53,9 +53,15 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
         }
 
         var submissionId = SubmissionIds.For(caller.UserId, assessmentId, idempotencyKey);
-        if (idempotencyKey is not null && await store.GetAsync<SubmissionRecord>(caller.Tenant, submissionId, record.CourseId, ct).ConfigureAwait(false) is { } retry)
+        if (idempotencyKey is not null)
         {
-            return Retry(retry.Value, bodyHash);
+            var (keyUse, keyedId) = await KeyedIdAsync(caller, record, idempotencyKey, bodyHash, receivedAt, ct).ConfigureAwait(false);
+            if (keyUse is not null)
+            {
+                return keyUse;
+            }
+
+            submissionId = keyedId;
         }
 
         var submission = NewSubmission(submissionId, caller, record, answers, bodyHash, receivedAt, idempotencyKey);
@@ -82,9 +88,13 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
         Caller caller, AssessmentRecord record, IReadOnlyList<SubmittedAnswer> answers, string bodyHash, DateTimeOffset receivedAt, string? idempotencyKey, int max, CancellationToken ct)
     {
         var mine = await AttemptsAsync(caller, record, ct).ConfigureAwait(false);
-        if (idempotencyKey is not null && mine.FirstOrDefault(s => s.IdempotencyKey == idempotencyKey) is { } retry)
+        if (idempotencyKey is not null)
         {
-            return Retry(retry, bodyHash);
+            var (use, original) = IdempotencyKeyWindow.Decide(mine.Where(s => s.IdempotencyKey == idempotencyKey), bodyHash, receivedAt);
+            if (use != KeyUse.New)
+            {
+                return Retry(original!, bodyHash);
+            }
         }
 
         // Submissions made before attempts had ids (random or key-derived) still count against the cap.
@@ -114,6 +124,34 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
         }
 
         return Problem.Conflict($"The assessment allows {max} attempt(s); all are used.");
+    }
+
+    /// <summary>
+    /// Without maxAttempts the key derives the id: use <c>n</c> of a key is <see cref="SubmissionIds.For(string, string, string, int)"/>
+    /// with <c>n</c>, so finding the key's submissions is point reads in order (one, unless the key was reused after its
+    /// window). Returns the answer when the key decides it (a retry, or 422 within the window), else the id to create.
+    /// </summary>
+    private async Task<(Outcome<SubmissionAccepted>? Answer, string Id)> KeyedIdAsync(
+        Caller caller, AssessmentRecord record, string idempotencyKey, string bodyHash, DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        var seen = new List<SubmissionRecord>();
+        for (var use = 0; use < IdempotencyKeyWindow.MaxUses; use++)
+        {
+            var id = SubmissionIds.For(caller.UserId, record.Id, idempotencyKey, use);
+            if (await store.GetAsync<SubmissionRecord>(caller.Tenant, id, record.CourseId, ct).ConfigureAwait(false) is not { } stored)
+            {
+                return (null, id);
+            }
+
+            seen.Add(stored.Value);
+            var (keyUse, original) = IdempotencyKeyWindow.Decide(seen, bodyHash, receivedAt);
+            if (keyUse != KeyUse.New)
+            {
+                return (Retry(original!, bodyHash), id);
+            }
+        }
+
+        return (Problem.Invalid("Idempotency-Key", $"Used for {IdempotencyKeyWindow.MaxUses} submissions already; send a new key."), string.Empty);
     }
 
     private static SubmissionRecord NewSubmission(
