@@ -73,7 +73,7 @@ public sealed partial class OpenApiDocumentValidationTests(ApiFactory factory) :
         var document = Read(role, text);
 
         Assert.Equal($"EdTech {role} API", document.Info.Title);
-        Assert.StartsWith("3.", System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("3.0.", System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         Assert.All(document.Components?.Schemas?.Keys ?? [], k => Assert.Matches(ComponentName(), k));
         Assert.All(document.Components?.SecuritySchemes?.Keys ?? [], k => Assert.Matches(ComponentName(), k));
         Assert.DoesNotContain(OpenApiDocumentFetch.RequestHost, text, StringComparison.OrdinalIgnoreCase);

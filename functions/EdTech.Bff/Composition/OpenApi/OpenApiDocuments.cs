@@ -13,6 +13,9 @@ public static class OpenApiDocuments
     {
         ArgumentNullException.ThrowIfNull(options);
         options.ShouldInclude = d => d.GroupName == role;
+        // 3.0, not the framework's default 3.1: API Management imports 3.1 documents "import-compatible only" (3.1-only
+        // constructs are dropped or downgraded) and recommends 3.0.x for full fidelity; most client generators too.
+        options.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0;
         options.CreateSchemaReferenceId = OpenApiSchemaIds.Create;
         OpenApiDocumentInfo.Apply(options, role);
         OpenApiServers.Apply(options, servers);
