@@ -15,6 +15,16 @@ param skuName string = 'Consumption'
 @maxValue(3)
 param capacity int = 1
 
+@description('Days a completed or terminated orchestration is kept before the scheduler purges it (results live in Cosmos DB, not in the instance).')
+@minValue(1)
+@maxValue(90)
+param completedRetentionDays int = 1
+
+@description('Days a failed orchestration is kept (longer: the on-call engineer reads its failure details).')
+@minValue(1)
+@maxValue(90)
+param failedRetentionDays int = 7
+
 var durableTaskDataContributor = '0ad04412-c4d5-4796-b79c-f76d14c8d402'
 
 resource scheduler 'Microsoft.DurableTask/schedulers@2025-11-01' = {
@@ -31,6 +41,21 @@ resource scheduler 'Microsoft.DurableTask/schedulers@2025-11-01' = {
 resource taskHub 'Microsoft.DurableTask/schedulers/taskHubs@2025-11-01' = {
   parent: scheduler
   name: taskHubName
+}
+
+// Bounded scheduler memory: finished instances are purged after these windows (the LocalHost's in-memory engine does
+// the same with Durable:CompletedRetention). Nothing the app reads depends on a finished instance.
+resource retention 'Microsoft.DurableTask/schedulers/retentionPolicies@2025-11-01' = {
+  parent: scheduler
+  name: 'default'
+  properties: {
+    retentionPolicies: [
+      { orchestrationState: 'Completed', retentionPeriodInDays: completedRetentionDays }
+      { orchestrationState: 'Terminated', retentionPeriodInDays: completedRetentionDays }
+      { orchestrationState: 'Canceled', retentionPeriodInDays: completedRetentionDays }
+      { orchestrationState: 'Failed', retentionPeriodInDays: failedRetentionDays }
+    ]
+  }
 }
 
 resource appRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {

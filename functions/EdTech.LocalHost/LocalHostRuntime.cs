@@ -49,10 +49,31 @@ public static class LocalHostRuntime
         return services;
     }
 
+    /// <summary>"Durable:CompletedRetention": a TimeSpan ("00:10:00", the default); "0" or "00:00:00" keeps finished instances forever.</summary>
+    public static TimeSpan CompletedRetentionFrom(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return new LocalDurableEngineOptions(".").CompletedRetention;
+        }
+
+        if (value.Trim() == "0")
+        {
+            return TimeSpan.Zero;
+        }
+
+        return TimeSpan.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var retention) && retention >= TimeSpan.Zero
+            ? retention
+            : throw new InvalidOperationException($"Setting 'Durable:CompletedRetention' must be a time span such as '00:10:00' (or 0 to keep finished instances); got '{value}'.");
+    }
+
     /// <summary>"Durable:Provider" is InMemory (default) or AzureStorage, which needs "Durable:AzureStorage:ConnectionString".</summary>
     public static LocalDurableEngineOptions DurableEngineOptions(EdTechOptions options, IConfiguration configuration)
     {
-        var engine = new LocalDurableEngineOptions(options.DataDirectory, WorkerConcurrency: options.DurableWorkerConcurrency);
+        var engine = new LocalDurableEngineOptions(options.DataDirectory, WorkerConcurrency: options.DurableWorkerConcurrency)
+        {
+            CompletedRetention = CompletedRetentionFrom(configuration["Durable:CompletedRetention"]),
+        };
         var provider = configuration["Durable:Provider"];
         if (provider is null or "" || string.Equals(provider, "InMemory", StringComparison.OrdinalIgnoreCase))
         {

@@ -24,6 +24,16 @@ public sealed record LocalDurableEngineOptions(string DataDirectory, int MaxConc
     /// <summary>How often <see cref="DurableThroughputReporter"/> logs work done (only when there was some).</summary>
     public TimeSpan ThroughputReportPeriod { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a finished (completed, failed, terminated) instance is kept before <see cref="CompletedInstancePurger"/>
+    /// removes it (setting <c>Durable:CompletedRetention</c>, default 10 minutes). The in-memory backend otherwise keeps
+    /// every finished instance with its history for the life of the process. Zero turns purging off.
+    /// </summary>
+    public TimeSpan CompletedRetention { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often finished instances older than <see cref="CompletedRetention"/> are purged.</summary>
+    public TimeSpan PurgePeriod { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Unix socket the sidecar listens on; a socket needs no port, so hosts never collide.</summary>
     public string SocketPath => Path.Combine(DataDirectory, "durable.sock");
 }

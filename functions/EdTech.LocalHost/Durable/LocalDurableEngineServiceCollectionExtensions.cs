@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EdTech.LocalHost.Durable;
 
@@ -34,6 +35,9 @@ public static class LocalDurableEngineServiceCollectionExtensions
         services.AddSingleton<DurableSidecarChannel>();
         services.AddSingleton<DurableWorkCounters>();
         services.AddHostedService<DurableThroughputReporter>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CompletedInstancePurger>();
+        services.AddHostedService(sp => sp.GetRequiredService<CompletedInstancePurger>());
         services.AddSingleton<DurableSidecarHost>();
         // Hosted services start in registration order: the sidecar must listen before the worker (added below) connects.
         services.AddHostedService(sp => sp.GetRequiredService<DurableSidecarHost>());

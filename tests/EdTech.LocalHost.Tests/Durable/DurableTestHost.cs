@@ -21,6 +21,8 @@ public sealed class DurableTestHost : IAsyncDisposable
 
     public DurableTaskClient Client => host.Services.GetRequiredService<DurableTaskClient>();
 
+    public LocalDurableBackend Backend => host.Services.GetRequiredService<LocalDurableBackend>();
+
     public DurableWorkCounters Counters => host.Services.GetRequiredService<DurableWorkCounters>();
 
     public ConcurrencyGate Gate => host.Services.GetRequiredService<ConcurrencyGate>();
@@ -41,6 +43,7 @@ public sealed class DurableTestHost : IAsyncDisposable
             tasks.AddActivity<DoubleScoreActivity>();
             tasks.AddOrchestrator<GatedOrchestrator>();
             tasks.AddActivity<GateActivity>();
+            tasks.AddOrchestrator<WaitForSignalOrchestrator>();
         });
         var host = builder.Build();
         await host.StartAsync();

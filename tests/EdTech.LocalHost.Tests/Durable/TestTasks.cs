@@ -76,3 +76,9 @@ public sealed class GatedOrchestrator : TaskOrchestrator<int, int>
 {
     public override Task<int> RunAsync(TaskOrchestrationContext context, int input) => context.CallActivityAsync<int>(nameof(GateActivity), input);
 }
+
+/// <summary>Runs until a "go" event arrives: an instance that is neither finished nor doing work.</summary>
+public sealed class WaitForSignalOrchestrator : TaskOrchestrator<object?, int>
+{
+    public override Task<int> RunAsync(TaskOrchestrationContext context, object? input) => context.WaitForExternalEvent<int>("go");
+}
