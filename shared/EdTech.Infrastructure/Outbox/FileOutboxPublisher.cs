@@ -15,11 +15,16 @@ namespace EdTech.Infrastructure.Outbox;
 /// publish, so also across restarts) are skipped, as Service Bus duplicate detection drops a re-sent id.
 /// Erasure (<see cref="ForgetSubjectAsync"/>) replaces each line naming the student by a line holding only the SHA-256 of its
 /// message id (<c>{"forgotten":"…"}</c>), so the student's id, name and data leave the files and the id is still never re-sent.
+/// The once-only memory is a window: the last <see cref="OnceOnlyWindow"/> ids per file (a re-send comes within seconds of the
+/// first send; Service Bus's duplicate detection is a window too, and consumers drop ids they have seen), so it stays bounded.
 /// </summary>
 public sealed class FileOutboxPublisher(string directory, ILogger<FileOutboxPublisher> logger) : IOutboxPublisher, IOutboxArchive, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, HashSet<string>> _published = new(StringComparer.Ordinal);
+    /// <summary>Message ids remembered per file for the once-only check (about 20 MB at most per file).</summary>
+    public const int OnceOnlyWindow = 100_000;
+
+    private readonly Dictionary<string, RecentIds> _published = new(StringComparer.Ordinal);
 
     public string Directory { get; } = directory;
 
@@ -146,15 +151,16 @@ public sealed class FileOutboxPublisher(string directory, ILogger<FileOutboxPubl
         }
     }
 
-    private static async Task<HashSet<string>> ReadPublishedAsync(string path, CancellationToken ct)
+    private static async Task<RecentIds> ReadPublishedAsync(string path, CancellationToken ct)
     {
-        var published = new HashSet<string>(StringComparer.Ordinal);
+        var published = new RecentIds(OnceOnlyWindow);
         if (!File.Exists(path))
         {
             return published;
         }
 
-        foreach (var text in await File.ReadAllLinesAsync(path, ct).ConfigureAwait(false))
+        // Streamed, not read whole: the file grows for the life of the data folder.
+        await foreach (var text in File.ReadLinesAsync(path, ct).ConfigureAwait(false))
         {
             // A line torn by a crash mid-append is not a publication: skipped, so that message is written again.
             if (Parse(text) is { } line)

@@ -1,0 +1,31 @@
+using EdTech.Infrastructure.Outbox;
+
+namespace EdTech.Infrastructure.Tests.Outbox;
+
+public sealed class RecentIdsTests
+{
+    [Fact]
+    public void Add_SameIdWithinTheWindow_IsRefused()
+    {
+        var ids = new RecentIds(3);
+
+        Assert.True(ids.Add("a"));
+        Assert.False(ids.Add("a"));
+        Assert.Equal(1, ids.Count);
+    }
+
+    [Fact]
+    public void Add_PastTheCapacity_ForgetsTheOldestOnly()
+    {
+        var ids = new RecentIds(3);
+        foreach (var id in new[] { "a", "b", "c", "d" })
+        {
+            ids.Add(id);
+        }
+
+        Assert.Equal(3, ids.Count);
+        Assert.False(ids.Add("b"));
+        Assert.False(ids.Add("d"));
+        Assert.True(ids.Add("a"));
+    }
+}

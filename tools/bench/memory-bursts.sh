@@ -1,0 +1,35 @@
+#!/bin/bash
+# Resident memory of one LocalHost across exam bursts: is it bounded?
+# usage: tools/bench/memory-bursts.sh <published LocalHost folder> [bursts=10] [students=10000] [port=7073]
+# Publish first:  dotnet publish functions/EdTech.LocalHost -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /tmp/lh
+#                 dotnet build -c Release tools/EdTech.Cli
+# Each burst is `edtech load exam` (a new tenant, N students, one submission each, waits for release); then it waits until
+# every change-feed consumer has caught up and the host has been idle for a purge period (70 s), and prints the host's
+# resident set (VmRSS) and its peak so far. Extra host arguments: EXTRA_HOST_ARGS (e.g. "--Durable:CompletedRetention=0"
+# to see the curve without purging).
+set -euo pipefail
+host=$1; bursts=${2:-10}; students=${3:-10000}; port=${4:-7073}
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d); mkdir -p "$work/data"
+# shellcheck disable=SC2086
+dotnet "$host/EdTech.LocalHost.dll" --urls "http://127.0.0.1:$port" --data "$work/data" --Logging:LogLevel:Default=Warning \
+  --RateLimits:UserTokensPerSecond=100000 --RateLimits:UserBurst=100000 ${EXTRA_HOST_ARGS:-} > "$work/host.log" 2>&1 &
+hp=$!
+trap 'kill $hp 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 60); do sleep 1; curl -s -o /dev/null "http://127.0.0.1:$port/api/health" && break; done
+rss() { awk '/^VmRSS/ {printf "%.0f", $2/1024}' "/proc/$hp/status"; }
+hwm() { awk '/^VmHWM/ {printf "%.0f", $2/1024}' "/proc/$hp/status"; }
+db="$work/data/edtech.db"
+echo "start: RSS $(rss) MB"
+for b in $(seq 1 "$bursts"); do
+  dotnet "$repo/tools/EdTech.Cli/bin/Release/net10.0/edtech.dll" load exam --url "http://127.0.0.1:$port" --data "$work/data" \
+    --students "$students" --timeout-seconds 900 > "$work/burst$b.log" 2>&1 || { echo "burst $b failed:"; tail -5 "$work/burst$b.log"; exit 1; }
+  for _ in $(seq 1 900); do
+    lag=$(sqlite3 "$db" "select count(*) from checkpoints where seq < (select max(seq) from documents)" 2>/dev/null || echo 1)
+    [ "$lag" = "0" ] && break
+    sleep 1
+  done
+  sleep 70
+  released=$(grep -E "released" "$work/burst$b.log" | tail -1 | tr -s ' ')
+  echo "burst $b ($((b * students)) submissions): RSS $(rss) MB (peak $(hwm) MB); $released"
+done
