@@ -10,7 +10,11 @@ namespace EdTech.Application.Common;
 public sealed class ExpiringCache<TValue>(TimeProvider clock, TimeSpan ttl, int maxEntries = 100_000)
     where TValue : class
 {
+    /// <summary>Writes between two sweeps of expired entries.</summary>
+    public const int SweepEvery = 1024;
+
     private readonly ConcurrentDictionary<string, (TValue Value, DateTimeOffset Until)> _entries = new(StringComparer.Ordinal);
+    private long _writes;
 
     /// <summary>Returns the cached value, or loads it; a null load result is not cached.</summary>
     public async ValueTask<TValue?> GetOrLoadAsync(string key, Func<CancellationToken, Task<TValue?>> load, CancellationToken ct)
@@ -24,6 +28,11 @@ public sealed class ExpiringCache<TValue>(TimeProvider clock, TimeSpan ttl, int 
         var value = await load(ct).ConfigureAwait(false);
         if (value is not null)
         {
+            if (Interlocked.Increment(ref _writes) % SweepEvery == 0)
+            {
+                Sweep(now);
+            }
+
             if (_entries.Count >= maxEntries)
             {
                 // Crude but bounded: a full cache starts again rather than growing without limit.
@@ -34,6 +43,24 @@ public sealed class ExpiringCache<TValue>(TimeProvider clock, TimeSpan ttl, int 
         }
 
         return value;
+    }
+
+    /// <summary>Entries held now (expired ones included until the next sweep).</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>
+    /// Drops expired entries. Run every <see cref="SweepEvery"/> writes, so a cache read by many distinct keys (a user each)
+    /// holds about the keys of the last TTL, not every key ever read until <c>maxEntries</c>.
+    /// </summary>
+    private void Sweep(DateTimeOffset now)
+    {
+        foreach (var entry in _entries)
+        {
+            if (entry.Value.Until <= now)
+            {
+                _entries.TryRemove(entry);
+            }
+        }
     }
 
     /// <summary>The cached value if present and fresh; never loads (for callers that must not wait).</summary>
