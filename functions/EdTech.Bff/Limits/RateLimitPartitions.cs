@@ -74,7 +74,8 @@ public sealed class RateLimitPartitions(ITenantLimits tenants, RateLimitSettings
     }
 
     /// <summary>
-    /// The tenant's submission quota (registry <c>quotas.maxSubmissionsPerMinute</c>), shared by all its
+    /// The tenant's submission quota (registry <c>quotas.maxSubmissionsPerMinute</c>; unset, it scales with the tenant's
+    /// student cap: <see cref="TenantQuotas.SubmissionsPerMinuteFor"/>), shared by all its
     /// students, on the submit endpoint only: a bucket of a minute's quota refilled evenly, so an exam's
     /// burst fits when the quota fits the school.
     /// </summary>
@@ -85,7 +86,7 @@ public sealed class RateLimitPartitions(ITenantLimits tenants, RateLimitSettings
             return null;
         }
 
-        var perMinute = directory.QuotasOf(tenant).MaxSubmissionsPerMinute ?? TenantQuotas.Defaults.MaxSubmissionsPerMinute!.Value;
+        var perMinute = directory.QuotasOf(tenant).Effective().MaxSubmissionsPerMinute!.Value;
         return new BucketKey("tenant-submit", tenant, null, perMinute / 60.0, perMinute);
     }
 

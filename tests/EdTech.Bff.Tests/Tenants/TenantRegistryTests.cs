@@ -42,6 +42,7 @@ public sealed class TenantRegistryTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal("Renamed", body.GetProperty("name").GetString());
         Assert.Equal("Europe/London", body.GetProperty("timeZone").GetString());
         Assert.Equal(1200, body.GetProperty("quotas").GetProperty("maxStudents").GetInt32());
+        // Unset, the submission quota follows the size: 1.5 per student, at least 6,000.
         Assert.Equal(6_000, body.GetProperty("quotas").GetProperty("maxSubmissionsPerMinute").GetInt32());
         Assert.True(body.GetProperty("features").GetProperty("essays").GetBoolean());
         Assert.False(body.GetProperty("features").TryGetProperty("genai", out _));
