@@ -40,15 +40,15 @@ var ceilings = { shared: 0, intake: intakeMaxThroughput, answers: answersMaxThro
 // `doc`, so a field's index path is /doc/<field>/?. Everything else is left out of the index (cheaper writes).
 var containers = [
   { name: 'tenants', fields: ['parentId'], throughput: 'shared' }
-  { name: 'users', fields: [], throughput: 'shared' }
+  { name: 'users', fields: ['searchName', 'searchEmail', 'roles/[]'], throughput: 'shared' }
   { name: 'courses', fields: [], throughput: 'shared' }
-  { name: 'enrollments', fields: ['userId', 'role'], throughput: 'shared' }
+  { name: 'enrollments', fields: ['userId', 'role', 'section'], throughput: 'shared' }
   { name: 'assessments', fields: [], throughput: 'shared' }
   { name: 'assessment-versions', fields: [], throughput: 'shared' }
   { name: 'submissions', fields: ['assessmentId', 'status', 'userId'], throughput: 'intake' }
   { name: 'submission-views', fields: [], throughput: 'intake' }
   { name: 'gradebook', fields: ['userId'], throughput: 'shared' }
-  { name: 'audit', fields: [], throughput: 'shared' }
+  { name: 'audit', fields: ['actorUserId', 'at'], throughput: 'shared' }
   { name: 'directory-mappings', fields: [], throughput: 'shared' }
   { name: 'modules', fields: [], throughput: 'shared' }
   { name: 'grading-schemes', fields: [], throughput: 'shared' }

@@ -72,6 +72,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ListMyCoursesHandler>();
         services.AddSingleton<ListCourseAssessmentsHandler>();
         services.AddSingleton<ListSubmissionsHandler>();
+        services.AddEdTechAdminContentLists();
         services.AddSingleton<UpdateAssessmentHandler>();
         services.AddSingleton<SubmissionRegrader>();
         services.AddSingleton<SubmitAttemptHandler>();

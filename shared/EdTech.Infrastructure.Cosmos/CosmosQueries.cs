@@ -72,6 +72,7 @@ internal static partial class CosmosQueries
             index++;
         }
 
+        AppendConditions(sql, parameters, query);
         sql.Append(" ORDER BY c.id");
         var definition = new QueryDefinition(sql.ToString());
         foreach (var (name, value) in parameters)
@@ -80,6 +81,36 @@ internal static partial class CosmosQueries
         }
 
         return definition;
+    }
+
+    /// <summary>
+    /// Each condition as <c>AND (match OR match ...)</c>: <c>STARTSWITH</c>, <c>&gt;=</c> and <c>&lt;</c> on the field (each served
+    /// by the field's range index; comparing a string with a missing or non-string field is undefined, so it never matches) and
+    /// <c>ARRAY_CONTAINS</c> (served by the <c>/doc/name/[]/?</c> index). <c>id</c> is <c>c.id</c>.
+    /// </summary>
+    private static void AppendConditions(StringBuilder sql, List<(string Name, object Value)> parameters, DocumentQuery query)
+    {
+        var index = 0;
+        foreach (var condition in query.Conditions ?? [])
+        {
+            var terms = new List<string>();
+            foreach (var match in condition.AnyOf)
+            {
+                var value = $"@m{index++}";
+                parameters.Add((value, match.Value));
+                var field = match.Field == "id" ? "c.id" : $"c.doc.{match.Field}";
+                terms.Add(match.Kind switch
+                {
+                    FieldMatchKind.StartsWith => $"STARTSWITH({field}, {value})",
+                    FieldMatchKind.AtLeast => $"{field} >= {value}",
+                    FieldMatchKind.Below => $"{field} < {value}",
+                    FieldMatchKind.ArrayContains => $"ARRAY_CONTAINS({field}, {value})",
+                    _ => throw new ArgumentOutOfRangeException(nameof(query), match.Kind, "Unknown match kind."),
+                });
+            }
+
+            sql.Append(" AND (").Append(string.Join(" OR ", terms)).Append(')');
+        }
     }
 
     public static void Validate(DocumentQuery query)
@@ -96,6 +127,15 @@ internal static partial class CosmosQueries
             if (!FieldName().IsMatch(field))
             {
                 throw new ArgumentException($"'{field}' is not a queryable field name.", nameof(query));
+            }
+        }
+
+        foreach (var condition in query.Conditions ?? [])
+        {
+            // Names are spliced into the SQL text, so only plain identifiers pass.
+            if (condition.AnyOf.Count == 0 || condition.AnyOf.Any(m => !FieldName().IsMatch(m.Field)))
+            {
+                throw new ArgumentException("A condition needs at least one match, each on a plain field name.", nameof(query));
             }
         }
     }

@@ -50,9 +50,10 @@ public sealed partial class BicepIndexingTests
         return entries;
     }
 
-    [GeneratedRegex(@"\{ name: '(?<name>[a-z-]+)', fields: \[(?<fields>[^\]]*)\]")]
+    [GeneratedRegex(@"\{ name: '(?<name>[a-z-]+)', fields: \[(?<fields>(?:'[^']*'|[^\]'])*)\]")]
     private static partial Regex ContainerEntry();
 
-    [GeneratedRegex(@"'([A-Za-z0-9]+)'")]
+    // A field name, or an array field's elements as name/[] (index path /doc/name/[]/?).
+    [GeneratedRegex(@"'([A-Za-z0-9]+(?:/\[\])?)'")]
     private static partial Regex Quoted();
 }

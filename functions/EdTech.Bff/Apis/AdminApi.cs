@@ -20,6 +20,8 @@ public static class AdminApi
         api.MapAdminRosterApi();
         api.MapAdminAnalyticsSettings();
         api.MapAdminSimulations();
+        api.MapAdminLists();
+        api.MapSimulationList();
         return api;
     }
 

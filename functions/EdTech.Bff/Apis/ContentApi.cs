@@ -25,6 +25,7 @@ public static class ContentApi
         api.MapContentLearning();
         api.MapContentAnalytics();
         api.MapContentSimulations();
+        api.MapContentLists();
         return api;
     }
 

@@ -33,6 +33,12 @@ public static class AccessTable
         // The contract's tenant-admin prefix for simulations (the same handlers as /api/content/simulations).
         Row("POST", "/api/admin/simulations", Tenant, TenantAdmin),
         Row("GET", "/api/admin/simulations/{simulationId}", Tenant, TenantAdmin),
+        // Lists (API.md v2, docs/api-lists.md): everything of the caller's tenant; a course's enrollments 404 for an unknown course.
+        Row("GET", "/api/admin/users", Tenant, TenantAdmin),
+        Row("GET", "/api/admin/courses", Tenant, TenantAdmin),
+        Row("GET", "/api/admin/courses/{courseId}/enrollments", Tenant, TenantAdmin),
+        Row("GET", "/api/admin/audit", Tenant, TenantAdmin),
+        Row("GET", "/api/admin/simulations", Tenant, TenantAdmin),
 
         Row("POST", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/assessments/{assessmentId}", Course, Teacher),
@@ -61,6 +67,8 @@ public static class AccessTable
         Row("GET", "/api/teacher/courses", Tenant, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/assessments/{assessmentId}/submissions", Course, Teacher),
+        // An addition to the contract: a course's roster for its teachers (the admin list's shape).
+        Row("GET", "/api/teacher/courses/{courseId}/enrollments", Course, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),
@@ -89,6 +97,9 @@ public static class AccessTable
         // Simulations: the course is in the body (404 for an unknown course); a simulation is read in the caller's tenant only (404 otherwise).
         Row("POST", "/api/content/simulations", Tenant, ContentAuthor, TenantAdmin),
         Row("GET", "/api/content/simulations/{simulationId}", Tenant, ContentAuthor, TenantAdmin),
+        // Lists (docs/api-lists.md): the tenant's tagging jobs and simulations.
+        Row("GET", "/api/content/tagging-jobs", Tenant, ContentAuthor),
+        Row("GET", "/api/content/simulations", Tenant, ContentAuthor, TenantAdmin),
         Row("GET", "/api/content/taxonomy/skills", Tenant, ContentAuthor),
         Row("GET", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),
         Row("PUT", "/api/content/taxonomy/skills/{skillId}", Tenant, ContentAuthor),

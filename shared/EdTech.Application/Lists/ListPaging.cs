@@ -16,4 +16,21 @@ internal static class ListPaging
         var items = kept.Select(view).OfType<TView>().ToList();
         return new Page<TView>(items, rows.Count > size ? PageRequest.TokenAfter(token(kept[^1])) : null);
     }
+
+    /// <summary>
+    /// The page request with the list's own filters checked in the same pass, so one 422 names every bad field (<c>limit</c>,
+    /// <c>next</c> and the filters <paramref name="filters"/> adds).
+    /// </summary>
+    public static Outcome<PageRequest> Parse(string? limit, string? next, Action<Validation> filters)
+    {
+        var request = PageRequest.Parse(limit, next);
+        var v = new Validation();
+        filters(v);
+        foreach (var (field, messages) in request.Problem?.Errors ?? new Dictionary<string, string[]>())
+        {
+            v.Add(field, messages[0]);
+        }
+
+        return v.IsValid ? request : v.ToProblem();
+    }
 }

@@ -9,4 +9,17 @@ public sealed record UserRecord(string Id, string DisplayName, string Email, IRe
     public string PartitionKey => Id;
 
     public static string? PartitionOf(string id) => id;
+
+    /// <summary>The display name as the admin user list's <c>q</c> prefix-matches it (stored, indexed; docs/api-lists.md).</summary>
+    public string SearchName => SearchKey(DisplayName);
+
+    /// <summary>The email as the admin user list's <c>q</c> prefix-matches it (stored, indexed).</summary>
+    public string SearchEmail => SearchKey(Email);
+
+    /// <summary>Text as the search fields store it: lower-cased (invariant culture), so a prefix match ignores case.</summary>
+    public static string SearchKey(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.ToLowerInvariant();
+    }
 }

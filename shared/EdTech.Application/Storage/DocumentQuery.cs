@@ -4,9 +4,12 @@ namespace EdTech.Application.Storage;
 /// A query inside one tenant and container: optionally one partition, and equality on top-level
 /// JSON properties (camelCase names, values compared as JSON strings or numbers' text).
 /// <see cref="AfterId"/> is a keyset cursor: only ids ordinally greater than it, so a large set is paged
-/// with <see cref="Limit"/> without ever loading it whole.
+/// with <see cref="Limit"/> without ever loading it whole. <see cref="Conditions"/> (all must hold) add prefix, range and
+/// array-membership matches on indexed fields, for lists that filter by text or time (docs/api-lists.md).
 /// </summary>
-public sealed record DocumentQuery(string? Partition = null, IReadOnlyDictionary<string, string>? FieldEquals = null, int? Limit = null, string? AfterId = null)
+public sealed record DocumentQuery(
+    string? Partition = null, IReadOnlyDictionary<string, string>? FieldEquals = null, int? Limit = null, string? AfterId = null,
+    IReadOnlyList<FieldCondition>? Conditions = null)
 {
     public static DocumentQuery All { get; } = new();
 

@@ -5,14 +5,15 @@ namespace EdTech.Application.Storage;
 /// adapters accept in a query. Cosmos indexes exactly these (as <c>/doc/&lt;field&gt;/?</c>, next to the key paths
 /// <c>/tenantId/?</c> and <c>/partitionKey/?</c>; <c>id</c>, which every query orders by, is always indexed) and
 /// nothing else, keeping write RUs down: <c>bicep/modules/cosmos.bicep</c> must list the same paths, which a test
-/// checks. A query on a field missing here fails on both hosts, so the list cannot fall behind the code.
+/// checks. A query on a field missing here fails on both hosts, so the list cannot fall behind the code. An array field
+/// matched by <see cref="FieldMatchKind.ArrayContains"/> is listed as <c>name/[]</c> (its elements' index path, <c>/doc/name/[]/?</c>).
 /// </summary>
 public static class QueriedFields
 {
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> ByContainer { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
         [Containers.Tenants] = ["parentId"],
-        [Containers.Enrollments] = ["userId", "role"],
+        [Containers.Enrollments] = ["userId", "role", "section"],
         [Containers.Submissions] = ["assessmentId", "status", "userId"],
         [Containers.Gradebook] = ["userId"],
         [Containers.ReviewQueue] = ["status", "userId"],
@@ -28,6 +29,9 @@ public static class QueriedFields
         [Containers.UsageModuleProgress] = ["userId"],
         [Containers.AnalyticsStudentWeeks] = ["userId"],
         [Containers.Simulations] = ["status"],
+        // Admin lists (docs/api-lists.md): users by role (array) and text prefix; audit entries by actor and time.
+        [Containers.Users] = ["searchName", "searchEmail", "roles/[]"],
+        [Containers.Audit] = ["actorUserId", "at"],
     };
 
     /// <summary>The fields of <paramref name="container"/> a query may filter on (none for most containers).</summary>
@@ -43,6 +47,16 @@ public static class QueriedFields
             {
                 throw new ArgumentException(
                     $"'{container}' is not queried on '{field}': add it to QueriedFields and to the container's index in bicep/modules/cosmos.bicep.", nameof(query));
+            }
+        }
+
+        foreach (var match in (query.Conditions ?? []).SelectMany(c => c.AnyOf))
+        {
+            var indexed = match.Kind == FieldMatchKind.ArrayContains ? match.Field + "/[]" : match.Field;
+            if (match.Field != "id" && !Of(container).Contains(indexed, StringComparer.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"'{container}' is not queried on '{indexed}': add it to QueriedFields and to the container's index in bicep/modules/cosmos.bicep.", nameof(query));
             }
         }
     }

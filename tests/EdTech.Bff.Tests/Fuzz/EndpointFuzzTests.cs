@@ -101,12 +101,14 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
             "/api/teacher/courses/{0}/grading-scheme", "/api/teacher/assessments/{0}/statistics", "/api/teacher/courses/{0}/analytics/heatmap",
             "/api/teacher/courses/{0}/analytics/usage", "/api/teacher/courses/{0}/analytics/usage/modules", "/api/teacher/courses/{0}/assessments",
             "/api/teacher/courses/{0}/analytics/improvements",
-            "/api/student/courses/{0}/assessments", "/api/teacher/assessments/{0}/submissions"];
+            "/api/student/courses/{0}/assessments", "/api/teacher/assessments/{0}/submissions",
+            "/api/teacher/courses/{0}/enrollments", "/api/admin/courses/{0}/enrollments"];
         var gen = Gen.Select(Gen.Int[0, templates.Length - 1], Gen.String[0, 300], (i, id) => (Template: templates[i], Id: id));
 
         await gen.SampleAsync(async sample =>
         {
-            var token = sample.Template.Contains("teacher", StringComparison.Ordinal) ? school.Teacher : school.Student1;
+            var token = sample.Template.Contains("teacher", StringComparison.Ordinal) ? school.Teacher
+                : sample.Template.Contains("admin", StringComparison.Ordinal) ? school.Admin : school.Student1;
             var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, sample.Template, Uri.EscapeDataString(sample.Id));
             var (status, _, _) = await school.Client.GetAsync(path, token);
             Assert.True((int)status < 500, $"{path} answered {(int)status}");
@@ -120,12 +122,17 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
         var school = await School.CreateAsync(factory, factory.CreateClient());
         string[] templates = ["/api/teacher/courses?limit={0}", "/api/teacher/courses?next={0}", "/api/student/courses?next={0}&limit={0}",
             "/api/teacher/courses/math101/assessments?next={0}", "/api/student/courses/math101/assessments?limit={0}",
-            "/api/teacher/assessments/quiz1/submissions?status={0}", "/api/teacher/assessments/quiz1/submissions?next={0}", "/api/student/submissions?next={0}"];
+            "/api/teacher/assessments/quiz1/submissions?status={0}", "/api/teacher/assessments/quiz1/submissions?next={0}", "/api/student/submissions?next={0}",
+            "/api/admin/users?role={0}", "/api/admin/users?q={0}&limit={0}", "/api/admin/courses?next={0}", "/api/admin/courses/math101/enrollments?section={0}&role={0}",
+            "/api/teacher/courses/math101/enrollments?next={0}", "/api/admin/audit?studentId={0}", "/api/admin/audit?actorId={0}&from={0}", "/api/admin/audit?to={0}&next={0}",
+            "/api/content/tagging-jobs?status={0}", "/api/content/simulations?next={0}", "/api/admin/simulations?limit={0}&status={0}"];
         var gen = Gen.Select(Gen.Int[0, templates.Length - 1], Gen.String[0, 300], (i, value) => (Template: templates[i], Value: value));
 
         await gen.SampleAsync(async sample =>
         {
-            var token = sample.Template.Contains("teacher", StringComparison.Ordinal) ? school.Teacher : school.Student1;
+            var token = sample.Template.Contains("teacher", StringComparison.Ordinal) ? school.Teacher
+                : sample.Template.Contains("admin", StringComparison.Ordinal) ? school.Admin
+                : sample.Template.Contains("content", StringComparison.Ordinal) ? school.Factory.Token(school.Tenant, "author1", "content-author") : school.Student1;
             var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, sample.Template, Uri.EscapeDataString(sample.Value));
             var (status, _, _) = await school.Client.GetAsync(path, token);
             Assert.True(status is HttpStatusCode.OK or HttpStatusCode.UnprocessableEntity, $"{path} answered {(int)status}");

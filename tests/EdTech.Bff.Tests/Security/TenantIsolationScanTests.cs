@@ -61,6 +61,10 @@ public sealed class TenantIsolationScanTests(ApiFactory factory) : IClassFixture
             ("/api/teacher/courses", reader.Teacher, true), ("/api/teacher/courses/math101/assessments", reader.Teacher, true),
             ("/api/student/courses", reader.Student1, true), ("/api/student/courses/math101/assessments", reader.Student1, true),
             ("/api/teacher/assessments/quiz1/submissions", reader.Teacher, false), ("/api/student/submissions", reader.Student1, false),
+            ("/api/admin/users", reader.Admin, true), ("/api/admin/users?q=t1", reader.Admin, true), ("/api/admin/courses", reader.Admin, true),
+            ("/api/admin/courses/math101/enrollments", reader.Admin, true), ("/api/teacher/courses/math101/enrollments", reader.Teacher, true),
+            ("/api/admin/audit", reader.Admin, false), ("/api/admin/audit?studentId=s1", reader.Admin, false),
+            ("/api/content/tagging-jobs", reader.Author, false), ("/api/content/simulations", reader.Author, false), ("/api/admin/simulations", reader.Admin, false),
         };
         foreach (var (path, token, titled) in lists)
         {

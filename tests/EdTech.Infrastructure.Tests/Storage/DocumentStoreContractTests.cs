@@ -282,6 +282,67 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Query_StartsWithCondition_MatchesAnyOfItsFields_PagedByIdAfterTheCursor()
+    {
+        var store = await OpenAsync();
+        await store.CreateAsync(TenantA, Containers.Users, "u1", "u1", """{"searchName":"ada lovelace","searchEmail":"ada@x.example"}""");
+        await store.CreateAsync(TenantA, Containers.Users, "u2", "u2", """{"searchName":"grace hopper","searchEmail":"adm@x.example"}""");
+        await store.CreateAsync(TenantA, Containers.Users, "ad3", "ad3", """{"searchName":"alan","searchEmail":"alan@x.example"}""");
+        await store.CreateAsync(TenantA, Containers.Users, "u4", "u4", """{"searchName":"bad ada","searchEmail":"b@x.example"}""");
+        await store.CreateAsync(TenantA, Containers.Users, "u5", "u5", """{"searchName":7,"searchEmail":null}""");
+        await store.CreateAsync(TenantB, Containers.Users, "u6", "u6", """{"searchName":"ada","searchEmail":"ada@y.example"}""");
+        var ad = new FieldCondition([new("searchName", FieldMatchKind.StartsWith, "ad"), new("searchEmail", FieldMatchKind.StartsWith, "ad"), new("id", FieldMatchKind.StartsWith, "ad")]);
+
+        var all = await store.QueryAsync(TenantA, Containers.Users, new DocumentQuery(Conditions: [ad]));
+        var afterFirst = await store.QueryAsync(TenantA, Containers.Users, new DocumentQuery(Limit: 1, AfterId: "ad3", Conditions: [ad]));
+
+        // Prefixes only ("bad ada" does not match), on any of the three fields, never another tenant's, never a non-text field.
+        Assert.Equal(["ad3", "u1", "u2"], all.Select(d => d.Id));
+        Assert.Equal(["u1"], afterFirst.Select(d => d.Id));
+    }
+
+    [StoreFact]
+    public async Task Query_RangeConditions_AreHalfOpen_AndSkipDocumentsWithoutTheField()
+    {
+        var store = await OpenAsync();
+        await store.CreateAsync(TenantA, Containers.Audit, "e1", "s1", """{"at":"2026-03-01T10:00:00+00:00"}""");
+        await store.CreateAsync(TenantA, Containers.Audit, "e2", "s2", """{"at":"2026-03-01T10:00:00.5+00:00"}""");
+        await store.CreateAsync(TenantA, Containers.Audit, "e3", "s1", """{"at":"2026-03-02T00:00:00+00:00"}""");
+        await store.CreateAsync(TenantA, Containers.Audit, "e4", "s1", """{"other":"2026-03-01T12:00:00+00:00"}""");
+        FieldCondition[] march1 =
+        [
+            FieldCondition.Of("at", FieldMatchKind.AtLeast, "2026-03-01T10:00:00+00:00"),
+            FieldCondition.Of("at", FieldMatchKind.Below, "2026-03-02T00:00:00+00:00"),
+        ];
+
+        var day = await store.QueryAsync(TenantA, Containers.Audit, new DocumentQuery(Conditions: march1));
+        var anyAt = await store.QueryAsync(TenantA, Containers.Audit, new DocumentQuery(Conditions: [FieldCondition.Of("at", FieldMatchKind.AtLeast, "")]));
+        var s1 = await store.QueryAsync(TenantA, Containers.Audit, new DocumentQuery("s1", Conditions: march1));
+
+        Assert.Equal(["e1", "e2"], day.Select(d => d.Id));
+        Assert.Equal(["e1", "e2", "e3"], anyAt.Select(d => d.Id));
+        Assert.Equal(["e1"], s1.Select(d => d.Id));
+    }
+
+    [StoreFact]
+    public async Task Query_ArrayContainsCondition_MatchesAnElementOnly_AndAConditionOnAnUnlistedFieldIsRefused()
+    {
+        var store = await OpenAsync();
+        await store.CreateAsync(TenantA, Containers.Users, "u1", "u1", """{"roles":["student","teacher"]}""");
+        await store.CreateAsync(TenantA, Containers.Users, "u2", "u2", """{"roles":["teacher"]}""");
+        await store.CreateAsync(TenantA, Containers.Users, "u3", "u3", """{"roles":"student"}""");
+        await store.CreateAsync(TenantA, Containers.Users, "u4", "u4", """{"roles":["tenant-admin"]}""");
+
+        var students = await store.QueryAsync(TenantA, Containers.Users, new DocumentQuery(Conditions: [FieldCondition.Of("roles", FieldMatchKind.ArrayContains, "student")]));
+
+        Assert.Equal(["u1"], students.Select(d => d.Id));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.QueryAsync(
+            TenantA, Containers.Users, new DocumentQuery(Conditions: [FieldCondition.Of("displayName", FieldMatchKind.StartsWith, "a")])));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.QueryAsync(
+            TenantA, Containers.Users, new DocumentQuery(Conditions: [FieldCondition.Of("searchName", FieldMatchKind.ArrayContains, "a")])));
+    }
+
+    [StoreFact]
     public async Task Query_ByPartition_ReturnsOnlyThatPartitionInIdOrder()
     {
         var store = await OpenAsync();

@@ -62,11 +62,49 @@ internal sealed partial class SqliteDocumentReader(string connectionString)
             index++;
         }
 
+        AppendConditions(sql, command, query);
+
         // LIMIT -1 means no limit in SQLite.
         sql.Append(" ORDER BY id LIMIT $limit;");
         command.Parameters.AddWithValue("$limit", query.Limit ?? -1);
         command.CommandText = sql.ToString();
         return await ReadDocumentsAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Each condition as <c>AND (match OR match ...)</c>. A field that is missing or not text never matches, as in Cosmos; text
+    /// compares with SQLite's BINARY collation (ordinal, as the keyset on <c>id</c>). Field names are validated; values and paths
+    /// are parameters.
+    /// </summary>
+    private static void AppendConditions(StringBuilder sql, SqliteCommand command, DocumentQuery query)
+    {
+        var index = 0;
+        foreach (var condition in query.Conditions ?? [])
+        {
+            var terms = new List<string>();
+            foreach (var match in condition.AnyOf)
+            {
+                var value = $"$m{index}";
+                var path = $"$mp{index}";
+                command.Parameters.AddWithValue(value, match.Value);
+                command.Parameters.AddWithValue(path, "$." + match.Field);
+                var isId = match.Field == "id";
+                var text = isId ? "id" : $"json_extract(json, {path})";
+                var isText = isId ? "1" : $"json_type(json, {path}) = 'text'";
+                terms.Add(match.Kind switch
+                {
+                    FieldMatchKind.StartsWith => $"({isText} AND substr({text}, 1, length({value})) = {value})",
+                    FieldMatchKind.AtLeast => $"({isText} AND {text} >= {value})",
+                    FieldMatchKind.Below => $"({isText} AND {text} < {value})",
+                    FieldMatchKind.ArrayContains =>
+                        $"(json_type(json, {path}) = 'array' AND EXISTS (SELECT 1 FROM json_each(documents.json, {path}) AS e WHERE e.type = 'text' AND e.value = {value}))",
+                    _ => throw new ArgumentOutOfRangeException(nameof(query), match.Kind, "Unknown match kind."),
+                });
+                index++;
+            }
+
+            sql.Append(" AND (").Append(string.Join(" OR ", terms)).Append(')');
+        }
     }
 
     public async Task<IReadOnlyList<StoredDocument>> ReadFeedAsync(long afterSequence, int maxItems, CancellationToken cancellationToken)
@@ -152,6 +190,14 @@ internal sealed partial class SqliteDocumentReader(string connectionString)
             if (!FieldName().IsMatch(field))
             {
                 throw new ArgumentException($"'{field}' is not a queryable field name.", nameof(query));
+            }
+        }
+
+        foreach (var condition in query.Conditions ?? [])
+        {
+            if (condition.AnyOf.Count == 0 || condition.AnyOf.Any(m => !FieldName().IsMatch(m.Field)))
+            {
+                throw new ArgumentException("A condition needs at least one match, each on a plain field name.", nameof(query));
             }
         }
     }

@@ -91,6 +91,14 @@ public static class MatrixSamples
         ["GET /api/student/courses"] = new(200),
         ["GET /api/student/courses/{courseId}/assessments"] = new(200),
         ["GET /api/student/submissions"] = new(200),
+        ["GET /api/admin/users"] = new(200, Query: _ => "?role=student&q=s&limit=10"),
+        ["GET /api/admin/courses"] = new(200),
+        ["GET /api/admin/courses/{courseId}/enrollments"] = new(200, Query: _ => "?role=student"),
+        ["GET /api/admin/audit"] = new(200, Query: _ => "?from=2026-01-01T00:00:00Z&limit=5"),
+        ["GET /api/admin/simulations"] = new(200),
+        ["GET /api/teacher/courses/{courseId}/enrollments"] = new(200),
+        ["GET /api/content/tagging-jobs"] = new(200, Query: _ => "?status=completed"),
+        ["GET /api/content/simulations"] = new(200),
         ["PUT /api/content/taxonomy/skills/{skillId}"] = new(201, _ => Task.FromResult<object?>(new { name = "Matrix skill", description = "Written by the matrix." }), ForeignTenant: 201),
     };
 

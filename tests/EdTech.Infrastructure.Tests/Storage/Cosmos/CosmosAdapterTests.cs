@@ -28,6 +28,29 @@ public sealed class CosmosAdapterTests
     }
 
     [Fact]
+    public void Query_Conditions_AreIndexServedPredicates_OrWithinACondition_ValuesAsParameters()
+    {
+        var query = CosmosQueries.Build(Tenant, Containers.Users, new DocumentQuery(null, null, 11, "u1",
+        [
+            FieldCondition.Of("roles", FieldMatchKind.ArrayContains, "student"),
+            new FieldCondition([new("searchName", FieldMatchKind.StartsWith, "ad' OR 1=1"), new("id", FieldMatchKind.StartsWith, "Ad")]),
+        ]));
+        var audit = CosmosQueries.Build(Tenant, Containers.Audit, new DocumentQuery("s1", new Dictionary<string, string> { ["actorUserId"] = "t1" }, 5, null,
+            [FieldCondition.Of("at", FieldMatchKind.AtLeast, "2026-01-01T00:00:00+00:00"), FieldCondition.Of("at", FieldMatchKind.Below, "2026-02-01T00:00:00+00:00")]));
+
+        Assert.Equal(
+            "SELECT TOP @limit * FROM c WHERE c.tenantId = @tenant AND c.id > @afterId AND (ARRAY_CONTAINS(c.doc.roles, @m0)) AND (STARTSWITH(c.doc.searchName, @m1) OR STARTSWITH(c.id, @m2)) ORDER BY c.id",
+            query.QueryText);
+        Assert.Equal(
+            "SELECT TOP @limit * FROM c WHERE c.tenantId = @tenant AND c.partitionKey = @partition AND c.doc.actorUserId = @v0 AND (c.doc.at >= @m0) AND (c.doc.at < @m1) ORDER BY c.id",
+            audit.QueryText);
+        var parameters = query.GetQueryParameters().ToDictionary(p => p.Name, p => p.Value);
+        Assert.Equal(("student", "ad' OR 1=1", "Ad"), (parameters["@m0"], parameters["@m1"], parameters["@m2"]));
+        Assert.Throws<ArgumentException>(() => CosmosQueries.Build(Tenant, Containers.Users, new DocumentQuery(Conditions: [FieldCondition.Of("email", FieldMatchKind.StartsWith, "a")])));
+        Assert.Throws<ArgumentException>(() => CosmosQueries.Build(Tenant, Containers.Users, new DocumentQuery(Conditions: [new FieldCondition([])])));
+    }
+
+    [Fact]
     public void Query_OnANumericValue_MatchesTheTextOrTheNumber()
     {
         var query = CosmosQueries.Build(Tenant, Containers.Submissions, DocumentQuery.Where("assessmentId", "3"));

@@ -1,0 +1,37 @@
+using EdTech.Application.Common;
+using EdTech.Application.Lists.Content;
+using EdTech.Bff.Http;
+using EdTech.Bff.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace EdTech.Bff.Apis;
+
+/// <summary>
+/// The content lists: tagging jobs (content authors) and simulations (content authors and tenant admins, also under
+/// /api/admin as the single reads are), paged as every list (docs/api-lists.md).
+/// </summary>
+public static class ContentListsApi
+{
+    public static RouteGroupBuilder MapContentLists(this RouteGroupBuilder api)
+    {
+        api.MapGet("/tagging-jobs", TaggingJobs).Produces<Page<TaggingJobSummary>>().Produces(StatusCodes.Status304NotModified);
+        return api.MapSimulationList();
+    }
+
+    public static RouteGroupBuilder MapSimulationList(this RouteGroupBuilder api)
+    {
+        api.MapGet("/simulations", Simulations).Produces<Page<SimulationListItem>>().Produces(StatusCodes.Status304NotModified);
+        return api;
+    }
+
+    private static async Task<IResult> TaggingJobs(
+        [FromQuery] string? status, [FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListTaggingJobsHandler handler) =>
+        PageResults.Ok(context, await handler.HandleAsync(context.GetCaller(), status, limit, next, context.RequestAborted));
+
+    private static async Task<IResult> Simulations(
+        [FromQuery] string? status, [FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListSimulationsHandler handler) =>
+        PageResults.Ok(context, await handler.HandleAsync(context.GetCaller(), status, limit, next, context.RequestAborted));
+}

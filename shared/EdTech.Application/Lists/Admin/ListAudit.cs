@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using EdTech.Application.Common;
+using EdTech.Application.Records;
+using EdTech.Application.Serialization;
+using EdTech.Application.Storage;
+
+namespace EdTech.Application.Lists.Admin;
+
+/// <summary>One audit entry as the admin's list shows it (<c>studentId</c> is the entry's subject; an erasure tombstone's is a pseudonym).</summary>
+public sealed record AuditEntryView(
+    string EntryId, DateTimeOffset At, string ActorId, IReadOnlyList<string> ActorRoles, string Action, string StudentId, string? Resource,
+    string? Old, string? New, string? Reason);
+
+/// <summary>
+/// GET /api/admin/audit?studentId=&amp;actorId=&amp;from=&amp;to=: the tenant's audit entries, paged by entry id (ids are not
+/// chronological: narrow by time with <c>from</c>/<c>to</c>). One query: with <c>studentId</c> in that student's partition of
+/// <c>audit</c> (partitioned by subject), otherwise on the tenant's key prefix (cross-partition); <c>actorId</c> an equality on
+/// <c>actorUserId</c>, <c>from</c> (inclusive) and <c>to</c> (exclusive) a range on <c>at</c>, both indexed. <c>at</c> is
+/// stored as UTC ISO 8601 text, which orders as time; the bounds are written the same way.
+/// </summary>
+public sealed class ListAuditHandler(IDocumentStore store)
+{
+    public async Task<Outcome<Page<AuditEntryView>>> HandleAsync(
+        Caller caller, string? studentId, string? actorId, string? from, string? to, string? limit, string? next, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        DateTimeOffset? start = null, end = null;
+        var request = ListPaging.Parse(limit, next, v =>
+        {
+            v.Id(studentId, "studentId").Id(actorId, "actorId");
+            start = Instant(v, from, "from");
+            end = Instant(v, to, "to");
+            v.Require(start is null || end is null || start < end, "to", "After 'from'.");
+        });
+        if (request.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var fields = actorId is null ? null : new Dictionary<string, string>(StringComparer.Ordinal) { ["actorUserId"] = actorId };
+        var conditions = new List<FieldCondition>();
+        if (start is { } s)
+        {
+            conditions.Add(FieldCondition.Of("at", FieldMatchKind.AtLeast, StoredText(s)));
+        }
+
+        if (end is { } e)
+        {
+            conditions.Add(FieldCondition.Of("at", FieldMatchKind.Below, StoredText(e)));
+        }
+
+        var (size, after) = request.Value!;
+        var rows = (await store.QueryAsync<AuditEntry>(caller.Tenant, new DocumentQuery(studentId, fields, size + 1, after, conditions), ct).ConfigureAwait(false))
+            .Select(r => r.Value).ToList();
+        return Outcome<Page<AuditEntryView>>.Ok(ListPaging.Of(rows, size,
+            a => new AuditEntryView(a.Id, a.At, a.ActorUserId, a.ActorRoles, a.Action, a.SubjectUserId, a.Resource, a.Old, a.New, a.Reason),
+            a => a.Id));
+    }
+
+    /// <summary>An instant as an entry's <c>at</c> is stored (the record serializer's UTC text), so text order is time order.</summary>
+    public static string StoredText(DateTimeOffset instant) =>
+        JsonSerializer.Deserialize<string>(JsonSerializer.Serialize(instant.ToUniversalTime(), EdTechJson.Options))!;
+
+    private static DateTimeOffset? Instant(Validation v, string? value, string field)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            v.Add(field, "An ISO 8601 date or date-time (UTC unless an offset is given).");
+            return null;
+        }
+
+        v.Instant(instant, field);
+        return instant;
+    }
+}
