@@ -63,7 +63,7 @@ public static class CreateAssessmentValidator
 
         if (!ItemType.All.Contains(item.Type))
         {
-            v.Add($"{path}.type", "One of single-choice, multi-choice, numeric, short-text, essay.");
+            v.Add($"{path}.type", $"One of {string.Join(", ", ItemType.All)}.");
             return;
         }
 
