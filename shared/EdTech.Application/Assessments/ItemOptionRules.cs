@@ -13,6 +13,11 @@ public static partial class ItemOptionRules
     public const int MaxEntries = 50;
     public const int MaxText = 1000;
     public const int MaxBlankAnswer = 2000;
+    public const int MaxPatternsPerAssessment = 20;
+
+    /// <summary>How many patterns an item set carries (short-text and blank patterns together).</summary>
+    public static int PatternCount(IReadOnlyList<ItemInput?> items) =>
+        items.Sum(i => (i?.Options?.Pattern is null ? 0 : 1) + (i?.Options?.Blanks?.Count(b => b?.Pattern is not null) ?? 0));
 
     public static bool IsRicherType(string type) =>
         type is ItemType.TrueFalse or ItemType.Matching or ItemType.Ordering or ItemType.FillInTheBlanks;

@@ -6,8 +6,9 @@ namespace EdTech.Domain.Assessments;
 /// <summary>
 /// How a short-text answer or a blank is compared with its accepted answers: whitespace normalized on both sides, then
 /// compared ordinally (ignoring case unless case-sensitive); or the normalized answer matched whole by the pattern.
-/// Patterns run on .NET's non-backtracking engine (time linear in the answer: no catastrophic backtracking) with a match
-/// timeout as a second guard; a pattern that engine cannot run is refused on create (<see cref="PatternError"/>).
+/// Patterns run on .NET's non-backtracking engine (time linear in the answer: no catastrophic backtracking), only on answers of
+/// at most <see cref="MaxPatternInput"/> characters, with a match timeout as a last guard; a pattern that engine cannot run, or
+/// that is slow on probe answers of that length, is refused on create (<see cref="PatternError"/>).
 /// </summary>
 public static class TextRules
 {
@@ -25,7 +26,14 @@ public static class TextRules
 
     public const int MaxPatternLength = 500;
 
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
+    /// <summary>A pattern is tried only on normalized answers up to this length (longer: no match), which bounds a match's work deterministically.</summary>
+    public const int MaxPatternInput = 500;
+
+    /// <summary>On create, a pattern must match each probe (<see cref="MaxPatternInput"/> characters) within this, a twentieth of the match timeout.</summary>
+    public static readonly TimeSpan ProbeBudget = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>A second guard only: the linear engine bounds a match by answer length × pattern size (≤ 500 × 500), far below this.</summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     public static IReadOnlyList<string> WhitespaceModes { get; } = [Trim, Collapse, Ignore, Exact];
 
@@ -37,7 +45,7 @@ public static class TextRules
         var normalized = Normalize(answer, mode);
         var comparison = caseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
         return accepted.Any(a => string.Equals(normalized, Normalize(a, mode), comparison))
-            || (pattern is not null && PatternMatches(normalized, pattern, caseSensitive));
+            || (pattern is not null && normalized.Length <= MaxPatternInput && PatternMatches(normalized, pattern, caseSensitive));
     }
 
     public static string Normalize(string text, string whitespace)
@@ -66,8 +74,9 @@ public static class TextRules
             // Parsed alone first: a pattern such as "a)|(b" would otherwise escape the anchoring group.
             _ = new Regex(pattern, Options(caseSensitive: true), MatchTimeout);
             _ = new Regex(Anchored(pattern), Options(caseSensitive: true), MatchTimeout);
-            _ = new Regex(Anchored(pattern), Options(caseSensitive: false), MatchTimeout);
-            return null;
+            var probed = new Regex(Anchored(pattern), Options(caseSensitive: false), ProbeBudget);
+            return Probes.All(p => Completes(probed, p)) ? null
+                : $"Too expensive to grade: matching it against {MaxPatternInput} characters takes over {ProbeBudget.TotalMilliseconds} ms (large counted repetitions such as {{500}} cost the most).";
         }
         catch (ArgumentException)
         {
@@ -76,6 +85,27 @@ public static class TextRules
         catch (NotSupportedException)
         {
             return "Not supported by the non-backtracking engine (no backreferences, lookarounds, atomic groups or conditionals), or too large.";
+        }
+    }
+
+    /// <summary>Worst-case-like answers of the longest length a pattern is tried on: one repeated letter, alternating letters, mixed text.</summary>
+    private static readonly string[] Probes =
+    [
+        new string('a', MaxPatternInput),
+        string.Concat(Enumerable.Repeat("ab", MaxPatternInput / 2)),
+        string.Concat(Enumerable.Range(0, MaxPatternInput).Select(i => "the quick brown fox 0123456789 JUMPS, over-the lazy dog."[(i * 7) % 56])),
+    ];
+
+    private static bool Completes(Regex regex, string probe)
+    {
+        try
+        {
+            _ = regex.IsMatch(probe);
+            return true;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
         }
     }
 

@@ -94,13 +94,22 @@ public sealed class RicherItemGraderTests
     {
         var item = Item(ItemType.ShortText, AnswerValue.OfText("a"), new ItemOptions(Pattern: "(a+)+b"));
         var started = System.Diagnostics.Stopwatch.StartNew();
-        Assert.Equal(0, ItemGrader.Grade(item, AnswerValue.OfText(new string('a', 20_000))));
-        Assert.True(started.Elapsed < TimeSpan.FromSeconds(2), $"took {started.Elapsed}");
+        Assert.Equal(0, ItemGrader.Grade(item, AnswerValue.OfText(new string('a', TextRules.MaxPatternInput))));
+        Assert.True(started.Elapsed < TextRules.MatchTimeout / 2, $"took {started.Elapsed}");
+    }
+
+    [Fact]
+    public void ShortText_PatternOnAnswerLongerThanTheLimit_DoesNotMatch()
+    {
+        var item = Item(ItemType.ShortText, AnswerValue.OfText("x"), new ItemOptions(Pattern: "a+"));
+        Assert.Equal(3, ItemGrader.Grade(item, AnswerValue.OfText(new string('a', TextRules.MaxPatternInput))));
+        Assert.Equal(0, ItemGrader.Grade(item, AnswerValue.OfText(new string('a', TextRules.MaxPatternInput + 1))));
     }
 
     [Theory]
     [InlineData("(a+)+b", true)]
     [InlineData("colou?r|[0-9]{2,4}", true)]
+    [InlineData("(.*a){20}[a-z]{500}", false)] // linear, but seconds on 500 characters: too expensive
     [InlineData("(a", false)]                 // does not parse
     [InlineData("a)|(b", false)]              // would escape the anchoring group
     [InlineData(@"(\w)\1", false)]            // backreference: not on the non-backtracking engine
@@ -108,6 +117,25 @@ public sealed class RicherItemGraderTests
     [InlineData("", false)]
     public void PatternError_OnlyPatternsTheLinearEngineRuns_AreAccepted(string pattern, bool accepted) =>
         Assert.Equal(accepted, TextRules.PatternError(pattern) is null);
+
+    [Theory]
+    [InlineData("(a{1000}){1000}")]
+    [InlineData("((a{100}){100}){100}")]
+    [InlineData("(.*a){20}[a-z]{500}")]
+    [InlineData("(.*a){5}[a-z]{100}")]
+    [InlineData("(.*a){100}")]
+    public void PatternError_HugeRepetition_AnswersFastAndAnyAcceptedPatternGradesFast(string pattern)
+    {
+        var error = TextRules.PatternError(pattern);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        if (error is null)
+        {
+            ItemGrader.Grade(Item(ItemType.ShortText, AnswerValue.OfText("a"), new ItemOptions(Pattern: pattern)), AnswerValue.OfText(new string('a', TextRules.MaxPatternInput)));
+        }
+
+        // Well inside the match timeout, so the timeout never decides a score.
+        Assert.True(started.Elapsed < TextRules.MatchTimeout / 2, $"{pattern}: {error ?? "accepted"} in {started.Elapsed}");
+    }
 
     [Fact]
     public void PatternError_TooLong_IsRefused() =>
