@@ -131,7 +131,7 @@ public sealed class RicherItemsTests(ApiFactory factory) : IClassFixture<ApiFact
         { """{"id":"x","type":"fill-in-the-blanks","prompt":"{{1}}","points":1,"skills":[]}""", "items[0].options.blanks" },
         { """{"id":"x","type":"short-text","prompt":"p","answer":"a","points":1,"skills":[],"options":{"pattern":"(.*a){20}[a-z]{500}"}}""", "items[0].options.pattern" },
         { """{"id":"x","type":"fill-in-the-blanks","prompt":"{{1}}","points":1,"skills":[],"options":{"blanks":[{"accepted":["a"],"pattern":"a"}]}},"""
-            + string.Join(",", Enumerable.Range(0, 20).Select(i => $$"""{"id":"p{{i}}","type":"short-text","prompt":"p","answer":"a","points":1,"skills":[],"options":{"pattern":"a"}}""")), "items" },
+            + string.Join(",", Enumerable.Range(0, 20).Select(i => $$$"""{"id":"p{{{i}}}","type":"short-text","prompt":"p","answer":"a","points":1,"skills":[],"options":{"pattern":"a"}}""")), "items" },
     };
 
     [Theory]
