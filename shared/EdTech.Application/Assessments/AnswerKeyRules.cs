@@ -18,10 +18,21 @@ public static class AnswerKeyRules
                 return;
             }
         }
+        else if (item.Choices is not null && ItemOptionRules.IsRicherType(item.Type!))
+        {
+            v.Add($"{path}.choices", ItemOptionRules.ChoicesMessage(item.Type!));
+        }
 
         v.Require(item.Tolerance is null || (item.Type == ItemType.Numeric && item.Tolerance >= 0), $"{path}.tolerance", "Only for numeric items, and not negative.");
+        ItemOptionRules.Validate(v, item, path);
         if (item.Type == ItemType.Essay)
         {
+            return;
+        }
+
+        if (ItemOptionRules.KeyIsInOptions(item.Type!))
+        {
+            v.Require(item.Answer is null, $"{path}.answer", $"Not used by {item.Type} items: the key is in options.");
             return;
         }
 
@@ -38,6 +49,13 @@ public static class AnswerKeyRules
         }
     }
 
+    /// <returns>Why a student's <paramref name="value"/> is not a valid answer to <paramref name="item"/>, or null.</returns>
+    public static string? AnswerError(AssessmentItem item, AnswerValue value)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return ItemOptionRules.IsRicherType(item.Type) ? ItemOptionRules.StudentAnswerError(item, value) : AnswerError(item.Type, item.Choices, value, isKey: false);
+    }
+
     /// <returns>Why <paramref name="value"/> is not a valid answer for the item, or null.</returns>
     public static string? AnswerError(string type, IReadOnlyList<string>? choices, AnswerValue value, bool isKey) => type switch
     {
@@ -46,6 +64,8 @@ public static class AnswerKeyRules
             && set.Distinct(StringComparer.Ordinal).Count() == set.Count ? null : "An array of distinct choices of the item.",
         ItemType.Numeric => value.Number is not null ? null : "A number.",
         ItemType.ShortText or ItemType.Essay => value.Text is { } s && (!isKey || s.Trim().Length > 0) && s.Length <= 20_000 ? null : "A string of at most 20000 characters.",
+        ItemType.TrueFalse => value.Boolean is not null ? null : "true or false.",
+        ItemType.Ordering => ItemOptionRules.OrderingKeyError(value),
         _ => "Unknown item type.",
     };
 }

@@ -64,6 +64,6 @@ public sealed class CreateAssessmentHandler(IDocumentStore store, CourseAccess a
         c.LatePolicy is { } late ? new LatePolicy(late.PercentPerDay!.Value, late.FloorPercent!.Value) : null,
         new ReleasePolicy(c.Release!.Mode!, c.Release.At?.ToUniversalTime()),
         c.Items!.Select(i => new AssessmentItem(i.Id!, i.Type!, i.Prompt!, i.Choices, i.Type == ItemType.Essay ? null : i.Answer,
-            i.Tolerance, i.Points!.Value, i.Skills!)).ToList(),
+            i.Tolerance, i.Points!.Value, i.Skills!, ItemOptionRules.Stored(i.Options))).ToList(),
         c.Category);
 }

@@ -36,6 +36,12 @@ public static class CreateAssessmentValidator
             return v.Add("items", $"1 to {MaxItems} items.");
         }
 
+        if (ItemOptionRules.PatternCount(items) > ItemOptionRules.MaxPatternsPerAssessment)
+        {
+            // Checked before any item: each pattern is probed on create (docs/item-types.md), so their number bounds the request's work.
+            return v.Add("items", $"At most {ItemOptionRules.MaxPatternsPerAssessment} patterns (short-text and blank patterns together) per assessment.");
+        }
+
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
@@ -63,7 +69,7 @@ public static class CreateAssessmentValidator
 
         if (!ItemType.All.Contains(item.Type))
         {
-            v.Add($"{path}.type", "One of single-choice, multi-choice, numeric, short-text, essay.");
+            v.Add($"{path}.type", $"One of {string.Join(", ", ItemType.All)}.");
             return;
         }
 

@@ -7,7 +7,22 @@ using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Assessments;
 
-public sealed record StudentItemView(string Id, string Type, string Prompt, IReadOnlyList<string>? Choices, decimal Points, IReadOnlyList<string> Skills);
+/// <summary>
+/// One item as a student sees it. For the richer types (docs/item-types.md): <see cref="Scoring"/> is the rule the item is graded
+/// by (a rule, not a key); an ordering item's <see cref="Choices"/> are its elements in a fixed shuffle; a matching item shows its
+/// <see cref="Left"/> sides and its <see cref="Right"/> options sorted; a fill-in-the-blanks item its <see cref="BlankCount"/>.
+/// Never pairs, accepted answers, patterns, blanks' answers or the right order.
+/// </summary>
+public sealed record StudentItemView(string Id, string Type, string Prompt, IReadOnlyList<string>? Choices, decimal Points, IReadOnlyList<string> Skills,
+    string? Scoring = null, IReadOnlyList<string>? Left = null, IReadOnlyList<string>? Right = null, int? BlankCount = null)
+{
+    public static StudentItemView Of(AssessmentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new(item.Id, item.Type, item.Prompt, ItemPresentation.Choices(item), item.Points, item.Skills,
+            ItemScoring.Of(item), ItemPresentation.LeftSides(item), ItemPresentation.RightOptions(item), ItemPresentation.BlankCount(item));
+    }
+}
 
 /// <summary>An assessment as a student sees it: never the answer keys or tolerances.</summary>
 public sealed record StudentAssessmentView(
@@ -26,6 +41,6 @@ public sealed class GetStudentAssessmentHandler(AssessmentLookup assessments, Co
 
         var a = record.Assessment;
         return Outcome<StudentAssessmentView>.Ok(new StudentAssessmentView(a.Id, a.CourseId, a.Title, a.DueAt, a.GraceSeconds, a.MaxAttempts, a.LatePolicy, a.Release, a.MaxScore,
-            a.Items.Select(i => new StudentItemView(i.Id, i.Type, i.Prompt, i.Choices, i.Points, i.Skills)).ToList()));
+            a.Items.Select(StudentItemView.Of).ToList()));
     }
 }

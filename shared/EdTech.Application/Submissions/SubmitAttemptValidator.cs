@@ -33,9 +33,9 @@ public static class SubmitAttemptValidator
             }
 
             // A null value is an unanswered item (scores zero); anything else must fit the item type.
-            if (answers[i].Value is { } value && AnswerKeyRules.AnswerError(item.Type, item.Choices, value, isKey: false) is { } error)
+            if (answers[i].Value is { } value && AnswerKeyRules.AnswerError(item, value) is { } error)
             {
-                v.Add($"{path}.value", error);
+                v.Add($"{path}.value", $"Item {item.Id} ({item.Type}): {error}");
             }
         }
 

@@ -1,5 +1,6 @@
 namespace EdTech.Domain.Assessments;
 
+/// <param name="Options">The settings of the richer item types (docs/item-types.md); null on every item stored before them, which grade as they did.</param>
 public sealed record AssessmentItem(
     string Id,
     string Type,
@@ -8,4 +9,5 @@ public sealed record AssessmentItem(
     AnswerValue? Answer,
     decimal? Tolerance,
     decimal Points,
-    IReadOnlyList<string> Skills);
+    IReadOnlyList<string> Skills,
+    ItemOptions? Options = null);

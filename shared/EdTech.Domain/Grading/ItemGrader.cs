@@ -3,20 +3,37 @@ using EdTech.Domain.Assessments;
 
 namespace EdTech.Domain.Grading;
 
-/// <summary>Auto-grading rules per item type. Pure: the same answer always gets the same score.</summary>
+/// <summary>Auto-grading rules per item type (docs/item-types.md). Pure: the same answer always gets the same score.</summary>
 public static class ItemGrader
 {
     /// <returns>The points earned, or null when the item needs a human.</returns>
     public static decimal? Grade(AssessmentItem item, AnswerValue? answer)
     {
+        ArgumentNullException.ThrowIfNull(item);
         if (item.Type == ItemType.Essay)
         {
             return null;
         }
 
-        if (answer is null || item.Answer is null)
+        if (answer is null)
         {
             return 0;
+        }
+
+        return PartialCredit.IsNewType(item.Type) ? PartialCredit.Grade(item, answer).Of(item.Points) : GradeOriginal(item, answer);
+    }
+
+    // The original four types. Scores are exactly the item's points or zero unless a partial rule is chosen, as before options existed.
+    private static decimal GradeOriginal(AssessmentItem item, AnswerValue answer)
+    {
+        if (item.Answer is null)
+        {
+            return 0;
+        }
+
+        if (item.Type == ItemType.MultiChoice && ItemScoring.Of(item) == ItemScoring.RightMinusWrong)
+        {
+            return PartialCredit.RightMinusWrong(SetOf(item.Answer), SetOf(answer)).Of(item.Points);
         }
 
         return IsCorrect(item, item.Answer, answer) ? item.Points : 0;
@@ -28,16 +45,45 @@ public static class ItemGrader
     {
         ItemType.SingleChoice => SameText(TextOf(answer), TextOf(key), StringComparison.Ordinal),
         ItemType.MultiChoice => SetOf(answer).SetEquals(SetOf(key)),
-        ItemType.Numeric => WithinTolerance(NumberOf(answer), NumberOf(key), item.Tolerance ?? 0),
-        ItemType.ShortText => SameText(TextOf(answer)?.Trim(), TextOf(key)?.Trim(), StringComparison.OrdinalIgnoreCase),
+        ItemType.Numeric => WithinTolerance(NumberOf(answer), NumberOf(key), item.Tolerance ?? 0, item.Options?.RelativeTolerance ?? 0),
+        ItemType.ShortText => ShortTextMatches(item, TextOf(key), TextOf(answer)),
         _ => false,
     };
+
+    private static bool ShortTextMatches(AssessmentItem item, string? key, string? answer)
+    {
+        if (answer is null || key is null)
+        {
+            return false;
+        }
+
+        var o = item.Options;
+        return TextRules.Matches(answer, [key, .. o?.AcceptedAnswers ?? []], o?.CaseSensitive ?? false, o?.Whitespace, o?.Pattern);
+    }
 
     private static bool SameText(string? answer, string? key, StringComparison comparison) =>
         answer is not null && key is not null && string.Equals(answer, key, comparison);
 
-    private static bool WithinTolerance(decimal? answer, decimal? key, decimal tolerance) =>
-        answer.HasValue && key.HasValue && Math.Abs(answer.Value - key.Value) <= tolerance;
+    /// <summary>|answer − key| ≤ max(absolute, relative × |key|); a difference beyond decimal's range is beyond any tolerance.</summary>
+    private static bool WithinTolerance(decimal? answer, decimal? key, decimal absolute, decimal relative)
+    {
+        if (!answer.HasValue || !key.HasValue)
+        {
+            return false;
+        }
+
+        decimal difference;
+        try
+        {
+            difference = Math.Abs(answer.Value - key.Value);
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+
+        return difference <= Math.Max(absolute, relative * Math.Abs(key.Value));
+    }
 
     private static string? TextOf(AnswerValue value) =>
         value.Text ?? value.Number?.ToString(CultureInfo.InvariantCulture) ?? OnlyChoice(value.Choices);

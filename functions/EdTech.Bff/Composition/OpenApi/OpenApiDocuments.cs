@@ -22,5 +22,6 @@ public static class OpenApiDocuments
         options.AddOperationTransformer(new OpenApiOperationNames());
         options.AddOperationTransformer(new OpenApiBearerSecurity());
         options.AddOperationTransformer(new OpenApiProblemResponses());
+        options.AddSchemaTransformer(new OpenApiAnswerValueSchema());
     }
 }

@@ -42,11 +42,11 @@ public static class AssessmentChanges
         return $"Submissions exist, so items cannot be added, removed or change type ({string.Join("; ", parts)}). Create a new assessment instead.";
     }
 
-    /// <summary>True when scores computed under <paramref name="current"/> may differ under <paramref name="edited"/>: an answer key, tolerance, points, choices or the late policy changed.</summary>
+    /// <summary>True when scores computed under <paramref name="current"/> may differ under <paramref name="edited"/>: an answer key, tolerance, points, choices, item options (scoring rule, accepted answers, pairs, blanks...) or the late policy changed.</summary>
     public static bool ScoringChanged(Assessment current, Assessment edited) =>
         TypedDocumentStore.Serialize(current.LatePolicy) != TypedDocumentStore.Serialize(edited.LatePolicy)
         || Keys(current) != Keys(edited);
 
     private static string Keys(Assessment a) => TypedDocumentStore.Serialize(
-        a.Items.OrderBy(i => i.Id, StringComparer.Ordinal).Select(i => new { i.Id, i.Type, i.Answer, i.Tolerance, i.Points, i.Choices }).ToList());
+        a.Items.OrderBy(i => i.Id, StringComparer.Ordinal).Select(i => new { i.Id, i.Type, i.Answer, i.Tolerance, i.Points, i.Choices, i.Options }).ToList());
 }
