@@ -59,10 +59,15 @@ public static class TelemetrySetup
                 .AddAspNetCoreInstrumentation(o =>
                 {
                     // Probes poll every few seconds: no span each time (their failures still show in the health log and metrics).
-                    o.Filter = ctx => !IsProbe(ctx.Request.Path);
+                    // The LocalHost's durable sidecar is gRPC on its own Kestrel: its calls are the engine's plumbing, not requests.
+                    o.Filter = ctx => !IsProbe(ctx.Request.Path) && !IsDurablePlumbing(ctx.Request.Path.Value);
                     o.RecordException = true;
                 })
-                .AddHttpClientInstrumentation(o => o.RecordException = true))
+                .AddHttpClientInstrumentation(o =>
+                {
+                    o.RecordException = true;
+                    o.FilterHttpRequestMessage = r => !IsDurablePlumbing(r.RequestUri?.AbsolutePath);
+                }))
             .WithMetrics(m => m
                 .AddMeter([.. Meters])
                 .AddAspNetCoreInstrumentation()
@@ -75,6 +80,9 @@ public static class TelemetrySetup
         Sampler ratio = new ParentBasedSampler(new TraceIdRatioBasedSampler(settings.SamplingRatio));
         return settings.KeepErrors ? new ErrorKeepingSampler(ratio) : ratio;
     }
+
+    /// <summary>The durable engine's gRPC (the LocalHost sidecar; the Durable Task SDK's own spans cover the work).</summary>
+    private static bool IsDurablePlumbing(string? path) => path is not null && path.StartsWith("/TaskHubSidecarService/", StringComparison.Ordinal);
 
     private static bool IsProbe(PathString path) => path.StartsWithSegments("/api/health", StringComparison.OrdinalIgnoreCase)
         || path.StartsWithSegments("/metrics", StringComparison.OrdinalIgnoreCase);
