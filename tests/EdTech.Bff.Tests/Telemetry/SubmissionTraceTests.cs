@@ -12,6 +12,7 @@ namespace EdTech.Bff.Tests.Telemetry;
 /// One submission's journey is one trace on the LocalHost: the request, the change-feed consumers, the grading orchestration
 /// and its activities, and the projection that writes the student's view (docs/observability.md "Traces").
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class SubmissionTraceTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
