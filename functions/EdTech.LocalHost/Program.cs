@@ -13,8 +13,10 @@ builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = EdTech.Bff.Http.BoundedBody.ServerLimit);
 builder.Services.AddEdTech(builder.Configuration);
 builder.Services.AddLocalHostRuntime(EdTechOptions.From(builder.Configuration), builder.Configuration);
+LocalHostTelemetry.AddTo(builder);
 
 var app = builder.Build();
+LocalHostTelemetry.MapPrometheus(app);
 app.UseRouting();
 app.UseEdTechRequestPipeline();
 app.MapEdTechApi();

@@ -52,6 +52,7 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton(ChangeFeedRetryOptions.Default);
         services.AddSingleton<ITransientFailures, CommonTransientFailures>();
         services.AddSingleton<ChangeFeedDelivery>();
+        services.AddSingleton<Telemetry.ChangeFeedLagMonitor>();
         services.TryAddSingleton(AccessCacheSettings.Default);
         services.AddSingleton<TenantDirectory>();
         services.AddSingleton<TenantTimeZones>();

@@ -18,6 +18,9 @@ public static class CosmosClients
             ConnectionMode = options.GatewayMode ? ConnectionMode.Gateway : ConnectionMode.Direct,
             // The adapter sends and reads raw JSON streams; nothing goes through the SDK's serializer.
             EnableContentResponseOnWrite = true,
+            // Operation spans on ActivitySource "Azure.Cosmos.Operation" (off by default in the GA SDK); they are exported only
+            // where the host's OpenTelemetry subscribes to that source (docs/observability.md), otherwise they cost nothing.
+            CosmosClientTelemetryOptions = new CosmosClientTelemetryOptions { DisableDistributedTracing = false },
         };
 
         if (options.AcceptAnyServerCertificate)

@@ -1,5 +1,6 @@
 using System.Net;
 using EdTech.Application.Storage;
+using EdTech.Application.Telemetry;
 using EdTech.Domain.Tenancy;
 using Microsoft.Azure.Cosmos;
 
@@ -61,7 +62,7 @@ public sealed class CosmosDocumentStore(CosmosClient client, CosmosStoreOptions 
         var key = CosmosQueries.Key(tenant, partition);
         for (var attempt = 1; ; attempt++)
         {
-            using var item = CosmosItems.Write(tenant, id, partition, json, _sequence.Next(), Now());
+            using var item = CosmosItems.Write(tenant, id, partition, json, _sequence.Next(), Now(), TraceParent.Current());
             using var response = await Of(container).CreateItemStreamAsync(item, key, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.Conflict)
             {
@@ -88,7 +89,7 @@ public sealed class CosmosDocumentStore(CosmosClient client, CosmosStoreOptions 
     {
         ValidateDocument(container, id, partition, json);
         var key = CosmosQueries.Key(tenant, partition);
-        using var item = CosmosItems.Write(tenant, id, partition, json, _sequence.Next(), Now());
+        using var item = CosmosItems.Write(tenant, id, partition, json, _sequence.Next(), Now(), TraceParent.Current());
         using var response = ifMatch is null
             ? await Of(container).UpsertItemStreamAsync(item, key, cancellationToken: cancellationToken).ConfigureAwait(false)
             : await Of(container).ReplaceItemStreamAsync(item, id, key, new ItemRequestOptions { IfMatchEtag = ifMatch }, cancellationToken).ConfigureAwait(false);

@@ -8,14 +8,15 @@ namespace EdTech.Infrastructure.Cosmos;
 /// The item shape in every container: the store's key and version fields at the top, the caller's JSON
 /// untouched under <c>doc</c>, so no caller field can collide with <c>id</c>, the partition-key paths or
 /// Cosmos system properties. Field queries address <c>c.doc.&lt;field&gt;</c>.
-/// <code>{ "id", "tenantId", "partitionKey", "seq", "updatedAt", "doc": { ... }, "_etag", ... }</code>
+/// <code>{ "id", "tenantId", "partitionKey", "seq", "updatedAt", "traceparent"?, "doc": { ... }, "_etag", ... }</code>
+/// <c>traceparent</c> is the W3C trace context of the span that wrote the item (docs/observability.md), absent outside a trace.
 /// </summary>
 public static class CosmosItems
 {
     public const string TenantPath = "/tenantId";
     public const string PartitionPath = "/partitionKey";
 
-    internal static MemoryStream Write(TenantId tenant, string id, string partition, string json, long sequence, DateTimeOffset updatedAt)
+    internal static MemoryStream Write(TenantId tenant, string id, string partition, string json, long sequence, DateTimeOffset updatedAt, string? traceParent = null)
     {
         var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
@@ -26,6 +27,11 @@ public static class CosmosItems
             writer.WriteString("partitionKey", partition);
             writer.WriteNumber("seq", sequence);
             writer.WriteNumber("updatedAt", updatedAt.ToUnixTimeMilliseconds());
+            if (traceParent is not null)
+            {
+                writer.WriteString("traceparent", traceParent);
+            }
+
             writer.WritePropertyName("doc");
             writer.WriteRawValue(json);
             writer.WriteEndObject();
@@ -44,7 +50,10 @@ public static class CosmosItems
         item.GetProperty("doc").GetRawText(),
         item.GetProperty("_etag").GetString()!,
         item.GetProperty("seq").GetInt64(),
-        DateTimeOffset.FromUnixTimeMilliseconds(item.GetProperty("updatedAt").GetInt64()));
+        DateTimeOffset.FromUnixTimeMilliseconds(item.GetProperty("updatedAt").GetInt64()))
+    {
+        TraceParent = item.TryGetProperty("traceparent", out var traceParent) && traceParent.ValueKind == JsonValueKind.String ? traceParent.GetString() : null,
+    };
 
     /// <summary>Whether the item has the store's shape (change feeds may carry foreign items, e.g. leases).</summary>
     public static bool IsStoreItem(JsonElement item) =>

@@ -44,7 +44,7 @@ public sealed class FunctionCatalogTests
     [Fact]
     public void HealthAndOpenApi_HaveAnonymousGetFunctions()
     {
-        foreach (var (name, route) in new[] { ("health", "health"), ("openapi", "openapi/{document}") })
+        foreach (var (name, route) in new[] { ("health", "health"), ("ready", "health/ready"), ("openapi", "openapi/{document}") })
         {
             var trigger = Assert.IsType<HttpTriggerAttribute>(Assert.Single(FunctionMethod.All, f => f.Name == name).Trigger);
 

@@ -21,6 +21,18 @@ public sealed class RolePipelineTests(FunctionsHostFixture host) : IClassFixture
     }
 
     [Fact]
+    public async Task ReadyFunction_WithItsDurableBinding_Returns200WithEveryCheck()
+    {
+        var response = await host.InvokeAsync((f, req) => f.Ready(req, new RecordingDurableTaskClient()), "GET", "/api/health/ready");
+
+        Assert.IsType<EmptyResult>(response.Result);
+        Assert.Equal(200, response.StatusCode);
+        using var json = JsonDocument.Parse(response.Body);
+        Assert.Equal("ready", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal(["store", "durable", "changefeed-lag"], json.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name));
+    }
+
+    [Fact]
     public async Task StudentFunction_GetWithoutToken_Returns401ProblemJson()
     {
         var response = await host.InvokeAsync((f, req) => f.Student(req, new RecordingDurableTaskClient()), "GET", "/api/student/submissions/x");

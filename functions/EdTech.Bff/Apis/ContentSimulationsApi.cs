@@ -42,6 +42,7 @@ public static class ContentSimulationsApi
         if (outcome.Problem is { Kind: ProblemKind.TooManyRequests } busy)
         {
             request.HttpContext.Response.Headers.RetryAfter = (busy.RetryAfterSeconds ?? 1).ToString(CultureInfo.InvariantCulture);
+            Limits.RateLimitRejection.Throttled(request.HttpContext, "simulation");
             return Problems.Status(StatusCodes.Status429TooManyRequests, ProblemTypes.Of("simulation-quota"), busy.Title, busy.Detail);
         }
 

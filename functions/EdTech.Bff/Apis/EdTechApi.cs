@@ -1,3 +1,4 @@
+using EdTech.Bff.Health;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,11 +31,8 @@ public static class EdTechApi
         return routes.EnsureAccessTableCoversEndpoints();
     }
 
-    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
-    {
-        routes.MapGet("/api/health", () => TypedResults.Ok(new { status = "ok" })).FromAccessTable().ExcludeFromDescription();
-        return routes;
-    }
+    /// <summary>Liveness and readiness (<see cref="HealthEndpoints"/>).</summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes) => HealthEndpoints.MapHealth(routes);
 
     public static IEndpointRouteBuilder MapOpenApiDocuments(this IEndpointRouteBuilder routes)
     {

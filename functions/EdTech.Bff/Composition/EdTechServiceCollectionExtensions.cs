@@ -12,6 +12,7 @@ using EdTech.Application.Learning.Calibration;
 using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Serialization;
 using EdTech.Bff.Composition.OpenApi;
+using EdTech.Bff.Health;
 using EdTech.Bff.Http;
 using EdTech.Bff.Limits;
 using EdTech.Bff.Security;
@@ -80,6 +81,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddEdTechChatClient(configuration);
         services.AddEdTechTagging();
 
+        services.AddEdTechHealth(configuration);
         services.AddRouting();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {

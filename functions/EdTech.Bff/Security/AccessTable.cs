@@ -13,6 +13,7 @@ public static class AccessTable
     public static IReadOnlyList<AccessRule> Rows { get; } =
     [
         Row("GET", "/api/health", Anonymous),
+        Row("GET", "/api/health/ready", Anonymous),
         Row("GET", "/api/openapi/{documentName}.json", Anonymous),
 
         Row("POST", "/api/platform/tenants", Platform, PlatformAdmin),

@@ -37,6 +37,10 @@ public sealed class RoleFunctions(RolePipelines pipelines, InvocationDurableClie
     [Function("health")]
     public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, Get, Route = "health")] HttpRequest req) => Run("health", req, client: null);
 
+    /// <summary>Readiness (docs/observability.md "Health"): the health group's pipeline, with the binding's client for the durable check.</summary>
+    [Function("ready")]
+    public Task<IActionResult> Ready([HttpTrigger(AuthorizationLevel.Anonymous, Get, Route = "health/ready")] HttpRequest req, [DurableClient] DurableTaskClient client) => Run("health", req, client);
+
     [Function("openapi")]
     public Task<IActionResult> OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, Get, Route = "openapi/{document}")] HttpRequest req) => Run("openapi", req, client: null);
 

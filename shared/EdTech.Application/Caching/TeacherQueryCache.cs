@@ -41,6 +41,12 @@ public sealed class TeacherQueryCache(HybridCache cache, ICacheStamps stamps)
             }, Entry, allTags, ct).ConfigureAwait(false);
             // A cached entry under the current stamps was loaded after their last invalidation; a value this call
             // loaded is good only if no invalidation happened meanwhile.
+            if (attempt == 0)
+            {
+                // The first attempt only: a stamp race's reload is not another read by the caller.
+                Telemetry.EdTechTelemetry.CacheReads.Add(1, new("edtech.cache", "teacher-query"), new("edtech.cache.result", loaded.Value ? "miss" : "hit"));
+            }
+
             if (!loaded.Value || await stamps.ReadAsync(allTags, ct).ConfigureAwait(false) == stamp)
             {
                 return value;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Storage;
+using EdTech.Application.Telemetry;
 using EdTech.Domain.Tenancy;
 using Microsoft.Extensions.Logging;
 
@@ -23,7 +24,8 @@ namespace EdTech.Application.ChangeFeed;
 /// Handlers are idempotent, so handing a change over again after a partial failure is safe.
 /// </summary>
 public sealed class ChangeFeedDelivery(
-    IDocumentStore store, ChangeFeedRetryOptions options, IEnumerable<ITransientFailures> transientFailures, TimeProvider clock, ILogger<ChangeFeedDelivery> logger)
+    IDocumentStore store, ChangeFeedRetryOptions options, IEnumerable<ITransientFailures> transientFailures, TimeProvider clock, ILogger<ChangeFeedDelivery> logger,
+    ChangeFeedLagMonitor? lag = null)
 {
     /// <summary>The structured error every poison record is logged with: alert on it (docs/azure.md).</summary>
     public static readonly EventId PoisonEvent = new(4601, "ChangeFeedPoison");
@@ -40,21 +42,47 @@ public sealed class ChangeFeedDelivery(
             return;
         }
 
+        var oldest = changes.Min(c => c.UpdatedAt);
+        var handlerTag = new KeyValuePair<string, object?>(ChangeFeedSpans.HandlerTag, handler.Name);
+        EdTechTelemetry.ChangeFeedLag.Record(Math.Max(0, (clock.GetUtcNow() - oldest).TotalSeconds), handlerTag);
+        lag?.Delivering(handler.Name, oldest);
+        using var span = ChangeFeedSpans.Start(handler.Name, changes, clock.GetUtcNow() - oldest);
+        try
+        {
+            await DeliverCoreAsync(handler, changes, span, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            EdTechTelemetry.Fail(span, ex);
+            throw;
+        }
+        finally
+        {
+            lag?.Delivered(handler.Name);
+        }
+    }
+
+    private async Task DeliverCoreAsync(IChangeFeedHandler handler, IReadOnlyList<StoredDocument> changes, System.Diagnostics.Activity? span, CancellationToken ct)
+    {
         var failure = await TryAsync(handler, changes, ct).ConfigureAwait(false);
         if (failure is null)
         {
+            Count(handler, changes.Count, "handled");
             return;
         }
 
         if (failure.Erased && changes.Count == 1)
         {
             LogDropped(handler.Name, changes[0]);
+            Count(handler, 1, "dropped");
             return;
         }
 
         if (changes.Count == 1)
         {
             await PoisonAsync(handler.Name, changes[0], failure, ct).ConfigureAwait(false);
+            EdTechTelemetry.Fail(span, failure.Error);
+            Count(handler, 1, "poisoned");
             return;
         }
 
@@ -66,18 +94,25 @@ public sealed class ChangeFeedDelivery(
             var single = await TryAsync(handler, [change], ct).ConfigureAwait(false);
             if (single is null)
             {
+                Count(handler, 1, "handled");
                 continue;
             }
 
             if (single.Erased)
             {
                 LogDropped(handler.Name, change);
+                Count(handler, 1, "dropped");
                 continue;
             }
 
             await PoisonAsync(handler.Name, change, single, ct).ConfigureAwait(false);
+            EdTechTelemetry.Fail(span, single.Error);
+            Count(handler, 1, "poisoned");
         }
     }
+
+    private static void Count(IChangeFeedHandler handler, int changes, string outcome) =>
+        EdTechTelemetry.ChangeFeedChanges.Add(changes, new(ChangeFeedSpans.HandlerTag, handler.Name), new("edtech.changefeed.outcome", outcome));
 
     /// <summary>An item of the feed that is not a readable document: straight to poison, visibly (never skipped in silence).</summary>
     public async Task PoisonMalformedAsync(string handler, string container, string? tenant, string? documentId, string rawItem, Exception error, CancellationToken ct)

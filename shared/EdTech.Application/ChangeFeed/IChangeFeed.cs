@@ -18,6 +18,9 @@ public interface IChangeFeed
     /// </summary>
     Task<ChangeBatch> ReadAsync(long afterSequence, int maxItems, IReadOnlySet<string> containers, int scanWindow, CancellationToken cancellationToken = default);
 
+    /// <summary>The newest committed sequence, where the adapter knows it cheaply (SQLite); null elsewhere. Backlog metrics only.</summary>
+    long? LatestSequence => null;
+
     Task<long> GetCheckpointAsync(string consumer, CancellationToken cancellationToken = default);
 
     Task SaveCheckpointAsync(string consumer, long sequence, CancellationToken cancellationToken = default);

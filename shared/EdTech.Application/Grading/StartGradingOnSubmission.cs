@@ -1,6 +1,7 @@
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
+using EdTech.Application.Telemetry;
 using EdTech.Domain.Submissions;
 
 namespace EdTech.Application.Grading;
@@ -18,7 +19,16 @@ public sealed class StartGradingOnSubmission(IGradingWorkflow workflow) : IChang
     {
         var starts = changes
             .Where(c => TypedDocumentStore.Read<SubmissionRecord>(c).Value.Status == SubmissionStatus.Accepted)
-            .Select(c => workflow.StartAsync(c.Tenant, c.Id, cancellationToken));
+            .Select(c => StartAsync(c, cancellationToken));
         await Task.WhenAll(starts).ConfigureAwait(false);
+    }
+
+    /// <summary>In the submission's own trace (its stored context), so the orchestration it schedules joins the request that submitted it.</summary>
+    private async Task StartAsync(StoredDocument change, CancellationToken cancellationToken)
+    {
+        using var span = ChangeFeedSpans.StartForDocument("grading.start", change);
+        span?.SetTag("edtech.tenant", change.Tenant.Value);
+        span?.SetTag("edtech.submission.id", change.Id);
+        await workflow.StartAsync(change.Tenant, change.Id, cancellationToken).ConfigureAwait(false);
     }
 }

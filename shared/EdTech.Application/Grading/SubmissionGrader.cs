@@ -5,6 +5,7 @@ using EdTech.Application.Outbox;
 using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
+using EdTech.Application.Telemetry;
 using EdTech.Domain.Grading;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
@@ -82,6 +83,7 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
         await Task.WhenAll(releaseNow ? [.. autoGraded, .. ReleaseWriteAhead(tenant, graded, final, assessment.Value, now, ct)] : autoGraded).ConfigureAwait(false);
         var written = await store.ReplaceAsync(tenant, final, etag, ct).ConfigureAwait(false);
         Written.Ensure(written);
+        SubmissionMetrics.GradeWritten(final, now);
         logger.LogInformation("Graded {SubmissionId} in {TenantId}: {Status} {Score}/{MaxScore}", submissionId, tenant, final.Status, final.Score, final.MaxScore);
         return ToResult(await CatchUpWithNewKeyAsync(tenant, written.Stored!, ct).ConfigureAwait(false));
     }
@@ -143,6 +145,7 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
         // Both ahead of the release write (write-ahead), in parallel: they share a group commit.
         await Task.WhenAll(ReleaseWriteAhead(tenant, submission, released, assessment.Value, now, ct)).ConfigureAwait(false);
         Written.Ensure(await store.ReplaceAsync(tenant, released, etag, ct).ConfigureAwait(false));
+        SubmissionMetrics.Released(released, now);
         logger.LogInformation("Released {SubmissionId} in {TenantId}", submissionId, tenant);
         return ToResult(released);
     }

@@ -11,4 +11,12 @@ public sealed record StoredDocument(
     string Json,
     string ETag,
     long Sequence,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>
+    /// The W3C traceparent of the span that wrote this version (null when it was written outside any trace). A system field the
+    /// adapters keep beside the JSON, never part of the record (docs/observability.md): the change-feed consumers continue or
+    /// link the writer's trace from it.
+    /// </summary>
+    public string? TraceParent { get; init; }
+}

@@ -4,6 +4,7 @@ using EdTech.Application.Common;
 using EdTech.Application.Projections;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
+using EdTech.Application.Telemetry;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
@@ -24,6 +25,22 @@ public sealed record SubmissionAccepted(string SubmissionId, string Status);
 public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup assessments, CourseAccess access, TimeProvider clock, ILogger<SubmitAttemptHandler> logger)
 {
     public async Task<Outcome<SubmissionAccepted>> HandleAsync(Caller caller, string assessmentId, SubmitAttemptCommand command, string? idempotencyKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var outcome = await SubmitAsync(caller, assessmentId, command, idempotencyKey, ct).ConfigureAwait(false);
+        if (outcome.Problem is { } problem)
+        {
+            SubmissionMetrics.Rejected(caller.Tenant, problem);
+        }
+        else if (outcome.Created)
+        {
+            SubmissionMetrics.Accepted(caller.Tenant);
+        }
+
+        return outcome;
+    }
+
+    private async Task<Outcome<SubmissionAccepted>> SubmitAsync(Caller caller, string assessmentId, SubmitAttemptCommand command, string? idempotencyKey, CancellationToken ct)
     {
         // The server's receive time decides lateness; taken first so validation time never counts against the student.
         var receivedAt = clock.GetUtcNow();

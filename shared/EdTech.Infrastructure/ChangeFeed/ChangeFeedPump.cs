@@ -1,4 +1,5 @@
 using EdTech.Application.ChangeFeed;
+using EdTech.Application.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,7 @@ namespace EdTech.Infrastructure.ChangeFeed;
 /// pump pass a clock that records the pauses.</param>
 public sealed class ChangeFeedPump(
     IChangeFeed feed, IEnumerable<IChangeFeedHandler> handlers, ChangeFeedDelivery delivery, IForegroundLoad foreground, ChangeFeedPumpOptions options,
-    TimeProvider pacing, ILogger<ChangeFeedPump> logger) : BackgroundService
+    TimeProvider pacing, ILogger<ChangeFeedPump> logger, ChangeFeedLagMonitor? lag = null) : BackgroundService
 {
     private const int BatchSize = 512;
     private const int ImmediateBusyBatchSize = 64;
@@ -31,8 +32,8 @@ public sealed class ChangeFeedPump(
     [ActivatorUtilitiesConstructor]
     public ChangeFeedPump(
         IChangeFeed feed, IEnumerable<IChangeFeedHandler> handlers, ChangeFeedDelivery delivery, IForegroundLoad foreground, ChangeFeedPumpOptions options,
-        ILogger<ChangeFeedPump> logger)
-        : this(feed, handlers, delivery, foreground, options, TimeProvider.System, logger)
+        ILogger<ChangeFeedPump> logger, ChangeFeedLagMonitor? lag = null)
+        : this(feed, handlers, delivery, foreground, options, TimeProvider.System, logger, lag)
     {
     }
 
@@ -61,6 +62,10 @@ public sealed class ChangeFeedPump(
                 var size = throttled ? options.BusyBatchSize : busy ? ImmediateBusyBatchSize : BatchSize;
                 // Only this handler's containers are read; the checkpoint still moves over everyone else's changes.
                 var batch = await feed.ReadAsync(checkpoint.Value, size, handler.Containers, ScanWindow, ct).ConfigureAwait(false);
+                if (lag is not null && feed.LatestSequence is { } latest)
+                {
+                    lag.Backlog(handler.Name, latest - batch.ScannedUpTo);
+                }
                 if (batch.ScannedUpTo <= checkpoint.Value)
                 {
                     if (saved < checkpoint.Value)

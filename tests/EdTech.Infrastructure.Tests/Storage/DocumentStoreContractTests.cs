@@ -72,6 +72,38 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Write_InsideASpan_KeepsItsTraceParentBesideTheDocument()
+    {
+        var store = await OpenAsync();
+        string? created;
+        string? replaced;
+        using (var span = new System.Diagnostics.Activity("create").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start())
+        {
+            await store.CreateAsync(TenantA, Container, "traced", "p1", """{"title":"Algebra"}""");
+            created = span.Id;
+        }
+
+        var untraced = await store.CreateAsync(TenantA, Container, "untraced", "p1", """{"title":"Geometry"}""");
+        using (var span = new System.Diagnostics.Activity("replace").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start())
+        {
+            await store.ReplaceAsync(TenantA, Container, "untraced", "p1", """{"title":"Geometry 2"}""", untraced.Document!.ETag);
+            replaced = span.Id;
+        }
+
+        var first = await store.GetAsync(TenantA, Container, "traced");
+        Assert.Equal(created, first!.TraceParent);
+        // A system field, never inside the caller's JSON.
+        Assert.DoesNotContain("traceparent", first.Json, StringComparison.OrdinalIgnoreCase);
+        Assert.Null(untraced.Document.TraceParent);
+        Assert.Equal(replaced, (await store.GetAsync(TenantA, Container, "untraced"))!.TraceParent);
+        if (ChangeFeedOf(store) is { } feed)
+        {
+            var changes = (await feed.ReadAsync(0, 10_000)).Where(c => c.Tenant == TenantA).ToList();
+            Assert.Equal([created, replaced], changes.Select(c => c.TraceParent));
+        }
+    }
+
+    [StoreFact]
     public async Task Create_ThenGet_ReturnsTheStoredDocument()
     {
         var store = await OpenAsync();

@@ -32,6 +32,35 @@ public sealed class SqliteDocumentStoreContractTests : DocumentStoreContractTest
     }
 
     [Fact]
+    public async Task Open_AFileFromBeforeTheTraceParentColumn_AddsItAndKeepsTheRows()
+    {
+        Directory.CreateDirectory(_directory);
+        await using (var old = new SqliteConnection($"Data Source={Options.DatabasePath}"))
+        {
+            await old.OpenAsync();
+            await using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE documents(tenant TEXT NOT NULL, container TEXT NOT NULL, id TEXT NOT NULL, partition TEXT NOT NULL,
+                    json TEXT NOT NULL CHECK (json_valid(json)), etag TEXT NOT NULL, seq INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+                    PRIMARY KEY (tenant, container, id));
+                INSERT INTO documents VALUES($tenant, 'courses', 'old', 'p1', '{"title":"Old"}', '"e1"', 1, 0);
+                """;
+            create.Parameters.AddWithValue("$tenant", TenantA.Value);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var store = await OpenAsync();
+
+        var old1 = await store.GetAsync(TenantA, Container, "old");
+        Assert.NotNull(old1);
+        Assert.Null(old1.TraceParent);
+        using var span = new System.Diagnostics.Activity("write").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start();
+        await store.ReplaceAsync(TenantA, Container, "old", "p1", """{"title":"New"}""", ifMatch: null);
+        Assert.Equal(span.Id, (await store.GetAsync(TenantA, Container, "old"))!.TraceParent);
+    }
+
+    [Fact]
     public async Task FailingWrite_InABatch_FailsAloneWhileTheOthersCommit()
     {
         var store = await OpenAsync();

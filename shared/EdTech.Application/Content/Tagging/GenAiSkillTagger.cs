@@ -42,6 +42,7 @@ public sealed partial class GenAiSkillTagger(IChatClient chat, ISkillTagger fall
         if (answer.Tokens > 0)
         {
             await budget.AddAsync(taxonomy.Tenant, answer.Tokens, ct).ConfigureAwait(false);
+            Telemetry.EdTechTelemetry.TaggingTokens.Add(answer.Tokens, Telemetry.TenantTag.Of(taxonomy.Tenant));
         }
 
         if (answer.Error is { } error)

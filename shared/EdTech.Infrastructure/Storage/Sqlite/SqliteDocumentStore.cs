@@ -1,5 +1,6 @@
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Storage;
+using EdTech.Application.Telemetry;
 using EdTech.Domain.Tenancy;
 
 namespace EdTech.Infrastructure.Storage.Sqlite;
@@ -54,14 +55,17 @@ public sealed class SqliteDocumentStore : IDocumentStore, IChangeFeed, IAsyncDis
         TenantId tenant, string container, string id, string partition, string json, CancellationToken cancellationToken = default)
     {
         ValidateDocument(container, id, partition, json);
-        return _writer.Enqueue(session => session.Create(tenant, container, id, partition, json), cancellationToken);
+        // Taken here, on the caller's flow: the writer thread that runs the write has no span of its own.
+        var traceParent = TraceParent.Current();
+        return _writer.Enqueue(session => session.Create(tenant, container, id, partition, json, traceParent), cancellationToken);
     }
 
     public Task<WriteResult> ReplaceAsync(
         TenantId tenant, string container, string id, string partition, string json, string? ifMatch, CancellationToken cancellationToken = default)
     {
         ValidateDocument(container, id, partition, json);
-        return _writer.Enqueue(session => session.Replace(tenant, container, id, partition, json, ifMatch), cancellationToken);
+        var traceParent = TraceParent.Current();
+        return _writer.Enqueue(session => session.Replace(tenant, container, id, partition, json, ifMatch, traceParent), cancellationToken);
     }
 
     public Task<bool> DeleteAsync(TenantId tenant, string container, string id, string? ifMatch = null, CancellationToken cancellationToken = default)
@@ -100,6 +104,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IChangeFeed, IAsyncDis
 
         return _reader.ReadFeedAsync(afterSequence, maxItems, containers, scanWindow, cancellationToken);
     }
+
+    public long? LatestSequence => _writer.CommittedSequence;
 
     public Task<long> GetCheckpointAsync(string consumer, CancellationToken cancellationToken = default)
     {

@@ -7,7 +7,7 @@ namespace EdTech.Infrastructure.Storage.Sqlite;
 /// <summary>Maps rows to <see cref="StoredDocument"/>; every document SELECT uses <see cref="Columns"/> in this order.</summary>
 internal static class SqliteRows
 {
-    public const string Columns = "tenant, container, id, partition, json, etag, seq, updated_at";
+    public const string Columns = "tenant, container, id, partition, json, etag, seq, updated_at, traceparent";
 
     // The tenant column was written from a validated TenantId, so re-validating it is cheap insurance only.
     public static StoredDocument ReadDocument(SqliteDataReader reader) => new(
@@ -18,5 +18,8 @@ internal static class SqliteRows
         reader.GetString(4),
         reader.GetString(5),
         reader.GetInt64(6),
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)));
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)))
+    {
+        TraceParent = reader.IsDBNull(8) ? null : reader.GetString(8),
+    };
 }

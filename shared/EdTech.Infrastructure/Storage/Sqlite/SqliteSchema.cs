@@ -22,6 +22,7 @@ internal static class SqliteSchema
             etag       TEXT    NOT NULL,
             seq        INTEGER NOT NULL,
             updated_at INTEGER NOT NULL,
+            traceparent TEXT,
             PRIMARY KEY (tenant, container, id));
         CREATE UNIQUE INDEX IF NOT EXISTS ix_documents_seq ON documents(seq);
         CREATE INDEX IF NOT EXISTS ix_documents_partition ON documents(tenant, container, partition, id);
@@ -59,6 +60,7 @@ internal static class SqliteSchema
         // Erasure (GDPR/COPPA) must not leave a student's bytes in free pages of the file.
         Execute(connection, "PRAGMA secure_delete=ON;");
         Execute(connection, CreateTables);
+        AddTraceParentColumn(connection);
 
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -68,6 +70,17 @@ internal static class SqliteSchema
             """;
         command.Parameters.AddWithValue("$name", LastSequenceKey);
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Files created before the column existed get it (nullable: their rows have no stored trace context).</summary>
+    private static void AddTraceParentColumn(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('documents') WHERE name = 'traceparent';";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            Execute(connection, "ALTER TABLE documents ADD COLUMN traceparent TEXT;");
+        }
     }
 
     private static void Execute(SqliteConnection connection, string sql)

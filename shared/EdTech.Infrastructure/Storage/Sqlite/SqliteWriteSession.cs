@@ -42,14 +42,14 @@ internal sealed class SqliteWriteSession : IDisposable
         _rollbackToSavepoint = Prepare("ROLLBACK TO op;");
 
         _insert = Prepare(
-            "INSERT INTO documents(tenant, container, id, partition, json, etag, seq, updated_at) " +
-            "VALUES($tenant, $container, $id, $partition, $json, $etag, $seq, $updated) " +
+            "INSERT INTO documents(tenant, container, id, partition, json, etag, seq, updated_at, traceparent) " +
+            "VALUES($tenant, $container, $id, $partition, $json, $etag, $seq, $updated, $traceparent) " +
             "ON CONFLICT(tenant, container, id) DO NOTHING;",
-            "$tenant", "$container", "$id", "$partition", "$json", "$etag", "$seq", "$updated");
+            "$tenant", "$container", "$id", "$partition", "$json", "$etag", "$seq", "$updated", "$traceparent");
         _update = Prepare(
-            "UPDATE documents SET partition = $partition, json = $json, etag = $etag, seq = $seq, updated_at = $updated " +
+            "UPDATE documents SET partition = $partition, json = $json, etag = $etag, seq = $seq, updated_at = $updated, traceparent = $traceparent " +
             "WHERE tenant = $tenant AND container = $container AND id = $id AND ($ifMatch IS NULL OR etag = $ifMatch);",
-            "$tenant", "$container", "$id", "$partition", "$json", "$etag", "$seq", "$updated", "$ifMatch");
+            "$tenant", "$container", "$id", "$partition", "$json", "$etag", "$seq", "$updated", "$traceparent", "$ifMatch");
         _select = Prepare(
             $"SELECT {SqliteRows.Columns} FROM documents WHERE tenant = $tenant AND container = $container AND id = $id;",
             "$tenant", "$container", "$id");
@@ -128,9 +128,9 @@ internal sealed class SqliteWriteSession : IDisposable
         _saveLastSequence.ExecuteNonQuery();
     }
 
-    public WriteResult Create(TenantId tenant, string container, string id, string partition, string json)
+    public WriteResult Create(TenantId tenant, string container, string id, string partition, string json, string? traceParent)
     {
-        var document = NewVersion(tenant, container, id, partition, json);
+        var document = NewVersion(tenant, container, id, partition, json, traceParent);
         Bind(_insert, document);
         if (_insert.ExecuteNonQuery() == 1)
         {
@@ -144,9 +144,9 @@ internal sealed class SqliteWriteSession : IDisposable
         return new WriteResult(WriteStatus.AlreadyExists, existing);
     }
 
-    public WriteResult Replace(TenantId tenant, string container, string id, string partition, string json, string? ifMatch)
+    public WriteResult Replace(TenantId tenant, string container, string id, string partition, string json, string? ifMatch, string? traceParent)
     {
-        var document = NewVersion(tenant, container, id, partition, json);
+        var document = NewVersion(tenant, container, id, partition, json, traceParent);
         Bind(_update, document);
         _update.Parameters["$ifMatch"].Value = (object?)ifMatch ?? DBNull.Value;
         if (_update.ExecuteNonQuery() == 1)
@@ -204,8 +204,8 @@ internal sealed class SqliteWriteSession : IDisposable
         WrittenContainers[document.Container] = document.Sequence;
     }
 
-    private StoredDocument NewVersion(TenantId tenant, string container, string id, string partition, string json) =>
-        new(tenant, container, id, partition, json, NewETag(), LastSequence + 1, Now);
+    private StoredDocument NewVersion(TenantId tenant, string container, string id, string partition, string json, string? traceParent) =>
+        new(tenant, container, id, partition, json, NewETag(), LastSequence + 1, Now) { TraceParent = traceParent };
 
     // A fresh GUID rather than the sequence: sequences could repeat after a power loss under
     // synchronous=NORMAL, and an ETag a client has seen must never come back for other content.
@@ -231,6 +231,7 @@ internal sealed class SqliteWriteSession : IDisposable
         parameters["$etag"].Value = document.ETag;
         parameters["$seq"].Value = document.Sequence;
         parameters["$updated"].Value = document.UpdatedAt.ToUnixTimeMilliseconds();
+        parameters["$traceparent"].Value = (object?)document.TraceParent ?? DBNull.Value;
     }
 
     private SqliteCommand Prepare(string sql, params string[] parameterNames)

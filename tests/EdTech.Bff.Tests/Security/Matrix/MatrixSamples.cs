@@ -14,6 +14,7 @@ public static class MatrixSamples
     private static readonly Dictionary<string, MatrixSample> ByEndpoint = new(StringComparer.Ordinal)
     {
         ["GET /api/health"] = new(200),
+        ["GET /api/health/ready"] = new(200),
         ["GET /api/openapi/{documentName}.json"] = new(200),
         ["POST /api/platform/tenants"] = Post(201, _ => new { id = Unique("t"), name = "New school", timeZone = "UTC" }),
         ["GET /api/platform/tenants"] = new(200),

@@ -1,0 +1,59 @@
+using EdTech.Bff.Telemetry;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+
+namespace EdTech.LocalHost;
+
+/// <summary>
+/// The LocalHost's exporters on the shared wiring (<see cref="TelemetrySetup"/>), so a school can point it at any collector:
+/// OTLP (traces, metrics and logs) when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the exporter reads the standard
+/// <c>OTEL_EXPORTER_OTLP_*</c> settings itself, from the environment or the command line), a Prometheus scrape endpoint at
+/// <c>/metrics</c> when <c>Telemetry:Prometheus:Enabled=true</c> (off by default). Nothing configured: no OpenTelemetry at
+/// all (zero cost), unless <c>Telemetry:Enabled=true</c> asks for the instrumentation without an exporter (tests add theirs).
+/// </summary>
+public static class LocalHostTelemetry
+{
+    public const string ServiceName = "edtech-localhost";
+    public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public const string PrometheusSetting = "Telemetry:Prometheus:Enabled";
+    public const string PrometheusPath = "/metrics";
+
+    /// <summary>True when OpenTelemetry was added.</summary>
+    public static bool AddTo(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointSetting]);
+        var prometheus = Flag(configuration, PrometheusSetting);
+        if (!otlp && !prometheus && !Flag(configuration, "Telemetry:Enabled"))
+        {
+            return false;
+        }
+
+        var telemetry = builder.Services.AddEdTechTelemetry(configuration, ServiceName);
+        if (otlp)
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        if (prometheus)
+        {
+            telemetry.WithMetrics(m => m.AddPrometheusExporter());
+        }
+
+        return true;
+    }
+
+    /// <summary>Serves <c>/metrics</c> when enabled; before the API pipeline (no token: expose it on a trusted network only).</summary>
+    public static void MapPrometheus(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (Flag(app.Configuration, PrometheusSetting))
+        {
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(PrometheusPath);
+        }
+    }
+
+    private static bool Flag(IConfiguration configuration, string key) =>
+        configuration[key] is { Length: > 0 } value && (bool.TryParse(value, out var on) ? on : throw new InvalidOperationException($"Setting '{key}' must be true or false; got '{value}'."));
+}
