@@ -8,4 +8,5 @@ public sealed record AssessmentItem(
     AnswerValue? Answer,
     decimal? Tolerance,
     decimal Points,
-    IReadOnlyList<string> Skills);
+    IReadOnlyList<string> Skills,
+    string? RubricId = null);
