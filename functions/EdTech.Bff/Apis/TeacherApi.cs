@@ -37,6 +37,7 @@ public static class TeacherApi
         api.MapTeacherAnalytics();
         api.MapTeacherItemDifficulty();
         api.MapTeacherLists();
+        api.MapTeacherRubrics();
         return api;
     }
 

@@ -61,6 +61,12 @@ public static class AccessTable
         Row("GET", "/api/teacher/courses", Tenant, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/assessments/{assessmentId}/submissions", Course, Teacher),
+        // Rubrics (an addition to the contract, docs/rubrics.md): a course's rubrics and an assessment's rubric statistics.
+        Row("POST", "/api/teacher/courses/{courseId}/rubrics", Course, Teacher),
+        Row("GET", "/api/teacher/courses/{courseId}/rubrics", Course, Teacher),
+        Row("GET", "/api/teacher/courses/{courseId}/rubrics/{rubricId}", Course, Teacher),
+        Row("PUT", "/api/teacher/courses/{courseId}/rubrics/{rubricId}", Course, Teacher),
+        Row("GET", "/api/teacher/assessments/{assessmentId}/rubric-statistics", Course, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),
