@@ -123,10 +123,13 @@ public sealed class RubricRouteTests(ApiFactory factory) : IClassFixture<ApiFact
         foreach (var token in new[] { outsider, other.Teacher })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await school.Client.GetAsync($"{Rubrics}/essay-r", token)).Status);
-            Assert.Equal(HttpStatusCode.NotFound, (await school.Client.GetAsync(Rubrics, token)).Status);
             Assert.Equal(HttpStatusCode.NotFound, (await RubricWorld.SendAsync(school, HttpMethod.Put, $"{Rubrics}/essay-r", token, RubricWorld.RubricBody(great: 9), "\"x\"")).Status);
         }
 
+        // The other school has its own math101 (same ids): its teacher lists that course's rubrics, none of this school's.
+        Assert.Equal(HttpStatusCode.NotFound, (await school.Client.GetAsync(Rubrics, outsider)).Status);
+        var (_, foreign, _) = await school.Client.GetAsync(Rubrics, other.Teacher);
+        Assert.Empty(Ids(foreign));
         Assert.Equal(HttpStatusCode.Forbidden, (await school.Client.GetAsync($"{Rubrics}/essay-r", school.Student1)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await school.Client.PostAsync(Rubrics, school.Student1, RubricWorld.RubricBody("x"))).Status);
     }
