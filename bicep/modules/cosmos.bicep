@@ -78,6 +78,8 @@ var containers = [
   { name: 'course-analytics-weeks', fields: [], throughput: 'shared' }
   { name: 'course-analytics-items', fields: [], throughput: 'shared' }
   { name: 'simulations', fields: ['status'], throughput: 'shared' }
+  { name: 'rubrics', fields: [], throughput: 'shared' }
+  { name: 'rubric-versions', fields: [], throughput: 'shared' }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'

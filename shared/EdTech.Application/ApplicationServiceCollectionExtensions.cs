@@ -22,6 +22,7 @@ using EdTech.Application.Notifications;
 using EdTech.Application.Outbox;
 using EdTech.Application.Grading;
 using EdTech.Application.Lists;
+using EdTech.Application.Rubrics;
 using EdTech.Application.Grading.Regrade;
 using EdTech.Application.Grading.Review;
 using EdTech.Application.Learning;
@@ -95,6 +96,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<GetTeacherSubmissionHandler>();
         services.AddSingleton<GetReviewQueueHandler>();
         services.AddSingleton<GradeSubmissionHandler>();
+        services.AddEdTechRubrics();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddSingleton<ExportStudentHandler>();
         services.AddSingleton<ErasureMarkers>();

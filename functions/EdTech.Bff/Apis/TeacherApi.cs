@@ -38,6 +38,7 @@ public static class TeacherApi
         api.MapTeacherItemDifficulty();
         api.MapTeacherLists();
         api.MapTeacherRoster();
+        api.MapTeacherRubrics();
         return api;
     }
 
@@ -71,7 +72,7 @@ public static class TeacherApi
         return new
         {
             a.Id, a.CourseId, a.Title, a.DueAt, a.GraceSeconds, a.MaxAttempts, a.LatePolicy, a.Release, a.Category, a.MaxScore, r.Version, Regrading = regrading,
-            Items = a.Items.Select(i => new { i.Id, i.Type, i.Prompt, i.Choices, i.Answer, i.Tolerance, i.Points, i.Skills, i.Options }),
+            Items = a.Items.Select(i => new { i.Id, i.Type, i.Prompt, i.Choices, i.Answer, i.Tolerance, i.Points, i.Skills, i.Options, i.RubricId }),
         };
     }
 }

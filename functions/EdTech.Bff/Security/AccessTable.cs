@@ -70,6 +70,12 @@ public static class AccessTable
         Row("GET", "/api/teacher/assessments/{assessmentId}/submissions", Course, Teacher),
         // An addition to the contract: a course's roster for its teachers (the admin list's shape).
         Row("GET", "/api/teacher/courses/{courseId}/enrollments", Course, Teacher),
+        // Rubrics (an addition to the contract, docs/rubrics.md): a course's rubrics and an assessment's rubric statistics.
+        Row("POST", "/api/teacher/courses/{courseId}/rubrics", Course, Teacher),
+        Row("GET", "/api/teacher/courses/{courseId}/rubrics", Course, Teacher),
+        Row("GET", "/api/teacher/courses/{courseId}/rubrics/{rubricId}", Course, Teacher),
+        Row("PUT", "/api/teacher/courses/{courseId}/rubrics/{rubricId}", Course, Teacher),
+        Row("GET", "/api/teacher/assessments/{assessmentId}/rubric-statistics", Course, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),

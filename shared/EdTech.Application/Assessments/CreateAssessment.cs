@@ -3,6 +3,7 @@ using EdTech.Application.Caching;
 using EdTech.Application.Common;
 using EdTech.Application.Outbox;
 using EdTech.Application.Records;
+using EdTech.Application.Rubrics;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Tenancy;
@@ -31,6 +32,11 @@ public sealed class CreateAssessmentHandler(IDocumentStore store, CourseAccess a
         if (command.Category is { } category && !await HasCategoryAsync(store, caller, command.CourseId, category, ct).ConfigureAwait(false))
         {
             return Problem.Invalid("category", "Not a category of the course's grading scheme.");
+        }
+
+        if (await ItemRubrics.ValidateAsync(store, caller.Tenant, command.CourseId, command.Items!, ct).ConfigureAwait(false) is { } badRubric)
+        {
+            return badRubric;
         }
 
         var assessment = ToDomain(command);
@@ -64,6 +70,6 @@ public sealed class CreateAssessmentHandler(IDocumentStore store, CourseAccess a
         c.LatePolicy is { } late ? new LatePolicy(late.PercentPerDay!.Value, late.FloorPercent!.Value) : null,
         new ReleasePolicy(c.Release!.Mode!, c.Release.At?.ToUniversalTime()),
         c.Items!.Select(i => new AssessmentItem(i.Id!, i.Type!, i.Prompt!, i.Choices, i.Type == ItemType.Essay ? null : i.Answer,
-            i.Tolerance, i.Points!.Value, i.Skills!, ItemOptionRules.Stored(i.Options))).ToList(),
+            i.Tolerance, i.Points!.Value, i.Skills!, ItemOptionRules.Stored(i.Options), RubricId: i.RubricId)).ToList(),
         c.Category);
 }

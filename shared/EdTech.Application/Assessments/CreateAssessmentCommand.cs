@@ -8,8 +8,9 @@ public sealed record LatePolicyInput(decimal? PercentPerDay, decimal? FloorPerce
 public sealed record ReleaseInput(string? Mode, DateTimeOffset? At);
 
 /// <param name="Options">The richer item types' settings (docs/item-types.md), stored as given once valid.</param>
+/// <param name="RubricId">A rubric of the course to score this (manually scored) item with (docs/rubrics.md).</param>
 public sealed record ItemInput(string? Id, string? Type, string? Prompt, IReadOnlyList<string>? Choices, AnswerValue? Answer, decimal? Tolerance, decimal? Points, IReadOnlyList<string>? Skills,
-    ItemOptions? Options = null);
+    ItemOptions? Options = null, string? RubricId = null);
 
 /// <summary>The teacher's body (<see cref="Category"/>: a category id of the course's grading scheme, optional); <see cref="CourseId"/> comes from the route, never the body.</summary>
 public sealed record CreateAssessmentCommand(

@@ -99,5 +99,7 @@ public static class StudentData
         Containers.TaggingSuggestions,
         Containers.CourseUsage, Containers.TaggingUsage, Containers.Simulations,
         Containers.CourseAnalyticsWeeks, Containers.CourseAnalyticsItems,
+        // Rubrics are teachers' criteria and levels; the levels a teacher chose for a student live in the submission (and its view).
+        Containers.Rubrics, Containers.RubricVersions,
     };
 }

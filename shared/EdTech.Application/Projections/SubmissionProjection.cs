@@ -45,7 +45,8 @@ public sealed class SubmissionProjection(IDocumentStore store, TeacherQueryCache
     }
 
     public static SubmissionView ToView(SubmissionRecord s, long sequence) =>
-        new(s.Id, s.AssessmentId, s.CourseId, s.UserId, s.Status, s.Late, s.ReceivedAt, s.MaxScore, s.Score, sequence);
+        new(s.Id, s.AssessmentId, s.CourseId, s.UserId, s.Status, s.Late, s.ReceivedAt, s.MaxScore, s.Score, sequence,
+            RubricItems: s.ItemScores?.Where(i => i.Rubric is not null).ToList() is { Count: > 0 } rubricItems ? rubricItems : null);
 
     private async Task UpsertViewAsync(TenantId tenant, SubmissionView view, CancellationToken ct)
     {

@@ -2,7 +2,10 @@ using EdTech.Application.Storage;
 
 namespace EdTech.Application.Records;
 
-/// <summary>Read model of one submission for its student and teachers; kept by the change feed.</summary>
+/// <summary>
+/// Read model of one submission for its student and teachers; kept by the change feed. <see cref="RubricItems"/>: the scores of
+/// items scored with a rubric (chosen levels and comments), shown to the student only once released.
+/// </summary>
 public sealed record SubmissionView(
     string Id,
     string AssessmentId,
@@ -13,7 +16,8 @@ public sealed record SubmissionView(
     DateTimeOffset SubmittedAt,
     decimal MaxScore,
     decimal? Score,
-    long SourceSequence) : IStoredRecord
+    long SourceSequence,
+    IReadOnlyList<Domain.Grading.ItemScore>? RubricItems = null) : IStoredRecord
 {
     public static string Container => Containers.SubmissionViews;
 

@@ -58,6 +58,11 @@ public static class Containers
     /// <summary>Curriculum-change simulations: request, model snapshot, status and result (partition = simulation id).</summary>
     public const string Simulations = "simulations";
 
+    /// <summary>A course's rubrics for manually scored items, current version (partition = course). Written by teachers; no student's data.</summary>
+    public const string Rubrics = "rubrics";
+    /// <summary>Frozen earlier versions of rubrics, <c>{rubricId}:v{version}</c> (partition = course), so scores made with them stay readable.</summary>
+    public const string RubricVersions = "rubric-versions";
+
     /// <summary>Changes a change-feed handler kept failing on: one record each, visible, never blocking a lease.</summary>
     public const string Poison = "poison";
 
@@ -66,5 +71,6 @@ public static class Containers
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
          LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns, SkillTaxonomy, TaggingSuggestions,
          UsageEvents, UsageStudentDays, CourseUsage, UsageModuleProgress, TaggingUsage, AnalyticsStudentWeeks, CourseAnalyticsWeeks, CourseAnalyticsItems,
-         Simulations];
+         Simulations,
+         Rubrics, RubricVersions];
 }

@@ -7,8 +7,9 @@ using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Submissions;
 
-/// <summary>API.md's student view: the score only once released.</summary>
-public sealed record StudentSubmissionView(string SubmissionId, string AssessmentId, string Status, bool Late, DateTimeOffset SubmittedAt, decimal? Score, decimal? MaxScore);
+/// <summary>API.md's student view: the score only once released; <see cref="Rubrics"/> (single read only) the rubric feedback, also only once released.</summary>
+public sealed record StudentSubmissionView(string SubmissionId, string AssessmentId, string Status, bool Late, DateTimeOffset SubmittedAt, decimal? Score, decimal? MaxScore,
+    IReadOnlyList<Rubrics.StudentRubricFeedback>? Rubrics = null);
 
 /// <summary>
 /// Reads only read models: the submission view (written first by intake, then kept by the projection) and the
@@ -27,7 +28,10 @@ public sealed class GetStudentSubmissionHandler(IDocumentStore store)
         }
 
         var released = view.Value.Status == SubmissionStatus.Graded && await IsAssessmentReleasedAsync(store, caller.Tenant, view.Value.AssessmentId, view.Value.CourseId, ct).ConfigureAwait(false);
-        return Outcome<StudentSubmissionView>.Ok(ToStudent(view.Value, released));
+        var student = ToStudent(view.Value, released);
+        return Outcome<StudentSubmissionView>.Ok(student.Status == SubmissionStatus.Released
+            ? student with { Rubrics = await Rubrics.StudentRubricFeedback.ReadAsync(store, caller.Tenant, view.Value, ct).ConfigureAwait(false) }
+            : student);
     }
 
     public static async Task<bool> IsAssessmentReleasedAsync(IDocumentStore store, TenantId tenant, string assessmentId, string courseId, CancellationToken ct) =>

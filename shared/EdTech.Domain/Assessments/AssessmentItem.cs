@@ -10,4 +10,5 @@ public sealed record AssessmentItem(
     decimal? Tolerance,
     decimal Points,
     IReadOnlyList<string> Skills,
-    ItemOptions? Options = null);
+    ItemOptions? Options = null,
+    string? RubricId = null);

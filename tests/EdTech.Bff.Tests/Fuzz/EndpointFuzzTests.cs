@@ -52,6 +52,10 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
         new("POST", "/api/content/suggestions/quiz1/q1/accept", s => s.Factory.Token(s.Tenant, "c1", "content-author"), """{"skills":["arithmetic","primes"]}"""),
         new("POST", "/api/content/suggestions/accept", s => s.Factory.Token(s.Tenant, "c1", "content-author"), """{"courseId":"math101","minConfidence":0.9,"assessmentId":"quiz1"}"""),
         new("PUT", "/api/teacher/courses/math101/skill-graph", s => s.Teacher, """{"prerequisites":[{"skill":"primes","requires":["arithmetic"]},{"skill":"geometry","requires":[]}]}"""),
+        new("POST", "/api/teacher/courses/math101/rubrics", s => s.Teacher, """
+            {"id":"fzr","title":"Essay","description":"d","criteria":[{"id":"c1","title":"Content","levels":[{"id":"l0","title":"None","points":0},{"id":"l1","title":"Some","description":"x","points":2.5}]},
+             {"id":"c2","title":"Style","levels":[{"id":"l0","title":"Weak","points":0},{"id":"l1","title":"Strong","points":2}]}]}
+            """),
     ];
 
     [Fact]
@@ -102,7 +106,8 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
             "/api/teacher/courses/{0}/analytics/usage", "/api/teacher/courses/{0}/analytics/usage/modules", "/api/teacher/courses/{0}/assessments",
             "/api/teacher/courses/{0}/analytics/improvements",
             "/api/student/courses/{0}/assessments", "/api/teacher/assessments/{0}/submissions",
-            "/api/teacher/courses/{0}/enrollments", "/api/admin/courses/{0}/enrollments"];
+            "/api/teacher/courses/{0}/enrollments", "/api/admin/courses/{0}/enrollments",
+            "/api/teacher/courses/{0}/rubrics", "/api/teacher/courses/math101/rubrics/{0}", "/api/teacher/assessments/{0}/rubric-statistics"];
         var gen = Gen.Select(Gen.Int[0, templates.Length - 1], Gen.String[0, 300], (i, id) => (Template: templates[i], Id: id));
 
         await gen.SampleAsync(async sample =>
@@ -125,7 +130,8 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
             "/api/teacher/assessments/quiz1/submissions?status={0}", "/api/teacher/assessments/quiz1/submissions?next={0}", "/api/student/submissions?next={0}",
             "/api/admin/users?role={0}", "/api/admin/users?q={0}&limit={0}", "/api/admin/courses?next={0}", "/api/admin/courses/math101/enrollments?section={0}&role={0}",
             "/api/teacher/courses/math101/enrollments?next={0}", "/api/admin/audit?studentId={0}", "/api/admin/audit?actorId={0}&from={0}", "/api/admin/audit?to={0}&next={0}",
-            "/api/content/tagging-jobs?status={0}", "/api/content/simulations?next={0}", "/api/admin/simulations?limit={0}&status={0}"];
+            "/api/content/tagging-jobs?status={0}", "/api/content/simulations?next={0}", "/api/admin/simulations?limit={0}&status={0}",
+            "/api/teacher/courses/math101/rubrics?limit={0}", "/api/teacher/courses/math101/rubrics?next={0}"];
         var gen = Gen.Select(Gen.Int[0, templates.Length - 1], Gen.String[0, 300], (i, value) => (Template: templates[i], Value: value));
 
         await gen.SampleAsync(async sample =>

@@ -59,6 +59,11 @@ public sealed class IsolationWorkload
             await Expect(client.PostAsync("/api/teacher/courses/math101/assessments", w.Teacher, body));
         }
 
+        foreach (var rubric in new[] { "essay-r", "only-" + tenant + "-r" })
+        {
+            await Expect(client.PostAsync("/api/teacher/courses/math101/rubrics", w.Teacher, Rubrics.RubricWorld.RubricBody(rubric, title: $"Rubric {w.Marker}")));
+        }
+
         var school = new SchoolView(client);
         foreach (var token in new[] { w.Student1, w.Student2 })
         {

@@ -31,7 +31,7 @@ public sealed class TenantIsolationScanTests(ApiFactory factory) : IClassFixture
         {
             var marked = documents.Where(d => d.Json.Contains(school.Marker, StringComparison.Ordinal)).ToList();
             Assert.All(marked, d => Assert.True(d.Tenant == school.Tenant, $"{school.Marker} found under tenant {d.Tenant}: {d.Container}/{d.Id}"));
-            Assert.Superset(new HashSet<string> { Containers.Users, Containers.Courses, Containers.Assessments }, marked.Select(d => d.Container).ToHashSet());
+            Assert.Superset(new HashSet<string> { Containers.Users, Containers.Courses, Containers.Assessments, Containers.Rubrics }, marked.Select(d => d.Container).ToHashSet());
         }
 
         var notFound = 0;
@@ -65,6 +65,7 @@ public sealed class TenantIsolationScanTests(ApiFactory factory) : IClassFixture
             ("/api/admin/courses/math101/enrollments", reader.Admin, true), ("/api/teacher/courses/math101/enrollments", reader.Teacher, true),
             ("/api/admin/audit", reader.Admin, false), ("/api/admin/audit?studentId=s1", reader.Admin, false),
             ("/api/content/tagging-jobs", reader.Author, false), ("/api/content/simulations", reader.Author, false), ("/api/admin/simulations", reader.Admin, false),
+            ("/api/teacher/courses/math101/rubrics", reader.Teacher, true), ("/api/teacher/assessments/quiz1/rubric-statistics", reader.Teacher, false),
         };
         foreach (var (path, token, titled) in lists)
         {
@@ -102,6 +103,7 @@ public sealed class TenantIsolationScanTests(ApiFactory factory) : IClassFixture
             Containers.Submissions or Containers.SubmissionViews => [($"/api/student/submissions/{doc.Id}", reader.Student1), ($"/api/student/submissions/{doc.Id}", reader.Student2)],
             Containers.Assessments => [($"/api/student/assessments/{doc.Id}", reader.Student1)],
             Containers.Courses => new[] { ($"/api/teacher/courses/{doc.Id}/gradebook", reader.Teacher) },
+            Containers.Rubrics => [($"/api/teacher/courses/math101/rubrics/{doc.Id}", reader.Teacher)],
             _ => [],
         };
 
@@ -113,7 +115,7 @@ public sealed class TenantIsolationScanTests(ApiFactory factory) : IClassFixture
             {
                 // Same id in the reader's own school: the reader's own document (so caches are keyed by tenant), never the other's.
                 Assert.DoesNotContain(foreignMarker, body.ToString(), StringComparison.Ordinal);
-                if (doc.Container == Containers.Assessments)
+                if (doc.Container is Containers.Assessments or Containers.Rubrics)
                 {
                     Assert.Contains(reader.Marker, body.ToString(), StringComparison.Ordinal);
                 }

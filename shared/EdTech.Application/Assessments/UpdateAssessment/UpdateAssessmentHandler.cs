@@ -4,6 +4,7 @@ using EdTech.Application.Common;
 using EdTech.Application.Grading;
 using EdTech.Application.Outbox;
 using EdTech.Application.Records;
+using EdTech.Application.Rubrics;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using Microsoft.Extensions.Logging;
@@ -55,6 +56,11 @@ public sealed class UpdateAssessmentHandler(
         if (command.Category is { } category && !await CreateAssessmentHandler.HasCategoryAsync(store, caller, courseId, category, ct).ConfigureAwait(false))
         {
             return Problem.Invalid("category", "Not a category of the course's grading scheme.");
+        }
+
+        if (await ItemRubrics.ValidateAsync(store, caller.Tenant, courseId, command.Items!, ct).ConfigureAwait(false) is { } badRubric)
+        {
+            return badRubric;
         }
 
         var current = stored.Value;

@@ -3,6 +3,7 @@ using EdTech.Application.Audit;
 using EdTech.Application.Common;
 using EdTech.Application.Outbox;
 using EdTech.Application.Records;
+using EdTech.Application.Rubrics;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Grading;
@@ -12,7 +13,8 @@ using Microsoft.Extensions.Logging;
 
 namespace EdTech.Application.Grading.Review;
 
-public sealed record TeacherItemScore(string? ItemId, decimal? Score, string? Comment);
+/// <param name="Criteria">For an item scored with a rubric: a level per criterion (the score is then computed, never sent).</param>
+public sealed record TeacherItemScore(string? ItemId, decimal? Score, string? Comment, IReadOnlyList<CriterionChoiceInput?>? Criteria = null);
 
 public sealed record GradeSubmissionCommand(IReadOnlyList<TeacherItemScore>? ItemScores, string? Reason);
 
@@ -58,7 +60,14 @@ public sealed class GradeSubmissionHandler(
             ?? throw new InvalidOperationException($"Assessment {submission.AssessmentId} of submission {submissionId} is missing.");
         var items = assessment.Value.Assessment.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var current = submission.ItemScores.ToDictionary(s => s.ItemId, StringComparer.Ordinal);
-        if (Validate(command, items, current) is { } invalid)
+        var scoredItems = (command.ItemScores ?? []).Select(s => s?.ItemId is null ? null : items.GetValueOrDefault(s.ItemId)).OfType<AssessmentItem>().Distinct();
+        var rubrics = await RubricGrading.LoadAsync(store, caller.Tenant, submission.CourseId, scoredItems, ct).ConfigureAwait(false);
+        if (rubrics is null)
+        {
+            return Problem.Conflict("An item's rubric is no longer in the course.");
+        }
+
+        if (Validate(command, items, current, rubrics) is { } invalid)
         {
             return invalid;
         }
@@ -71,11 +80,19 @@ public sealed class GradeSubmissionHandler(
         {
             var index = scores.FindIndex(s => s.ItemId == given.ItemId);
             var before = index >= 0 ? scores[index] : new ItemScore(given.ItemId!, null, items[given.ItemId!].Points);
-            var overridden = before.Overridden is true || (ItemType.IsAutoGraded(items[given.ItemId!].Type) && before.Score != given.Score) ? true : (bool?)null;
-            var after = before with { Score = given.Score, Comment = given.Comment ?? before.Comment, Overridden = overridden };
+            var (score, rubric) = rubrics.TryGetValue(given.ItemId!, out var itemRubric)
+                ? RubricGrading.Score(itemRubric, given.Criteria!, items[given.ItemId!].Points)
+                : (given.Score!.Value, null);
+            var overridden = before.Overridden is true || (ItemType.IsAutoGraded(items[given.ItemId!].Type) && before.Score != score) ? true : (bool?)null;
+            var after = before with { Score = score, Comment = given.Comment ?? before.Comment, Overridden = overridden, Rubric = rubric };
             if (after == before)
             {
                 continue;
+            }
+
+            if (rubric is not null && before.Rubric != rubric)
+            {
+                changes.Add(RubricGrading.Audit(submission, after.ItemId, before.Rubric, rubric, command.Reason, caller.UserId, roles, stored.ETag, now));
             }
 
             if (before.Score != after.Score)
@@ -188,7 +205,8 @@ public sealed class GradeSubmissionHandler(
     private static Problem Stale() =>
         new(ProblemKind.PreconditionFailed, "Precondition failed", "The submission changed since you read it; GET it again and re-apply your grade.");
 
-    private static Problem? Validate(GradeSubmissionCommand command, IReadOnlyDictionary<string, AssessmentItem> items, IReadOnlyDictionary<string, ItemScore> current)
+    private static Problem? Validate(
+        GradeSubmissionCommand command, IReadOnlyDictionary<string, AssessmentItem> items, IReadOnlyDictionary<string, ItemScore> current, IReadOnlyDictionary<string, ItemRubric> rubrics)
     {
         var v = new Validation();
         if (command.ItemScores is not { Count: > 0 } given)
@@ -221,6 +239,15 @@ public sealed class GradeSubmissionHandler(
                 v.Add($"itemScores[{i}].itemId", "Scored more than once.");
             }
 
+            var rubric = rubrics.GetValueOrDefault(item.Id);
+            if (rubric is not null)
+            {
+                RubricGrading.Validate(v, $"itemScores[{i}]", s.Score, s.Criteria, rubric);
+                v.Require(s.Comment is null || s.Comment.Length <= MaxCommentLength, $"itemScores[{i}].comment", $"At most {MaxCommentLength} characters.");
+                continue;
+            }
+
+            v.Require(s.Criteria is null, $"itemScores[{i}].criteria", "The item has no rubric: send a score.");
             var score = s.Score;
             if (score is null)
             {

@@ -100,6 +100,13 @@ public static class MatrixSamples
         ["GET /api/teacher/courses/{courseId}/enrollments"] = new(200),
         ["GET /api/content/tagging-jobs"] = new(200, Query: _ => "?status=completed"),
         ["GET /api/content/simulations"] = new(200),
+        ["POST /api/teacher/courses/{courseId}/rubrics"] = Post(201, _ => Rubrics.RubricWorld.RubricBody(Unique("r"))),
+        ["GET /api/teacher/courses/{courseId}/rubrics"] = new(200),
+        ["GET /api/teacher/courses/{courseId}/rubrics/{rubricId}"] = new(200),
+        ["PUT /api/teacher/courses/{courseId}/rubrics/{rubricId}"] = new(200,
+            _ => Task.FromResult<object?>(Rubrics.RubricWorld.RubricBody(MatrixWorld.MatrixRubric, title: Unique("Matrix rubric"))),
+            async w => new Dictionary<string, string> { ["If-Match"] = await w.RubricETagAsync() }),
+        ["GET /api/teacher/assessments/{assessmentId}/rubric-statistics"] = new(200),
         ["PUT /api/content/taxonomy/skills/{skillId}"] = new(201, _ => Task.FromResult<object?>(new { name = "Matrix skill", description = "Written by the matrix." }), ForeignTenant: 201),
     };
 

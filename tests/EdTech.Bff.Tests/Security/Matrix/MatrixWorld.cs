@@ -76,6 +76,19 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         SimulationId = simulation.GetProperty("id").GetString()!;
         var (put, skill, _) = await Client.SendAsync(HttpMethod.Put, $"/api/content/taxonomy/skills/{MatrixSkill}", Factory.Token(Home.Tenant, "c1", Roles.ContentAuthor), new { name = "Matrix skill", description = "Only the home tenant has it." });
         Assert.True(put == HttpStatusCode.Created, $"Creating the matrix taxonomy skill failed: {put} {skill}");
+        var (rubric, rubricBody, _) = await Client.PostAsync($"/api/teacher/courses/{Home.Course}/rubrics", Home.Teacher, Rubrics.RubricWorld.RubricBody(MatrixRubric));
+        Assert.True(rubric == HttpStatusCode.Created, $"Creating the matrix rubric failed: {rubric} {rubricBody}");
+    }
+
+    /// <summary>The home course's rubric the rubric rows read and edit.</summary>
+    public const string MatrixRubric = "matrix-rubric";
+
+    /// <summary>The current ETag of <see cref="MatrixRubric"/> (for If-Match on an edit).</summary>
+    public async Task<string> RubricETagAsync()
+    {
+        var (status, body, response) = await Client.GetAsync($"/api/teacher/courses/{Home.Course}/rubrics/{MatrixRubric}", Home.Teacher);
+        Assert.True(status == HttpStatusCode.OK, $"Reading the rubric's ETag failed: {status} {body}");
+        return response.Headers.ETag!.ToString();
     }
 
     /// <summary>Makes the home quiz's q1 suggestion pending (suggesting its own skill, so accepting it changes nothing else).</summary>
@@ -135,6 +148,7 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         "moduleId" => "matrix-module",
         "jobId" => TaggingJobId,
         "simulationId" => SimulationId,
+        "rubricId" => MatrixRubric,
         // A PUT creates a fresh skill each time (in the caller's own tenant), so it never makes the GET rows' skill appear elsewhere.
         "skillId" => row.Method == "PUT" ? MatrixSamples.Unique("skill") : MatrixSkill,
         var other => "unknown-" + other,
