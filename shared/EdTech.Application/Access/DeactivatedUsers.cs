@@ -22,6 +22,9 @@ public sealed class DeactivatedUsers(HybridCache cache, IDocumentStore store, Ac
     /// </summary>
     public static TimeSpan SharedLifetime { get; } = TimeSpan.FromSeconds(60);
 
+    private const string Active = "active";
+    private const string Deactivated = "deactivated";
+
     private readonly HybridCacheEntryOptions _entry = new()
     {
         Expiration = SharedLifetime,
@@ -36,10 +39,11 @@ public sealed class DeactivatedUsers(HybridCache cache, IDocumentStore store, Ac
             return false;
         }
 
-        var active = await cache.GetOrCreateAsync(Key(tenant, userId), (Store: store, Tenant: tenant, UserId: userId),
-            static async (s, token) => (await s.Store.GetAsync<UserRecord>(s.Tenant, s.UserId, token).ConfigureAwait(false))?.Value.Active ?? true,
+        // A string, which HybridCache serializes for its L2 without configuration.
+        var state = await cache.GetOrCreateAsync(Key(tenant, userId), (Store: store, Tenant: tenant, UserId: userId),
+            static async (s, token) => (await s.Store.GetAsync<UserRecord>(s.Tenant, s.UserId, token).ConfigureAwait(false))?.Value.Active == false ? Deactivated : Active,
             _entry, cancellationToken: ct).ConfigureAwait(false);
-        return !active;
+        return state == Deactivated;
     }
 
     /// <summary>The user's record changed: drop the cached answer here and in the shared L2.</summary>
