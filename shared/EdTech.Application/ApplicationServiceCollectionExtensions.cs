@@ -62,6 +62,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<CreateTenantHandler>();
         services.AddEdTechTenantRegistry();
         services.AddSingleton<CreateUserHandler>();
+        services.AddEdTechUserManagement();
         services.AddSingleton<CreateCourseHandler>();
         services.AddSingleton<EnrollUserHandler>();
         services.AddSingleton<PutModuleHandler>();

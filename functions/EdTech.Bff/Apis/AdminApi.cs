@@ -17,6 +17,7 @@ public static class AdminApi
         api.MapPost("/courses", CreateCourse).Accepts<CreateCourseCommand>("application/json");
         api.MapPost("/courses/{courseId}/enrollments", Enroll).Accepts<EnrollmentBody>("application/json");
         api.MapAdminPrivacyApi();
+        api.MapAdminUsersApi();
         api.MapAdminRosterApi();
         api.MapAdminAnalyticsSettings();
         api.MapAdminSimulations();

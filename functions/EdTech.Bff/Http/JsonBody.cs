@@ -14,6 +14,9 @@ public static class JsonBody
 {
     public const int DefaultMaxBytes = 256 * 1024;
 
+    /// <summary>The JSON Merge Patch media type (RFC 7396), accepted by PATCH routes besides application/json.</summary>
+    public const string MergePatch = "application/merge-patch+json";
+
     public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, int maxBytes = DefaultMaxBytes)
         where T : class
     {
@@ -22,6 +25,26 @@ public static class JsonBody
             return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported media type", "Send Content-Type: application/json."));
         }
 
+        return await ReadBodyAsync<T>(request, maxBytes).ConfigureAwait(false);
+    }
+
+    /// <summary>A PATCH body: <see cref="MergePatch"/> or application/json (else 415), then read as <see cref="ReadAsync{T}"/> reads.</summary>
+    public static async Task<(T? Value, IResult? Error)> ReadMergePatchAsync<T>(HttpRequest request, int maxBytes = DefaultMaxBytes)
+        where T : class
+    {
+        if (request.ContentType is not { } contentType
+            || !(contentType.StartsWith(MergePatch, StringComparison.OrdinalIgnoreCase) || contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)))
+        {
+            return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Unsupported media type",
+                $"Send Content-Type: {MergePatch} or application/json."));
+        }
+
+        return await ReadBodyAsync<T>(request, maxBytes).ConfigureAwait(false);
+    }
+
+    private static async Task<(T? Value, IResult? Error)> ReadBodyAsync<T>(HttpRequest request, int maxBytes)
+        where T : class
+    {
         using var buffer = await BoundedBody.ReadAsync(request, maxBytes).ConfigureAwait(false);
         if (buffer is null)
         {

@@ -14,6 +14,9 @@ public static class ProblemTypes
     public const string Forbidden = Base + "forbidden";
     public const string TenantSuspended = Base + "tenant-suspended";
     public const string UnknownTenant = Base + "unknown-tenant";
+
+    /// <summary>401: the token's user is deactivated (PATCH /api/admin/users/{id} with active:false) until reactivated.</summary>
+    public const string UserDeactivated = Base + "user-deactivated";
     public const string MalformedJson = Base + "malformed-json";
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";

@@ -40,6 +40,10 @@ public static class AccessTable
         Row("GET", "/api/admin/courses/{courseId}/enrollments", Tenant, TenantAdmin),
         Row("GET", "/api/admin/audit", Tenant, TenantAdmin),
         Row("GET", "/api/admin/simulations", Tenant, TenantAdmin),
+        // Users and enrollments (API.md v2): the handlers read in the caller's tenant only (404 otherwise).
+        Row("GET", "/api/admin/users/{userId}", Tenant, TenantAdmin),
+        Row("PATCH", "/api/admin/users/{userId}", Tenant, TenantAdmin),
+        Row("DELETE", "/api/admin/courses/{courseId}/enrollments/{userId}", Tenant, TenantAdmin),
 
         Row("POST", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/assessments/{assessmentId}", Course, Teacher),

@@ -1,3 +1,4 @@
+using EdTech.Application.Access;
 using EdTech.Application.Tenants;
 using EdTech.Bff.Http;
 using EdTech.Domain.Tenancy;
@@ -7,9 +8,10 @@ namespace EdTech.Bff.Security;
 
 /// <summary>
 /// Once per request, after authentication: the token must have the shape <see cref="TokenRules"/> asks, its tenant
-/// must exist (else 401) and be active (else 403), and the token must name a user. Handlers can then trust <see cref="CallerExtensions.GetCaller"/>.
+/// must exist (else 401) and be active (else 403), and the token must name a user who is not deactivated (else 401; a user
+/// without a record passes, <see cref="DeactivatedUsers"/>). Handlers can then trust <see cref="CallerExtensions.GetCaller"/>.
 /// </summary>
-public sealed class TenantGateMiddleware(RequestDelegate next, TenantDirectory tenants, TokenRules rules, TimeProvider clock)
+public sealed class TenantGateMiddleware(RequestDelegate next, TenantDirectory tenants, TokenRules rules, TimeProvider clock, DeactivatedUsers deactivated)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -44,9 +46,17 @@ public sealed class TenantGateMiddleware(RequestDelegate next, TenantDirectory t
                 await Write(context, Problems.Status(StatusCodes.Status403Forbidden, ProblemTypes.TenantSuspended, "Tenant suspended", "This school's access is suspended; its data is kept.")).ConfigureAwait(false);
                 return;
             default:
-                await next(context).ConfigureAwait(false);
-                return;
+                break;
         }
+
+        if (await deactivated.IsDeactivatedAsync(new TenantId(tenantClaim!), subject!, context.RequestAborted).ConfigureAwait(false))
+        {
+            await Write(context, Problems.Status(StatusCodes.Status401Unauthorized, ProblemTypes.UserDeactivated, "User deactivated",
+                "This user is deactivated; a tenant admin can reactivate them.")).ConfigureAwait(false);
+            return;
+        }
+
+        await next(context).ConfigureAwait(false);
     }
 
     private static Task Write(HttpContext context, IResult result) => result.ExecuteAsync(context);

@@ -11,6 +11,17 @@ public static class AuditActions
     public const string StudentExported = "student.exported";
     public const string StudentErased = "student.erased";
 
+    /// <summary>A tenant admin changed a user's name, e-mail or roles (PATCH /api/admin/users/{id}); old and new name the fields.</summary>
+    public const string UserUpdated = "user.updated";
+
+    /// <summary>A tenant admin deactivated a user (<c>active:false</c>): their tokens are refused until reactivated.</summary>
+    public const string UserDeactivated = "user.deactivated";
+
+    public const string UserReactivated = "user.reactivated";
+
+    /// <summary>A tenant admin removed a user's enrollment in a course (resource <c>course:{courseId}</c>); the user's history stays.</summary>
+    public const string EnrollmentRemoved = "enrollment.removed";
+
     /// <summary>The erasure marker (Privacy/Erasure/ErasureMarkers): written before anything is deleted, lifted only when the id is re-created.</summary>
     public const string StudentErasureStarted = "student.erasure-started";
 

@@ -2,7 +2,12 @@ using EdTech.Application.Storage;
 
 namespace EdTech.Application.Records;
 
-public sealed record UserRecord(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles, DateTimeOffset CreatedAt) : IStoredRecord
+/// <summary>
+/// A user of a tenant. <see cref="Active"/> false means deactivated (PATCH /api/admin/users/{id}): the user's tokens are refused
+/// (<see cref="Access.DeactivatedUsers"/>) until reactivated; nothing of theirs is deleted. Documents written before the field
+/// existed read as active.
+/// </summary>
+public sealed record UserRecord(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles, DateTimeOffset CreatedAt, bool Active = true) : IStoredRecord
 {
     public static string Container => Containers.Users;
 

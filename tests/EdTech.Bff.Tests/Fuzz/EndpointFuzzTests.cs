@@ -51,6 +51,7 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
             """{"name":"Fractions","description":"Adding and comparing fractions","examples":["1/2 + 1/3"]}"""),
         new("POST", "/api/content/suggestions/quiz1/q1/accept", s => s.Factory.Token(s.Tenant, "c1", "content-author"), """{"skills":["arithmetic","primes"]}"""),
         new("POST", "/api/content/suggestions/accept", s => s.Factory.Token(s.Tenant, "c1", "content-author"), """{"courseId":"math101","minConfidence":0.9,"assessmentId":"quiz1"}"""),
+        new("PATCH", "/api/admin/users/fz-patch", s => s.Admin, """{"displayName":"Renamed","email":"r@x.example","roles":["student","teacher"],"active":true}"""),
         new("PUT", "/api/teacher/courses/math101/skill-graph", s => s.Teacher, """{"prerequisites":[{"skill":"primes","requires":["arithmetic"]},{"skill":"geometry","requires":[]}]}"""),
         new("POST", "/api/teacher/courses/math101/rubrics", s => s.Teacher, """
             {"id":"fzr","title":"Essay","description":"d","criteria":[{"id":"c1","title":"Content","levels":[{"id":"l0","title":"None","points":0},{"id":"l1","title":"Some","description":"x","points":2.5}]},
@@ -65,6 +66,7 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
         var platform = factory.Token("platform", "root", "platform-admin");
         Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/platform/tenants", platform, new { id = "fuzz-target", name = "Target", timeZone = "UTC" })).Status);
         Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/admin/users", school.Admin, new { id = "fz-erase", displayName = "Erase Me", email = "erase@x.example", roles = new[] { "student" } })).Status);
+        Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/admin/users", school.Admin, new { id = "fz-patch", displayName = "Patch Me", email = "patch@x.example", roles = new[] { "student" } })).Status);
         var statuses = new Dictionary<int, int>();
         var gen = Gen.Int[0, Targets.Length - 1].SelectMany(i => FuzzBodies.For(Targets[i].ValidJson).Select(b => (Target: Targets[i], b.Body, b.ContentType)));
 

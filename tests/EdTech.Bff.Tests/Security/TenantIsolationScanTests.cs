@@ -104,6 +104,7 @@ public sealed class TenantIsolationScanTests(ApiFactory factory) : IClassFixture
             Containers.Assessments => [($"/api/student/assessments/{doc.Id}", reader.Student1)],
             Containers.Courses => new[] { ($"/api/teacher/courses/{doc.Id}/gradebook", reader.Teacher) },
             Containers.Rubrics => [($"/api/teacher/courses/math101/rubrics/{doc.Id}", reader.Teacher)],
+            Containers.Users => [($"/api/admin/users/{doc.Id}", reader.Admin)],
             _ => [],
         };
 

@@ -107,6 +107,10 @@ public static class MatrixSamples
             _ => Task.FromResult<object?>(Rubrics.RubricWorld.RubricBody(MatrixWorld.MatrixRubric, title: Unique("Matrix rubric"))),
             async w => new Dictionary<string, string> { ["If-Match"] = await w.RubricETagAsync() }),
         ["GET /api/teacher/assessments/{assessmentId}/rubric-statistics"] = new(200),
+        ["GET /api/admin/users/{userId}"] = new(200),
+        ["PATCH /api/admin/users/{userId}"] = Post(200, _ => new { displayName = "Renamed " + Unique("n") }),
+        // Each case first (re-)enrolls the user it removes, so the one allowed call finds an enrollment (204) whatever ran before.
+        ["DELETE /api/admin/courses/{courseId}/enrollments/{userId}"] = new(204, async w => { await w.EnrollUserToRemoveAsync(); return null; }),
         ["PUT /api/content/taxonomy/skills/{skillId}"] = new(201, _ => Task.FromResult<object?>(new { name = "Matrix skill", description = "Written by the matrix." }), ForeignTenant: 201),
     };
 

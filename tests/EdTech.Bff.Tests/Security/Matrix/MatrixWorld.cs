@@ -143,6 +143,7 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         "submissionId" => SubmissionId,
         "itemId" => "q1",
         "documentName" => "student",
+        "userId" when row.Method == "DELETE" => UserToRemove,
         "userId" => row.Method == "POST" ? ErasedUser : ExportedUser,
         "id" => TargetTenant,
         "moduleId" => "matrix-module",

@@ -1,0 +1,19 @@
+using EdTech.Application.Access;
+using EdTech.Application.Courses.Unenroll;
+using EdTech.Application.Users.UpdateUser;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EdTech.Application.Users;
+
+/// <summary>User and enrollment management (issue 16 item 2): read and patch a user, deactivation at the gate, unenrollment.</summary>
+public static class UserManagementServices
+{
+    public static IServiceCollection AddEdTechUserManagement(this IServiceCollection services)
+    {
+        services.AddSingleton<DeactivatedUsers>();
+        services.AddSingleton<GetUserHandler>();
+        services.AddSingleton<UpdateUserHandler>();
+        services.AddSingleton<UnenrollUserHandler>();
+        return services;
+    }
+}
