@@ -4,6 +4,7 @@ using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Tenancy;
+using EdTech.Application.Assessments.Lifecycle;
 
 namespace EdTech.Application.Assessments;
 
@@ -19,7 +20,7 @@ public sealed class GetStudentAssessmentHandler(AssessmentLookup assessments, Co
     public async Task<Outcome<StudentAssessmentView>> HandleAsync(Caller caller, string assessmentId, CancellationToken ct)
     {
         var record = await assessments.FindAsync(caller.Tenant, assessmentId, ct).ConfigureAwait(false);
-        if (record is null || !await access.IsEnrolledAsync(caller.Tenant, record.CourseId, caller.UserId, Roles.Student, ct).ConfigureAwait(false))
+        if (record is null || !record.IsPublished() || !await access.IsEnrolledAsync(caller.Tenant, record.CourseId, caller.UserId, Roles.Student, ct).ConfigureAwait(false))
         {
             return Problem.NotFound("assessment");
         }

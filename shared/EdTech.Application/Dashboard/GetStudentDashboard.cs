@@ -6,6 +6,7 @@ using EdTech.Application.Storage;
 using EdTech.Application.Submissions;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
+using EdTech.Application.Assessments.Lifecycle;
 
 namespace EdTech.Application.Dashboard;
 
@@ -38,9 +39,10 @@ public sealed class GetStudentDashboardHandler(IDocumentStore store, CourseAcces
             }
 
             courses.Add(new DashboardCourse(courseId, course.Value.Title));
-            var assessments = await store.QueryAsync<AssessmentRecord>(caller.Tenant, DocumentQuery.InPartition(courseId), ct).ConfigureAwait(false);
+            var assessments = await store.QueryAsync<AssessmentRecord>(caller.Tenant, AssessmentStates.PublishedIn(courseId), ct).ConfigureAwait(false);
+            var archived = course.Value.ArchivedAt is not null;
             open.AddRange(assessments.Select(a => a.Value.Assessment)
-                .Where(a => now <= a.Deadline)
+                .Where(a => !archived && now <= a.Deadline)
                 .Select(a => new OpenAssessment(a.Id, courseId, a.Title, a.DueAt, views.Count(v => v.AssessmentId == a.Id), a.MaxAttempts)));
         }
 

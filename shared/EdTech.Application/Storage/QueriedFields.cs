@@ -28,6 +28,7 @@ public static class QueriedFields
         [Containers.UsageModuleProgress] = ["userId"],
         [Containers.AnalyticsStudentWeeks] = ["userId"],
         [Containers.Simulations] = ["status"],
+        [Containers.Assessments] = ["state"],
     };
 
     /// <summary>The fields of <paramref name="container"/> a query may filter on (none for most containers).</summary>
@@ -37,7 +38,7 @@ public static class QueriedFields
     public static void Ensure(string container, DocumentQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        foreach (var field in (query.FieldEquals ?? new Dictionary<string, string>()).Keys)
+        foreach (var field in (query.FieldEquals ?? new Dictionary<string, string>()).Keys.Concat((query.FieldNotEquals ?? new Dictionary<string, string>()).Keys))
         {
             if (!Of(container).Contains(field, StringComparer.Ordinal))
             {

@@ -1,6 +1,8 @@
 using EdTech.Application.Access;
+using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Commands;
 using EdTech.Application.Common;
+using EdTech.Application.Courses.Lifecycle;
 using EdTech.Application.Grading;
 using EdTech.Application.Outbox;
 using EdTech.Application.Records;
@@ -43,6 +45,11 @@ public sealed class UpdateAssessmentHandler(
         if (!string.Equals(ifMatch.Trim(), stored.ETag, StringComparison.Ordinal))
         {
             return Stale();
+        }
+
+        if (await access.IsArchivedAsync(caller.Tenant, courseId, ct).ConfigureAwait(false))
+        {
+            return CourseArchive.Refused(courseId, "its assessments cannot be edited");
         }
 
         var v = CreateAssessmentValidator.Validate(command)
