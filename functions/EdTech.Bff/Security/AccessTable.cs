@@ -33,6 +33,9 @@ public static class AccessTable
         // The contract's tenant-admin prefix for simulations (the same handlers as /api/content/simulations).
         Row("POST", "/api/admin/simulations", Tenant, TenantAdmin),
         Row("GET", "/api/admin/simulations/{simulationId}", Tenant, TenantAdmin),
+        // Lifecycle (docs/api-lifecycle.md): a course's read (ETag) and merge patch (rename, archive, unarchive; optional If-Match).
+        Row("GET", "/api/admin/courses/{courseId}", Tenant, TenantAdmin),
+        Row("PATCH", "/api/admin/courses/{courseId}", Tenant, TenantAdmin),
 
         Row("POST", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/assessments/{assessmentId}", Course, Teacher),
@@ -61,6 +64,11 @@ public static class AccessTable
         Row("GET", "/api/teacher/courses", Tenant, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/assessments/{assessmentId}/submissions", Course, Teacher),
+        // Lifecycle (docs/api-lifecycle.md): publish/unpublish an assessment of the route's course; read and delete a module.
+        Row("POST", "/api/teacher/courses/{courseId}/assessments/{assessmentId}/unpublish", Course, Teacher),
+        Row("POST", "/api/teacher/courses/{courseId}/assessments/{assessmentId}/publish", Course, Teacher),
+        Row("GET", "/api/teacher/courses/{courseId}/modules/{moduleId}", Course, Teacher),
+        Row("DELETE", "/api/teacher/courses/{courseId}/modules/{moduleId}", Course, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),

@@ -52,6 +52,8 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
         new("POST", "/api/content/suggestions/quiz1/q1/accept", s => s.Factory.Token(s.Tenant, "c1", "content-author"), """{"skills":["arithmetic","primes"]}"""),
         new("POST", "/api/content/suggestions/accept", s => s.Factory.Token(s.Tenant, "c1", "content-author"), """{"courseId":"math101","minConfidence":0.9,"assessmentId":"quiz1"}"""),
         new("PUT", "/api/teacher/courses/math101/skill-graph", s => s.Teacher, """{"prerequisites":[{"skill":"primes","requires":["arithmetic"]},{"skill":"geometry","requires":[]}]}"""),
+        // A course of its own (fz-arch, created below), so an archive never closes math101 to the other targets.
+        new("PATCH", "/api/admin/courses/fz-arch", s => s.Admin, """{"title":"Renamed course","archived":true}"""),
     ];
 
     [Fact]
@@ -61,6 +63,7 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
         var platform = factory.Token("platform", "root", "platform-admin");
         Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/platform/tenants", platform, new { id = "fuzz-target", name = "Target", timeZone = "UTC" })).Status);
         Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/admin/users", school.Admin, new { id = "fz-erase", displayName = "Erase Me", email = "erase@x.example", roles = new[] { "student" } })).Status);
+        Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/admin/courses", school.Admin, new { id = "fz-arch", title = "Archivable" })).Status);
         var statuses = new Dictionary<int, int>();
         var gen = Gen.Int[0, Targets.Length - 1].SelectMany(i => FuzzBodies.For(Targets[i].ValidJson).Select(b => (Target: Targets[i], b.Body, b.ContentType)));
 
@@ -101,12 +104,14 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
             "/api/teacher/courses/{0}/grading-scheme", "/api/teacher/assessments/{0}/statistics", "/api/teacher/courses/{0}/analytics/heatmap",
             "/api/teacher/courses/{0}/analytics/usage", "/api/teacher/courses/{0}/analytics/usage/modules", "/api/teacher/courses/{0}/assessments",
             "/api/teacher/courses/{0}/analytics/improvements",
-            "/api/student/courses/{0}/assessments", "/api/teacher/assessments/{0}/submissions"];
+            "/api/student/courses/{0}/assessments", "/api/teacher/assessments/{0}/submissions",
+            "/api/admin/courses/{0}", "/api/teacher/courses/math101/modules/{0}", "/api/teacher/courses/{0}/modules/w1"];
         var gen = Gen.Select(Gen.Int[0, templates.Length - 1], Gen.String[0, 300], (i, id) => (Template: templates[i], Id: id));
 
         await gen.SampleAsync(async sample =>
         {
-            var token = sample.Template.Contains("teacher", StringComparison.Ordinal) ? school.Teacher : school.Student1;
+            var token = sample.Template.Contains("admin", StringComparison.Ordinal) ? school.Admin
+                : sample.Template.Contains("teacher", StringComparison.Ordinal) ? school.Teacher : school.Student1;
             var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, sample.Template, Uri.EscapeDataString(sample.Id));
             var (status, _, _) = await school.Client.GetAsync(path, token);
             Assert.True((int)status < 500, $"{path} answered {(int)status}");

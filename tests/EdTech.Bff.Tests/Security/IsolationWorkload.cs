@@ -32,6 +32,8 @@ public sealed class IsolationWorkload
 
     public string Student2 => Factory.Token(Tenant, "s2", "student");
 
+    public string Admin => Factory.Token(Tenant, "admin1", "tenant-admin");
+
     public static async Task<IsolationWorkload> RunAsync(ApiFactory factory, HttpClient client, string tenant)
     {
         var w = new IsolationWorkload(factory, tenant);
