@@ -1,4 +1,5 @@
 using EdTech.Application.Access;
+using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Common;
 using EdTech.Application.Learning;
 using EdTech.Application.Records;
@@ -6,7 +7,6 @@ using EdTech.Application.Storage;
 using EdTech.Application.Submissions;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
-using EdTech.Application.Assessments.Lifecycle;
 
 namespace EdTech.Application.Dashboard;
 

@@ -1,8 +1,8 @@
+using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Adaptive;
 using EdTech.Domain.Tenancy;
-using EdTech.Application.Assessments.Lifecycle;
 
 namespace EdTech.Application.Learning;
 

@@ -1,10 +1,10 @@
 using EdTech.Application.Access;
 using EdTech.Application.Assessments;
+using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
-using EdTech.Application.Assessments.Lifecycle;
 
 namespace EdTech.Application.Courses.Modules;
 
