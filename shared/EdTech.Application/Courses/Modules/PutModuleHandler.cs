@@ -16,10 +16,6 @@ namespace EdTech.Application.Courses.Modules;
 /// </summary>
 public sealed class PutModuleHandler(IDocumentStore store, CourseAccess access, AssessmentLookup assessments, TimeProvider clock)
 {
-    public async Task<Outcome<ModuleRecord>> HandleAsync(Caller caller, string courseId, string moduleId, PutModuleCommand command, CancellationToken ct) =>
-        (await PutAsync(caller, courseId, moduleId, command, ifMatch: null, ct).ConfigureAwait(false)) is var o && o.Problem is { } p ? p
-            : new Outcome<ModuleRecord>(o.Value!.Value, null, o.Created);
-
     /// <summary>The PUT with its optional If-Match; the stored module comes back with its ETag.</summary>
     public async Task<Outcome<Versioned<ModuleRecord>>> PutAsync(Caller caller, string courseId, string moduleId, PutModuleCommand command, string? ifMatch, CancellationToken ct)
     {
