@@ -43,7 +43,7 @@ var containers = [
   { name: 'users', fields: ['searchName', 'searchEmail', 'roles/[]'], throughput: 'shared' }
   { name: 'courses', fields: [], throughput: 'shared' }
   { name: 'enrollments', fields: ['userId', 'role', 'section'], throughput: 'shared' }
-  { name: 'assessments', fields: [], throughput: 'shared' }
+  { name: 'assessments', fields: ['state'], throughput: 'shared' }
   { name: 'assessment-versions', fields: [], throughput: 'shared' }
   { name: 'submissions', fields: ['assessmentId', 'status', 'userId'], throughput: 'intake' }
   { name: 'submission-views', fields: [], throughput: 'intake' }

@@ -14,6 +14,7 @@ using EdTech.Application.Content.Taxonomy;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Commands;
 using EdTech.Application.Courses;
+using EdTech.Application.Courses.Lifecycle;
 using EdTech.Application.Courses.Modules;
 using EdTech.Application.Dashboard;
 using EdTech.Application.Gradebooks;
@@ -77,6 +78,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<ListSubmissionsHandler>();
         services.AddEdTechAdminContentLists();
         services.AddSingleton<UpdateAssessmentHandler>();
+        services.AddEdTechLifecycle();
         services.AddSingleton<SubmissionRegrader>();
         services.AddSingleton<SubmitAttemptHandler>();
         services.AddSingleton<GetStudentSubmissionHandler>();

@@ -73,6 +73,15 @@ internal static partial class CosmosQueries
         }
 
         AppendConditions(sql, parameters, query);
+        foreach (var (field, value) in query.FieldNotEquals ?? new Dictionary<string, string>())
+        {
+            // Absent or different (a comparison with an undefined property is undefined, which would drop old documents).
+            var text = $"@x{index}";
+            parameters.Add((text, value));
+            sql.Append(CultureInfo.InvariantCulture, $" AND (NOT IS_DEFINED(c.doc.{field}) OR c.doc.{field} != {text})");
+            index++;
+        }
+
         sql.Append(" ORDER BY c.id");
         var definition = new QueryDefinition(sql.ToString());
         foreach (var (name, value) in parameters)
@@ -121,7 +130,7 @@ internal static partial class CosmosQueries
             throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "Limit cannot be negative.");
         }
 
-        foreach (var field in (query.FieldEquals ?? new Dictionary<string, string>()).Keys)
+        foreach (var field in (query.FieldEquals ?? new Dictionary<string, string>()).Keys.Concat((query.FieldNotEquals ?? new Dictionary<string, string>()).Keys))
         {
             // Names are spliced into the SQL text, so only plain identifiers pass.
             if (!FieldName().IsMatch(field))

@@ -23,6 +23,7 @@ public static class AdminApi
         api.MapAdminSimulations();
         api.MapAdminLists();
         api.MapSimulationList();
+        api.MapAdminLifecycleApi();
         return api;
     }
 

@@ -30,8 +30,19 @@ public static class CourseModulesApi
     private static async Task<IResult> Put(string courseId, string moduleId, HttpRequest request, PutModuleHandler handler)
     {
         var (body, error) = await JsonBody.ReadAsync<PutModuleCommand>(request);
-        return error ?? OutcomeResults.Created(await handler.HandleAsync(request.HttpContext.GetCaller(), courseId, moduleId, body!, request.HttpContext.RequestAborted),
-            ToView, m => $"/api/teacher/courses/{m.CourseId}/modules");
+        if (error is not null)
+        {
+            return error;
+        }
+
+        // With If-Match the replace is conditional on that version (412 stale); the answer carries the stored ETag (docs/api-lifecycle.md).
+        var outcome = await handler.PutAsync(request.HttpContext.GetCaller(), courseId, moduleId, body!, LifecycleApi.IfMatch(request), request.HttpContext.RequestAborted);
+        if (outcome.Value is { } stored)
+        {
+            request.HttpContext.Response.Headers.ETag = stored.ETag;
+        }
+
+        return OutcomeResults.Created(outcome, m => ToView(m.Value), m => $"/api/teacher/courses/{m.Value.CourseId}/modules/{m.Value.ModuleId}");
     }
 
     private static async Task<IResult> List(string courseId, HttpContext context, GetModulesHandler handler, string role) =>

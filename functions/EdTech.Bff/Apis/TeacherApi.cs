@@ -1,4 +1,5 @@
 using EdTech.Application.Assessments;
+using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Assessments.Statistics;
 using EdTech.Application.Gradebooks;
 using EdTech.Application.Gradebooks.GradingSchemes;
@@ -33,6 +34,7 @@ public static class TeacherApi
         api.MapPost("/submissions/{submissionId}/grades", TeacherReviewApi.Grade).WithSummary("Grade a submission (manual items, overrides)").Accepts<GradeSubmissionCommand>("application/json").Produces<TeacherSubmissionView>();
         api.MapPost("/assessments/{assessmentId}/release", Release).Produces<ReleaseAccepted>(StatusCodes.Status202Accepted);
         api.MapTeacherModulesApi();
+        api.MapTeacherLifecycleApi();
         api.MapTeacherLearning();
         api.MapTeacherAnalytics();
         api.MapTeacherItemDifficulty();
@@ -72,6 +74,7 @@ public static class TeacherApi
         return new
         {
             a.Id, a.CourseId, a.Title, a.DueAt, a.GraceSeconds, a.MaxAttempts, a.LatePolicy, a.Release, a.Category, a.MaxScore, r.Version, Regrading = regrading,
+            Published = r.IsPublished(),
             Items = a.Items.Select(i => new { i.Id, i.Type, i.Prompt, i.Choices, i.Answer, i.Tolerance, i.Points, i.Skills, i.Options, i.RubricId }),
         };
     }

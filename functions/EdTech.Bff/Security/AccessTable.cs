@@ -44,6 +44,9 @@ public static class AccessTable
         Row("GET", "/api/admin/users/{userId}", Tenant, TenantAdmin),
         Row("PATCH", "/api/admin/users/{userId}", Tenant, TenantAdmin),
         Row("DELETE", "/api/admin/courses/{courseId}/enrollments/{userId}", Tenant, TenantAdmin),
+        // Lifecycle (docs/api-lifecycle.md): a course's read (ETag) and merge patch (rename, archive, unarchive; optional If-Match).
+        Row("GET", "/api/admin/courses/{courseId}", Tenant, TenantAdmin),
+        Row("PATCH", "/api/admin/courses/{courseId}", Tenant, TenantAdmin),
 
         Row("POST", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/assessments/{assessmentId}", Course, Teacher),
@@ -80,6 +83,11 @@ public static class AccessTable
         Row("GET", "/api/teacher/courses/{courseId}/rubrics/{rubricId}", Course, Teacher),
         Row("PUT", "/api/teacher/courses/{courseId}/rubrics/{rubricId}", Course, Teacher),
         Row("GET", "/api/teacher/assessments/{assessmentId}/rubric-statistics", Course, Teacher),
+        // Lifecycle (docs/api-lifecycle.md): publish/unpublish an assessment of the route's course; read and delete a module.
+        Row("POST", "/api/teacher/courses/{courseId}/assessments/{assessmentId}/unpublish", Course, Teacher),
+        Row("POST", "/api/teacher/courses/{courseId}/assessments/{assessmentId}/publish", Course, Teacher),
+        Row("GET", "/api/teacher/courses/{courseId}/modules/{moduleId}", Course, Teacher),
+        Row("DELETE", "/api/teacher/courses/{courseId}/modules/{moduleId}", Course, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),

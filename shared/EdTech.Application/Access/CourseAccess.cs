@@ -14,6 +14,7 @@ public sealed class CourseAccess(IDocumentStore store, TimeProvider clock, Acces
 {
     private readonly ExpiringCache<EnrollmentRecord> _enrollments = new(clock, settings.Ttl);
     private readonly ExpiringCache<string[]> _courses = new(clock, settings.Ttl);
+    private readonly ExpiringCache<CourseRecord> _courseRecords = new(clock, settings.Ttl);
 
     public async Task<bool> IsEnrolledAsync(TenantId tenant, string courseId, string userId, string role, CancellationToken ct)
     {
@@ -47,4 +48,18 @@ public sealed class CourseAccess(IDocumentStore store, TimeProvider clock, Acces
         _courses.Remove($"{tenant}:{Roles.Student}:{userId}");
         _courses.Remove($"{tenant}:{Roles.Teacher}:{userId}");
     }
+
+    /// <summary>
+    /// Whether the course is archived (read-only), cached like enrollments: an archive elsewhere is in force here within
+    /// <see cref="AccessCacheSettings.Ttl"/>, at once in the process that made it (<see cref="ForgetCourse"/>).
+    /// </summary>
+    public async Task<bool> IsArchivedAsync(TenantId tenant, string courseId, CancellationToken ct)
+    {
+        var course = await _courseRecords.GetOrLoadAsync($"{tenant}:{courseId}",
+            async token => (await store.GetAsync<CourseRecord>(tenant, courseId, courseId, token).ConfigureAwait(false))?.Value, ct).ConfigureAwait(false);
+        return course?.ArchivedAt is not null;
+    }
+
+    /// <summary>The course record changed (archive, unarchive, rename): stop using the cached copy in this process.</summary>
+    public void ForgetCourse(TenantId tenant, string courseId) => _courseRecords.Remove($"{tenant}:{courseId}");
 }

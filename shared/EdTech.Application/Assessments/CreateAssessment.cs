@@ -1,6 +1,8 @@
 using EdTech.Application.Access;
+using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Caching;
 using EdTech.Application.Common;
+using EdTech.Application.Courses.Lifecycle;
 using EdTech.Application.Outbox;
 using EdTech.Application.Records;
 using EdTech.Application.Rubrics;
@@ -29,6 +31,11 @@ public sealed class CreateAssessmentHandler(IDocumentStore store, CourseAccess a
             return v.ToProblem();
         }
 
+        if (await access.IsArchivedAsync(caller.Tenant, command.CourseId, ct).ConfigureAwait(false))
+        {
+            return CourseArchive.Refused(command.CourseId, "no assessments can be created in it");
+        }
+
         if (command.Category is { } category && !await HasCategoryAsync(store, caller, command.CourseId, category, ct).ConfigureAwait(false))
         {
             return Problem.Invalid("category", "Not a category of the course's grading scheme.");
@@ -40,7 +47,8 @@ public sealed class CreateAssessmentHandler(IDocumentStore store, CourseAccess a
         }
 
         var assessment = ToDomain(command);
-        var record = new AssessmentRecord(assessment.Id, command.CourseId, 1, assessment, caller.UserId, clock.GetUtcNow());
+        var record = new AssessmentRecord(assessment.Id, command.CourseId, 1, assessment, caller.UserId, clock.GetUtcNow(),
+            State: command.Published == false ? AssessmentStates.Draft : AssessmentStates.Published);
         var outcome = await store.CreateAsync(caller.Tenant, record, static (a, b) =>
             a.CourseId == b.CourseId && TypedDocumentStore.Serialize(a.Assessment) == TypedDocumentStore.Serialize(b.Assessment), ct).ConfigureAwait(false);
         if (outcome.Created)
@@ -48,7 +56,8 @@ public sealed class CreateAssessmentHandler(IDocumentStore store, CourseAccess a
             await cache.InvalidateCourseAsync(caller.Tenant, command.CourseId, ct).ConfigureAwait(false);
         }
 
-        if (outcome.Problem is null && outcome.Value is { } created)
+        // A draft is announced when it is published (SetAssessmentStateHandler), not before.
+        if (outcome.Problem is null && outcome.Value is { } created && created.IsPublished())
         {
             await events.WriteAsync(caller.Tenant, IntegrationEvents.AssessmentPublished(created, IntegrationEvents.CreatedRevision, record.CreatedAt), ct).ConfigureAwait(false);
         }

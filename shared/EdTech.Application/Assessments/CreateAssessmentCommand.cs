@@ -12,7 +12,11 @@ public sealed record ReleaseInput(string? Mode, DateTimeOffset? At);
 public sealed record ItemInput(string? Id, string? Type, string? Prompt, IReadOnlyList<string>? Choices, AnswerValue? Answer, decimal? Tolerance, decimal? Points, IReadOnlyList<string>? Skills,
     ItemOptions? Options = null, string? RubricId = null);
 
-/// <summary>The teacher's body (<see cref="Category"/>: a category id of the course's grading scheme, optional); <see cref="CourseId"/> comes from the route, never the body.</summary>
+/// <summary>
+/// The teacher's body (<see cref="Category"/>: a category id of the course's grading scheme, optional); <see cref="CourseId"/> comes from
+/// the route, never the body. <see cref="Published"/>: false creates a draft students cannot see; absent or true publishes it (as before
+/// drafts existed). Only the create reads it: an edit (PUT) keeps the state, which changes through publish/unpublish.
+/// </summary>
 public sealed record CreateAssessmentCommand(
     string? Id,
     string? Title,
@@ -22,7 +26,8 @@ public sealed record CreateAssessmentCommand(
     LatePolicyInput? LatePolicy,
     ReleaseInput? Release,
     IReadOnlyList<ItemInput>? Items,
-    string? Category = null)
+    string? Category = null,
+    bool? Published = null)
 {
     [JsonIgnore]
     public string CourseId { get; init; } = string.Empty;

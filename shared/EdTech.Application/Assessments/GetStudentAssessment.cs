@@ -1,4 +1,5 @@
 using EdTech.Application.Access;
+using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -34,7 +35,7 @@ public sealed class GetStudentAssessmentHandler(AssessmentLookup assessments, Co
     public async Task<Outcome<StudentAssessmentView>> HandleAsync(Caller caller, string assessmentId, CancellationToken ct)
     {
         var record = await assessments.FindAsync(caller.Tenant, assessmentId, ct).ConfigureAwait(false);
-        if (record is null || !await access.IsEnrolledAsync(caller.Tenant, record.CourseId, caller.UserId, Roles.Student, ct).ConfigureAwait(false))
+        if (record is null || !record.IsPublished() || !await access.IsEnrolledAsync(caller.Tenant, record.CourseId, caller.UserId, Roles.Student, ct).ConfigureAwait(false))
         {
             return Problem.NotFound("assessment");
         }

@@ -1,4 +1,5 @@
 using EdTech.Application.Access;
+using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Common;
 using EdTech.Application.Learning;
 using EdTech.Application.Records;
@@ -38,9 +39,10 @@ public sealed class GetStudentDashboardHandler(IDocumentStore store, CourseAcces
             }
 
             courses.Add(new DashboardCourse(courseId, course.Value.Title));
-            var assessments = await store.QueryAsync<AssessmentRecord>(caller.Tenant, DocumentQuery.InPartition(courseId), ct).ConfigureAwait(false);
+            var assessments = await store.QueryAsync<AssessmentRecord>(caller.Tenant, AssessmentStates.PublishedIn(courseId), ct).ConfigureAwait(false);
+            var archived = course.Value.ArchivedAt is not null;
             open.AddRange(assessments.Select(a => a.Value.Assessment)
-                .Where(a => now <= a.Deadline)
+                .Where(a => !archived && now <= a.Deadline)
                 .Select(a => new OpenAssessment(a.Id, courseId, a.Title, a.DueAt, views.Count(v => v.AssessmentId == a.Id), a.MaxAttempts)));
         }
 

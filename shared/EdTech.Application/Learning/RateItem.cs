@@ -1,5 +1,6 @@
 using EdTech.Application.Access;
 using EdTech.Application.Assessments;
+using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -30,7 +31,7 @@ public sealed class RateItemHandler(IDocumentStore store, AssessmentLookup asses
         }
 
         var assessment = await assessments.FindAsync(caller.Tenant, command.AssessmentId!, ct).ConfigureAwait(false);
-        if (assessment is null
+        if (assessment is null || !assessment.IsPublished()
             || !await access.IsEnrolledAsync(caller.Tenant, assessment.CourseId, caller.UserId, Roles.Student, ct).ConfigureAwait(false))
         {
             return Problem.NotFound("assessment");

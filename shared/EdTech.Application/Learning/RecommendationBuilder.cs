@@ -1,3 +1,4 @@
+using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Adaptive;
@@ -56,7 +57,7 @@ public sealed class RecommendationBuilder(IDocumentStore store, RecommendationCa
 
     private async Task<IReadOnlyList<PracticeItem>> PracticeItemsAsync(TenantId tenant, string courseId, IReadOnlyDictionary<string, double> difficulties, CancellationToken ct)
     {
-        var assessments = await store.QueryAsync<AssessmentRecord>(tenant, DocumentQuery.InPartition(courseId), ct).ConfigureAwait(false);
+        var assessments = await store.QueryAsync<AssessmentRecord>(tenant, AssessmentStates.PublishedIn(courseId), ct).ConfigureAwait(false);
         return [.. assessments.SelectMany(a => a.Value.Assessment.Items
             .Where(i => i.Skills.Count > 0)
             .Select(i => new PracticeItem(a.Value.Id, i.Id, i.Skills, difficulties.GetValueOrDefault(ItemStatsRecord.IdFor(a.Value.Id, i.Id)))))];

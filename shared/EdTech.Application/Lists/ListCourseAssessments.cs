@@ -1,4 +1,5 @@
 using EdTech.Application.Access;
+using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -9,7 +10,7 @@ namespace EdTech.Application.Lists;
 /// <summary>One assessment of a course in the teacher's list (no items: the single-assessment read has them, with keys).</summary>
 public sealed record TeacherAssessmentSummary(
     string AssessmentId, string CourseId, string Title, DateTimeOffset DueAt, int GraceSeconds, int? MaxAttempts, string ReleaseMode,
-    string? Category, decimal MaxScore, int ItemCount, int Version, DateTimeOffset CreatedAt);
+    string? Category, decimal MaxScore, int ItemCount, int Version, DateTimeOffset CreatedAt, bool Published = true);
 
 /// <summary>
 /// One assessment of a course in the student's list: what a student may see of it (no items, so no prompts, keys or
@@ -22,26 +23,29 @@ public sealed record StudentAssessmentSummary(
 /// <summary>
 /// A course's assessments (GET /api/teacher/courses/{courseId}/assessments, GET /api/student/courses/{courseId}/assessments):
 /// one single-partition query (assessments are partitioned by course), keyset by assessment id. A caller not enrolled in
-/// the course in that role gets 404 for the course, as every course route. Every stored assessment is published (creating
-/// one publishes it: no drafts exist yet), so students see all of them, each saying whether it is still open.
+/// the course in that role gets 404 for the course, as every course route. Teachers see drafts too (<c>published: false</c>);
+/// students only published ones, filtered in the store query (<see cref="AssessmentStates.PublishedIn"/>), each saying whether it is still open.
 /// </summary>
 public sealed class ListCourseAssessmentsHandler(IDocumentStore store, CourseAccess access, TimeProvider clock)
 {
     public Task<Outcome<Page<TeacherAssessmentSummary>>> ForTeacherAsync(Caller caller, string courseId, string? limit, string? next, CancellationToken ct) =>
         ListAsync(caller, courseId, Roles.Teacher, limit, next, r => new TeacherAssessmentSummary(
             r.Id, r.CourseId, r.Assessment.Title, r.Assessment.DueAt, r.Assessment.GraceSeconds, r.Assessment.MaxAttempts, r.Assessment.Release.Mode,
-            r.Assessment.Category, r.Assessment.MaxScore, r.Assessment.Items.Count, r.Version, r.CreatedAt), ct);
+            r.Assessment.Category, r.Assessment.MaxScore, r.Assessment.Items.Count, r.Version, r.CreatedAt, r.IsPublished()), DocumentQuery.InPartition(courseId), ct);
 
-    public Task<Outcome<Page<StudentAssessmentSummary>>> ForStudentAsync(Caller caller, string courseId, string? limit, string? next, CancellationToken ct)
+    public async Task<Outcome<Page<StudentAssessmentSummary>>> ForStudentAsync(Caller caller, string courseId, string? limit, string? next, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         var now = clock.GetUtcNow();
-        return ListAsync(caller, courseId, Roles.Student, limit, next, r => new StudentAssessmentSummary(
-            r.Id, r.CourseId, r.Assessment.Title, r.Assessment.DueAt, r.Assessment.Deadline, now <= r.Assessment.Deadline, r.Assessment.MaxAttempts,
-            r.Assessment.Category, r.Assessment.MaxScore, r.Assessment.Items.Count), ct);
+        // An archived course accepts no submissions, so nothing in it is open.
+        var archived = ResourceId.IsValid(courseId) && await access.IsArchivedAsync(caller.Tenant, courseId, ct).ConfigureAwait(false);
+        return await ListAsync(caller, courseId, Roles.Student, limit, next, r => new StudentAssessmentSummary(
+            r.Id, r.CourseId, r.Assessment.Title, r.Assessment.DueAt, r.Assessment.Deadline, !archived && now <= r.Assessment.Deadline, r.Assessment.MaxAttempts,
+            r.Assessment.Category, r.Assessment.MaxScore, r.Assessment.Items.Count), AssessmentStates.PublishedIn(courseId), ct).ConfigureAwait(false);
     }
 
     private async Task<Outcome<Page<TView>>> ListAsync<TView>(
-        Caller caller, string courseId, string role, string? limit, string? next, Func<AssessmentRecord, TView> view, CancellationToken ct)
+        Caller caller, string courseId, string role, string? limit, string? next, Func<AssessmentRecord, TView> view, DocumentQuery filter, CancellationToken ct)
         where TView : class
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -57,7 +61,7 @@ public sealed class ListCourseAssessmentsHandler(IDocumentStore store, CourseAcc
         }
 
         var (size, after) = request.Value!;
-        var rows = (await store.QueryAsync<AssessmentRecord>(caller.Tenant, new DocumentQuery(courseId, null, size + 1, after), ct).ConfigureAwait(false))
+        var rows = (await store.QueryAsync<AssessmentRecord>(caller.Tenant, filter with { Limit = size + 1, AfterId = after }, ct).ConfigureAwait(false))
             .Select(r => r.Value).ToList();
         return Outcome<Page<TView>>.Ok(ListPaging.Of(rows, size, view, r => r.Id));
     }

@@ -5,7 +5,7 @@ using EdTech.Application.Storage;
 namespace EdTech.Application.Lists;
 
 /// <summary>A course the caller is enrolled in (API.md v2 lists): its id, title, the caller's section and when they were enrolled.</summary>
-public sealed record CourseSummary(string CourseId, string Title, string? Section, DateTimeOffset EnrolledAt);
+public sealed record CourseSummary(string CourseId, string Title, string? Section, DateTimeOffset EnrolledAt, bool Archived = false);
 
 /// <summary>
 /// The caller's courses in one role (GET /api/teacher/courses, GET /api/student/courses), paged by course id. One query on the
@@ -31,17 +31,17 @@ public sealed class ListMyCoursesHandler(IDocumentStore store)
         var rows = (await store.QueryAsync<EnrollmentRecord>(caller.Tenant, new DocumentQuery(null, fields, size + 1, cursor), ct).ConfigureAwait(false))
             .Select(r => r.Value).ToList();
 
-        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var titles = new Dictionary<string, CourseRecord>(StringComparer.Ordinal);
         foreach (var enrollment in rows.Take(size))
         {
             if (await store.GetAsync<CourseRecord>(caller.Tenant, enrollment.CourseId, enrollment.CourseId, ct).ConfigureAwait(false) is { } course)
             {
-                titles[enrollment.CourseId] = course.Value.Title;
+                titles[enrollment.CourseId] = course.Value;
             }
         }
 
         return Outcome<Page<CourseSummary>>.Ok(ListPaging.Of(rows, size,
-            e => titles.TryGetValue(e.CourseId, out var title) ? new CourseSummary(e.CourseId, title, e.Section, e.CreatedAt) : null,
+            e => titles.TryGetValue(e.CourseId, out var course) ? new CourseSummary(e.CourseId, course.Title, e.Section, e.CreatedAt, course.ArchivedAt is not null) : null,
             e => e.CourseId));
     }
 }

@@ -32,6 +32,7 @@ public static class QueriedFields
         // Admin lists (docs/api-lists.md): users by role (array) and text prefix; audit entries by actor and time.
         [Containers.Users] = ["searchName", "searchEmail", "roles/[]"],
         [Containers.Audit] = ["actorUserId", "at"],
+        [Containers.Assessments] = ["state"],
     };
 
     /// <summary>The fields of <paramref name="container"/> a query may filter on (none for most containers).</summary>
@@ -41,7 +42,7 @@ public static class QueriedFields
     public static void Ensure(string container, DocumentQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        foreach (var field in (query.FieldEquals ?? new Dictionary<string, string>()).Keys)
+        foreach (var field in (query.FieldEquals ?? new Dictionary<string, string>()).Keys.Concat((query.FieldNotEquals ?? new Dictionary<string, string>()).Keys))
         {
             if (!Of(container).Contains(field, StringComparer.Ordinal))
             {

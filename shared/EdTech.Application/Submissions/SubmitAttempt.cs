@@ -1,5 +1,6 @@
 using EdTech.Application.Access;
 using EdTech.Application.Assessments;
+using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Common;
 using EdTech.Application.Projections;
 using EdTech.Application.Records;
@@ -50,6 +51,11 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
             return Problem.NotFound("assessment");
         }
 
+        if (await SubmitLifecycle.RefusedAsync(access, caller, record, ct).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
         if (idempotencyKey is { Length: 0 or > 200 })
         {
             return Problem.Invalid("Idempotency-Key", "1 to 200 characters.");
@@ -90,6 +96,11 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
         var submissionWrite = store.CreateAsync(caller.Tenant, submission, ct);
         await Task.WhenAll(viewWrite, submissionWrite).ConfigureAwait(false);
         var (status, stored) = await submissionWrite.ConfigureAwait(false);
+        if (status == WriteStatus.Created && !await SubmitLifecycle.KeptAsync(store, caller, submission).ConfigureAwait(false))
+        {
+            return Problem.NotFound("assessment");
+        }
+
         // A concurrent submit with the same key won the create: a retry if the bodies match, else 422 (its view stands).
         return status == WriteStatus.AlreadyExists ? Retry(stored!.Value, bodyHash) : Accepted(caller, status, stored!.Value);
     }
@@ -131,7 +142,9 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
             if (status == WriteStatus.Created)
             {
                 await store.CreateAsync(caller.Tenant, SubmissionProjection.ToView(submission, sequence: 0), ct).ConfigureAwait(false);
-                return Accepted(caller, status, stored!.Value);
+                return await SubmitLifecycle.KeptAsync(store, caller, submission).ConfigureAwait(false)
+                    ? Accepted(caller, status, stored!.Value)
+                    : Problem.NotFound("assessment");
             }
 
             if (idempotencyKey is not null && stored!.Value.IdempotencyKey == idempotencyKey)

@@ -1,5 +1,6 @@
 using EdTech.Application.Access;
 using EdTech.Application.Assessments;
+using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -36,7 +37,7 @@ internal sealed class UsageObjects(IDocumentStore store, CourseAccess access, As
     private async Task<Domain.Assessments.Assessment?> AssessmentAsync(string courseId, string assessmentId, CancellationToken ct)
     {
         var found = await assessments.FindAsync(caller.Tenant, assessmentId, ct).ConfigureAwait(false);
-        return found is not null && found.CourseId == courseId ? found.Assessment : null;
+        return found is not null && found.CourseId == courseId && found.IsPublished() ? found.Assessment : null;
     }
 
     private async Task<IReadOnlyList<ModuleRecord>> ModulesAsync(string courseId, CancellationToken ct)

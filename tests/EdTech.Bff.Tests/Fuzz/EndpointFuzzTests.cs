@@ -57,6 +57,8 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
             {"id":"fzr","title":"Essay","description":"d","criteria":[{"id":"c1","title":"Content","levels":[{"id":"l0","title":"None","points":0},{"id":"l1","title":"Some","description":"x","points":2.5}]},
              {"id":"c2","title":"Style","levels":[{"id":"l0","title":"Weak","points":0},{"id":"l1","title":"Strong","points":2}]}]}
             """),
+        // A course of its own (fz-arch, created below), so an archive never closes math101 to the other targets.
+        new("PATCH", "/api/admin/courses/fz-arch", s => s.Admin, """{"title":"Renamed course","archived":true}"""),
     ];
 
     [Fact]
@@ -67,6 +69,7 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
         Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/platform/tenants", platform, new { id = "fuzz-target", name = "Target", timeZone = "UTC" })).Status);
         Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/admin/users", school.Admin, new { id = "fz-erase", displayName = "Erase Me", email = "erase@x.example", roles = new[] { "student" } })).Status);
         Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/admin/users", school.Admin, new { id = "fz-patch", displayName = "Patch Me", email = "patch@x.example", roles = new[] { "student" } })).Status);
+        Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/admin/courses", school.Admin, new { id = "fz-arch", title = "Archivable" })).Status);
         var statuses = new Dictionary<int, int>();
         var gen = Gen.Int[0, Targets.Length - 1].SelectMany(i => FuzzBodies.For(Targets[i].ValidJson).Select(b => (Target: Targets[i], b.Body, b.ContentType)));
 
@@ -109,13 +112,17 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
             "/api/teacher/courses/{0}/analytics/improvements",
             "/api/student/courses/{0}/assessments", "/api/teacher/assessments/{0}/submissions",
             "/api/teacher/courses/{0}/enrollments", "/api/admin/courses/{0}/enrollments",
-            "/api/teacher/courses/{0}/rubrics", "/api/teacher/courses/math101/rubrics/{0}", "/api/teacher/assessments/{0}/rubric-statistics"];
+            "/api/teacher/courses/{0}/rubrics", "/api/teacher/courses/math101/rubrics/{0}", "/api/teacher/assessments/{0}/rubric-statistics",
+            // Prefixed, so an empty or dot id never collapses the path onto another route (GET /api/admin/courses/ would be a 405).
+            "/api/admin/courses/x{0}", "/api/teacher/courses/math101/modules/x{0}", "/api/teacher/courses/{0}/modules/w1"];
         var gen = Gen.Select(Gen.Int[0, templates.Length - 1], Gen.String[0, 300], (i, id) => (Template: templates[i], Id: id));
 
         await gen.SampleAsync(async sample =>
         {
             var token = sample.Template.Contains("teacher", StringComparison.Ordinal) ? school.Teacher
                 : sample.Template.Contains("admin", StringComparison.Ordinal) ? school.Admin : school.Student1;
+            var token = sample.Template.Contains("admin", StringComparison.Ordinal) ? school.Admin
+                : sample.Template.Contains("teacher", StringComparison.Ordinal) ? school.Teacher : school.Student1;
             var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, sample.Template, Uri.EscapeDataString(sample.Id));
             var (status, _, _) = await school.Client.GetAsync(path, token);
             Assert.True((int)status < 500, $"{path} answered {(int)status}");

@@ -102,7 +102,7 @@ public sealed class TenantIsolationScanTests(ApiFactory factory) : IClassFixture
         {
             Containers.Submissions or Containers.SubmissionViews => [($"/api/student/submissions/{doc.Id}", reader.Student1), ($"/api/student/submissions/{doc.Id}", reader.Student2)],
             Containers.Assessments => [($"/api/student/assessments/{doc.Id}", reader.Student1)],
-            Containers.Courses => new[] { ($"/api/teacher/courses/{doc.Id}/gradebook", reader.Teacher) },
+            Containers.Courses => new[] { ($"/api/teacher/courses/{doc.Id}/gradebook", reader.Teacher), ($"/api/admin/courses/{doc.Id}", reader.Admin) },
             Containers.Rubrics => [($"/api/teacher/courses/math101/rubrics/{doc.Id}", reader.Teacher)],
             Containers.Users => [($"/api/admin/users/{doc.Id}", reader.Admin)],
             _ => [],

@@ -412,6 +412,23 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Query_FieldNotEquals_MatchesAbsentOrDifferentValues_NotTheExcludedOne()
+    {
+        var store = await OpenAsync();
+        await store.CreateAsync(TenantA, Queried, "x1", "p1", """{"status":"open"}""");
+        await store.CreateAsync(TenantA, Queried, "x2", "p1", """{"status":"draft"}""");
+        await store.CreateAsync(TenantA, Queried, "x3", "p1", """{"assessmentId":"a"}""");
+        await store.CreateAsync(TenantA, Queried, "x4", "p1", """{"status":"draft","assessmentId":"a"}""");
+
+        var notDraft = await store.QueryAsync(TenantA, Queried, new DocumentQuery("p1", FieldNotEquals: new Dictionary<string, string> { ["status"] = "draft" }));
+        var paged = await store.QueryAsync(TenantA, Queried, new DocumentQuery("p1", Limit: 1, AfterId: "x1", FieldNotEquals: new Dictionary<string, string> { ["status"] = "draft" }));
+
+        Assert.Equal(["x1", "x3"], notDraft.Select(d => d.Id));
+        Assert.Equal(["x3"], paged.Select(d => d.Id));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.QueryAsync(TenantA, Queried, new DocumentQuery(FieldNotEquals: new Dictionary<string, string> { ["title"] = "x" })));
+    }
+
+    [StoreFact]
     public async Task Query_OnAFieldTheContainerIsNotQueriedOn_IsRejectedNamingIt()
     {
         var store = await OpenAsync();

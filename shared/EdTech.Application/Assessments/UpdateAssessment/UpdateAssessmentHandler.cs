@@ -1,6 +1,8 @@
 using EdTech.Application.Access;
+using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Commands;
 using EdTech.Application.Common;
+using EdTech.Application.Courses.Lifecycle;
 using EdTech.Application.Grading;
 using EdTech.Application.Outbox;
 using EdTech.Application.Records;
@@ -44,6 +46,11 @@ public sealed class UpdateAssessmentHandler(
         if (!string.Equals(ifMatch.Trim(), stored.ETag, StringComparison.Ordinal))
         {
             return Stale();
+        }
+
+        if (await access.IsArchivedAsync(caller.Tenant, courseId, ct).ConfigureAwait(false))
+        {
+            return CourseArchive.Refused(courseId, "its assessments cannot be edited");
         }
 
         var v = CreateAssessmentValidator.Validate(command)
@@ -103,7 +110,8 @@ public sealed class UpdateAssessmentHandler(
     private async Task<Outcome<TeacherAssessment>> WriteAsync(Caller caller, AssessmentRecord next, string etag, bool regrading, CancellationToken ct)
     {
         // Its event is held ahead of the edit (id from the ETag the edit is conditional on): released if the edit lands, else cancelled.
-        var published = IntegrationEvents.AssessmentPublished(next, etag, clock.GetUtcNow());
+        // A draft's edit announces nothing (students cannot see it); publishing it does (SetAssessmentStateHandler).
+        var published = next.IsPublished() ? IntegrationEvents.AssessmentPublished(next, etag, clock.GetUtcNow()) : null;
         await events.HoldAsync(caller.Tenant, published, ct).ConfigureAwait(false);
         var (status, written) = await store.ReplaceAsync(caller.Tenant, next, etag, ct).ConfigureAwait(false);
         if (status == WriteStatus.PreconditionFailed || written is null)

@@ -1,5 +1,6 @@
 using EdTech.Application.Access;
 using EdTech.Application.Assessments;
+using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -14,7 +15,7 @@ public sealed record ModuleList(IReadOnlyList<ModuleView> Modules);
 /// <summary>
 /// A course's modules in position order: all of them for its teachers; for its students, assessment
 /// items only when the student may open that assessment (GET /api/student/assessments/{id}: it
-/// exists in this course; there is no draft state yet, so this is where one would be honoured).
+/// exists in this course and is published; a draft's item is left out).
 /// </summary>
 public sealed class GetModulesHandler(IDocumentStore store, CourseAccess access, AssessmentLookup assessments)
 {
@@ -44,5 +45,5 @@ public sealed class GetModulesHandler(IDocumentStore store, CourseAccess access,
     }
 
     private async Task<bool> IsVisibleToStudentsAsync(TenantId tenant, string courseId, string assessmentId, CancellationToken ct) =>
-        (await assessments.FindAsync(tenant, assessmentId, ct).ConfigureAwait(false))?.CourseId == courseId;
+        (await assessments.FindAsync(tenant, assessmentId, ct).ConfigureAwait(false)) is { } found && found.CourseId == courseId && found.IsPublished();
 }

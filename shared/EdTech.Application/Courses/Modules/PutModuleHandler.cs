@@ -1,6 +1,7 @@
 using EdTech.Application.Access;
 using EdTech.Application.Assessments;
 using EdTech.Application.Common;
+using EdTech.Application.Courses.Lifecycle;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
@@ -10,10 +11,13 @@ namespace EdTech.Application.Courses.Modules;
 /// <summary>
 /// Creates or replaces a module (PUT): the same content again writes nothing; other content
 /// replaces it under the ETag just read, so a concurrent PUT is a 409 rather than a lost update.
+/// With <c>ifMatch</c> (the client's If-Match) the replace applies only to that version: 412 when stale or when the
+/// module does not exist. An archived course refuses changes (409 naming the course).
 /// </summary>
 public sealed class PutModuleHandler(IDocumentStore store, CourseAccess access, AssessmentLookup assessments, TimeProvider clock)
 {
-    public async Task<Outcome<ModuleRecord>> HandleAsync(Caller caller, string courseId, string moduleId, PutModuleCommand command, CancellationToken ct)
+    /// <summary>The PUT with its optional If-Match; the stored module comes back with its ETag.</summary>
+    public async Task<Outcome<Versioned<ModuleRecord>>> PutAsync(Caller caller, string courseId, string moduleId, PutModuleCommand command, string? ifMatch, CancellationToken ct)
     {
         if (!await access.IsEnrolledAsync(caller.Tenant, courseId, caller.UserId, Roles.Teacher, ct).ConfigureAwait(false))
         {
@@ -24,6 +28,11 @@ public sealed class PutModuleHandler(IDocumentStore store, CourseAccess access, 
         if (!v.IsValid)
         {
             return v.ToProblem();
+        }
+
+        if (await access.IsArchivedAsync(caller.Tenant, courseId, ct).ConfigureAwait(false))
+        {
+            return CourseArchive.Refused(courseId, "its modules cannot be changed");
         }
 
         var items = command.Items!.Select(i => new ModuleItem(i.Id!, i.Title!.Trim(), i.Kind!, i.AssessmentId, i.Url)).ToList();
@@ -42,18 +51,28 @@ public sealed class PutModuleHandler(IDocumentStore store, CourseAccess access, 
 
         var record = new ModuleRecord(ModuleRecord.IdFor(courseId, moduleId), courseId, moduleId, command.Title!.Trim(), command.Position!.Value, items, caller.UserId, clock.GetUtcNow());
         var existing = await store.GetAsync<ModuleRecord>(caller.Tenant, record.Id, ct).ConfigureAwait(false);
+        if (ifMatch is not null && ifMatch != existing?.ETag)
+        {
+            return ModuleProblems.Stale;
+        }
+
         if (existing is null)
         {
             var (status, stored) = await store.CreateAsync(caller.Tenant, record, ct).ConfigureAwait(false);
-            return status == WriteStatus.Created ? Outcome<ModuleRecord>.New(stored!.Value) : Problem.Conflict("The module was created concurrently; read it and try again.");
+            return status == WriteStatus.Created ? Outcome<Versioned<ModuleRecord>>.New(stored!) : Problem.Conflict("The module was created concurrently; read it and try again.");
         }
 
         if (existing.Value.SameContentAs(record))
         {
-            return Outcome<ModuleRecord>.Ok(existing.Value);
+            return Outcome<Versioned<ModuleRecord>>.Ok(existing);
         }
 
         var (replaced, now) = await store.ReplaceAsync(caller.Tenant, record, existing.ETag, ct).ConfigureAwait(false);
-        return replaced == WriteStatus.PreconditionFailed ? Problem.Conflict("The module changed concurrently; read it and try again.") : Outcome<ModuleRecord>.Ok(now!.Value);
+        if (replaced == WriteStatus.PreconditionFailed)
+        {
+            return ifMatch is null ? Problem.Conflict("The module changed concurrently; read it and try again.") : ModuleProblems.Stale;
+        }
+
+        return Outcome<Versioned<ModuleRecord>>.Ok(now!);
     }
 }

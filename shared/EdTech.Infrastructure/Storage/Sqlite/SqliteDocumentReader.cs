@@ -63,6 +63,14 @@ internal sealed partial class SqliteDocumentReader(string connectionString)
         }
 
         AppendConditions(sql, command, query);
+        foreach (var (field, value) in query.FieldNotEquals ?? new Dictionary<string, string>())
+        {
+            // Absent (NULL) or different: old documents without the field pass.
+            sql.Append(CultureInfo.InvariantCulture, $" AND (json_extract(json, $path{index}) IS NULL OR CAST(json_extract(json, $path{index}) AS TEXT) <> $value{index})");
+            command.Parameters.AddWithValue($"$path{index}", "$." + field);
+            command.Parameters.AddWithValue($"$value{index}", value);
+            index++;
+        }
 
         // LIMIT -1 means no limit in SQLite.
         sql.Append(" ORDER BY id LIMIT $limit;");
@@ -184,7 +192,7 @@ internal sealed partial class SqliteDocumentReader(string connectionString)
             throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "Limit cannot be negative.");
         }
 
-        foreach (var field in (query.FieldEquals ?? new Dictionary<string, string>()).Keys)
+        foreach (var field in (query.FieldEquals ?? new Dictionary<string, string>()).Keys.Concat((query.FieldNotEquals ?? new Dictionary<string, string>()).Keys))
         {
             // Names go into a JSON path, so only plain identifiers pass; the path itself is still a parameter.
             if (!FieldName().IsMatch(field))

@@ -112,6 +112,16 @@ public static class MatrixSamples
         // Each case first (re-)enrolls the user it removes, so the one allowed call finds an enrollment (204) whatever ran before.
         ["DELETE /api/admin/courses/{courseId}/enrollments/{userId}"] = new(204, async w => { await w.EnrollUserToRemoveAsync(); return null; }),
         ["PUT /api/content/taxonomy/skills/{skillId}"] = new(201, _ => Task.FromResult<object?>(new { name = "Matrix skill", description = "Written by the matrix." }), ForeignTenant: 201),
+        ["GET /api/admin/courses/{courseId}"] = new(200),
+        // The course's own title again: passes access and validation, changes nothing (archiving would close the home course to the other rows).
+        ["PATCH /api/admin/courses/{courseId}"] = Post(200, w => new { title = "Maths" }),
+        // The home quiz has a submission, so the one allowed caller reaches the handler and is refused (409); everyone else 403/404.
+        ["POST /api/teacher/courses/{courseId}/assessments/{assessmentId}/unpublish"] = new(409),
+        // Already published: the same state again answers 200 and writes nothing.
+        ["POST /api/teacher/courses/{courseId}/assessments/{assessmentId}/publish"] = new(200),
+        // The module (MatrixWorld.LifecycleModule) is put again before each case, so the delete finds it whatever ran before.
+        ["GET /api/teacher/courses/{courseId}/modules/{moduleId}"] = new(200, Headers: async w => await w.LifecycleModuleAsync()),
+        ["DELETE /api/teacher/courses/{courseId}/modules/{moduleId}"] = new(204, Headers: async w => await w.LifecycleModuleAsync()),
     };
 
     public static MatrixSample? Find(AccessRule row) => ByEndpoint.GetValueOrDefault(row.Endpoint);

@@ -112,6 +112,18 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         return response.Headers.ETag!.ToString();
     }
 
+    /// <summary>The module the single-module rows read and delete (the PUT row creates its own, so its 201 never depends on these).</summary>
+    public const string LifecycleModule = "matrix-lifecycle";
+
+    /// <summary>Puts <see cref="LifecycleModule"/> (again) as the home teacher; no extra headers.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> LifecycleModuleAsync()
+    {
+        var (status, body, _) = await Client.SendAsync(HttpMethod.Put, $"/api/teacher/courses/{Home.Course}/modules/{LifecycleModule}", Home.Teacher,
+            new { title = "Lifecycle", position = 2, items = Array.Empty<object>() });
+        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Created, $"Putting the matrix module failed: {status} {body}");
+        return new Dictionary<string, string>();
+    }
+
     /// <summary>The current ETag of the home quiz, as its teacher reads it (for If-Match on an edit).</summary>
     public async Task<string> AssessmentETagAsync()
     {
@@ -146,7 +158,7 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         "userId" when row.Method == "DELETE" => UserToRemove,
         "userId" => row.Method == "POST" ? ErasedUser : ExportedUser,
         "id" => TargetTenant,
-        "moduleId" => "matrix-module",
+        "moduleId" => row.Method is "GET" or "DELETE" ? LifecycleModule : "matrix-module",
         "jobId" => TaggingJobId,
         "simulationId" => SimulationId,
         "rubricId" => MatrixRubric,

@@ -51,6 +51,15 @@ public sealed class CosmosAdapterTests
     }
 
     [Fact]
+    public void Query_FieldNotEquals_KeepsDocumentsWithoutTheField()
+    {
+        var query = CosmosQueries.Build(Tenant, Containers.Assessments, new DocumentQuery("c1", FieldNotEquals: new Dictionary<string, string> { ["state"] = "draft" }));
+
+        Assert.Contains("AND (NOT IS_DEFINED(c.doc.state) OR c.doc.state != @x0)", query.QueryText, StringComparison.Ordinal);
+        Assert.Equal("draft", query.GetQueryParameters().ToDictionary(p => p.Name, p => p.Value)["@x0"]);
+    }
+
+    [Fact]
     public void Query_OnANumericValue_MatchesTheTextOrTheNumber()
     {
         var query = CosmosQueries.Build(Tenant, Containers.Submissions, DocumentQuery.Where("assessmentId", "3"));
