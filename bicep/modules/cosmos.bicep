@@ -78,6 +78,7 @@ var containers = [
   { name: 'course-analytics-weeks', fields: [], throughput: 'shared' }
   { name: 'course-analytics-items', fields: [], throughput: 'shared' }
   { name: 'simulations', fields: ['status'], throughput: 'shared' }
+  { name: 'attempts', fields: ['assessmentId', 'userId'], throughput: 'shared' }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'

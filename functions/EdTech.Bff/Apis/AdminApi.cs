@@ -20,6 +20,7 @@ public static class AdminApi
         api.MapAdminRosterApi();
         api.MapAdminAnalyticsSettings();
         api.MapAdminSimulations();
+        api.MapAdminAccommodations();
         return api;
     }
 

@@ -37,6 +37,7 @@ public static class TeacherApi
         api.MapTeacherAnalytics();
         api.MapTeacherItemDifficulty();
         api.MapTeacherLists();
+        api.MapTeacherAccommodations();
         return api;
     }
 
@@ -71,6 +72,7 @@ public static class TeacherApi
         {
             a.Id, a.CourseId, a.Title, a.DueAt, a.GraceSeconds, a.MaxAttempts, a.LatePolicy, a.Release, a.Category, a.MaxScore, r.Version, Regrading = regrading,
             Items = a.Items.Select(i => new { i.Id, i.Type, i.Prompt, i.Choices, i.Answer, i.Tolerance, i.Points, i.Skills }),
+            a.TimeLimitSeconds, a.OverTime,
         };
     }
 }

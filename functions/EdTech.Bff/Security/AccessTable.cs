@@ -33,6 +33,10 @@ public static class AccessTable
         // The contract's tenant-admin prefix for simulations (the same handlers as /api/content/simulations).
         Row("POST", "/api/admin/simulations", Tenant, TenantAdmin),
         Row("GET", "/api/admin/simulations/{simulationId}", Tenant, TenantAdmin),
+        // Accommodations (docs/timing.md): a tenant admin reaches every course of the tenant; the handler 404s an unknown course or a user not enrolled as its student.
+        Row("GET", "/api/admin/courses/{courseId}/accommodations/{userId}", Tenant, TenantAdmin),
+        Row("PUT", "/api/admin/courses/{courseId}/accommodations/{userId}", Tenant, TenantAdmin),
+        Row("DELETE", "/api/admin/courses/{courseId}/accommodations/{userId}", Tenant, TenantAdmin),
 
         Row("POST", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/assessments/{assessmentId}", Course, Teacher),
@@ -61,6 +65,10 @@ public static class AccessTable
         Row("GET", "/api/teacher/courses", Tenant, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/assessments/{assessmentId}/submissions", Course, Teacher),
+        // Accommodations (docs/timing.md): the course's teacher; the handler 404s a user not enrolled as the course's student.
+        Row("GET", "/api/teacher/courses/{courseId}/accommodations/{userId}", Course, Teacher),
+        Row("PUT", "/api/teacher/courses/{courseId}/accommodations/{userId}", Course, Teacher),
+        Row("DELETE", "/api/teacher/courses/{courseId}/accommodations/{userId}", Course, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),
@@ -76,6 +84,10 @@ public static class AccessTable
         Row("GET", "/api/student/courses", Tenant, Student),
         Row("GET", "/api/student/courses/{courseId}/assessments", Course, Student),
         Row("GET", "/api/student/submissions", Tenant, Student),
+        // Attempts (docs/timing.md): the assessment's course; an attempt is read and saved only by its own student (404 otherwise).
+        Row("POST", "/api/student/assessments/{assessmentId}/attempts", Course, Student),
+        Row("GET", "/api/student/assessments/{assessmentId}/attempts/{attemptId}", Course, Student),
+        Row("PUT", "/api/student/assessments/{assessmentId}/attempts/{attemptId}/draft", Course, Student),
 
         Row("GET", "/api/content/flagged-items", Tenant, ContentAuthor),
         Row("POST", "/api/content/tagging-jobs", Tenant, ContentAuthor),

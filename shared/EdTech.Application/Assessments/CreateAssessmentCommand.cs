@@ -9,7 +9,10 @@ public sealed record ReleaseInput(string? Mode, DateTimeOffset? At);
 
 public sealed record ItemInput(string? Id, string? Type, string? Prompt, IReadOnlyList<string>? Choices, AnswerValue? Answer, decimal? Tolerance, decimal? Points, IReadOnlyList<string>? Skills);
 
-/// <summary>The teacher's body (<see cref="Category"/>: a category id of the course's grading scheme, optional); <see cref="CourseId"/> comes from the route, never the body.</summary>
+/// <summary>
+/// The teacher's body (<see cref="Category"/>: a category id of the course's grading scheme, optional); <see cref="CourseId"/> comes from the route, never the body.
+/// <see cref="TimeLimitSeconds"/> and <see cref="OverTime"/> make it a timed assessment (docs/timing.md).
+/// </summary>
 public sealed record CreateAssessmentCommand(
     string? Id,
     string? Title,
@@ -19,7 +22,9 @@ public sealed record CreateAssessmentCommand(
     LatePolicyInput? LatePolicy,
     ReleaseInput? Release,
     IReadOnlyList<ItemInput>? Items,
-    string? Category = null)
+    string? Category = null,
+    int? TimeLimitSeconds = null,
+    string? OverTime = null)
 {
     [JsonIgnore]
     public string CourseId { get; init; } = string.Empty;

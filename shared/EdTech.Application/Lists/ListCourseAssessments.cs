@@ -3,6 +3,7 @@ using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
+using EdTech.Domain.Timing;
 
 namespace EdTech.Application.Lists;
 
@@ -17,7 +18,7 @@ public sealed record TeacherAssessmentSummary(
 /// </summary>
 public sealed record StudentAssessmentSummary(
     string AssessmentId, string CourseId, string Title, DateTimeOffset DueAt, DateTimeOffset Deadline, bool Open, int? MaxAttempts,
-    string? Category, decimal MaxScore, int ItemCount);
+    string? Category, decimal MaxScore, int ItemCount, int? TimeLimitSeconds = null);
 
 /// <summary>
 /// A course's assessments (GET /api/teacher/courses/{courseId}/assessments, GET /api/student/courses/{courseId}/assessments):
@@ -32,12 +33,17 @@ public sealed class ListCourseAssessmentsHandler(IDocumentStore store, CourseAcc
             r.Id, r.CourseId, r.Assessment.Title, r.Assessment.DueAt, r.Assessment.GraceSeconds, r.Assessment.MaxAttempts, r.Assessment.Release.Mode,
             r.Assessment.Category, r.Assessment.MaxScore, r.Assessment.Items.Count, r.Version, r.CreatedAt), ct);
 
-    public Task<Outcome<Page<StudentAssessmentSummary>>> ForStudentAsync(Caller caller, string courseId, string? limit, string? next, CancellationToken ct)
+    /// <summary>Due date, deadline, open and time limit are the student's own (their extension and extra time, docs/timing.md).</summary>
+    public async Task<Outcome<Page<StudentAssessmentSummary>>> ForStudentAsync(Caller caller, string courseId, string? limit, string? next, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(caller);
         var now = clock.GetUtcNow();
-        return ListAsync(caller, courseId, Roles.Student, limit, next, r => new StudentAssessmentSummary(
-            r.Id, r.CourseId, r.Assessment.Title, r.Assessment.DueAt, r.Assessment.Deadline, now <= r.Assessment.Deadline, r.Assessment.MaxAttempts,
-            r.Assessment.Category, r.Assessment.MaxScore, r.Assessment.Items.Count), ct);
+        // The same cached enrollment read ListAsync checks access with.
+        var mine = ResourceId.IsValid(courseId) ? (await access.EnrollmentAsync(caller.Tenant, courseId, caller.UserId, Roles.Student, ct).ConfigureAwait(false))?.Accommodation : null;
+        return await ListAsync(caller, courseId, Roles.Student, limit, next, r => new StudentAssessmentSummary(
+            r.Id, r.CourseId, r.Assessment.Title, StudentSchedule.DueAt(r.Assessment, mine), StudentSchedule.Deadline(r.Assessment, mine),
+            now <= StudentSchedule.Deadline(r.Assessment, mine), r.Assessment.MaxAttempts,
+            r.Assessment.Category, r.Assessment.MaxScore, r.Assessment.Items.Count, (int?)StudentSchedule.TimeLimit(r.Assessment, mine)?.TotalSeconds), ct).ConfigureAwait(false);
     }
 
     private async Task<Outcome<Page<TView>>> ListAsync<TView>(

@@ -58,6 +58,9 @@ public static class Containers
     /// <summary>Curriculum-change simulations: request, model snapshot, status and result (partition = simulation id).</summary>
     public const string Simulations = "simulations";
 
+    /// <summary>Students' attempts of an assessment (start, timed end, last draft), partitioned by course like submissions (docs/timing.md).</summary>
+    public const string Attempts = "attempts";
+
     /// <summary>Changes a change-feed handler kept failing on: one record each, visible, never blocking a lease.</summary>
     public const string Poison = "poison";
 
@@ -66,5 +69,6 @@ public static class Containers
          Modules, GradingSchemes, ReviewQueue, AssessmentStatistics, AssessmentReleases, Notifications,
          LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns, SkillTaxonomy, TaggingSuggestions,
          UsageEvents, UsageStudentDays, CourseUsage, UsageModuleProgress, TaggingUsage, AnalyticsStudentWeeks, CourseAnalyticsWeeks, CourseAnalyticsItems,
-         Simulations];
+         Simulations,
+         Attempts];
 }

@@ -28,6 +28,7 @@ public static class QueriedFields
         [Containers.UsageModuleProgress] = ["userId"],
         [Containers.AnalyticsStudentWeeks] = ["userId"],
         [Containers.Simulations] = ["status"],
+        [Containers.Attempts] = ["assessmentId", "userId"],
     };
 
     /// <summary>The fields of <paramref name="container"/> a query may filter on (none for most containers).</summary>
