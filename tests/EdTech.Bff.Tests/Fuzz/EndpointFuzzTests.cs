@@ -52,6 +52,12 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
         new("POST", "/api/content/suggestions/quiz1/q1/accept", s => s.Factory.Token(s.Tenant, "c1", "content-author"), """{"skills":["arithmetic","primes"]}"""),
         new("POST", "/api/content/suggestions/accept", s => s.Factory.Token(s.Tenant, "c1", "content-author"), """{"courseId":"math101","minConfidence":0.9,"assessmentId":"quiz1"}"""),
         new("PUT", "/api/teacher/courses/math101/skill-graph", s => s.Teacher, """{"prerequisites":[{"skill":"primes","requires":["arithmetic"]},{"skill":"geometry","requires":[]}]}"""),
+        new("PUT", "/api/teacher/courses/math101/accommodations/s1", s => s.Teacher,
+            """{"timeMultiplier":1.5,"extensions":[{"assessmentId":"quiz1","dueAt":"2030-01-01T00:00:00Z"}],"reason":"IEP"}"""),
+        new("PUT", "/api/admin/courses/math101/accommodations/s2", s => s.Admin, """{"timeMultiplier":2,"extensions":[]}"""),
+        // s1's first attempt of quiz1, started in the set-up (attempt ids are derived, so the path is known here).
+        new("PUT", $"/api/student/assessments/quiz1/attempts/{EdTech.Application.Timing.AttemptIds.For("s1", "quiz1", 1)}/draft", s => s.Student1,
+            """{"sequence":5,"answers":[{"itemId":"q1","value":"a"},{"itemId":"q2","value":4}]}"""),
     ];
 
     [Fact]
@@ -61,6 +67,7 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
         var platform = factory.Token("platform", "root", "platform-admin");
         Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/platform/tenants", platform, new { id = "fuzz-target", name = "Target", timeZone = "UTC" })).Status);
         Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/admin/users", school.Admin, new { id = "fz-erase", displayName = "Erase Me", email = "erase@x.example", roles = new[] { "student" } })).Status);
+        Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/student/assessments/quiz1/attempts", school.Student1, new { })).Status);
         var statuses = new Dictionary<int, int>();
         var gen = Gen.Int[0, Targets.Length - 1].SelectMany(i => FuzzBodies.For(Targets[i].ValidJson).Select(b => (Target: Targets[i], b.Body, b.ContentType)));
 

@@ -98,6 +98,8 @@ public sealed class TenantIsolationScanTests(ApiFactory factory) : IClassFixture
             Containers.Submissions or Containers.SubmissionViews => [($"/api/student/submissions/{doc.Id}", reader.Student1), ($"/api/student/submissions/{doc.Id}", reader.Student2)],
             Containers.Assessments => [($"/api/student/assessments/{doc.Id}", reader.Student1)],
             Containers.Courses => new[] { ($"/api/teacher/courses/{doc.Id}/gradebook", reader.Teacher) },
+            // The same student and quiz give the same attempt id in every school: the reader's own attempt answers, the other school's only-quiz attempt 404s.
+            Containers.Attempts => [($"/api/student/assessments/quiz1/attempts/{doc.Id}", reader.Student1)],
             _ => [],
         };
 
