@@ -57,7 +57,7 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
         new("PUT", "/api/admin/courses/math101/accommodations/s2", s => s.Admin, """{"timeMultiplier":2,"extensions":[]}"""),
         // s1's first attempt of quiz1, started in the set-up (attempt ids are derived, so the path is known here).
         new("PUT", $"/api/student/assessments/quiz1/attempts/{EdTech.Application.Timing.AttemptIds.For("s1", "quiz1", 1)}/draft", s => s.Student1,
-            """{"sequence":5,"answers":[{"itemId":"q1","value":"a"},{"itemId":"q2","value":4}]}"""),
+            """{"sequence":5,"answers":[{"itemId":"q1","value":"4"},{"itemId":"q2","value":["2","3"]}]}"""),
     ];
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class IsolationWorkload
             var (started, attempt, _) = await client.PostAsync($"/api/student/assessments/{quiz}/attempts", w.Student1, new { });
             Assert.True(started == HttpStatusCode.Created, $"Workload attempt failed: {started} {attempt}");
             await Expect(client.SendAsync(HttpMethod.Put, $"/api/student/assessments/{quiz}/attempts/{attempt.GetProperty("attemptId").GetString()}/draft", w.Student1,
-                new { sequence = 1, answers = new[] { new { itemId = "q1", value = "a" } } }), HttpStatusCode.OK);
+                new { sequence = 1, answers = new[] { new { itemId = "q1", value = "4" } } }), HttpStatusCode.OK);
         }
 
         return w;

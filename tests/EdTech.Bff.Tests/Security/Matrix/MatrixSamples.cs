@@ -100,7 +100,7 @@ public static class MatrixSamples
         // s1's attempt is running from the world's set-up, so starting again returns it (200).
         ["POST /api/student/assessments/{assessmentId}/attempts"] = new(200),
         ["GET /api/student/assessments/{assessmentId}/attempts/{attemptId}"] = new(200),
-        ["PUT /api/student/assessments/{assessmentId}/attempts/{attemptId}/draft"] = Post(200, _ => new { sequence = DateTime.UtcNow.Ticks, answers = new[] { new { itemId = "q1", value = "a" } } }),
+        ["PUT /api/student/assessments/{assessmentId}/attempts/{attemptId}/draft"] = Post(200, _ => new { sequence = DateTime.UtcNow.Ticks, answers = new[] { new { itemId = "q1", value = "4" } } }),
         ["PUT /api/content/taxonomy/skills/{skillId}"] = new(201, _ => Task.FromResult<object?>(new { name = "Matrix skill", description = "Written by the matrix." }), ForeignTenant: 201),
     };
 
