@@ -154,6 +154,9 @@ public sealed class TimingRouteTests(ApiFactory factory) : IClassFixture<ApiFact
         var (accepted, submission, _) = await school.Client.PostAsync("/api/student/assessments/timed1/submissions", school.Student1, body);
         Assert.Equal(HttpStatusCode.Accepted, accepted);
         Assert.Equal(HttpStatusCode.Conflict, (await school.Client.PostAsync("/api/student/assessments/timed1/submissions", school.Student1, body)).Status);
+        var teacherView = (await school.Client.GetAsync($"/api/teacher/submissions/{submission.GetProperty("submissionId").GetString()}", school.Teacher)).Body;
+        Assert.Equal(id, teacherView.GetProperty("attemptId").GetString());
+        Assert.False(teacherView.GetProperty("overTime").GetBoolean());
         var ended = (await school.Client.GetAsync($"/api/student/assessments/timed1/attempts/{id}", school.Student1)).Body;
         Assert.Equal("submitted", ended.GetProperty("status").GetString());
         Assert.Equal(submission.GetProperty("submissionId").GetString(), ended.GetProperty("submissionId").GetString());
