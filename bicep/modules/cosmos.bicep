@@ -80,6 +80,7 @@ var containers = [
   { name: 'simulations', fields: ['status'], throughput: 'shared' }
   { name: 'rubrics', fields: [], throughput: 'shared' }
   { name: 'rubric-versions', fields: [], throughput: 'shared' }
+  { name: 'attempts', fields: ['assessmentId', 'userId'], throughput: 'shared' }
 ]
 
 var dataContributorRole = '00000000-0000-0000-0000-000000000002'

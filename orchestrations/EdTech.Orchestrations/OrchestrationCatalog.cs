@@ -5,6 +5,7 @@ using EdTech.Orchestrations.Release;
 using EdTech.Orchestrations.Runs;
 using EdTech.Orchestrations.Simulation;
 using EdTech.Orchestrations.Tagging;
+using EdTech.Orchestrations.Timing;
 using Microsoft.DurableTask;
 
 namespace EdTech.Orchestrations;
@@ -14,13 +15,15 @@ public static class OrchestrationCatalog
 {
     public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(GradeSubmissionOrchestrator), typeof(ReleaseResultsOrchestrator), typeof(ReleaseChunkOrchestrator), typeof(ReleaseAtOrchestrator),
         typeof(RegradeAssessmentOrchestrator), typeof(RegradeChunkOrchestrator), typeof(CalibrateCourseOrchestrator), typeof(TaggingJobOrchestrator), typeof(AutoTagItemsOrchestrator),
-        typeof(CurriculumSimulationOrchestrator)];
+        typeof(CurriculumSimulationOrchestrator),
+        typeof(AttemptTimerOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } = [typeof(AutoGradeSubmissionActivity), typeof(ReleaseIfDueActivity), typeof(RemindReviewActivity), typeof(MarkAssessmentReleasedActivity),
         typeof(ListReleasePageActivity), typeof(ReleaseSubmissionsActivity), typeof(ReleaseDueAssessmentActivity), typeof(ListRegradePageActivity), typeof(RegradeChunkActivity), typeof(CalibrateCourseActivity),
         typeof(MarkTaggingJobRunningActivity), typeof(TagItemsChunkActivity), typeof(FinishTaggingPageActivity), typeof(FinishTaggingJobActivity), typeof(FinishWorkflowRunActivity),
         typeof(TagChangedItemsActivity), typeof(AutoApplySuggestionsActivity),
-        typeof(PrepareSimulationActivity), typeof(SimulateChunkActivity), typeof(FinishSimulationActivity), typeof(FailSimulationActivity)];
+        typeof(PrepareSimulationActivity), typeof(SimulateChunkActivity), typeof(FinishSimulationActivity), typeof(FailSimulationActivity),
+        typeof(AutoSubmitAttemptActivity)];
 
     public static void Register(DurableTaskRegistry registry)
     {

@@ -24,6 +24,7 @@ public static class AdminApi
         api.MapAdminLists();
         api.MapSimulationList();
         api.MapAdminLifecycleApi();
+        api.MapAdminAccommodations();
         return api;
     }
 

@@ -25,6 +25,7 @@ public static class StudentApi
         api.MapStudentModulesApi();
         api.MapStudentLearning();
         api.MapStudentLists();
+        api.MapStudentAttempts();
         return api;
     }
 

@@ -41,6 +41,7 @@ public static class TeacherApi
         api.MapTeacherLists();
         api.MapTeacherRoster();
         api.MapTeacherRubrics();
+        api.MapTeacherAccommodations();
         return api;
     }
 
@@ -76,6 +77,7 @@ public static class TeacherApi
             a.Id, a.CourseId, a.Title, a.DueAt, a.GraceSeconds, a.MaxAttempts, a.LatePolicy, a.Release, a.Category, a.MaxScore, r.Version, Regrading = regrading,
             Published = r.IsPublished(),
             Items = a.Items.Select(i => new { i.Id, i.Type, i.Prompt, i.Choices, i.Answer, i.Tolerance, i.Points, i.Skills, i.Options, i.RubricId }),
+            a.TimeLimitSeconds, a.OverTime,
         };
     }
 }

@@ -47,6 +47,10 @@ public static class AccessTable
         // Lifecycle (docs/api-lifecycle.md): a course's read (ETag) and merge patch (rename, archive, unarchive; optional If-Match).
         Row("GET", "/api/admin/courses/{courseId}", Tenant, TenantAdmin),
         Row("PATCH", "/api/admin/courses/{courseId}", Tenant, TenantAdmin),
+        // Accommodations (docs/timing.md): a tenant admin reaches every course of the tenant; the handler 404s an unknown course or a user not enrolled as its student.
+        Row("GET", "/api/admin/courses/{courseId}/accommodations/{userId}", Tenant, TenantAdmin),
+        Row("PUT", "/api/admin/courses/{courseId}/accommodations/{userId}", Tenant, TenantAdmin),
+        Row("DELETE", "/api/admin/courses/{courseId}/accommodations/{userId}", Tenant, TenantAdmin),
 
         Row("POST", "/api/teacher/courses/{courseId}/assessments", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/assessments/{assessmentId}", Course, Teacher),
@@ -88,6 +92,10 @@ public static class AccessTable
         Row("POST", "/api/teacher/courses/{courseId}/assessments/{assessmentId}/publish", Course, Teacher),
         Row("GET", "/api/teacher/courses/{courseId}/modules/{moduleId}", Course, Teacher),
         Row("DELETE", "/api/teacher/courses/{courseId}/modules/{moduleId}", Course, Teacher),
+        // Accommodations (docs/timing.md): the course's teacher; the handler 404s a user not enrolled as the course's student.
+        Row("GET", "/api/teacher/courses/{courseId}/accommodations/{userId}", Course, Teacher),
+        Row("PUT", "/api/teacher/courses/{courseId}/accommodations/{userId}", Course, Teacher),
+        Row("DELETE", "/api/teacher/courses/{courseId}/accommodations/{userId}", Course, Teacher),
 
         Row("GET", "/api/student/assessments/{assessmentId}", Course, Student),
         Row("POST", "/api/student/assessments/{assessmentId}/submissions", Course, Student),
@@ -103,6 +111,10 @@ public static class AccessTable
         Row("GET", "/api/student/courses", Tenant, Student),
         Row("GET", "/api/student/courses/{courseId}/assessments", Course, Student),
         Row("GET", "/api/student/submissions", Tenant, Student),
+        // Attempts (docs/timing.md): the assessment's course; an attempt is read and saved only by its own student (404 otherwise).
+        Row("POST", "/api/student/assessments/{assessmentId}/attempts", Course, Student),
+        Row("GET", "/api/student/assessments/{assessmentId}/attempts/{attemptId}", Course, Student),
+        Row("PUT", "/api/student/assessments/{assessmentId}/attempts/{attemptId}/draft", Course, Student),
 
         Row("GET", "/api/content/flagged-items", Tenant, ContentAuthor),
         Row("POST", "/api/content/tagging-jobs", Tenant, ContentAuthor),

@@ -16,12 +16,16 @@ public sealed class CourseAccess(IDocumentStore store, TimeProvider clock, Acces
     private readonly ExpiringCache<string[]> _courses = new(clock, settings.Ttl);
     private readonly ExpiringCache<CourseRecord> _courseRecords = new(clock, settings.Ttl);
 
-    public async Task<bool> IsEnrolledAsync(TenantId tenant, string courseId, string userId, string role, CancellationToken ct)
+    public async Task<bool> IsEnrolledAsync(TenantId tenant, string courseId, string userId, string role, CancellationToken ct) =>
+        await EnrollmentAsync(tenant, courseId, userId, role, ct).ConfigureAwait(false) is not null;
+
+    /// <summary>The user's enrollment in the course if it is in <paramref name="role"/> (the same cached read as <see cref="IsEnrolledAsync"/>), else null.</summary>
+    public async Task<EnrollmentRecord?> EnrollmentAsync(TenantId tenant, string courseId, string userId, string role, CancellationToken ct)
     {
         var id = EnrollmentRecord.IdFor(courseId, userId);
         var enrollment = await _enrollments.GetOrLoadAsync($"{tenant}:{id}",
             async token => (await store.GetAsync<EnrollmentRecord>(tenant, id, token).ConfigureAwait(false))?.Value, ct).ConfigureAwait(false);
-        return enrollment?.Role == role;
+        return enrollment?.Role == role ? enrollment : null;
     }
 
     /// <summary>

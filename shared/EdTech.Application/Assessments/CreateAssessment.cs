@@ -80,5 +80,7 @@ public sealed class CreateAssessmentHandler(IDocumentStore store, CourseAccess a
         new ReleasePolicy(c.Release!.Mode!, c.Release.At?.ToUniversalTime()),
         c.Items!.Select(i => new AssessmentItem(i.Id!, i.Type!, i.Prompt!, i.Choices, i.Type == ItemType.Essay ? null : i.Answer,
             i.Tolerance, i.Points!.Value, i.Skills!, ItemOptionRules.Stored(i.Options), RubricId: i.RubricId)).ToList(),
-        c.Category);
+        c.Category,
+        TimeLimitSeconds: c.TimeLimitSeconds,
+        OverTime: c.TimeLimitSeconds is null ? null : c.OverTime ?? Domain.Timing.OverTimePolicy.AcceptMarked);
 }

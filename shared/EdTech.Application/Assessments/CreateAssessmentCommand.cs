@@ -16,6 +16,7 @@ public sealed record ItemInput(string? Id, string? Type, string? Prompt, IReadOn
 /// The teacher's body (<see cref="Category"/>: a category id of the course's grading scheme, optional); <see cref="CourseId"/> comes from
 /// the route, never the body. <see cref="Published"/>: false creates a draft students cannot see; absent or true publishes it (as before
 /// drafts existed). Only the create reads it: an edit (PUT) keeps the state, which changes through publish/unpublish.
+/// <see cref="TimeLimitSeconds"/> and <see cref="OverTime"/> make it a timed assessment (docs/timing.md).
 /// </summary>
 public sealed record CreateAssessmentCommand(
     string? Id,
@@ -27,7 +28,9 @@ public sealed record CreateAssessmentCommand(
     ReleaseInput? Release,
     IReadOnlyList<ItemInput>? Items,
     string? Category = null,
-    bool? Published = null)
+    bool? Published = null,
+    int? TimeLimitSeconds = null,
+    string? OverTime = null)
 {
     [JsonIgnore]
     public string CourseId { get; init; } = string.Empty;

@@ -1,4 +1,5 @@
 using EdTech.Application.Common;
+using EdTech.Application.Timing;
 using EdTech.Domain.Assessments;
 
 namespace EdTech.Application.Assessments;
@@ -15,6 +16,7 @@ public static class CreateAssessmentValidator
             .Require(c.GraceSeconds is null or (>= 0 and <= 604_800), "graceSeconds", "0 to 604800.")
             .Require(c.MaxAttempts is null or (>= 1 and <= 100), "maxAttempts", "1 to 100.")
             .Id(c.Category, "category");
+        TimingRules.Validate(v, c.TimeLimitSeconds, c.OverTime);
         if (c.LatePolicy is { } late)
         {
             v.Require(late.PercentPerDay is >= 0 and <= 100, "latePolicy.percentPerDay", "0 to 100.")

@@ -5,6 +5,7 @@ using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Tenancy;
+using EdTech.Domain.Timing;
 
 namespace EdTech.Application.Assessments;
 
@@ -25,23 +26,30 @@ public sealed record StudentItemView(string Id, string Type, string Prompt, IRea
     }
 }
 
-/// <summary>An assessment as a student sees it: never the answer keys or tolerances.</summary>
+/// <summary>
+/// An assessment as a student sees it: never the answer keys or tolerances. <see cref="DueAt"/> and <see cref="Deadline"/> are
+/// the student's own (an extension moves them); <see cref="TimeLimitSeconds"/> is their own limit (× their multiplier), null when untimed.
+/// </summary>
 public sealed record StudentAssessmentView(
     string Id, string CourseId, string Title, DateTimeOffset DueAt, int GraceSeconds, int? MaxAttempts,
-    LatePolicy? LatePolicy, ReleasePolicy Release, decimal MaxScore, IReadOnlyList<StudentItemView> Items);
+    LatePolicy? LatePolicy, ReleasePolicy Release, decimal MaxScore, IReadOnlyList<StudentItemView> Items,
+    DateTimeOffset? Deadline = null, int? TimeLimitSeconds = null, string? OverTime = null);
 
 public sealed class GetStudentAssessmentHandler(AssessmentLookup assessments, CourseAccess access)
 {
     public async Task<Outcome<StudentAssessmentView>> HandleAsync(Caller caller, string assessmentId, CancellationToken ct)
     {
         var record = await assessments.FindAsync(caller.Tenant, assessmentId, ct).ConfigureAwait(false);
-        if (record is null || !record.IsPublished() || !await access.IsEnrolledAsync(caller.Tenant, record.CourseId, caller.UserId, Roles.Student, ct).ConfigureAwait(false))
+        var enrollment = record is null || !record.IsPublished() ? null : await access.EnrollmentAsync(caller.Tenant, record.CourseId, caller.UserId, Roles.Student, ct).ConfigureAwait(false);
+        if (record is null || enrollment is null)
         {
             return Problem.NotFound("assessment");
         }
 
         var a = record.Assessment;
-        return Outcome<StudentAssessmentView>.Ok(new StudentAssessmentView(a.Id, a.CourseId, a.Title, a.DueAt, a.GraceSeconds, a.MaxAttempts, a.LatePolicy, a.Release, a.MaxScore,
-            a.Items.Select(StudentItemView.Of).ToList()));
+        var mine = enrollment.Accommodation;
+        return Outcome<StudentAssessmentView>.Ok(new StudentAssessmentView(a.Id, a.CourseId, a.Title, StudentSchedule.DueAt(a, mine), a.GraceSeconds, a.MaxAttempts, a.LatePolicy, a.Release, a.MaxScore,
+            a.Items.Select(StudentItemView.Of).ToList(),
+            StudentSchedule.Deadline(a, mine), (int?)StudentSchedule.TimeLimit(a, mine)?.TotalSeconds, a.TimeLimitSeconds is null ? null : a.OverTime ?? OverTimePolicy.AcceptMarked));
     }
 }

@@ -67,7 +67,7 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
         {
             ItemScores = outcome.ItemScores,
             RawScore = outcome.NeedsReview ? null : outcome.RawScore,
-            Score = outcome.NeedsReview ? null : AssessmentGrader.FinalScore(assessment.Value.Assessment, outcome.RawScore, submission.ReceivedAt),
+            Score = outcome.NeedsReview ? null : AssessmentGrader.FinalScore(assessment.Value.Assessment, outcome.RawScore, submission.ReceivedAt, submission.ExtendedDeadline),
             Status = outcome.NeedsReview ? SubmissionStatus.AwaitingReview : SubmissionStatus.Graded,
             GradedAt = outcome.NeedsReview ? null : now,
             GradedVersion = assessment.Value.Version,

@@ -4,6 +4,7 @@ using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
+using EdTech.Domain.Timing;
 
 namespace EdTech.Application.Lists;
 
@@ -18,7 +19,7 @@ public sealed record TeacherAssessmentSummary(
 /// </summary>
 public sealed record StudentAssessmentSummary(
     string AssessmentId, string CourseId, string Title, DateTimeOffset DueAt, DateTimeOffset Deadline, bool Open, int? MaxAttempts,
-    string? Category, decimal MaxScore, int ItemCount);
+    string? Category, decimal MaxScore, int ItemCount, int? TimeLimitSeconds = null);
 
 /// <summary>
 /// A course's assessments (GET /api/teacher/courses/{courseId}/assessments, GET /api/student/courses/{courseId}/assessments):
@@ -33,15 +34,20 @@ public sealed class ListCourseAssessmentsHandler(IDocumentStore store, CourseAcc
             r.Id, r.CourseId, r.Assessment.Title, r.Assessment.DueAt, r.Assessment.GraceSeconds, r.Assessment.MaxAttempts, r.Assessment.Release.Mode,
             r.Assessment.Category, r.Assessment.MaxScore, r.Assessment.Items.Count, r.Version, r.CreatedAt, r.IsPublished()), DocumentQuery.InPartition(courseId), ct);
 
+    /// <summary>Due date, deadline, open and time limit are the student's own (their extension and extra time, docs/timing.md).</summary>
     public async Task<Outcome<Page<StudentAssessmentSummary>>> ForStudentAsync(Caller caller, string courseId, string? limit, string? next, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var now = clock.GetUtcNow();
         // An archived course accepts no submissions, so nothing in it is open.
         var archived = ResourceId.IsValid(courseId) && await access.IsArchivedAsync(caller.Tenant, courseId, ct).ConfigureAwait(false);
+        // The same cached enrollment read ListAsync checks access with.
+        var mine = ResourceId.IsValid(courseId) ? (await access.EnrollmentAsync(caller.Tenant, courseId, caller.UserId, Roles.Student, ct).ConfigureAwait(false))?.Accommodation : null;
         return await ListAsync(caller, courseId, Roles.Student, limit, next, r => new StudentAssessmentSummary(
-            r.Id, r.CourseId, r.Assessment.Title, r.Assessment.DueAt, r.Assessment.Deadline, !archived && now <= r.Assessment.Deadline, r.Assessment.MaxAttempts,
-            r.Assessment.Category, r.Assessment.MaxScore, r.Assessment.Items.Count), AssessmentStates.PublishedIn(courseId), ct).ConfigureAwait(false);
+            r.Id, r.CourseId, r.Assessment.Title, StudentSchedule.DueAt(r.Assessment, mine), StudentSchedule.Deadline(r.Assessment, mine),
+            !archived && now <= StudentSchedule.Deadline(r.Assessment, mine), r.Assessment.MaxAttempts,
+            r.Assessment.Category, r.Assessment.MaxScore, r.Assessment.Items.Count, (int?)StudentSchedule.TimeLimit(r.Assessment, mine)?.TotalSeconds),
+            AssessmentStates.PublishedIn(courseId), ct).ConfigureAwait(false);
     }
 
     private async Task<Outcome<Page<TView>>> ListAsync<TView>(

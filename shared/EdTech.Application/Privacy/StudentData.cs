@@ -29,6 +29,8 @@ public static class StudentData
         [Containers.AnalyticsStudentWeeks] = userId => DocumentQuery.Where("userId", userId),
         // A poison record keeps the change that failed (possibly a student's submission): it carries that document's userId.
         [Containers.Poison] = userId => DocumentQuery.Where("userId", userId),
+        // Timed attempts and their drafts (answers the student saved but may never have submitted).
+        [Containers.Attempts] = userId => DocumentQuery.Where("userId", userId),
     };
 
     /// <summary>

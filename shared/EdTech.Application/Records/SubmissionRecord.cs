@@ -12,6 +12,9 @@ public sealed record SubmittedAnswer(string ItemId, AnswerValue? Value);
 /// version whose answer key the scores come from (null: graded before versioning, i.e. version 1 or the answered one).
 /// <see cref="BodyHash"/> is the hash of the canonical submit body (<c>SubmissionBodyHash</c>), compared when the same
 /// Idempotency-Key comes again (null: stored before hashes were kept; treated as matching).
+/// Timing (docs/timing.md): <see cref="AttemptId"/> the timed attempt it ends, <see cref="OverTime"/> received after that attempt's
+/// end plus grace, <see cref="ExtendedDeadline"/> the student's own deadline when an extension moved it (late penalties count from
+/// it), <see cref="AutoSubmitted"/> submitted from the last draft by the attempt's timer.
 /// </summary>
 public sealed record SubmissionRecord(
     string Id,
@@ -31,7 +34,11 @@ public sealed record SubmissionRecord(
     DateTimeOffset? GradedAt = null,
     DateTimeOffset? ReleasedAt = null,
     int? GradedVersion = null,
-    string? BodyHash = null) : IStoredRecord
+    string? BodyHash = null,
+    string? AttemptId = null,
+    bool OverTime = false,
+    DateTimeOffset? ExtendedDeadline = null,
+    bool AutoSubmitted = false) : IStoredRecord
 {
     public static string Container => Containers.Submissions;
 

@@ -62,6 +62,8 @@ public static class Containers
     public const string Rubrics = "rubrics";
     /// <summary>Frozen earlier versions of rubrics, <c>{rubricId}:v{version}</c> (partition = course), so scores made with them stay readable.</summary>
     public const string RubricVersions = "rubric-versions";
+    /// <summary>Students' attempts of an assessment (start, timed end, last draft), partitioned by course like submissions (docs/timing.md).</summary>
+    public const string Attempts = "attempts";
 
     /// <summary>Changes a change-feed handler kept failing on: one record each, visible, never blocking a lease.</summary>
     public const string Poison = "poison";
@@ -72,5 +74,5 @@ public static class Containers
          LearnerState, ItemStats, Responses, Recommendations, SkillGraphs, ItemParameters, ItemRatings, TaggingJobs, Poison, IntegrationEvents, WorkflowRuns, SkillTaxonomy, TaggingSuggestions,
          UsageEvents, UsageStudentDays, CourseUsage, UsageModuleProgress, TaggingUsage, AnalyticsStudentWeeks, CourseAnalyticsWeeks, CourseAnalyticsItems,
          Simulations,
-         Rubrics, RubricVersions];
+         Rubrics, RubricVersions, Attempts];
 }

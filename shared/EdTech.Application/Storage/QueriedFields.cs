@@ -33,6 +33,7 @@ public static class QueriedFields
         [Containers.Users] = ["searchName", "searchEmail", "roles/[]"],
         [Containers.Audit] = ["actorUserId", "at"],
         [Containers.Assessments] = ["state"],
+        [Containers.Attempts] = ["assessmentId", "userId"],
     };
 
     /// <summary>The fields of <paramref name="container"/> a query may filter on (none for most containers).</summary>

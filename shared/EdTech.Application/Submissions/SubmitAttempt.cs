@@ -6,29 +6,35 @@ using EdTech.Application.Projections;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Application.Telemetry;
+using EdTech.Application.Timing;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
+using EdTech.Domain.Timing;
 using Microsoft.Extensions.Logging;
 
 namespace EdTech.Application.Submissions;
 
 public sealed record AnswerInput(string? ItemId, AnswerValue? Value);
 
-public sealed record SubmitAttemptCommand(IReadOnlyList<AnswerInput>? Answers);
+/// <summary>The submit body; <see cref="AttemptId"/> (docs/timing.md) names the attempt it ends: required on a timed assessment, optional otherwise.</summary>
+public sealed record SubmitAttemptCommand(IReadOnlyList<AnswerInput>? Answers, string? AttemptId = null);
 
 public sealed record SubmissionAccepted(string SubmissionId, string Status);
 
 /// <summary>
 /// The 202 path: validate and persist, nothing else. The change feed starts grading, so intake never
 /// waits on the durable engine and a crash between the two steps is healed by the feed's checkpoint.
+/// The student's accommodation (extension) rides on the enrollment this path reads anyway (cached), so lateness by the
+/// student's own deadline costs no extra read; only a submit naming an attempt reads that attempt (one point read).
 /// </summary>
-public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup assessments, CourseAccess access, TimeProvider clock, ILogger<SubmitAttemptHandler> logger)
+public sealed partial class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup assessments, CourseAccess access, TimeProvider clock, ILogger<SubmitAttemptHandler> logger)
 {
     public async Task<Outcome<SubmissionAccepted>> HandleAsync(Caller caller, string assessmentId, SubmitAttemptCommand command, string? idempotencyKey, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var outcome = await SubmitAsync(caller, assessmentId, command, idempotencyKey, ct).ConfigureAwait(false);
+        // The server's receive time decides lateness; taken first so validation time never counts against the student.
+        var outcome = await SubmitAsync(caller, assessmentId, command, idempotencyKey, clock.GetUtcNow(), autoSubmitted: false, ct).ConfigureAwait(false);
         if (outcome.Problem is { } problem)
         {
             SubmissionMetrics.Rejected(caller.Tenant, problem);
@@ -41,12 +47,13 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
         return outcome;
     }
 
-    private async Task<Outcome<SubmissionAccepted>> SubmitAsync(Caller caller, string assessmentId, SubmitAttemptCommand command, string? idempotencyKey, CancellationToken ct)
+    /// <summary>The one submit path, for the student and for an attempt's auto-submit (which passes the attempt's end as the receive time).</summary>
+    internal async Task<Outcome<SubmissionAccepted>> SubmitAsync(
+        Caller caller, string assessmentId, SubmitAttemptCommand command, string? idempotencyKey, DateTimeOffset receivedAt, bool autoSubmitted, CancellationToken ct)
     {
-        // The server's receive time decides lateness; taken first so validation time never counts against the student.
-        var receivedAt = clock.GetUtcNow();
         var record = await assessments.FindAsync(caller.Tenant, assessmentId, ct).ConfigureAwait(false);
-        if (record is null || !await access.IsEnrolledAsync(caller.Tenant, record.CourseId, caller.UserId, Roles.Student, ct).ConfigureAwait(false))
+        var enrollment = record is null ? null : await access.EnrollmentAsync(caller.Tenant, record.CourseId, caller.UserId, Roles.Student, ct).ConfigureAwait(false);
+        if (record is null || enrollment is null)
         {
             return Problem.NotFound("assessment");
         }
@@ -70,9 +77,20 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
 
         var answers = command.Answers!.Select(a => new SubmittedAnswer(a.ItemId!, a.Value)).ToList();
         var bodyHash = SubmissionBodyHash.Of(answers);
+        var intake = new Intake(caller, record, enrollment.Accommodation, answers, bodyHash, receivedAt, idempotencyKey);
+        if (command.AttemptId is { } attemptId)
+        {
+            return await SubmitForAttemptAsync(intake, attemptId, autoSubmitted, ct).ConfigureAwait(false);
+        }
+
+        if (assessment.TimeLimitSeconds is not null)
+        {
+            return Problem.Invalid("attemptId", "Required: the assessment is timed; start an attempt (POST .../attempts) and submit with its id.");
+        }
+
         if (assessment.MaxAttempts is { } max)
         {
-            return await SubmitCappedAsync(caller, record, answers, bodyHash, receivedAt, idempotencyKey, max, ct).ConfigureAwait(false);
+            return await SubmitCappedAsync(intake, max, ct).ConfigureAwait(false);
         }
 
         var submissionId = SubmissionIds.For(caller.UserId, assessmentId, idempotencyKey);
@@ -87,7 +105,7 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
             submissionId = keyedId;
         }
 
-        var submission = NewSubmission(submissionId, caller, record, answers, bodyHash, receivedAt, idempotencyKey);
+        var submission = NewSubmission(submissionId, intake);
         // The initial read-model view goes with the submission (both in the same group commit, in practice), so
         // the student's read never needs the write model. Create never overwrites: if the projection got there
         // first, its newer view stands; if this view lands and the submission does not, a retry with the key heals it.
@@ -105,6 +123,10 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
         return status == WriteStatus.AlreadyExists ? Retry(stored!.Value, bodyHash) : Accepted(caller, status, stored!.Value);
     }
 
+    /// <summary>What one submit carries through the paths below.</summary>
+    private sealed record Intake(
+        Caller Caller, AssessmentRecord Record, Accommodation? Accommodation, IReadOnlyList<SubmittedAnswer> Answers, string BodyHash, DateTimeOffset ReceivedAt, string? IdempotencyKey);
+
     /// <summary>
     /// With maxAttempts the attempt is the id (<see cref="SubmissionIds.ForAttempt"/>): the submission is created in the
     /// first free attempt with a conditional create, so concurrent submits on any number of instances can never take more
@@ -112,13 +134,13 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
     /// among the student's attempts, also when a concurrent retry won the create. The view is written only after the
     /// attempt is won (the change feed writes it too), so it never shows another request's submission.
     /// </summary>
-    private async Task<Outcome<SubmissionAccepted>> SubmitCappedAsync(
-        Caller caller, AssessmentRecord record, IReadOnlyList<SubmittedAnswer> answers, string bodyHash, DateTimeOffset receivedAt, string? idempotencyKey, int max, CancellationToken ct)
+    private async Task<Outcome<SubmissionAccepted>> SubmitCappedAsync(Intake intake, int max, CancellationToken ct)
     {
+        var (caller, record, idempotencyKey, bodyHash) = (intake.Caller, intake.Record, intake.IdempotencyKey, intake.BodyHash);
         var mine = await AttemptsAsync(caller, record, ct).ConfigureAwait(false);
         if (idempotencyKey is not null)
         {
-            var (use, original) = IdempotencyKeyWindow.Decide(mine.Where(s => s.IdempotencyKey == idempotencyKey), bodyHash, receivedAt);
+            var (use, original) = IdempotencyKeyWindow.Decide(mine.Where(s => s.IdempotencyKey == idempotencyKey), bodyHash, intake.ReceivedAt);
             if (use != KeyUse.New)
             {
                 return Retry(original!, bodyHash);
@@ -137,7 +159,7 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
                 continue;
             }
 
-            var submission = NewSubmission(id, caller, record, answers, bodyHash, receivedAt, idempotencyKey);
+            var submission = NewSubmission(id, intake);
             var (status, stored) = await store.CreateAsync(caller.Tenant, submission, ct).ConfigureAwait(false);
             if (status == WriteStatus.Created)
             {
@@ -184,10 +206,14 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
         return (Problem.Invalid("Idempotency-Key", $"Used for {IdempotencyKeyWindow.MaxUses} submissions already; send a new key."), string.Empty);
     }
 
-    private static SubmissionRecord NewSubmission(
-        string id, Caller caller, AssessmentRecord record, IReadOnlyList<SubmittedAnswer> answers, string bodyHash, DateTimeOffset receivedAt, string? idempotencyKey) =>
-        new(id, record.Id, record.Version, record.CourseId, caller.UserId, answers, receivedAt, record.Assessment.IsLate(receivedAt),
-            SubmissionStatus.Accepted, record.Assessment.MaxScore, idempotencyKey, BodyHash: bodyHash);
+    /// <summary>Late by the student's own deadline (their extension, if any, which is kept on the submission for the late penalty).</summary>
+    private static SubmissionRecord NewSubmission(string id, Intake intake)
+    {
+        var (record, accommodation, receivedAt) = (intake.Record, intake.Accommodation, intake.ReceivedAt);
+        return new(id, record.Id, record.Version, record.CourseId, intake.Caller.UserId, intake.Answers, receivedAt,
+            StudentSchedule.IsLate(record.Assessment, accommodation, receivedAt), SubmissionStatus.Accepted, record.Assessment.MaxScore, intake.IdempotencyKey,
+            BodyHash: intake.BodyHash, ExtendedDeadline: StudentSchedule.ExtendedDeadline(record.Assessment, accommodation));
+    }
 
     /// <summary>The same Idempotency-Key again: the original submission if the body is the same, else 422 naming the header.</summary>
     private static Outcome<SubmissionAccepted> Retry(SubmissionRecord stored, string bodyHash) =>
@@ -201,7 +227,7 @@ public sealed class SubmitAttemptHandler(IDocumentStore store, AssessmentLookup 
         return new Outcome<SubmissionAccepted>(new SubmissionAccepted(stored.Id, stored.Status), null, Created: status == WriteStatus.Created);
     }
 
-    private async Task<IReadOnlyList<SubmissionRecord>> AttemptsAsync(Caller caller, AssessmentRecord assessment, CancellationToken ct)
+    internal async Task<IReadOnlyList<SubmissionRecord>> AttemptsAsync(Caller caller, AssessmentRecord assessment, CancellationToken ct)
     {
         var query = new DocumentQuery(assessment.CourseId, new Dictionary<string, string> { ["assessmentId"] = assessment.Id, ["userId"] = caller.UserId });
         var attempts = await store.QueryAsync<SubmissionRecord>(caller.Tenant, query, ct).ConfigureAwait(false);

@@ -10,7 +10,9 @@ public sealed record Assessment(
     LatePolicy? LatePolicy,
     ReleasePolicy Release,
     IReadOnlyList<AssessmentItem> Items,
-    string? Category = null)
+    string? Category = null,
+    int? TimeLimitSeconds = null,
+    string? OverTime = null)
 {
     /// <summary>The last instant a submission is on time (saturates at <see cref="DateTimeOffset.MaxValue"/>: never throws).</summary>
     public DateTimeOffset Deadline => DateTimeOffset.MaxValue - DueAt <= TimeSpan.FromSeconds(Math.Max(0, GraceSeconds))

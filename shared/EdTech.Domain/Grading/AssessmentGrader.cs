@@ -14,10 +14,10 @@ public static class AssessmentGrader
         return new GradeOutcome(scores, scores.Sum(s => s.Score ?? 0), assessment.MaxScore, needsReview);
     }
 
-    /// <summary>The score a student gets: raw score less the late penalty.</summary>
-    public static decimal FinalScore(Assessment assessment, decimal rawScore, DateTimeOffset receivedAt)
+    /// <summary>The score a student gets: raw score less the late penalty, counted from <paramref name="deadline"/> (the student's extended one) if given.</summary>
+    public static decimal FinalScore(Assessment assessment, decimal rawScore, DateTimeOffset receivedAt, DateTimeOffset? deadline = null)
     {
-        var lateBy = receivedAt - assessment.Deadline;
+        var lateBy = receivedAt - (deadline ?? assessment.Deadline);
         return (assessment.LatePolicy ?? LatePolicy.None).Apply(rawScore, lateBy);
     }
 }

@@ -59,6 +59,12 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
             """),
         // A course of its own (fz-arch, created below), so an archive never closes math101 to the other targets.
         new("PATCH", "/api/admin/courses/fz-arch", s => s.Admin, """{"title":"Renamed course","archived":true}"""),
+        new("PUT", "/api/teacher/courses/math101/accommodations/s1", s => s.Teacher,
+            """{"timeMultiplier":1.5,"extensions":[{"assessmentId":"quiz1","dueAt":"2030-01-01T00:00:00Z"}],"reason":"IEP"}"""),
+        new("PUT", "/api/admin/courses/math101/accommodations/s2", s => s.Admin, """{"timeMultiplier":2,"extensions":[]}"""),
+        // s1's first attempt of quiz1, started in the set-up (attempt ids are derived, so the path is known here).
+        new("PUT", $"/api/student/assessments/quiz1/attempts/{EdTech.Application.Timing.AttemptIds.For("s1", "quiz1", 1)}/draft", s => s.Student1,
+            """{"sequence":5,"answers":[{"itemId":"q1","value":"4"},{"itemId":"q2","value":["2","3"]}]}"""),
     ];
 
     [Fact]
@@ -70,6 +76,7 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
         Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/admin/users", school.Admin, new { id = "fz-erase", displayName = "Erase Me", email = "erase@x.example", roles = new[] { "student" } })).Status);
         Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/admin/users", school.Admin, new { id = "fz-patch", displayName = "Patch Me", email = "patch@x.example", roles = new[] { "student" } })).Status);
         Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/admin/courses", school.Admin, new { id = "fz-arch", title = "Archivable" })).Status);
+        Assert.Equal(HttpStatusCode.Created, (await school.Client.PostAsync("/api/student/assessments/quiz1/attempts", school.Student1, new { })).Status);
         var statuses = new Dictionary<int, int>();
         var gen = Gen.Int[0, Targets.Length - 1].SelectMany(i => FuzzBodies.For(Targets[i].ValidJson).Select(b => (Target: Targets[i], b.Body, b.ContentType)));
 

@@ -74,13 +74,24 @@ public sealed class IsolationWorkload
             await school.WaitForReleasedAsync(token, id);
         }
 
+        // Timing (docs/timing.md): an accommodation and a running attempt with a draft, on the shared quiz1 and on this school's own quiz.
+        await Expect(client.SendAsync(HttpMethod.Put, "/api/teacher/courses/math101/accommodations/s1", w.Teacher,
+            new { timeMultiplier = 1.5, extensions = new[] { new { assessmentId = "only-" + tenant, dueAt = DateTimeOffset.UtcNow.AddDays(9) } }, reason = $"IEP {w.Marker}" }), HttpStatusCode.OK);
+        foreach (var quiz in new[] { "quiz1", "only-" + tenant })
+        {
+            var (started, attempt, _) = await client.PostAsync($"/api/student/assessments/{quiz}/attempts", w.Student1, new { });
+            Assert.True(started == HttpStatusCode.Created, $"Workload attempt failed: {started} {attempt}");
+            await Expect(client.SendAsync(HttpMethod.Put, $"/api/student/assessments/{quiz}/attempts/{attempt.GetProperty("attemptId").GetString()}/draft", w.Student1,
+                new { sequence = 1, answers = new[] { new { itemId = "q1", value = "4" } } }), HttpStatusCode.OK);
+        }
+
         return w;
     }
 
-    private static async Task Expect(Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> call)
+    private static async Task Expect(Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> call, HttpStatusCode expected = HttpStatusCode.Created)
     {
         var (status, body, _) = await call;
-        Assert.True(status == HttpStatusCode.Created, $"Workload call failed: {status} {body}");
+        Assert.True(status == expected, $"Workload call failed: {status} {body}");
     }
 
     private sealed class SchoolView(HttpClient client)

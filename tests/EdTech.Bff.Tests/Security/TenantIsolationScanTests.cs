@@ -105,6 +105,8 @@ public sealed class TenantIsolationScanTests(ApiFactory factory) : IClassFixture
             Containers.Courses => new[] { ($"/api/teacher/courses/{doc.Id}/gradebook", reader.Teacher), ($"/api/admin/courses/{doc.Id}", reader.Admin) },
             Containers.Rubrics => [($"/api/teacher/courses/math101/rubrics/{doc.Id}", reader.Teacher)],
             Containers.Users => [($"/api/admin/users/{doc.Id}", reader.Admin)],
+            // The same student and quiz give the same attempt id in every school: the reader's own attempt answers, the other school's only-quiz attempt 404s.
+            Containers.Attempts => [($"/api/student/assessments/quiz1/attempts/{doc.Id}", reader.Student1)],
             _ => [],
         };
 

@@ -29,7 +29,7 @@ public static class SubmissionRegrade
         {
             ItemScores = scores,
             RawScore = raw,
-            Score = raw is not { } r ? null : s.Late ? AssessmentGrader.FinalScore(assessment, r, s.ReceivedAt) : r,
+            Score = raw is not { } r ? null : s.Late ? AssessmentGrader.FinalScore(assessment, r, s.ReceivedAt, s.ExtendedDeadline) : r,
             MaxScore = assessment.MaxScore,
             GradedVersion = version,
         };

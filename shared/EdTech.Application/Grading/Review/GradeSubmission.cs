@@ -116,7 +116,7 @@ public sealed class GradeSubmissionHandler(
         {
             ItemScores = scores,
             RawScore = raw,
-            Score = raw is { } r ? AssessmentGrader.FinalScore(assessment.Value.Assessment, r, submission.ReceivedAt) : null,
+            Score = raw is { } r ? AssessmentGrader.FinalScore(assessment.Value.Assessment, r, submission.ReceivedAt, submission.ExtendedDeadline) : null,
             Status = complete && submission.Status == SubmissionStatus.AwaitingReview ? SubmissionStatus.Graded : submission.Status,
             GradedAt = complete ? (submission.Status == SubmissionStatus.AwaitingReview ? now : submission.GradedAt) : null,
         };

@@ -4,7 +4,10 @@ using EdTech.Domain.Grading;
 
 namespace EdTech.Application.Grading.Review;
 
-/// <summary>What a teacher sees of one submission: answers, per-item scores (null = still to be graded by hand) and the totals.</summary>
+/// <summary>
+/// What a teacher sees of one submission: answers, per-item scores (null = still to be graded by hand) and the totals; for a
+/// timed attempt its id, whether it came in over time or was auto-submitted, and the student's extended deadline (docs/timing.md).
+/// </summary>
 public sealed record TeacherSubmissionView(
     string SubmissionId,
     string AssessmentId,
@@ -20,11 +23,16 @@ public sealed record TeacherSubmissionView(
     IReadOnlyList<TeacherAnswerView> Answers,
     IReadOnlyList<ItemScore> ItemScores,
     DateTimeOffset? GradedAt,
-    DateTimeOffset? ReleasedAt)
+    DateTimeOffset? ReleasedAt,
+    string? AttemptId = null,
+    bool OverTime = false,
+    bool AutoSubmitted = false,
+    DateTimeOffset? ExtendedDeadline = null)
 {
-    public static TeacherSubmissionView Of(SubmissionRecord s) => new(
+    public static TeacherSubmissionView Of(SubmissionRecord s) => new TeacherSubmissionView(
         s.Id, s.AssessmentId, s.AssessmentVersion, s.CourseId, s.UserId, s.Status, s.Late, s.ReceivedAt, s.RawScore, s.Score, s.MaxScore,
-        s.Answers.Select(a => new TeacherAnswerView(a.ItemId, a.Value)).ToList(), s.ItemScores ?? [], s.GradedAt, s.ReleasedAt);
+        s.Answers.Select(a => new TeacherAnswerView(a.ItemId, a.Value)).ToList(), s.ItemScores ?? [], s.GradedAt, s.ReleasedAt)
+        with { AttemptId = s.AttemptId, OverTime = s.OverTime, AutoSubmitted = s.AutoSubmitted, ExtendedDeadline = s.ExtendedDeadline };
 }
 
 public sealed record TeacherAnswerView(string ItemId, AnswerValue? Value);

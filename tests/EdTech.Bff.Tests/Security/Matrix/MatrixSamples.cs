@@ -111,6 +111,16 @@ public static class MatrixSamples
         ["PATCH /api/admin/users/{userId}"] = Post(200, _ => new { displayName = "Renamed " + Unique("n") }),
         // Each case first (re-)enrolls the user it removes, so the one allowed call finds an enrollment (204) whatever ran before.
         ["DELETE /api/admin/courses/{courseId}/enrollments/{userId}"] = new(204, async w => { await w.EnrollUserToRemoveAsync(); return null; }),
+        ["GET /api/teacher/courses/{courseId}/accommodations/{userId}"] = new(200),
+        ["PUT /api/teacher/courses/{courseId}/accommodations/{userId}"] = Post(200, _ => new { timeMultiplier = 1.5, reason = "Matrix accommodation" }),
+        ["DELETE /api/teacher/courses/{courseId}/accommodations/{userId}"] = new(204),
+        ["GET /api/admin/courses/{courseId}/accommodations/{userId}"] = new(200),
+        ["PUT /api/admin/courses/{courseId}/accommodations/{userId}"] = Post(200, _ => new { timeMultiplier = 1.25 }),
+        ["DELETE /api/admin/courses/{courseId}/accommodations/{userId}"] = new(204),
+        // s1's attempt is running from the world's set-up, so starting again returns it (200).
+        ["POST /api/student/assessments/{assessmentId}/attempts"] = new(200),
+        ["GET /api/student/assessments/{assessmentId}/attempts/{attemptId}"] = new(200),
+        ["PUT /api/student/assessments/{assessmentId}/attempts/{attemptId}/draft"] = Post(200, _ => new { sequence = DateTime.UtcNow.Ticks, answers = new[] { new { itemId = "q1", value = "4" } } }),
         ["PUT /api/content/taxonomy/skills/{skillId}"] = new(201, _ => Task.FromResult<object?>(new { name = "Matrix skill", description = "Written by the matrix." }), ForeignTenant: 201),
         ["GET /api/admin/courses/{courseId}"] = new(200),
         // The course's own title again: passes access and validation, changes nothing (archiving would close the home course to the other rows).

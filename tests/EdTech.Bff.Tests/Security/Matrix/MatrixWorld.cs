@@ -43,6 +43,9 @@ public sealed partial class MatrixWorld : IAsyncLifetime
     /// <summary>A curriculum simulation of the home tenant.</summary>
     public string SimulationId { get; private set; } = "";
 
+    /// <summary>s1's running attempt of the home quiz (the attempt and draft rows' {attemptId}).</summary>
+    public string AttemptId { get; private set; } = "";
+
     /// <summary>Students the privacy rows act on: one only ever exported, one only ever erased, so their cases never interfere.</summary>
     public string ExportedUser => "x-export";
 
@@ -68,6 +71,9 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         await CreateUserAsync(Home.Tenant, ErasedUser, Roles.Student);
         SubmissionId = await Home.SubmitAsync(Home.Student1);
         await Home.WaitForStatusAsync(Home.Student1, SubmissionId);
+        var (started, attempt, _) = await Client.PostAsync($"/api/student/assessments/{Home.Quiz}/attempts", Home.Student1, new { });
+        Assert.True(started == HttpStatusCode.Created, $"Starting the matrix attempt failed: {started} {attempt}");
+        AttemptId = attempt.GetProperty("attemptId").GetString()!;
         var (status, job, _) = await Client.PostAsync("/api/content/tagging-jobs", Factory.Token(Home.Tenant, "c1", Roles.ContentAuthor), new { courseId = Home.Course });
         Assert.True(status == HttpStatusCode.Accepted, $"Starting the matrix tagging job failed: {status} {job}");
         TaggingJobId = job.GetProperty("jobId").GetString()!;
@@ -155,6 +161,8 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         "submissionId" => SubmissionId,
         "itemId" => "q1",
         "documentName" => "student",
+        // Accommodations are a student's in the course: the home course's s1.
+        "userId" when row.Pattern.Contains("/accommodations/", StringComparison.Ordinal) => "s1",
         "userId" when row.Method == "DELETE" => UserToRemove,
         "userId" => row.Method == "POST" ? ErasedUser : ExportedUser,
         "id" => TargetTenant,
@@ -162,6 +170,7 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         "jobId" => TaggingJobId,
         "simulationId" => SimulationId,
         "rubricId" => MatrixRubric,
+        "attemptId" => AttemptId,
         // A PUT creates a fresh skill each time (in the caller's own tenant), so it never makes the GET rows' skill appear elsewhere.
         "skillId" => row.Method == "PUT" ? MatrixSamples.Unique("skill") : MatrixSkill,
         var other => "unknown-" + other,
