@@ -126,8 +126,6 @@ public sealed class EndpointFuzzTests(ApiFactory factory, ITestOutputHelper outp
 
         await gen.SampleAsync(async sample =>
         {
-            var token = sample.Template.Contains("teacher", StringComparison.Ordinal) ? school.Teacher
-                : sample.Template.Contains("admin", StringComparison.Ordinal) ? school.Admin : school.Student1;
             var token = sample.Template.Contains("admin", StringComparison.Ordinal) ? school.Admin
                 : sample.Template.Contains("teacher", StringComparison.Ordinal) ? school.Teacher : school.Student1;
             var path = string.Format(System.Globalization.CultureInfo.InvariantCulture, sample.Template, Uri.EscapeDataString(sample.Id));

@@ -23,5 +23,5 @@ public static class AssessmentStates
 
     /// <summary>A course's assessments students may see, in id order: one single-partition query, filtered in the store.</summary>
     public static DocumentQuery PublishedIn(string courseId, int? limit = null, string? afterId = null) =>
-        new(courseId, null, limit, afterId, new Dictionary<string, string>(StringComparer.Ordinal) { [Field] = Draft });
+        new(courseId, null, limit, afterId, FieldNotEquals: new Dictionary<string, string>(StringComparer.Ordinal) { [Field] = Draft });
 }

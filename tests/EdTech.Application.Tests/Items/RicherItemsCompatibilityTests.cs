@@ -7,7 +7,7 @@ using EdTech.Application.Submissions;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Grading;
 
-namespace EdTech.Application.Tests.Assessments;
+namespace EdTech.Application.Tests.Items;
 
 /// <summary>Assessments and answers stored before the richer item types read, grade and serialize as before; the new shapes round-trip.</summary>
 public sealed class RicherItemsCompatibilityTests
