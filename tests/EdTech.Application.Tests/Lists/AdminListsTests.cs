@@ -151,6 +151,21 @@ public sealed class AdminListsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UsersAndCourses_DeactivatedUserAndArchivedCourse_AreMarked()
+    {
+        await _world.Store.CreateAsync(Tenant, new UserRecord("u1", "Ada", "ada@school.example", [Roles.Student], SubmitWorld.Due, Active: false));
+        await AddUserAsync("u2", "Bea", "bea@school.example", Roles.Student);
+        await _world.Store.CreateAsync(Tenant, new CourseRecord("art", "Art", SubmitWorld.Due, ArchivedAt: SubmitWorld.Due));
+        await _world.Store.CreateAsync(Tenant, new CourseRecord("bio", "Biology", SubmitWorld.Due));
+
+        var users = (await Users.HandleAsync(Admin, null, null, null, null, CancellationToken.None)).Value!.Items;
+        var courses = (await Courses.HandleAsync(Admin, null, null, CancellationToken.None)).Value!.Items;
+
+        Assert.Equal([("u1", false), ("u2", true)], users.Select(u => (u.UserId, u.Active)));
+        Assert.Equal([("art", true), ("bio", false)], courses.Select(c => (c.CourseId, c.Archived)));
+    }
+
+    [Fact]
     public async Task Courses_PagedByTwo_ContinueWithoutOverlapOrGaps_OnlyTheCallersTenant()
     {
         foreach (var id in new[] { "bio", "art", "math101", "chem", "drama" })

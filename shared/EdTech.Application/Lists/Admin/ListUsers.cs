@@ -6,7 +6,8 @@ using EdTech.Domain.Tenancy;
 namespace EdTech.Application.Lists.Admin;
 
 /// <summary>One user of the tenant in the admin's list.</summary>
-public sealed record UserSummary(string UserId, string DisplayName, string Email, IReadOnlyList<string> Roles, DateTimeOffset CreatedAt);
+/// <param name="Active">False while the user is deactivated (docs/api-users.md).</param>
+public sealed record UserSummary(string UserId, string DisplayName, string Email, IReadOnlyList<string> Roles, DateTimeOffset CreatedAt, bool Active = true);
 
 /// <summary>
 /// GET /api/admin/users?role=&amp;q=: the tenant's users, paged by user id. One query on the tenant's key prefix of
@@ -49,6 +50,6 @@ public sealed class ListUsersHandler(IDocumentStore store)
         var (size, after) = request.Value!;
         var rows = (await store.QueryAsync<UserRecord>(caller.Tenant, new DocumentQuery(null, null, size + 1, after, conditions), ct).ConfigureAwait(false))
             .Select(r => r.Value).ToList();
-        return Outcome<Page<UserSummary>>.Ok(ListPaging.Of(rows, size, u => new UserSummary(u.Id, u.DisplayName, u.Email, u.Roles, u.CreatedAt), u => u.Id));
+        return Outcome<Page<UserSummary>>.Ok(ListPaging.Of(rows, size, u => new UserSummary(u.Id, u.DisplayName, u.Email, u.Roles, u.CreatedAt, u.Active), u => u.Id));
     }
 }
