@@ -15,6 +15,9 @@ public sealed class RetryingChatClientTests
     private static readonly ChatRetryOptions Options = new(MaxRetries: 3, BaseDelay: TimeSpan.FromSeconds(1), MaxDelay: TimeSpan.FromSeconds(30), MaxTotal: TimeSpan.FromSeconds(60));
 
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2030-03-01T00:00:00Z", null));
+    private readonly TimerWatch _timers;
+
+    public RetryingChatClientTests() => _timers = new TimerWatch(_clock);
 
     [Theory]
     [InlineData(429)]
@@ -29,6 +32,8 @@ public sealed class RetryingChatClientTests
 
         var call = client.GetResponseAsync("hello");
         await inner.Called(1);
+        // The backoff's timer must exist before the clock moves (else the advance is missed and the wait starts later).
+        await _timers.Created(1);
         _clock.Advance(TimeSpan.FromMilliseconds(499));
         await Task.Yield();
         Assert.False(call.IsCompleted);
@@ -63,6 +68,7 @@ public sealed class RetryingChatClientTests
         for (var i = 0; i < 5 && !call.IsCompleted; i++)
         {
             await inner.Called(i + 1);
+            await Task.WhenAny(_timers.Created(i + 1), call);
             _clock.Advance(TimeSpan.FromSeconds(5));
         }
 
@@ -168,7 +174,38 @@ public sealed class RetryingChatClientTests
     }
 
     private RetryingChatClient Client(IChatClient inner, double random = 0.5) =>
-        new(inner, Options, _clock, NullLogger<RetryingChatClient>.Instance, () => random);
+        new(inner, Options, _timers, NullLogger<RetryingChatClient>.Instance, () => random);
+
+    /// <summary>The fake clock, telling the test when the client has created its backoff timer (a race the test would otherwise lose under load).</summary>
+    private sealed class TimerWatch(FakeTimeProvider inner) : TimeProvider
+    {
+        private readonly SemaphoreSlim _created = new(0);
+        private int _count;
+        private int _seen;
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override long GetTimestamp() => inner.GetTimestamp();
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = inner.CreateTimer(callback, state, dueTime, period);
+            Interlocked.Increment(ref _count);
+            _created.Release();
+            return timer;
+        }
+
+        public async Task Created(int times)
+        {
+            while (Volatile.Read(ref _count) < times || _seen < times)
+            {
+                Assert.True(await _created.WaitAsync(TimeSpan.FromSeconds(10)), "The client created no backoff timer in time.");
+                _seen++;
+            }
+        }
+    }
 
     private static PipelineResponse Response(int status, params (string Name, string Value)[] headers) => new FakeResponse(status, headers);
 
