@@ -81,6 +81,8 @@ public sealed class UnreleasedWorkTests(TappedApiFactory factory) : IClassFixtur
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["{assessmentId}"] = Managed, ["{submissionId}"] = submissionId, ["{courseId}"] = school.Course,
+            // No attempt was started (the quiz is not timed): the attempt read is a 404 before and after, as it must be.
+            ["{attemptId}"] = "no-attempt",
         };
         var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => e.Metadata.GetMetadata<AccessRule>())

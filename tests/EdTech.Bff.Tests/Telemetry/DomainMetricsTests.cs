@@ -12,9 +12,12 @@ public sealed class DomainMetricsTests : IDisposable
 {
     private readonly ConcurrentQueue<(string Name, double Value, Dictionary<string, object?> Tags)> _measured = new();
     private readonly MeterListener _listener = new();
+    private readonly int _tenantLimit = TenantTag.Limit;
 
     public DomainMetricsTests()
     {
+        // The tenant cap is per process and the whole test run has made hundreds of tenants: room for this test's own.
+        TenantTag.Limit = int.MaxValue;
         _listener.InstrumentPublished = (instrument, l) =>
         {
             if (instrument.Meter.Name == EdTechTelemetry.Name)
@@ -27,7 +30,11 @@ public sealed class DomainMetricsTests : IDisposable
         _listener.Start();
     }
 
-    public void Dispose() => _listener.Dispose();
+    public void Dispose()
+    {
+        _listener.Dispose();
+        TenantTag.Limit = _tenantLimit;
+    }
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
