@@ -37,7 +37,11 @@ public static class LocalDurableEngineServiceCollectionExtensions
         services.AddHostedService<DurableThroughputReporter>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CompletedInstancePurger>();
-        services.AddHostedService(sp => sp.GetRequiredService<CompletedInstancePurger>());
+        if (options.AzureStorageConnectionString is not { Length: > 0 })
+        {
+            // Only the in-memory backend holds finished instances in the process; the Azure Storage one keeps them in storage.
+            services.AddHostedService(sp => sp.GetRequiredService<CompletedInstancePurger>());
+        }
         services.AddSingleton<DurableSidecarHost>();
         // Hosted services start in registration order: the sidecar must listen before the worker (added below) connects.
         services.AddHostedService(sp => sp.GetRequiredService<DurableSidecarHost>());
