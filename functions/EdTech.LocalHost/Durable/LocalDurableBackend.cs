@@ -29,6 +29,13 @@ public sealed record LocalDurableBackend(IOrchestrationService Service, IOrchest
             LoggerFactory = loggerFactory,
             // One host owns the hub: a stable worker id lets a restarted process take its partitions back at once.
             WorkerId = "edtech-localhost-" + options.TaskHubName,
+            // No app lease: it lets one of several apps sharing a hub (blue/green) run it, and gates everything on one blob.
+            // While the lease is not held (version 2.11) no partition is owned and no activity is dequeued; a failed acquire
+            // waits AppLeaseOptions.AcquireInterval (5 minutes) before the next try, and a missing lease-info blob makes the
+            // starter loop throw NullReferenceException without end. On a loaded machine the first grading of a fresh hub then
+            // stood still for minutes (the Azure Storage kill -9 test, warm-up submission 'accepted' for 3 minutes, with
+            // AppLeaseManager NullReferenceException lines). One LocalHost owns its hub, so it starts its partitions directly.
+            UseAppLease = false,
             MaxConcurrentTaskOrchestrationWorkItems = AzureStorageConcurrency,
             MaxConcurrentTaskActivityWorkItems = AzureStorageConcurrency,
             // The default backs off to 30 s between polls of an idle queue; a local host should answer in about a second.

@@ -27,7 +27,8 @@ public sealed class DurableTestHost : IAsyncDisposable
 
     public ConcurrencyGate Gate => host.Services.GetRequiredService<ConcurrencyGate>();
 
-    public static async Task<DurableTestHost> StartAsync(string greetingPrefix = "Hello")
+    /// <param name="engine">The engine's options for the data folder (default: in memory); lets a test run the Azure Storage backend.</param>
+    public static async Task<DurableTestHost> StartAsync(string greetingPrefix = "Hello", Func<string, LocalDurableEngineOptions>? engine = null)
     {
         // Short root: Unix socket paths are limited to ~108 bytes.
         var dataDirectory = Path.Combine(Path.GetTempPath(), "edt-" + Guid.NewGuid().ToString("N")[..12]);
@@ -36,7 +37,7 @@ public sealed class DurableTestHost : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(new GreetingFormatter { Prefix = greetingPrefix });
         builder.Services.AddSingleton<ConcurrencyGate>();
-        builder.Services.AddLocalDurableEngine(new LocalDurableEngineOptions(dataDirectory), tasks =>
+        builder.Services.AddLocalDurableEngine(engine?.Invoke(dataDirectory) ?? new LocalDurableEngineOptions(dataDirectory), tasks =>
         {
             tasks.AddOrchestrator<GreetingOrchestrator>();
             tasks.AddActivity<GreetActivity>();
