@@ -141,7 +141,7 @@ public sealed class GradeBatchOrchestratorTests(GradingHostFixture host, ITestOu
     /// saves durable steps and transactions, not document writes (each submission keeps its own audit, notification and events).
     /// </summary>
     [Fact]
-    public async Task WritesPerAutoGradedSubmission_PerSubmissionWorkflowAndBatch_AreCountedAndEqual()
+    public async Task WritesPerAutoGradedSubmission_PerSubmissionWorkflowAndBatch_AreCountedAndEqual_TheBatchReadsTheAssessmentOnce()
     {
         const int n = 10;
         var assessment = await host.SeedAssessmentAsync("count-quiz", Immediate, Now.AddDays(1));
@@ -151,18 +151,25 @@ public sealed class GradeBatchOrchestratorTests(GradingHostFixture host, ITestOu
         }
 
         var start = host.Store.WritesByContainer();
+        var readsAtStart = host.Store.ReadsOf(Containers.Assessments, "count-quiz");
         await Task.WhenAll(Enumerable.Range(0, n).Select(i => host.RunAsync($"count-{i:D2}")));
         var alone = Minus(host.Store.WritesByContainer(), start);
+        var readsAlone = host.Store.ReadsOf(Containers.Assessments, "count-quiz") - readsAtStart;
         var mid = host.Store.WritesByContainer();
+        var readsAtMid = host.Store.ReadsOf(Containers.Assessments, "count-quiz");
         await Handler().HandleAsync([.. await Task.WhenAll(Enumerable.Range(n, n).Select(i => DocumentAsync(GradingHostFixture.Tenant, $"count-{i:D2}")))], CancellationToken.None);
         await CompletedBatchAsync(GradingHostFixture.Tenant, [.. Enumerable.Range(n, n).Select(i => $"count-{i:D2}")]);
         var batched = Minus(host.Store.WritesByContainer(), mid);
+        var readsBatched = host.Store.ReadsOf(Containers.Assessments, "count-quiz") - readsAtMid;
 
         output.WriteLine($"per submission, alone:   {Describe(alone, n)}");
         output.WriteLine($"per submission, batched: {Describe(batched, n)}");
         Assert.Equal(alone, batched);
         // submission 1, audit 2 (auto-graded, released), notification 1, integration events 2 (grade-changed, results-released).
         Assert.Equal(6 * n, batched.Values.Sum());
+        // The assessment: read to grade and again for the catch-up, per submission alone, per batch together.
+        output.WriteLine($"assessment reads: alone {readsAlone}, batched {readsBatched}");
+        Assert.Equal((2 * n, 2), (readsAlone, readsBatched));
     }
 
     private static Dictionary<string, int> Minus(IReadOnlyDictionary<string, int> after, IReadOnlyDictionary<string, int> before) =>
