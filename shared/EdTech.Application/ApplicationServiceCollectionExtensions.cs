@@ -149,6 +149,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<UnfinishedCommandReconciler>();
         services.AddSingleton<IChangeFeedHandler, ScheduleReleaseOnAssessment>();
         services.TryAddSingleton(ReviewReminderSettings.Default);
+        services.TryAddSingleton(GradingBatchSettings.Default);
         services.TryAddSingleton(BulkPageSettings.Default);
         services.AddSingleton<ReviewReminders>();
         services.AddSingleton<OutboxErasure>();

@@ -18,6 +18,7 @@ using EdTech.Bff.Security.Identity;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
+using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Hosting;
 using EdTech.Orchestrations.Release;
 using EdTech.Orchestrations.Tagging;
@@ -107,6 +108,7 @@ public sealed class DurableClientBindingTests
         using (services.GetRequiredService<InvocationDurableClientSource>().Bind(binding))
         {
             await grading.StartAsync(tenant, "s1", CancellationToken.None);
+            await grading.StartBatchAsync(tenant, ["s3", "s2"], CancellationToken.None);
             await release.StartAsync(tenant, "a1", 0, CancellationToken.None);
             await regrade.StartAsync(tenant, "a1", 2, CancellationToken.None);
             await calibration.StartAsync(tenant, "c1", new DateOnly(2026, 11, 26), CancellationToken.None);
@@ -115,7 +117,8 @@ public sealed class DurableClientBindingTests
             await simulation.StartAsync(tenant, "sim1", CancellationToken.None);
         }
 
-        Assert.Equal(7, binding.Scheduled.Count);
+        Assert.Equal(8, binding.Scheduled.Count);
+        Assert.Equal(["s2", "s3"], binding.Scheduled.Select(s => s.Input).OfType<GradeBatchInput>().Single().SubmissionIds);
         Assert.All(binding.Scheduled, s => Assert.StartsWith($"{tenant}:", s.InstanceId, StringComparison.Ordinal));
         // The tagging run gets counts, never items: it resumes at the job's first unfolded page, with the configured cap.
         Assert.Equal(new TaggingJobInput(tenant, "j1", 2500, 1000, 5, TaggingJobSettings.Default.MaxConcurrentChunks, Page: 1, Done: 1000, Failed: 2),

@@ -49,6 +49,7 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddEdTechStore(configuration, options);
         services.AddSingleton(ReviewReminderSettings.From(configuration["Grading:ReviewReminderAfter"], configuration["Grading:ReviewRemindersBeforeEscalation"]));
+        services.AddSingleton(new GradingBatchSettings(EdTechOptions.PositiveOr(configuration, "Grading:BatchSize", GradingBatchSettings.Default.BatchSize)));
         services.AddSingleton(NightlyReleaseSettings.From(configuration["Release:NightlyHour"]));
         services.AddSingleton(AccessCacheSettings.From(configuration["Cache:AccessSeconds"]));
         services.AddSingleton(new BulkPageSettings(

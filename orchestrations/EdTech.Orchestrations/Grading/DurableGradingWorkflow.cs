@@ -14,6 +14,14 @@ public sealed class DurableGradingWorkflow(IDurableClientSource durable, ReviewR
         return durable.Client.TryScheduleAsync(nameof(GradeSubmissionOrchestrator), input, input.InstanceId, cancellationToken);
     }
 
+    public Task StartBatchAsync(TenantId tenant, IReadOnlyList<string> submissionIds, CancellationToken cancellationToken)
+    {
+        var input = GradeBatchInput.For(tenant, submissionIds);
+        return input.SubmissionIds.Count == 0
+            ? Task.CompletedTask
+            : durable.Client.TryScheduleAsync(nameof(GradeBatchOrchestrator), input, input.InstanceId, cancellationToken);
+    }
+
     public async Task NotifyReviewedAsync(TenantId tenant, string submissionId, CancellationToken cancellationToken)
     {
         var instanceId = GradeSubmissionInput.InstanceIdFor(tenant, submissionId);

@@ -9,6 +9,14 @@ public interface IGradingWorkflow
     Task StartAsync(TenantId tenant, string submissionId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Starts grading a chunk of one tenant's submissions as one batch workflow (grades all, hands the ones awaiting review
+    /// to their own <see cref="StartAsync"/> workflow). Idempotent: the same chunk (any order) is the same instance. Without a
+    /// batch workflow, each submission gets its own.
+    /// </summary>
+    Task StartBatchAsync(TenantId tenant, IReadOnlyList<string> submissionIds, CancellationToken cancellationToken) =>
+        Task.WhenAll(submissionIds.Select(id => StartAsync(tenant, id, cancellationToken)));
+
+    /// <summary>
     /// Tells a workflow waiting for human review that the review is complete. Best effort: when no instance is
     /// waiting (finished, or lost with an in-memory engine) nothing happens; the caller has already done what
     /// the workflow would do next, and the reconciler re-drives anything left unfinished.

@@ -22,8 +22,37 @@ namespace EdTech.Application.Grading;
 public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, NotificationOutbox outbox, IntegrationEventOutbox events, TimeProvider clock, ILogger<SubmissionGrader> logger)
 {
     /// <summary>Grades the submission; reports it erased when it is gone or its student was erased meanwhile (nothing of it is left written).</summary>
-    public Task<GradingResult> AutoGradeAsync(TenantId tenant, string submissionId, CancellationToken ct) =>
-        UnlessErasedAsync(submissionId, () => AutoGradeCoreAsync(tenant, submissionId, ct));
+    public async Task<GradingResult> AutoGradeAsync(TenantId tenant, string submissionId, CancellationToken ct) =>
+        (await AutoGradeManyAsync(tenant, [submissionId], ct).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// One grading batch (the GradeBatch activity): <see cref="AutoGradeManyAsync"/>, then, for each submission left graded but
+    /// unreleased, <see cref="ReleaseIfDueAsync"/> (what the per-submission workflow's second step does, read after the grade's write).
+    /// Results in input order.
+    /// </summary>
+    public async Task<IReadOnlyList<GradingResult>> GradeBatchAsync(TenantId tenant, IReadOnlyList<string> submissionIds, CancellationToken ct)
+    {
+        var graded = await AutoGradeManyAsync(tenant, submissionIds, ct).ConfigureAwait(false);
+        return await Task.WhenAll(graded.Select(r => r.Status == SubmissionStatus.Graded ? ReleaseIfDueAsync(tenant, r.SubmissionId, ct) : Task.FromResult(r)))
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Grades one tenant's submissions exactly as each would be graded alone (same status check and ETag, same write-ahead ids, same
+    /// erasure guard), reading each distinct assessment once and writing concurrently, so the store's group commit makes the batch's
+    /// writes about one transaction. The catch-up on a concurrent answer-key edit reads the assessments again once every grade is
+    /// written (a read after each write, as for one submission). Results in input order.
+    /// </summary>
+    public async Task<IReadOnlyList<GradingResult>> AutoGradeManyAsync(TenantId tenant, IReadOnlyList<string> submissionIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(submissionIds);
+        var before = new AssessmentReads(store, tenant, ct);
+        var written = await Task.WhenAll(submissionIds.Select(id => UnlessErasedAsync(id, () => AutoGradeCoreAsync(tenant, id, before, ct)))).ConfigureAwait(false);
+        var after = new AssessmentReads(store, tenant, ct);
+        return await Task.WhenAll(written.Select((w, i) => w.Stored is null
+            ? Task.FromResult(w.Result!)
+            : UnlessErasedAsync(submissionIds[i], async () => ToResult(await CatchUpWithNewKeyAsync(tenant, w.Stored, after, ct).ConfigureAwait(false))))).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// A write refused by the erasure guard means the student was erased while this step ran: the guard has undone the write,
@@ -42,23 +71,39 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
         }
     }
 
-    private async Task<GradingResult> AutoGradeCoreAsync(TenantId tenant, string submissionId, CancellationToken ct)
+    private async Task<Graded> UnlessErasedAsync(string submissionId, Func<Task<Graded>> step)
+    {
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (SubjectErasedException)
+        {
+            logger.LogInformation("Submission {SubmissionId}: its student was erased during the step; dropped", submissionId);
+            return new Graded(null, GradingResult.Erased(submissionId));
+        }
+    }
+
+    /// <summary>The grade step's outcome: the stored submission to catch up, or (gone, erased) the final result.</summary>
+    private sealed record Graded(Versioned<SubmissionRecord>? Stored, GradingResult? Result);
+
+    private async Task<Graded> AutoGradeCoreAsync(TenantId tenant, string submissionId, AssessmentReads assessments, CancellationToken ct)
     {
         // Plain locals, not a positional pattern: a mutant of the pattern leaves them unassigned (CS0165), so Stryker could not compile the mutants of these checks.
         var loaded = await LoadAsync(tenant, submissionId, ct).ConfigureAwait(false);
         if (loaded is null)
         {
-            return GradingResult.Erased(submissionId);
+            return new Graded(null, GradingResult.Erased(submissionId));
         }
 
         var (submission, etag) = loaded.Value;
         if (submission.Status is not (SubmissionStatus.Accepted or SubmissionStatus.Grading))
         {
             // A retry after a lost catch-up write lands here: catch up now (a no-op when already at the current version).
-            return ToResult(await CatchUpWithNewKeyAsync(tenant, new Versioned<SubmissionRecord>(submission, etag, 0), ct).ConfigureAwait(false));
+            return new Graded(new Versioned<SubmissionRecord>(submission, etag, 0), null);
         }
 
-        var assessment = await store.GetAsync<AssessmentRecord>(tenant, submission.AssessmentId, submission.CourseId, ct).ConfigureAwait(false)
+        var assessment = await assessments.GetAsync(submission).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Assessment {submission.AssessmentId} of submission {submissionId} is missing.");
         var answers = submission.Answers.Where(a => a.Value is not null).ToDictionary(a => a.ItemId, a => a.Value!, StringComparer.Ordinal);
         var outcome = AssessmentGrader.Grade(assessment.Value.Assessment, answers);
@@ -75,7 +120,7 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
 
         // Release in the same write when the policy already says so (immediate, or graded after the release time):
         // one store change and one durable step fewer per submission at the peak.
-        var releaseNow = graded.Status == SubmissionStatus.Graded && await DueForReleaseAsync(tenant, assessment.Value, now, ct).ConfigureAwait(false);
+        var releaseNow = graded.Status == SubmissionStatus.Graded && await assessments.DueAsync(assessment.Value, () => DueForReleaseAsync(tenant, assessment.Value, now, ct)).ConfigureAwait(false);
         var final = releaseNow ? graded with { Status = SubmissionStatus.Released, ReleasedAt = now } : graded;
         // Write-ahead, in parallel (one group commit): the grade's audit entry and event, and for a release its entry, notification and event.
         Task[] autoGraded = [audit.AppendAsync(tenant, GradeAudit.AutoGraded(submission, graded, now), ct),
@@ -85,7 +130,7 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
         Written.Ensure(written);
         SubmissionMetrics.GradeWritten(final, now);
         logger.LogInformation("Graded {SubmissionId} in {TenantId}: {Status} {Score}/{MaxScore}", submissionId, tenant, final.Status, final.Score, final.MaxScore);
-        return ToResult(await CatchUpWithNewKeyAsync(tenant, written.Stored!, ct).ConfigureAwait(false));
+        return new Graded(written.Stored!, null);
     }
 
     /// <summary>
@@ -93,9 +138,9 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
     /// already have passed this submission (it skips ungraded work). Checked after the write: an edit
     /// written later starts a regrade that finds this grade; one written earlier is applied here.
     /// </summary>
-    private async Task<SubmissionRecord> CatchUpWithNewKeyAsync(TenantId tenant, Versioned<SubmissionRecord> graded, CancellationToken ct)
+    private async Task<SubmissionRecord> CatchUpWithNewKeyAsync(TenantId tenant, Versioned<SubmissionRecord> graded, AssessmentReads assessments, CancellationToken ct)
     {
-        var current = await store.GetAsync<AssessmentRecord>(tenant, graded.Value.AssessmentId, graded.Value.CourseId, ct).ConfigureAwait(false);
+        var current = await assessments.GetAsync(graded.Value).ConfigureAwait(false);
         if (current is null)
         {
             return graded.Value;

@@ -12,9 +12,14 @@ namespace EdTech.Application.Grading;
 /// review are re-driven too, so a restarted in-memory engine gets its waiting instances (and their reminders) back.
 /// Graded work of an assessment whose release time has not come is at rest (the release job takes it from
 /// there), so it is left alone: a large manual-release assessment does not restart a workflow per submission.
+/// Like the change-feed handler, it grades in batches: accepted (or due-graded) submissions go to batch workflows in chunks of
+/// Grading:BatchSize; only those awaiting review get their own workflow (it waits for the review and sends the reminders).
 /// </summary>
-public sealed class UnfinishedGradingReconciler(IDocumentStore store, IGradingWorkflow workflow, TimeProvider clock, ILogger<UnfinishedGradingReconciler> logger)
+public sealed class UnfinishedGradingReconciler(
+    IDocumentStore store, IGradingWorkflow workflow, TimeProvider clock, ILogger<UnfinishedGradingReconciler> logger, GradingBatchSettings? batches = null)
 {
+    private readonly int _batchSize = Math.Max(1, (batches ?? GradingBatchSettings.Default).BatchSize);
+
     private static readonly string[] UnfinishedStatuses = [SubmissionStatus.Accepted, SubmissionStatus.Grading, SubmissionStatus.AwaitingReview, SubmissionStatus.Graded];
 
     public async Task<int> ReconcileAsync(CancellationToken ct)
@@ -27,7 +32,9 @@ public sealed class UnfinishedGradingReconciler(IDocumentStore store, IGradingWo
             {
                 var pending = await store.QueryAsync(tenant, Containers.Submissions, DocumentQuery.Where("status", status), ct).ConfigureAwait(false);
                 var ids = status == SubmissionStatus.Graded ? await DueForReleaseAsync(tenant, pending, ct).ConfigureAwait(false) : pending.Select(p => p.Id).ToList();
-                await Task.WhenAll(ids.Select(id => workflow.StartAsync(tenant, id, ct))).ConfigureAwait(false);
+                await (status == SubmissionStatus.AwaitingReview
+                    ? Task.WhenAll(ids.Select(id => workflow.StartAsync(tenant, id, ct)))
+                    : Task.WhenAll(ids.Chunk(_batchSize).Select(chunk => workflow.StartBatchAsync(tenant, chunk, ct)))).ConfigureAwait(false);
                 count += ids.Count;
             }
         }

@@ -74,4 +74,39 @@ public static class ChangeFeedSpans
         var links = batch is null || batch.Context.TraceId == parent.TraceId ? null : new[] { new ActivityLink(batch.Context) };
         return source.StartActivity(ActivityKind.Internal, parent, links: links, name: name);
     }
+
+    /// <summary>
+    /// A span for several documents' work started together (a grading batch): as <see cref="StartForDocument"/> when they share
+    /// one stored context (one document, or one request's writes); otherwise a child of the batch span linked to each distinct
+    /// stored context (at most <see cref="MaxLinks"/>).
+    /// </summary>
+    public static Activity? StartForDocuments(string name, IReadOnlyList<StoredDocument> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count > 0 && changes.All(c => c.TraceParent == changes[0].TraceParent))
+        {
+            return StartForDocument(name, changes[0]);
+        }
+
+        var source = EdTechTelemetry.Source;
+        if (!source.HasListeners())
+        {
+            return null;
+        }
+
+        var links = new List<ActivityLink>();
+        foreach (var change in changes)
+        {
+            if (TraceParent.TryParse(change.TraceParent, out var context) && !links.Exists(l => l.Context == context))
+            {
+                links.Add(new ActivityLink(context));
+                if (links.Count == MaxLinks)
+                {
+                    break;
+                }
+            }
+        }
+
+        return source.StartActivity(ActivityKind.Internal, default(ActivityContext), links: links, name: name);
+    }
 }

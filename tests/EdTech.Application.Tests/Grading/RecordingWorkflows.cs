@@ -13,12 +13,16 @@ public sealed class RecordingWorkflows : IReleaseWorkflow, IGradingWorkflow, IRe
     private readonly ConcurrentQueue<string> _releases = new();
     private readonly ConcurrentQueue<string> _gradings = new();
     private readonly ConcurrentQueue<string> _timers = new();
+    private readonly ConcurrentQueue<string> _batches = new();
 
     /// <summary>Release starts as "{tenant}:{assessmentId}:{generation}", in call order.</summary>
     public IReadOnlyList<string> Releases => [.. _releases];
 
     /// <summary>Grading starts as "{tenant}:{submissionId}".</summary>
     public IReadOnlyList<string> Gradings => [.. _gradings];
+
+    /// <summary>Grading batches as "{tenant}:{id},{id},..." (ids in the order given).</summary>
+    public IReadOnlyList<string> Batches => [.. _batches];
 
     /// <summary>Release timers as "{tenant}:{assessmentId}@{releaseAt:o}".</summary>
     public IReadOnlyList<string> Timers => [.. _timers];
@@ -32,6 +36,12 @@ public sealed class RecordingWorkflows : IReleaseWorkflow, IGradingWorkflow, IRe
     Task IGradingWorkflow.StartAsync(TenantId tenant, string submissionId, CancellationToken cancellationToken)
     {
         _gradings.Enqueue($"{tenant.Value}:{submissionId}");
+        return Task.CompletedTask;
+    }
+
+    Task IGradingWorkflow.StartBatchAsync(TenantId tenant, IReadOnlyList<string> submissionIds, CancellationToken cancellationToken)
+    {
+        _batches.Enqueue($"{tenant.Value}:{string.Join(',', submissionIds)}");
         return Task.CompletedTask;
     }
 

@@ -66,6 +66,33 @@ public sealed class ChangeFeedSpansTests : IDisposable
     }
 
     [Fact]
+    public void StartForDocuments_AChunkOfOneRequestsWrites_JoinsThatTrace()
+    {
+        var writer = NewTraceParent();
+        using var batch = ChangeFeedSpans.Start("start-grading", [Change("s1", writer), Change("s2", writer)], TimeSpan.Zero);
+
+        using var span = ChangeFeedSpans.StartForDocuments("grading.start", [Change("s1", writer), Change("s2", writer)]);
+
+        Assert.NotNull(span);
+        Assert.Equal(writer.Split('-')[1], span.TraceId.ToString());
+        Assert.Equal(writer.Split('-')[2], span.ParentSpanId.ToString());
+    }
+
+    [Fact]
+    public void StartForDocuments_AChunkOfSeveralTraces_IsAChildOfTheBatchSpanLinkedToEach()
+    {
+        string[] writers = [NewTraceParent(), NewTraceParent()];
+        using var batch = ChangeFeedSpans.Start("start-grading", [Change("s1", writers[0]), Change("s2", writers[1])], TimeSpan.Zero);
+
+        using var span = ChangeFeedSpans.StartForDocuments("grading.start", [Change("s1", writers[0]), Change("s2", writers[1]), Change("s3", null), Change("s4", writers[0])]);
+
+        Assert.NotNull(span);
+        Assert.Equal(batch!.TraceId, span.TraceId);
+        Assert.Equal(batch.SpanId, span.ParentSpanId);
+        Assert.Equal(writers.Select(w => w.Split('-')[1]), span.Links.Select(l => l.Context.TraceId.ToString()));
+    }
+
+    [Fact]
     public void Start_MalformedStoredContext_IsIgnored()
     {
         using var span = ChangeFeedSpans.Start("start-grading", [Change("s1", "not-a-traceparent")], TimeSpan.Zero);

@@ -39,8 +39,8 @@ public sealed class SubmissionTraceTests(Xunit.Abstractions.ITestOutputHelper ou
         bool InTrace(Activity s) => s.TraceId == trace || s.Links.Any(l => l.Context.TraceId == trace);
         var seen = await TracedApi.WaitForAsync(spans, all =>
             all.Any(s => InTrace(s) && s.DisplayName == "changefeed submission-projection" && s.TraceId == trace)
-            && all.Any(s => s.TraceId == trace && s.DisplayName == "activity:AutoGradeSubmissionActivity")
-            && all.Any(s => s.TraceId == trace && s.DisplayName == "orchestration:GradeSubmissionOrchestrator"));
+            && all.Any(s => s.TraceId == trace && s.DisplayName == "activity:GradeBatchActivity")
+            && all.Any(s => s.TraceId == trace && s.DisplayName == "orchestration:GradeBatchOrchestrator"));
         var journey = seen.Where(InTrace).ToList();
         output.WriteLine(TracedApi.Describe(journey));
 
@@ -48,10 +48,10 @@ public sealed class SubmissionTraceTests(Xunit.Abstractions.ITestOutputHelper ou
         Assert.Contains(journey, s => s.DisplayName == "changefeed start-grading" && s.TraceId == trace);
         var start = Assert.Single(journey, s => s.DisplayName == "grading.start");
         Assert.Equal(submissionId, start.GetTagItem("edtech.submission.id"));
-        var create = Assert.Single(journey, s => s.DisplayName == "create_orchestration:GradeSubmissionOrchestrator");
+        var create = Assert.Single(journey, s => s.DisplayName == "create_orchestration:GradeBatchOrchestrator");
         Assert.Equal(start.SpanId, create.ParentSpanId);
-        Assert.Contains(journey, s => s.DisplayName == "orchestration:GradeSubmissionOrchestrator" && s.TraceId == trace);
-        Assert.Contains(journey, s => s.DisplayName == "activity:AutoGradeSubmissionActivity" && s.TraceId == trace);
+        Assert.Contains(journey, s => s.DisplayName == "orchestration:GradeBatchOrchestrator" && s.TraceId == trace);
+        Assert.Contains(journey, s => s.DisplayName == "activity:GradeBatchActivity" && s.TraceId == trace);
         // The engine's own gRPC plumbing (the LocalHost sidecar) is filtered out: only the SDK's durable spans stand for it.
         Assert.DoesNotContain(seen, s => s.DisplayName.Contains("TaskHubSidecarService", StringComparison.Ordinal));
         // The released submission was written by the grading activity: its consumer continues the same trace.

@@ -18,6 +18,11 @@ public sealed class CountingDocumentStore(IDocumentStore inner) : IDocumentStore
 
     public int WritesOf(string container, string id) => _writes.GetValueOrDefault(Key(container, id));
 
+    /// <summary>Successful writes (creates and replaces) per container so far, for "how many writes per submission" counts.</summary>
+    public IReadOnlyDictionary<string, int> WritesByContainer() =>
+        _writes.GroupBy(w => w.Key[..w.Key.IndexOf('/', StringComparison.Ordinal)], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(w => w.Value), StringComparer.Ordinal);
+
     /// <summary>The next write of that document fails once, before reaching the store: a step that dies mid-way and is retried.</summary>
     public void FailNextWriteOf(string container, string id) => _failOnce = Key(container, id);
 

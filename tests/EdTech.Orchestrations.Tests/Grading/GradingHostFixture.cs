@@ -55,6 +55,8 @@ public sealed class GradingHostFixture : IAsyncLifetime
                     // The release steps start ReleaseResults through the same durable workflow the hosts use, on this host's client.
                     services.AddSingleton<IDurableClientSource>(new LateClientSource(() => Client));
                     services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
+                    // The batch grading step hands review waits to per-submission workflows through the same starter.
+                    services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
                     services.AddSingleton<IReleaseTimer, DurableReleaseTimer>();
                 },
             });
@@ -89,7 +91,7 @@ public sealed class GradingHostFixture : IAsyncLifetime
     public Task<Versioned<SubmissionRecord>?> GetSubmissionAsync(string id) => Store.GetAsync<SubmissionRecord>(Tenant, id);
 
     /// <summary>Three auto-graded items worth 2 + 3 + 5 points, plus an optional essay.</summary>
-    public async Task<Assessment> SeedAssessmentAsync(string id, ReleasePolicy release, DateTimeOffset dueAt, LatePolicy? latePolicy = null, bool withEssay = false)
+    public async Task<Assessment> SeedAssessmentAsync(string id, ReleasePolicy release, DateTimeOffset dueAt, LatePolicy? latePolicy = null, bool withEssay = false, TenantId? tenant = null)
     {
         List<AssessmentItem> items =
         [
@@ -103,13 +105,13 @@ public sealed class GradingHostFixture : IAsyncLifetime
         }
 
         var assessment = new Assessment(id, CourseId, "Quiz " + id, dueAt, 0, null, latePolicy, release, items);
-        var (status, _) = await Store.CreateAsync(Tenant, new AssessmentRecord(id, CourseId, 1, assessment, "teacher-1", DateTimeOffset.UtcNow));
+        var (status, _) = await Store.CreateAsync(tenant ?? Tenant, new AssessmentRecord(id, CourseId, 1, assessment, "teacher-1", DateTimeOffset.UtcNow));
         Assert.Equal(WriteStatus.Created, status);
         return assessment;
     }
 
     /// <summary>An accepted submission answering q1 and q3 correctly and q2 wrongly: raw score 7.</summary>
-    public async Task<Versioned<SubmissionRecord>> SeedSubmissionAsync(string id, Assessment assessment, DateTimeOffset receivedAt)
+    public async Task<Versioned<SubmissionRecord>> SeedSubmissionAsync(string id, Assessment assessment, DateTimeOffset receivedAt, TenantId? tenant = null, string studentId = "student-1")
     {
         List<SubmittedAnswer> answers =
         [
@@ -122,9 +124,9 @@ public sealed class GradingHostFixture : IAsyncLifetime
             answers.Add(new("q4", AnswerValue.OfText("Because.")));
         }
 
-        var record = new SubmissionRecord(id, assessment.Id, 1, CourseId, "student-1", answers, receivedAt, assessment.IsLate(receivedAt),
+        var record = new SubmissionRecord(id, assessment.Id, 1, CourseId, studentId, answers, receivedAt, assessment.IsLate(receivedAt),
             SubmissionStatus.Accepted, assessment.MaxScore);
-        var (status, stored) = await Store.CreateAsync(Tenant, record);
+        var (status, stored) = await Store.CreateAsync(tenant ?? Tenant, record);
         Assert.Equal(WriteStatus.Created, status);
         return stored!;
     }

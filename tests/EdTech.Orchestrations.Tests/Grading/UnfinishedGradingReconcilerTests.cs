@@ -28,7 +28,7 @@ public sealed class UnfinishedGradingReconcilerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reconcile_TwoTenants_StartsExactlyTheUnfinishedSubmissions_IncludingAwaitingReview_NotReleased()
+    public async Task Reconcile_TwoTenants_StartsExactlyTheUnfinishedSubmissions_InBatchesPerTenant_AwaitingReviewAlone_NotReleased()
     {
         var north = new TenantId("north");
         var south = new TenantId("south");
@@ -45,17 +45,18 @@ public sealed class UnfinishedGradingReconcilerTests : IAsyncLifetime
         await AddSubmissionAsync(new TenantId("unregistered"), "u-accepted", SubmissionStatus.Accepted);
         var workflow = new Mock<IGradingWorkflow>(MockBehavior.Strict);
         workflow.Setup(w => w.StartAsync(It.IsAny<TenantId>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        workflow.Setup(w => w.StartBatchAsync(It.IsAny<TenantId>(), It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         var reconciler = new UnfinishedGradingReconciler(_store, workflow.Object, TimeProvider.System, NullLogger<UnfinishedGradingReconciler>.Instance);
 
         var count = await reconciler.ReconcileAsync(CancellationToken.None);
 
         Assert.Equal(5, count);
-        workflow.Verify(w => w.StartAsync(north, "n-accepted", It.IsAny<CancellationToken>()), Times.Once);
-        // A restarted in-memory engine lost the instance waiting for review: it must wait (and remind) again.
+        workflow.Verify(w => w.StartBatchAsync(north, new[] { "n-accepted" }, It.IsAny<CancellationToken>()), Times.Once);
+        // A restarted in-memory engine lost the instance waiting for review: it must wait (and remind) again, on its own.
         workflow.Verify(w => w.StartAsync(north, "n-review", It.IsAny<CancellationToken>()), Times.Once);
-        workflow.Verify(w => w.StartAsync(north, "n-graded", It.IsAny<CancellationToken>()), Times.Once);
-        workflow.Verify(w => w.StartAsync(south, "s-accepted", It.IsAny<CancellationToken>()), Times.Once);
-        workflow.Verify(w => w.StartAsync(south, "s-grading", It.IsAny<CancellationToken>()), Times.Once);
+        workflow.Verify(w => w.StartBatchAsync(north, new[] { "n-graded" }, It.IsAny<CancellationToken>()), Times.Once);
+        workflow.Verify(w => w.StartBatchAsync(south, new[] { "s-accepted" }, It.IsAny<CancellationToken>()), Times.Once);
+        workflow.Verify(w => w.StartBatchAsync(south, new[] { "s-grading" }, It.IsAny<CancellationToken>()), Times.Once);
         workflow.VerifyNoOtherCalls();
     }
 

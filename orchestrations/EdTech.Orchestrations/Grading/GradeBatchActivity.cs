@@ -1,0 +1,23 @@
+using EdTech.Application.Grading;
+using EdTech.Domain.Submissions;
+using Microsoft.DurableTask;
+
+namespace EdTech.Orchestrations.Grading;
+
+/// <summary>
+/// Grades and (when due) releases a chunk: <see cref="SubmissionGrader.GradeBatchAsync"/>, idempotent per submission. Returns
+/// counts and the ids awaiting review only, never per-submission results: the output stays small however big the chunk.
+/// </summary>
+public sealed class GradeBatchActivity(SubmissionGrader grader) : TaskActivity<GradeBatchInput, GradeBatchResult>
+{
+    public override async Task<GradeBatchResult> RunAsync(TaskActivityContext context, GradeBatchInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var results = await grader.GradeBatchAsync(input.TenantId, input.SubmissionIds, CancellationToken.None).ConfigureAwait(false);
+        return new GradeBatchResult(
+            results.Count(r => r.Status == SubmissionStatus.Released),
+            results.Count(r => r.Status == SubmissionStatus.Graded),
+            results.Count(r => r.Status == GradingResult.ErasedStatus),
+            [.. results.Where(r => r.Status == SubmissionStatus.AwaitingReview).Select(r => r.SubmissionId)]);
+    }
+}
