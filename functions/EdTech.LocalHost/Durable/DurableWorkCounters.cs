@@ -30,6 +30,9 @@ public sealed class DurableWorkCounters : IDisposable
         meter.CreateObservableCounter("edtech.durable.events_raised", () => Volatile.Read(ref eventsRaised), description: "External events received by orchestrations");
     }
 
+    /// <summary>This engine's meter (named <see cref="MeterName"/>; a listener tells one engine's instruments from another's by it).</summary>
+    public Meter Meter => meter;
+
     public DurableWorkSnapshot Snapshot() => new(
         Volatile.Read(ref orchestrationWorkItems), Volatile.Read(ref activityWorkItems), Volatile.Read(ref historyEvents),
         Volatile.Read(ref orchestrationsStarted), Volatile.Read(ref timers), Volatile.Read(ref eventsRaised));
