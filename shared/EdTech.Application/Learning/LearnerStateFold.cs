@@ -9,8 +9,9 @@ namespace EdTech.Application.Learning;
 /// <summary>
 /// One <see cref="LearnerStateHandler"/> batch held in memory: every item statistic, learner state and response the batch touches
 /// is read once, the batch's answers and contributions are applied to it in feed order, and <see cref="FlushAsync"/> writes each
-/// changed document once. Item statistics keep their answers as steps: a write that loses an ETag race (another instance's batch)
-/// re-reads the statistic and replays the steps on it, and each response's Elo K is the one its step used in the write that
+/// changed document once. Item statistics keep their answers as steps: a write that loses an ETag race or finds the statistic
+/// created meanwhile (another instance's batch; a missing document is created, never upserted over) re-reads it and replays the
+/// steps on it, and each response's Elo K is the one its step used in the write that
 /// stuck. Write order as before: statistics, then responses (the redelivery marker), then learner states.
 /// </summary>
 internal sealed class LearnerStateFold(IDocumentStore store, TimeProvider clock)
@@ -167,8 +168,11 @@ internal sealed class LearnerStateFold(IDocumentStore store, TimeProvider clock)
         {
             for (var attempt = 1; _changed; attempt++)
             {
-                var (status, _) = await store.ReplaceAsync(tenant, Current, _stored?.ETag, ct).ConfigureAwait(false);
-                if (status != WriteStatus.PreconditionFailed)
+                // A statistic none was read for is created, never upserted: another batch may have created it meanwhile.
+                var (status, _) = _stored is null
+                    ? await store.CreateAsync(tenant, Current, ct).ConfigureAwait(false)
+                    : await store.ReplaceAsync(tenant, Current, _stored.ETag, ct).ConfigureAwait(false);
+                if (status is WriteStatus.Created or WriteStatus.Replaced)
                 {
                     return;
                 }
@@ -232,8 +236,10 @@ internal sealed class LearnerStateFold(IDocumentStore store, TimeProvider clock)
         {
             for (var attempt = 1; ; attempt++)
             {
-                var (status, _) = await store.ReplaceAsync(tenant, Current!, _stored?.ETag, ct).ConfigureAwait(false);
-                if (status != WriteStatus.PreconditionFailed)
+                var (status, _) = _stored is null
+                    ? await store.CreateAsync(tenant, Current!, ct).ConfigureAwait(false)
+                    : await store.ReplaceAsync(tenant, Current!, _stored.ETag, ct).ConfigureAwait(false);
+                if (status is WriteStatus.Created or WriteStatus.Replaced)
                 {
                     return;
                 }

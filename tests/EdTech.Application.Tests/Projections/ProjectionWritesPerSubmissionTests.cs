@@ -50,6 +50,11 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
 
         output.WriteLine($"{handler}: one change per batch {Describe(singles)}; one batch of {2 * Submissions} changes {Describe(batch)}");
         Assert.True((double)batch.AllWrites / Submissions <= maxPerSubmission, $"{handler}: {Describe(batch)} in one batch");
+        if (handler == ChangeFeedCatalog.LearnerState.Name)
+        {
+            Assert.Equal(Items.Length, batch.Writes(Containers.ItemStats)); // each item's statistics once per batch
+        }
+
         if (handler != ChangeFeedCatalog.UsageProjection.Name)
         {
             // Usage is left as it was: today's course summary is recomputed at most once a minute by design, so the single changes
