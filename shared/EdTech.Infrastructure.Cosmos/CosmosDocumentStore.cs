@@ -80,7 +80,7 @@ public sealed class CosmosDocumentStore(CosmosClient client, CosmosStoreOptions 
                 continue;
             }
 
-            return new WriteResult(WriteStatus.Created, await WrittenAsync(container, response, cancellationToken).ConfigureAwait(false));
+            return StoreWriteMetrics.Counted(container, new WriteResult(WriteStatus.Created, await WrittenAsync(container, response, cancellationToken).ConfigureAwait(false)));
         }
     }
 
@@ -100,7 +100,7 @@ public sealed class CosmosDocumentStore(CosmosClient client, CosmosStoreOptions 
         }
 
         var status = response.StatusCode == HttpStatusCode.Created ? WriteStatus.Created : WriteStatus.Replaced;
-        return new WriteResult(status, await WrittenAsync(container, response, cancellationToken).ConfigureAwait(false));
+        return StoreWriteMetrics.Counted(container, new WriteResult(status, await WrittenAsync(container, response, cancellationToken).ConfigureAwait(false)));
     }
 
     public async Task<bool> DeleteAsync(TenantId tenant, string container, string id, string? ifMatch = null, CancellationToken cancellationToken = default)
@@ -122,7 +122,7 @@ public sealed class CosmosDocumentStore(CosmosClient client, CosmosStoreOptions 
         }
 
         response.EnsureSuccessStatusCode();
-        return true;
+        return StoreWriteMetrics.CountedDelete(container, deleted: true);
     }
 
     public Task<IReadOnlyList<StoredDocument>> QueryAsync(

@@ -1,4 +1,5 @@
 using DurableTask.Core;
+using DurableTask.Core.History;
 
 namespace EdTech.LocalHost.Durable;
 
@@ -62,7 +63,35 @@ public sealed class UncappedOrchestrationService(IOrchestrationService inner, in
     {
         await inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState).ConfigureAwait(false);
-        counters.OrchestrationCompleted(newOrchestrationRuntimeState?.NewEvents.Count ?? 0);
+        Count(newOrchestrationRuntimeState?.NewEvents);
+    }
+
+    private void Count(IList<HistoryEvent>? newEvents)
+    {
+        if (newEvents is null)
+        {
+            counters.OrchestrationCompleted(0);
+            return;
+        }
+
+        int started = 0, timers = 0, raised = 0;
+        foreach (var e in newEvents)
+        {
+            switch (e.EventType)
+            {
+                case EventType.ExecutionStarted:
+                    started++;
+                    break;
+                case EventType.TimerCreated:
+                    timers++;
+                    break;
+                case EventType.EventRaised:
+                    raised++;
+                    break;
+            }
+        }
+
+        counters.OrchestrationCompleted(newEvents.Count, started, timers, raised);
     }
 
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) =>

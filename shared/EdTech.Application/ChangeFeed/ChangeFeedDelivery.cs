@@ -135,6 +135,7 @@ public sealed class ChangeFeedDelivery(
         {
             try
             {
+                EdTechTelemetry.ChangeFeedBatches.Add(1, new KeyValuePair<string, object?>(ChangeFeedSpans.HandlerTag, handler.Name));
                 await handler.HandleAsync(changes, ct).ConfigureAwait(false);
                 return null;
             }

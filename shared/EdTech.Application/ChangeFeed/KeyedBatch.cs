@@ -42,6 +42,18 @@ public static class KeyedBatch
         return change.Id;
     }
 
+    /// <summary>
+    /// Each changed document once, as its latest change in the batch, in feed (sequence) order: for handlers that only need a
+    /// document's latest state (a projection that moves forward by sequence, or one that reads the current document anyway), so
+    /// a 'submitted → graded → released' run of one submission in one batch is applied once. The Cosmos DB change feed in
+    /// latest-version mode already delivers one version per document per read; the LocalHost's SQLite feed holds every version.
+    /// </summary>
+    public static IReadOnlyList<StoredDocument> LatestVersions(IReadOnlyList<StoredDocument> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        return [.. changes.GroupBy(c => (c.Tenant, c.Container, c.Id)).Select(g => g.MaxBy(c => c.Sequence)!).OrderBy(c => c.Sequence)];
+    }
+
     /// <summary>Each changed document of <paramref name="container"/> once, as its latest change in the batch (highest sequence).</summary>
     public static IEnumerable<StoredDocument> LatestPerDocument(IReadOnlyList<StoredDocument> changes, string container)
     {

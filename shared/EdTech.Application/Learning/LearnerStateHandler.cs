@@ -20,6 +20,13 @@ namespace EdTech.Application.Learning;
 /// A regrade of a released submission (it stays released) replaces its contribution and corrects the item statistics by the
 /// difference, never counting twice. Idempotent per (submission, assessment version, outcomes): a redelivered change finds its
 /// contribution already stored and writes nothing. Work for an erased student is dropped (<see cref="ErasureMarkers"/>).
+/// <para>
+/// Folded per batch (<see cref="LearnerStateFold"/>): each submission's latest version once, in feed order, applied in memory;
+/// then every item's statistics written once (an exam batch of K submissions of one assessment wrote each item's statistics K
+/// times), then the responses, each student's learner state once and their recommendations once. The numbers are those of
+/// applying the changes one at a time: the Elo steps replay in feed order, and a later submission's ability sees the earlier
+/// ones' difficulties.
+/// </para>
 /// </summary>
 public sealed class LearnerStateHandler(
     IDocumentStore store, RecommendationBuilder recommendations, LearningOptions options, ErasureMarkers erasures, TimeProvider clock, ILogger<LearnerStateHandler> logger)
@@ -33,7 +40,9 @@ public sealed class LearnerStateHandler(
 
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
     {
-        foreach (var change in changes)
+        var fold = new LearnerStateFold(store, clock);
+        // The current document is read below, so two versions of one submission in a batch do the same work: once is enough.
+        foreach (var change in KeyedBatch.LatestVersions(changes))
         {
             // Read the current document: an erased submission must not re-create learner data.
             var current = await store.GetAsync<SubmissionRecord>(change.Tenant, change.Id, change.Partition, cancellationToken).ConfigureAwait(false);
@@ -43,11 +52,30 @@ public sealed class LearnerStateHandler(
                 continue;
             }
 
-            await ApplyAsync(change.Tenant, current.Value, cancellationToken).ConfigureAwait(false);
+            await ApplyAsync(change.Tenant, current.Value, fold, cancellationToken).ConfigureAwait(false);
+        }
+
+        await FlushAsync(fold, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies one released submission and writes what changed (a batch of one).</summary>
+    public async Task<bool> ApplyAsync(TenantId tenant, SubmissionRecord submission, CancellationToken ct)
+    {
+        var fold = new LearnerStateFold(store, clock);
+        var applied = await ApplyAsync(tenant, submission, fold, ct).ConfigureAwait(false);
+        await FlushAsync(fold, ct).ConfigureAwait(false);
+        return applied;
+    }
+
+    private async Task FlushAsync(LearnerStateFold fold, CancellationToken ct)
+    {
+        foreach (var (tenant, userId) in await fold.FlushAsync(ct).ConfigureAwait(false))
+        {
+            await recommendations.RebuildAsync(tenant, userId, ct).ConfigureAwait(false);
         }
     }
 
-    public async Task<bool> ApplyAsync(TenantId tenant, SubmissionRecord submission, CancellationToken ct)
+    private async Task<bool> ApplyAsync(TenantId tenant, SubmissionRecord submission, LearnerStateFold fold, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(submission);
         if (submission.Status != SubmissionStatus.Released)
@@ -63,23 +91,20 @@ public sealed class LearnerStateHandler(
 
         var contribution = ContributionOf(submission, assessment.Value.Assessment, options.CorrectThreshold);
         var stateId = LearnerStateRecord.IdFor(submission.CourseId, submission.UserId);
-        var state = await store.GetAsync<LearnerStateRecord>(tenant, stateId, ct).ConfigureAwait(false);
-        var previous = state?.Value.Contributions.FirstOrDefault(c => c.SubmissionId == submission.Id);
+        var state = await fold.StateAsync(tenant, stateId, ct).ConfigureAwait(false);
+        var previous = state?.Contributions.FirstOrDefault(c => c.SubmissionId == submission.Id);
         if (previous is not null && SameContribution(previous, contribution))
         {
             return false;
         }
 
-        var ability = await StudentAbilityAsync(tenant, submission.CourseId, state?.Value, submission.Id, ct).ConfigureAwait(false);
+        var ability = await StudentAbilityAsync(tenant, submission.CourseId, state, submission.Id, fold, ct).ConfigureAwait(false);
         foreach (var item in contribution.Items)
         {
-            await ApplyAnswerAsync(tenant, submission, item, ability(item), ct).ConfigureAwait(false);
+            await fold.AnswerAsync(tenant, submission, item, ability(item), ct).ConfigureAwait(false);
         }
 
-        var others = state?.Value.Contributions.Where(c => c.SubmissionId != submission.Id) ?? [];
-        var updated = new LearnerStateRecord(stateId, submission.CourseId, submission.UserId, [.. others, contribution], clock.GetUtcNow());
-        Written.Ensure(await store.ReplaceAsync(tenant, updated, state?.ETag, ct).ConfigureAwait(false));
-        await recommendations.RebuildAsync(tenant, submission.UserId, ct).ConfigureAwait(false);
+        fold.Contribute(tenant, submission.CourseId, submission.UserId, contribution);
         logger.LogInformation("Learner state of {UserId} in {CourseId} updated from {SubmissionId}", submission.UserId, submission.CourseId, submission.Id);
         return true;
     }
@@ -101,57 +126,18 @@ public sealed class LearnerStateHandler(
         a.AssessmentVersion == b.AssessmentVersion && a.Released == b.Released && a.At == b.At
         && a.Items.Select(i => (i.ItemId, i.Correct)).SequenceEqual(b.Items.Select(i => (i.ItemId, i.Correct)));
 
-    /// <summary>The student's Elo ability per skill from their other (released) submissions.</summary>
-    private async Task<Func<ItemOutcome, double>> StudentAbilityAsync(TenantId tenant, string courseId, LearnerStateRecord? state, string excludeSubmission, CancellationToken ct)
+    /// <summary>The student's Elo ability per skill from their other (released) submissions, on the difficulties as this batch left them so far.</summary>
+    private async Task<Func<ItemOutcome, double>> StudentAbilityAsync(
+        TenantId tenant, string courseId, LearnerStateRecord? state, string excludeSubmission, LearnerStateFold fold, CancellationToken ct)
     {
         if (state is null || state.Contributions.Count == 0)
         {
             return _ => 0;
         }
 
-        var difficulties = await RecommendationBuilder.DifficultiesAsync(store, tenant, courseId, ct).ConfigureAwait(false);
+        var difficulties = fold.Overlay(tenant, courseId, await RecommendationBuilder.DifficultiesAsync(store, tenant, courseId, ct).ConfigureAwait(false));
         var snapshot = LearnerReplay.Run(RecommendationBuilder.Observations(state.Contributions.Where(c => c.SubmissionId != excludeSubmission)),
             key => difficulties.GetValueOrDefault(key), LearnerModelSettings.Default);
         return item => item.Skills.Count == 0 ? 0 : item.Skills.Average(skill => snapshot.Skills.GetValueOrDefault(skill)?.Ability ?? 0);
-    }
-
-    /// <summary>
-    /// Counts one answer in its item's statistics and stores it as a response (the marker). The response is written after the
-    /// statistics: a crash between the two makes a redelivery count the answer again (at-least-once; the Elo difficulty is an
-    /// online estimate, and the nightly calibration refits from the responses themselves).
-    /// </summary>
-    private async Task ApplyAnswerAsync(TenantId tenant, SubmissionRecord s, ItemOutcome item, double ability, CancellationToken ct)
-    {
-        var responseId = ResponseRecord.IdFor(s.Id, item.ItemId);
-        var previous = await store.GetAsync<ResponseRecord>(tenant, responseId, s.CourseId, ct).ConfigureAwait(false);
-        var id = ItemStatsRecord.IdFor(s.AssessmentId, item.ItemId);
-        var existing = await store.GetAsync<ItemStatsRecord>(tenant, id, s.CourseId, ct).ConfigureAwait(false);
-        var stats = existing?.Value ?? new ItemStatsRecord(id, s.CourseId, s.AssessmentId, item.ItemId, 0, 0, 0);
-        ItemStatsRecord? next;
-        double k;
-        if (previous?.Value.EloK is { } counted)
-        {
-            k = counted;
-            // Regraded: the Elo step is linear in the outcome, so swapping the outcome moves the rating by K·(old − new).
-            var delta = (previous.Value.Correct ? 1 : 0) - (item.Correct ? 1 : 0);
-            next = delta == 0 ? null : stats with { Correct = stats.Correct - delta, Difficulty = stats.Difficulty + (k * delta) };
-        }
-        else
-        {
-            k = EloOptions.Default.K(stats.Attempts);
-            var surprise = (item.Correct ? 1 : 0) - Logistic.Sigmoid(ability - stats.Difficulty);
-            next = stats with { Attempts = stats.Attempts + 1, Correct = stats.Correct + (item.Correct ? 1 : 0), Difficulty = stats.Difficulty - (k * surprise) };
-        }
-
-        if (next is not null)
-        {
-            Written.Ensure(await store.ReplaceAsync(tenant, next, existing?.ETag, ct).ConfigureAwait(false));
-        }
-
-        var response = new ResponseRecord(responseId, s.CourseId, s.AssessmentId, item.ItemId, s.UserId, s.Id, s.AssessmentVersion, item.Correct, s.ReceivedAt, k);
-        if (previous is null || previous.Value != response)
-        {
-            Written.Ensure(await store.ReplaceAsync(tenant, response, previous?.ETag, ct).ConfigureAwait(false));
-        }
     }
 }

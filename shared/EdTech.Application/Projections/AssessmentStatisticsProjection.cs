@@ -21,7 +21,7 @@ public sealed class AssessmentStatisticsProjection(IDocumentStore store, Teacher
     public IReadOnlySet<string> Containers => ChangeFeedCatalog.AssessmentStatisticsProjection.Containers;
 
     public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken) =>
-        CourseProjectionBatch.ApplyAsync(changes, KeyedBatch.ById, ApplyAsync, cache, cancellationToken);
+        CourseProjectionBatch.ApplyAsync(KeyedBatch.LatestVersions(changes), KeyedBatch.ById, ApplyAsync, cache, cancellationToken);
 
     /// <summary>Applies one change; returns the course whose statistics changed, or null.</summary>
     public async Task<string?> ApplyAsync(StoredDocument change, CancellationToken ct)

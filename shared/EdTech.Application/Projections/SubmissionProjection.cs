@@ -22,7 +22,7 @@ public sealed class SubmissionProjection(IDocumentStore store, TeacherQueryCache
     public IReadOnlySet<string> Containers => ChangeFeedCatalog.SubmissionProjection.Containers;
 
     public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken) =>
-        CourseProjectionBatch.ApplyAsync(changes, GradebookKey, ApplyAsync, cache, cancellationToken);
+        CourseProjectionBatch.ApplyAsync(KeyedBatch.LatestVersions(changes), GradebookKey, ApplyAsync, cache, cancellationToken);
 
     /// <summary>Attempts of one student at one assessment share a gradebook row, so they are applied in order.</summary>
     private static string GradebookKey(StoredDocument change)

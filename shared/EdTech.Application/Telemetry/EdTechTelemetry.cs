@@ -41,6 +41,14 @@ public static class EdTechTelemetry
     public static readonly Counter<long> ChangeFeedChanges = Meter.CreateCounter<long>(
         "edtech.changefeed.changes", "{change}", "Changes delivered to a change-feed handler");
 
+    /// <summary>Handler invocations (batches handed to a handler, retries and one-at-a-time re-deliveries included), by handler.</summary>
+    public static readonly Counter<long> ChangeFeedBatches = Meter.CreateCounter<long>(
+        "edtech.changefeed.batches", "{batch}", "Change-feed batches handed to a handler (one per handler invocation)");
+
+    /// <summary>Documents written by the store adapter (SQLite or Cosmos DB), by container and op (create, replace, delete); see <see cref="StoreWriteMetrics"/>.</summary>
+    public static readonly Counter<long> StoreWrites = Meter.CreateCounter<long>(
+        "edtech.store.writes", "{write}", "Documents written to the store (create, replace, delete)");
+
     /// <summary>429 answers, by tenant (capped) and limit (tenant, user, submit, simulation).</summary>
     public static readonly Counter<long> Throttled = Meter.CreateCounter<long>(
         "edtech.requests.throttled", "{request}", "Requests refused with 429");

@@ -57,6 +57,25 @@ public sealed class ChangeFeedDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deliver_CountsOneBatchPerHandlerInvocation_ByHandler()
+    {
+        var changes = await WriteAsync("a", "b", "c");
+        var handler = new ScriptedHandler(_ => null, name: "batch-counted");
+        var failOnce = 1;
+        var retried = new ScriptedHandler(_ => failOnce-- > 0 ? new InvalidOperationException("once") : null, name: "batch-retried");
+        using var batches = new Telemetry.ScopedMeasurements(Application.Telemetry.EdTechTelemetry.Name, "edtech.changefeed.batches");
+
+        await Delivery().DeliverAsync(handler, changes, CancellationToken.None);
+        await Delivery().DeliverAsync(handler, [], CancellationToken.None); // nothing to hand over: no invocation
+        await Delivery().DeliverAsync(retried, changes, CancellationToken.None);
+
+        const string HandlerTag = Application.Telemetry.ChangeFeedSpans.HandlerTag;
+        Assert.Equal(1, batches.Sum((HandlerTag, "batch-counted")));
+        Assert.Equal(2, batches.Sum((HandlerTag, "batch-retried"))); // the failed invocation and its retry
+        Assert.Equal(3, batches.Sum());
+    }
+
+    [Fact]
     public async Task Deliver_TransientFailureThenSuccess_HandlesOnce_WithoutPoison()
     {
         var changes = await WriteAsync("a");

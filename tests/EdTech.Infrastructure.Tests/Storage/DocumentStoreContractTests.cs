@@ -104,6 +104,31 @@ public abstract class DocumentStoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Writes_AreCountedPerDocumentWritten_ByContainerAndOp_NotWhenNothingWasWritten()
+    {
+        var store = await OpenAsync();
+        using var writes = new Telemetry.ScopedMeasurements(Application.Telemetry.EdTechTelemetry.Name, "edtech.store.writes");
+
+        var created = await store.CreateAsync(TenantA, Container, "w1", "p1", """{"title":"Algebra"}""");
+        await store.CreateAsync(TenantA, Container, "w1", "p1", """{"title":"Again"}"""); // already there: nothing written
+        var replaced = await store.ReplaceAsync(TenantA, Container, "w1", "p1", """{"title":"Algebra 2"}""", created.Document!.ETag);
+        await store.ReplaceAsync(TenantA, Container, "w1", "p1", """{"title":"Stale"}""", created.Document.ETag); // stale ETag: nothing written
+        await store.ReplaceAsync(TenantA, Queried, "w2", "p1", """{"status":"submitted"}""", ifMatch: null); // an upsert that creates
+        Assert.True(await store.DeleteAsync(TenantA, Container, "w1", replaced.Document!.ETag));
+        Assert.False(await store.DeleteAsync(TenantA, Container, "w1")); // gone: nothing written
+
+        static (string, object) Tag(string key, string value) => (key, value);
+        const string ContainerTag = Application.Telemetry.StoreWriteMetrics.ContainerTag;
+        const string OpTag = Application.Telemetry.StoreWriteMetrics.OpTag;
+        Assert.Equal(4, writes.Sum());
+        Assert.Equal(1, writes.Sum(Tag(ContainerTag, Container), Tag(OpTag, "create")));
+        Assert.Equal(1, writes.Sum(Tag(ContainerTag, Container), Tag(OpTag, "replace")));
+        Assert.Equal(1, writes.Sum(Tag(ContainerTag, Container), Tag(OpTag, "delete")));
+        Assert.Equal(1, writes.Sum(Tag(ContainerTag, Queried), Tag(OpTag, "create")));
+        Assert.All(writes.Measured, m => Assert.Equal(2, m.Tags.Count)); // container and op only: never a tenant
+    }
+
+    [StoreFact]
     public async Task Create_ThenGet_ReturnsTheStoredDocument()
     {
         var store = await OpenAsync();

@@ -45,6 +45,7 @@ public sealed class DurableTestHost : IAsyncDisposable
             tasks.AddOrchestrator<GatedOrchestrator>();
             tasks.AddActivity<GateActivity>();
             tasks.AddOrchestrator<WaitForSignalOrchestrator>();
+            tasks.AddOrchestrator<TimerThenSignalOrchestrator>();
         });
         var host = builder.Build();
         await host.StartAsync();

@@ -57,7 +57,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IChangeFeed, IAsyncDis
         ValidateDocument(container, id, partition, json);
         // Taken here, on the caller's flow: the writer thread that runs the write has no span of its own.
         var traceParent = TraceParent.Current();
-        return _writer.Enqueue(session => session.Create(tenant, container, id, partition, json, traceParent), cancellationToken);
+        return StoreWriteMetrics.CountedAsync(container, _writer.Enqueue(session => session.Create(tenant, container, id, partition, json, traceParent), cancellationToken));
     }
 
     public Task<WriteResult> ReplaceAsync(
@@ -65,13 +65,13 @@ public sealed class SqliteDocumentStore : IDocumentStore, IChangeFeed, IAsyncDis
     {
         ValidateDocument(container, id, partition, json);
         var traceParent = TraceParent.Current();
-        return _writer.Enqueue(session => session.Replace(tenant, container, id, partition, json, ifMatch, traceParent), cancellationToken);
+        return StoreWriteMetrics.CountedAsync(container, _writer.Enqueue(session => session.Replace(tenant, container, id, partition, json, ifMatch, traceParent), cancellationToken));
     }
 
     public Task<bool> DeleteAsync(TenantId tenant, string container, string id, string? ifMatch = null, CancellationToken cancellationToken = default)
     {
         ValidateKey(container, id);
-        return _writer.Enqueue(session => session.Delete(tenant, container, id, ifMatch), cancellationToken);
+        return StoreWriteMetrics.CountedDeleteAsync(container, _writer.Enqueue(session => session.Delete(tenant, container, id, ifMatch), cancellationToken));
     }
 
     public Task<IReadOnlyList<StoredDocument>> QueryAsync(

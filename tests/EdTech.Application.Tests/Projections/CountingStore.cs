@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using EdTech.Application.Storage;
+using EdTech.Domain.Tenancy;
+
+namespace EdTech.Application.Tests.Projections;
+
+/// <summary>Passes everything to the store and counts the documents written (created, replaced, deleted) per container.</summary>
+public sealed class CountingStore(IDocumentStore inner) : IDocumentStore
+{
+    private readonly ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
+
+    public int Writes(string container) => _writes.GetValueOrDefault(container);
+
+    public int AllWrites => _writes.Values.Sum();
+
+    public IReadOnlyDictionary<string, int> ByContainer => new SortedDictionary<string, int>(_writes, StringComparer.Ordinal);
+
+    public void Reset() => _writes.Clear();
+
+    public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken = default) =>
+        inner.GetAsync(tenant, container, id, cancellationToken);
+
+    public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, string partition, CancellationToken cancellationToken = default) =>
+        inner.GetAsync(tenant, container, id, partition, cancellationToken);
+
+    public async Task<WriteResult> CreateAsync(TenantId tenant, string container, string id, string partition, string json, CancellationToken cancellationToken = default) =>
+        Count(container, await inner.CreateAsync(tenant, container, id, partition, json, cancellationToken));
+
+    public async Task<WriteResult> ReplaceAsync(TenantId tenant, string container, string id, string partition, string json, string? ifMatch, CancellationToken cancellationToken = default) =>
+        Count(container, await inner.ReplaceAsync(tenant, container, id, partition, json, ifMatch, cancellationToken));
+
+    public async Task<bool> DeleteAsync(TenantId tenant, string container, string id, string? ifMatch = null, CancellationToken cancellationToken = default)
+    {
+        var deleted = await inner.DeleteAsync(tenant, container, id, ifMatch, cancellationToken);
+        if (deleted)
+        {
+            _writes.AddOrUpdate(container, 1, (_, n) => n + 1);
+        }
+
+        return deleted;
+    }
+
+    public Task<IReadOnlyList<StoredDocument>> QueryAsync(TenantId tenant, string container, DocumentQuery query, CancellationToken cancellationToken = default) =>
+        inner.QueryAsync(tenant, container, query, cancellationToken);
+
+    private WriteResult Count(string container, WriteResult result)
+    {
+        if (result.Status is WriteStatus.Created or WriteStatus.Replaced)
+        {
+            _writes.AddOrUpdate(container, 1, (_, n) => n + 1);
+        }
+
+        return result;
+    }
+}
