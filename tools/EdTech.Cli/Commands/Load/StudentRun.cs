@@ -18,6 +18,9 @@ public sealed class StudentRun(string studentId, string token, byte[] body, stri
     /// <summary>Stopwatch timestamp of the 202.</summary>
     public long AcknowledgedAt { get; set; }
 
+    /// <summary>Wall-clock time the submission was due to be sent (paced runs: the start of its latency); null when not paced.</summary>
+    public DateTimeOffset? SentAt { get; set; }
+
     /// <summary>Stopwatch timestamp of the first poll that saw `released`; 0 until then.</summary>
     public long ReleasedAt { get; set; }
 
