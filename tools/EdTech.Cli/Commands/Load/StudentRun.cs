@@ -24,6 +24,9 @@ public sealed class StudentRun(string studentId, string token, byte[] body, stri
     /// <summary>Stopwatch timestamp of the first poll that saw `released`; 0 until then.</summary>
     public long ReleasedAt { get; set; }
 
+    /// <summary>Stopwatch timestamp taken before the last read that still saw it unreleased; 0 if none did (a lower bound for visibility).</summary>
+    public long LastUnreleasedReadAt { get; set; }
+
     public decimal? ReleasedScore { get; set; }
 
     public decimal? MaxScore { get; set; }

@@ -177,6 +177,9 @@ public sealed class PeakBenchmark(TextWriter log)
         var views = await ReleasePoller.RunAsync(api, students, options.Connections, remaining, pollErrors, cancellationToken);
         var passSeconds = Stopwatch.GetElapsedTime(viewsStarted).TotalSeconds / Math.Max(1, views.Rounds);
         double? viewsSeconds = !views.TimedOut && views.Released > 0 ? Stopwatch.GetElapsedTime(burstEnd, views.LastReleasedAt).TotalSeconds : null;
+        // The last read that still saw some student's result hidden: every view became visible after it (a lower bound).
+        var lastHidden = students.Max(s => s.LastUnreleasedReadAt);
+        var viewsAtLeast = Math.Max(writeModel ?? 0, lastHidden == 0 ? 0 : Stopwatch.GetElapsedTime(burstEnd, lastHidden).TotalSeconds);
         var studentMismatches = students.Where(s => s.ReleasedAt != 0).Count(s => s.ReleasedScore != s.ExpectedScore || s.MaxScore != ExamPaper.MaxScore);
         log.WriteLine($"check: student views {views.Released} released ({views.Rounds} rounds, {studentMismatches} wrong scores)");
 
@@ -222,7 +225,7 @@ public sealed class PeakBenchmark(TextWriter log)
         var timedOut = writeModel is null || viewsSeconds is null || gradebookSeconds is null;
         return (new PeakReport(fixture.Tenant, fixture.AssessmentId, options.Students, options.Connections, options.Threads, burst,
             writeModel, viewsSeconds, passSeconds, gradebookSeconds, reads, views.Released, studentMismatches, gradebookReleased, gradebookMismatches,
-            pollErrors.Count, timedOut, [], false, null), timedOut);
+            pollErrors.Count, timedOut, [], false, null, viewsAtLeast), timedOut);
     }
 
     private async Task<CeilingLine?> RunCeilingAsync(PeakOptions options, CancellationToken cancellationToken)
