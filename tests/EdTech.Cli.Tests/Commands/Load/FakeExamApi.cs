@@ -16,6 +16,7 @@ public sealed class FakeExamApi : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, (decimal Score, int Polls)> submissions = new();
+    private readonly ConcurrentDictionary<string, (string UserId, DateTimeOffset ReceivedAt)> received = new();
 
     private FakeExamApi(decimal scoreSkew)
     {
@@ -40,6 +41,7 @@ public sealed class FakeExamApi : IAsyncDisposable
             var answers = body.RootElement.GetProperty("answers").EnumerateArray().Select(a => new ExamAnswer(a.GetProperty("itemId").GetString()!, ValueOf(a.GetProperty("value")))).ToArray();
             var id = Guid.NewGuid().ToString("N");
             submissions[id] = (ExamPaper.ExpectedScore(answers) + scoreSkew, 0);
+            received[id] = (UserOf(r), DateTimeOffset.UtcNow);
             return Results.Json(new { submissionId = id, status = "accepted" }, statusCode: 202);
         });
         app.MapGet("/api/student/submissions/{submissionId}", (string submissionId) =>
@@ -48,6 +50,19 @@ public sealed class FakeExamApi : IAsyncDisposable
             return polls >= 2
                 ? Results.Json(new { submissionId, status = "released", late = false, score, maxScore = 15 })
                 : Results.Json(new { submissionId, status = "grading", late = false });
+        });
+        // The teacher's list: released ones carry gradedAt = received + 30 ms (the immediate policy releases in the grade's write).
+        app.MapGet("/api/teacher/assessments/{assessmentId}/submissions", (HttpRequest r, string? next, int? limit) =>
+        {
+            var all = received.OrderBy(p => p.Key, StringComparer.Ordinal).Where(p => next is null || string.CompareOrdinal(p.Key, next) > 0).ToList();
+            var page = all.Take(limit ?? 50).ToList();
+            var items = page.Select(p =>
+            {
+                var released = submissions[p.Key].Polls >= 2;
+                return new { submissionId = p.Key, userId = p.Value.UserId, status = released ? "released" : "grading", submittedAt = p.Value.ReceivedAt,
+                    score = released ? submissions[p.Key].Score : (decimal?)null, maxScore = 15, gradedAt = released ? p.Value.ReceivedAt.AddMilliseconds(30) : (DateTimeOffset?)null };
+            }).ToList();
+            return HasToken(r) ? Results.Json(new { items, next = all.Count > page.Count ? page[^1].Key : null }) : Results.Unauthorized();
         });
         app.MapGet("/api/health", () => Results.Json(new { status = "ok" }));
         // Tenants named noisy-* are always over their limit, as a throttled neighbour would be.
@@ -70,11 +85,15 @@ public sealed class FakeExamApi : IAsyncDisposable
 
     private static bool HasToken(HttpRequest request) => request.Headers.Authorization.ToString().StartsWith("Bearer ey", StringComparison.Ordinal);
 
-    private static string TenantOf(HttpRequest request)
+    private static string TenantOf(HttpRequest request) => Claim(request, "tenant");
+
+    private static string UserOf(HttpRequest request) => Claim(request, "sub");
+
+    private static string Claim(HttpRequest request, string name)
     {
         var payload = request.Headers.Authorization.ToString()["Bearer ".Length..].Split('.')[1].Replace('-', '+').Replace('_', '/');
         using var claims = JsonDocument.Parse(Convert.FromBase64String(payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=')));
-        return claims.RootElement.GetProperty("tenant").GetString()!;
+        return claims.RootElement.GetProperty(name).GetString()!;
     }
 
     private static object ValueOf(JsonElement value) => value.ValueKind switch

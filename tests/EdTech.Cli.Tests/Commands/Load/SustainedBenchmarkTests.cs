@@ -23,6 +23,11 @@ public sealed class SustainedBenchmarkTests(ITestOutputHelper log) : IDisposable
         Assert.Equal(80, result.GetProperty("acknowledged").GetInt32());
         Assert.Equal(80, result.GetProperty("released").GetInt32());
         Assert.Equal(20, result.GetProperty("submitToReleased").GetProperty("count").GetInt32());
+        // Every acknowledged submission in a window from the product's release time: 2 s at 40/s is one (first) window of 80, 30 ms each.
+        var window = Assert.Single(result.GetProperty("releaseWindows").EnumerateArray());
+        Assert.Equal(80, window.GetProperty("released").GetInt32());
+        Assert.True(window.GetProperty("first").GetBoolean());
+        Assert.Equal(30, result.GetProperty("serverSubmitToReleased").GetProperty("p99").GetDouble(), 1);
         // The rate achieved is the benchmark's figure (wall time on a shared runner), not a unit-test threshold; the schedule is Pacing's tests.
         Assert.True(result.GetProperty("acknowledgedPerSecond").GetDouble() > 0);
     }

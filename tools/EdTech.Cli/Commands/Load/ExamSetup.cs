@@ -53,6 +53,9 @@ public sealed class ExamSetup(LoadApi api, LocalTokenIssuer issuer, TextWriter l
 
     public string MintStudent(string tenant, string studentId) => issuer.Mint(tenant, studentId, ["student"], TokenLifetime);
 
+    /// <summary>The course's teacher (reads the submissions list and the gradebook).</summary>
+    public string MintTeacher(ExamFixture fixture) => issuer.Mint(fixture.Tenant, fixture.TeacherId, ["teacher"], TokenLifetime);
+
     private static Task ForAllAsync<T>(IEnumerable<T> items, Func<T, Task> create, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (item, _) => await create(item));
 

@@ -13,6 +13,7 @@ public static class LoadCommand
         RegradeCommand.Create(),
         ReleaseCommand.Create(),
         RecommendationsCommand.Create(),
+        Peak.PeakCommand.Create(),
     };
 
     public static Option<Uri> UrlOption() => new("--url")

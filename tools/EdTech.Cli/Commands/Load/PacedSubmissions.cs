@@ -11,6 +11,7 @@ public sealed class PacedSubmissions(LoadApi api, string assessmentId, IReadOnly
         var path = SubmissionFire.PathFor(assessmentId);
         var latencies = new double[students.Count];
         var start = Stopwatch.GetTimestamp();
+        var wallStart = DateTimeOffset.UtcNow;
         var fire = await FiringLoop.RunAsync(students.Count, concurrency, async (i, ct) =>
         {
             latencies[i] = double.NaN;
@@ -28,6 +29,8 @@ public sealed class PacedSubmissions(LoadApi api, string assessmentId, IReadOnly
                 return false;
             }
 
+            // One clock for sends and the product's release times (same machine): the wall clock, anchored once to the stopwatch.
+            student.SentAt = wallStart + Stopwatch.GetElapsedTime(start, t0);
             latencies[i] = Stopwatch.GetElapsedTime(t0, student.AcknowledgedAt).TotalMilliseconds;
             acknowledged(i, student, t0);
             return true;

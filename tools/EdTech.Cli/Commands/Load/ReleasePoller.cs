@@ -23,7 +23,12 @@ public static class ReleasePoller
     /// <summary>One read; a released view records score and when it was seen on the run.</summary>
     private static async Task PollAsync(LoadApi api, StudentRun student, ErrorSamples errors, CancellationToken cancellationToken)
     {
-        if (await StudentViews.ReadAsync(api, student, errors, cancellationToken) is { Status: "released" } view)
+        var readStarted = Stopwatch.GetTimestamp();
+        if (await StudentViews.ReadAsync(api, student, errors, cancellationToken) is not { Status: "released" } view)
+        {
+            student.LastUnreleasedReadAt = readStarted;
+        }
+        else
         {
             student.ReleasedScore = view.Score;
             student.MaxScore = view.MaxScore;

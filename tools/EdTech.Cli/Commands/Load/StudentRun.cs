@@ -18,8 +18,14 @@ public sealed class StudentRun(string studentId, string token, byte[] body, stri
     /// <summary>Stopwatch timestamp of the 202.</summary>
     public long AcknowledgedAt { get; set; }
 
+    /// <summary>Wall-clock time the submission was due to be sent (paced runs: the start of its latency); null when not paced.</summary>
+    public DateTimeOffset? SentAt { get; set; }
+
     /// <summary>Stopwatch timestamp of the first poll that saw `released`; 0 until then.</summary>
     public long ReleasedAt { get; set; }
+
+    /// <summary>Stopwatch timestamp taken before the last read that still saw it unreleased; 0 if none did (a lower bound for visibility).</summary>
+    public long LastUnreleasedReadAt { get; set; }
 
     public decimal? ReleasedScore { get; set; }
 
