@@ -37,7 +37,7 @@ public static class SloAlertRules
             $"slo-{slo.Id}-{window.Name}",
             slo.Id,
             window.Name,
-            $"SLO {slo.Title}: {window.Name} burn (≥ {Number(window.Factor)}× over {Span(window.LongWindow)} and {Span(window.ShortWindow)})",
+            $"SLO {slo.Title}: {window.Name} burn (over {Number(window.Factor)}× in {Span(window.LongWindow)} and {Span(window.ShortWindow)})",
             $"{slo.Description} Objective {Percent(slo.Objective)} over {slo.WindowDays} days. Fires when the error budget burns at {Number(window.Factor)}× or faster " +
             $"over both {Span(window.LongWindow)} and {Span(window.ShortWindow)} ({budget} of the budget in {Span(window.LongWindow)}). docs/slo.md.",
             window.Severity,
@@ -95,9 +95,10 @@ public static class SloAlertRules
         ? $"{span.TotalHours.ToString(CultureInfo.InvariantCulture)}h"
         : $"{span.TotalMinutes.ToString(CultureInfo.InvariantCulture)}m";
 
-    internal static string Span(TimeSpan span) => Kql(span);
+    /// <summary>A window as KQL and the docs write it: 1h, 5m.</summary>
+    public static string Span(TimeSpan span) => Kql(span);
 
-    internal static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    public static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
-    internal static string Percent(double share) => (share * 100).ToString("0.###", CultureInfo.InvariantCulture) + " %";
+    public static string Percent(double share) => (share * 100).ToString("0.###", CultureInfo.InvariantCulture) + " %";
 }
