@@ -46,6 +46,29 @@ public class TelemetryAnalyzerTests
         Assert.Equal(80, path.StudentViewMeanMs!.Value, 6);
     }
 
+    [Fact]
+    public void CompareWithLoad_LoadRunResult_PercentDifferenceOfTheTracedSubmitToStudentView()
+    {
+        var path = Fixture().CriticalPath;
+        var result = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(result, "target 50/s\nRESULT {\"submitToReleased\":{\"count\":2,\"p50\":400,\"p90\":800,\"p99\":800,\"max\":800}}\n");
+            var measured = TelemetryCommand.LoadResult(new FileInfo(result))!;
+
+            // Traced to the student view: A 360 − 0, B 1800 − 1000 → p50 360, p90/p99 800.
+            var comparison = TelemetryAnalyzer.CompareWithLoad(path, measured);
+            Assert.Equal(2, comparison.Traced.Count);
+            Assert.Equal(-10, comparison.P50DifferencePercent, 6);
+            Assert.Equal(0, comparison.P99DifferencePercent, 6);
+            Assert.Equal(300, path.Released.P50Ms, 6); // released: 300 and 700
+        }
+        finally
+        {
+            File.Delete(result);
+        }
+    }
+
     [Theory]
     [InlineData("acceptance-availability", 3, 1, 333.333)] // C answered 500; budget 0.1 %: (1/3) / 0.001
     [InlineData("ack-latency", 3, 1, 33.333)] // B took 200 ms > 100 ms; budget 1 %

@@ -116,6 +116,8 @@ public static class TelemetryAnalyzer
         var sums = new double[names.Length];
         int complete = 0, incomplete = 0, views = 0;
         double viewSum = 0;
+        var released = new List<double>();
+        var toView = new List<double>();
         var projections = all.Where(s => s.Name == StudentView).ToList();
         var projectionsByTrace = projections
             .SelectMany(p => p.LinkedTraceIds.Append(p.TraceId).Distinct(StringComparer.Ordinal).Select(t => (Trace: t, Span: p)))
@@ -144,11 +146,13 @@ public static class TelemetryAnalyzer
             }
 
             complete++;
+            released.Add((activity.EndNs - request.StartNs) / 1e6);
             var view = projectionsByTrace[traceId].Where(p => p.EndNs >= activity.EndNs).MinBy(p => p.EndNs);
             if (view is not null)
             {
                 views++;
                 viewSum += (view.EndNs - activity.EndNs) / 1e6;
+                toView.Add((view.EndNs - request.StartNs) / 1e6);
             }
         }
 
@@ -158,7 +162,23 @@ public static class TelemetryAnalyzer
         double? measured = measuredCount == 0 ? null : measuredSum / measuredCount * 1000;
         var mean = complete == 0 ? 0 : total / complete;
         return new CriticalPath(complete, incomplete, hops, total, mean, hops.Sum(h => h.MeanMs), measured, measuredCount,
-            measured is { } m && complete > 0 ? (mean - m) / m * 100 : null, views, views == 0 ? null : viewSum / views);
+            measured is { } m && complete > 0 ? (mean - m) / m * 100 : null, views, views == 0 ? null : viewSum / views, Spread(released), Spread(toView));
+    }
+
+    public static Spread Spread(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return new Spread(sorted.Count, Percentile(sorted, 0.50), Percentile(sorted, 0.90), Percentile(sorted, 0.99));
+    }
+
+    /// <summary>Compares the traced submit → student view with a load run's measured submit → released (its RESULT JSON).</summary>
+    public static LoadComparison CompareWithLoad(CriticalPath path, Spread measured)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(measured);
+        var traced = path.SubmitToStudentView;
+        static double Difference(double traced, double measured) => measured == 0 ? 0 : (traced - measured) / measured * 100;
+        return new LoadComparison(traced, measured, Difference(traced.P50Ms, measured.P50Ms), Difference(traced.P90Ms, measured.P90Ms), Difference(traced.P99Ms, measured.P99Ms));
     }
 
     /// <summary>A histogram's sum and count over the run: the last cumulative point per series and start time (restarts add up), or the delta points summed.</summary>

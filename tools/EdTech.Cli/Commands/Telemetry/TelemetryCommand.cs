@@ -20,7 +20,8 @@ public static class TelemetryCommand
         var file = new Argument<FileInfo>("file") { Description = "OTLP JSON lines (the Collector's file exporter, or the LocalHost's Telemetry:OtlpFile)" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of tables" };
         var top = new Option<int>("--top") { Description = "Tenants listed by load and by errors", DefaultValueFactory = _ => 5 };
-        var analyze = new Command("analyze", "Percentiles, error rates, SLO compliance and burn rate, submit→released by hop, top tenants, anomalies") { file, json, top };
+        var load = new Option<FileInfo?>("--load-result") { Description = "Output of `edtech load sustained` for the same run (its RESULT line): compare its submit->released with the traced one" };
+        var analyze = new Command("analyze", "Percentiles, error rates, SLO compliance and burn rate, submit→released by hop, top tenants, anomalies") { file, json, top, load };
         analyze.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
@@ -43,6 +44,17 @@ public static class TelemetryCommand
             }
 
             var report = TelemetryAnalyzer.Analyze(data, Math.Max(1, parse.GetValue(top)));
+            if (parse.GetValue(load) is { } result)
+            {
+                if (LoadResult(result) is not { } measured)
+                {
+                    Console.Error.WriteLine($"--load-result: {result.FullName} holds no `RESULT {{...}}` line with submitToReleased.");
+                    return 2;
+                }
+
+                report = report with { Load = TelemetryAnalyzer.CompareWithLoad(report.CriticalPath, measured) };
+            }
+
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(report, Json));
@@ -55,6 +67,33 @@ public static class TelemetryCommand
             return 0;
         });
         return new Command("telemetry", "Telemetry and SLA analysis") { analyze };
+    }
+
+    /// <summary>The submit → released percentiles of a load run's <c>RESULT {json}</c> line (null when absent).</summary>
+    public static Spread? LoadResult(FileInfo file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (!file.Exists)
+        {
+            return null;
+        }
+
+        foreach (var line in File.ReadLines(file.FullName).Reverse())
+        {
+            var at = line.IndexOf("RESULT {", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            using var result = JsonDocument.Parse(line[(at + "RESULT ".Length)..]);
+            if (result.RootElement.TryGetProperty("submitToReleased", out var s))
+            {
+                return new Spread(s.GetProperty("count").GetInt32(), s.GetProperty("p50").GetDouble(), s.GetProperty("p90").GetDouble(), s.GetProperty("p99").GetDouble());
+            }
+        }
+
+        return null;
     }
 
     public static void Write(TelemetryReport report, TextWriter o)
@@ -93,6 +132,13 @@ public static class TelemetryCommand
         if (path.StudentViewMeanMs is { } view)
         {
             o.WriteLine(Invariant($"after release, student view written: mean {view:F1} ms over {path.StudentViews} traces"));
+        }
+
+        o.WriteLine(Invariant($"traced submit -> released     p50/p90/p99 {path.Released.P50Ms:F0} / {path.Released.P90Ms:F0} / {path.Released.P99Ms:F0} ms ({path.Released.Count} traces)"));
+        o.WriteLine(Invariant($"traced submit -> student view p50/p90/p99 {path.SubmitToStudentView.P50Ms:F0} / {path.SubmitToStudentView.P90Ms:F0} / {path.SubmitToStudentView.P99Ms:F0} ms ({path.SubmitToStudentView.Count} traces)"));
+        if (report.Load is { } l)
+        {
+            o.WriteLine(Invariant($"load run submit -> released   p50/p90/p99 {l.Measured.P50Ms:F0} / {l.Measured.P90Ms:F0} / {l.Measured.P99Ms:F0} ms ({l.Measured.Count} sampled); traced differs by {l.P50DifferencePercent:+0.0;-0.0} / {l.P90DifferencePercent:+0.0;-0.0} / {l.P99DifferencePercent:+0.0;-0.0} %"));
         }
 
         o.WriteLine();

@@ -23,7 +23,18 @@ public sealed record CriticalPath(
     long MeasuredCount,
     double? DifferencePercent,
     int StudentViews,
-    double? StudentViewMeanMs);
+    double? StudentViewMeanMs,
+    Spread Released,
+    Spread SubmitToStudentView);
+
+/// <summary>p50/p90/p99 (nearest rank) of a set of traced durations.</summary>
+public sealed record Spread(int Count, double P50Ms, double P90Ms, double P99Ms);
+
+/// <summary>
+/// The traced submit → student view against a recorded <c>edtech load sustained</c> run's <c>submitToReleased</c> (the client
+/// polls the student's view, so "released" there means the view written): the difference of each percentile in percent.
+/// </summary>
+public sealed record LoadComparison(Spread Traced, Spread Measured, double P50DifferencePercent, double P90DifferencePercent, double P99DifferencePercent);
 
 public sealed record TenantStats(string Tenant, long Accepted, long Rejected, long Throttled, int Spans, int ErrorSpans)
 {
@@ -46,4 +57,5 @@ public sealed record TelemetryReport(
     IReadOnlyList<TenantStats> TopTenantsByLoad,
     IReadOnlyList<TenantStats> TopTenantsByErrors,
     string AnomalyRule,
-    IReadOnlyList<Anomaly> Anomalies);
+    IReadOnlyList<Anomaly> Anomalies,
+    LoadComparison? Load = null);
