@@ -110,6 +110,16 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+// SLO burn-rate alerts generated from SloCatalog (docs/slo.md).
+module alerts 'modules/alerts.bicep' = {
+  scope: rg
+  params: {
+    appInsightsName: monitoring.outputs.appInsightsName
+    location: location
+    tags: tags
+  }
+}
+
 module storage 'modules/storage.bicep' = {
   scope: rg
   params: {

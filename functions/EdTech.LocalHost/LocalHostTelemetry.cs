@@ -1,6 +1,7 @@
 using EdTech.Bff.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace EdTech.LocalHost;
 
@@ -9,7 +10,7 @@ namespace EdTech.LocalHost;
 /// OTLP (traces, metrics and logs) when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the exporter reads the standard
 /// <c>OTEL_EXPORTER_OTLP_*</c> settings itself, from the environment or the command line), a Prometheus scrape endpoint at
 /// <c>/metrics</c> when <c>Telemetry:Prometheus:Enabled=true</c> (off by default). Nothing configured: no OpenTelemetry at
-/// all (zero cost), unless <c>Telemetry:Enabled=true</c> asks for the instrumentation without an exporter (tests add theirs).
+/// all (zero cost), a file of OTLP JSON lines when <c>Telemetry:OtlpFile=path</c> (<see cref="OtlpJsonFile"/>; off by default), unless <c>Telemetry:Enabled=true</c> asks for the instrumentation without an exporter (tests add theirs).
 /// </summary>
 public static class LocalHostTelemetry
 {
@@ -17,6 +18,7 @@ public static class LocalHostTelemetry
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string PrometheusSetting = "Telemetry:Prometheus:Enabled";
     public const string PrometheusPath = "/metrics";
+    public const string OtlpFileSetting = "Telemetry:OtlpFile";
 
     /// <summary>True when OpenTelemetry was added.</summary>
     public static bool AddTo(WebApplicationBuilder builder)
@@ -25,7 +27,8 @@ public static class LocalHostTelemetry
         var configuration = builder.Configuration;
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointSetting]);
         var prometheus = Flag(configuration, PrometheusSetting);
-        if (!otlp && !prometheus && !Flag(configuration, "Telemetry:Enabled"))
+        var otlpFile = configuration[OtlpFileSetting];
+        if (!otlp && !prometheus && string.IsNullOrWhiteSpace(otlpFile) && !Flag(configuration, "Telemetry:Enabled"))
         {
             return false;
         }
@@ -34,6 +37,14 @@ public static class LocalHostTelemetry
         if (otlp)
         {
             telemetry.UseOtlpExporter();
+        }
+
+        if (!string.IsNullOrWhiteSpace(otlpFile))
+        {
+            // Large queue, short delay: a load run ends thousands of spans a second and the default queue (2,048) would drop them.
+            var file = new OtlpJsonFile(otlpFile);
+            telemetry.WithTracing(t => t.AddProcessor(new BatchActivityExportProcessor(file.Spans(), maxQueueSize: 200_000, scheduledDelayMilliseconds: 1000, maxExportBatchSize: 8192)));
+            telemetry.WithMetrics(m => m.AddReader(new PeriodicExportingMetricReader(file.Metrics(), exportIntervalMilliseconds: 10_000)));
         }
 
         if (prometheus)

@@ -4,6 +4,7 @@ using EdTech.Cli.Commands.Bench;
 using EdTech.Cli.Commands.Evaluate;
 using EdTech.Cli.Commands.Load;
 using EdTech.Cli.Commands.Seed;
+using EdTech.Cli.Commands.Telemetry;
 
 var root = new RootCommand("edtech: tokens, demo data, load tests and model evaluation for EdTech.Serverless")
 {
@@ -11,6 +12,8 @@ var root = new RootCommand("edtech: tokens, demo data, load tests and model eval
     LoadCommand.Create(),
     EvaluateCommand.Create(),
     SeedCommand.Create(),
+    SloCommand.Create(),
+    TelemetryCommand.Create(),
     BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
