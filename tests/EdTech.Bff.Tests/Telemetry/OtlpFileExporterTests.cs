@@ -27,7 +27,7 @@ public sealed class OtlpFileExporterTests
                 .SelectMany(r => r.GetProperty("scopeSpans").EnumerateArray())
                 .SelectMany(s => s.GetProperty("spans").EnumerateArray())
                 .ToList();
-            var request = Assert.Single(spans, s => s.GetProperty("name").GetString() == "GET /api/openapi/{role}.json");
+            var request = Assert.Single(spans, s => s.GetProperty("name").GetString() == "GET /api/openapi/{documentName}.json");
             Assert.Equal(2, request.GetProperty("kind").GetInt32()); // server
             Assert.Matches("^[0-9a-f]{32}$", request.GetProperty("traceId").GetString());
             Assert.True(long.Parse(request.GetProperty("endTimeUnixNano").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
