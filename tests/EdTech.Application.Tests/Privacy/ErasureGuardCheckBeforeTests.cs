@@ -52,6 +52,17 @@ public sealed class ErasureGuardCheckBeforeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoWritesOfOneStudentAtOnce_ReadTheMarkerOnceBeforeAndOnceAfterEach()
+    {
+        // A submit writes the submission and its initial view together.
+        var guarded = new ErasureGuardedStore(_counted, _clock);
+
+        await Task.WhenAll(guarded.CreateAsync(Tenant, View("v1", "s1")), guarded.CreateAsync(Tenant, View("v2", "s1")));
+
+        Assert.Equal(3, _counted.Reads);
+    }
+
+    [Fact]
     public async Task Write_AfterClearForHasPassed_ReadsTheMarkerBeforeAgain()
     {
         var guarded = new ErasureGuardedStore(_counted, _clock);
@@ -110,19 +121,29 @@ public sealed class ErasureGuardCheckBeforeTests : IAsyncLifetime
     /// <summary>Counts reads of erasure markers (the audit container) and the writes that reach the adapter.</summary>
     private sealed class MarkerReads(IDocumentStore inner) : IDocumentStore
     {
-        public int Reads { get; private set; }
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
 
         public int Writes { get; private set; }
 
         public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken = default)
         {
-            Reads += container == Containers.Audit ? 1 : 0;
+            if (container == Containers.Audit)
+            {
+                Interlocked.Increment(ref _reads);
+            }
+
             return inner.GetAsync(tenant, container, id, cancellationToken);
         }
 
         public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, string partition, CancellationToken cancellationToken = default)
         {
-            Reads += container == Containers.Audit ? 1 : 0;
+            if (container == Containers.Audit)
+            {
+                Interlocked.Increment(ref _reads);
+            }
+
             return inner.GetAsync(tenant, container, id, partition, cancellationToken);
         }
 

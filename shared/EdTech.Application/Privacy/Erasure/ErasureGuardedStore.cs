@@ -21,7 +21,7 @@ namespace EdTech.Application.Privacy.Erasure;
 /// </para>
 /// <para>
 /// Only the recheck after the write decides, so only it must read the store. The check before is an early refusal: a
-/// student whose marker was absent at a recheck up to <see cref="ClearFor"/> ago (the same tenant and student, in this
+/// student whose marker was absent at a check up to <see cref="ClearFor"/> ago (the same tenant and student, in this
 /// process) is not read again before the next write; a marker written through this store forgets all of that at once.
 /// So a write for a student erased elsewhere in the last few seconds is made and undone (the recheck) rather than refused
 /// before; either way it throws and nothing of it stays. Concurrent checks of one student share one read when that is sound:
@@ -31,7 +31,7 @@ namespace EdTech.Application.Privacy.Erasure;
 /// </summary>
 public sealed class ErasureGuardedStore(IDocumentStore inner, TimeProvider? clock = null) : IDocumentStore
 {
-    /// <summary>How long "no marker" seen by a recheck spares the next write's check before (never the recheck).</summary>
+    /// <summary>How long "no marker" seen by a check spares the next write's check before (never the recheck).</summary>
     public static TimeSpan ClearFor { get; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Students remembered as clear at most (about the students written in the last <see cref="ClearFor"/>).</summary>
@@ -98,9 +98,15 @@ public sealed class ErasureGuardedStore(IDocumentStore inner, TimeProvider? cloc
 
         // The key carries the tenant; a user id holds no '/' (resource ids), so no two (tenant, student) pairs share one.
         var key = tenant.Value + "/" + subject;
-        if (ClearCache.Peek(key) is null && await IsErasedAsync(tenant, subject, key, startedAfter: long.MinValue).WaitAsync(ct).ConfigureAwait(false))
+        if (ClearCache.Peek(key) is null)
         {
-            throw new SubjectErasedException(container);
+            if (await IsErasedAsync(tenant, subject, key, startedAfter: long.MinValue).WaitAsync(ct).ConfigureAwait(false))
+            {
+                throw new SubjectErasedException(container);
+            }
+
+            // Good for the next check before (a submit's second document), never for a recheck.
+            await ClearCache.GetOrLoadAsync(key, static _ => Task.FromResult<string?>(Clear), CancellationToken.None).ConfigureAwait(false);
         }
 
         var result = await write().ConfigureAwait(false);
