@@ -16,7 +16,7 @@ public static class ErasureGuard
         var adapter = services.LastOrDefault(d => d.ServiceType == typeof(IDocumentStore))
             ?? throw new InvalidOperationException("Register the document store before its erasure guard.");
         services.Remove(adapter);
-        services.AddSingleton<IDocumentStore>(provider => new ErasureGuardedStore(Resolve(adapter, provider)));
+        services.AddSingleton<IDocumentStore>(provider => new ErasureGuardedStore(Resolve(adapter, provider), provider.GetService<TimeProvider>()));
         return services;
     }
 
