@@ -27,6 +27,9 @@ public sealed class TeacherQueryCache(HybridCache cache, ICacheStamps stamps)
         LocalCacheExpiration = TimeSpan.FromSeconds(30),
     };
 
+    /// <summary>The longest an entry lives (in any cache level); stamps kept in process outlive it (<see cref="LocalCacheStamps"/>).</summary>
+    public static TimeSpan EntryLifetime { get; } = Entry.Expiration!.Value;
+
     public async ValueTask<T> GetOrCreateAsync<T>(TenantId tenant, string key, IEnumerable<string> tags, Func<CancellationToken, ValueTask<T>> load, CancellationToken ct)
     {
         string[] allTags = [TenantTag(tenant), .. tags];
