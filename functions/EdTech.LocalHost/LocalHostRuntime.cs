@@ -46,10 +46,16 @@ public static class LocalHostRuntime
             services.AddHostedService<StartupReconciliation>();
         }
         services.AddHostedService<CronScheduler>();
+        // On by default: after a burst the idle host gives the memory of the peak back (IdleMemoryTrimmer).
+        if (!string.Equals(configuration["Memory:TrimWhenIdle"], "false", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddHostedService<IdleMemoryTrimmer>();
+        }
+
         return services;
     }
 
-    /// <summary>"Durable:CompletedRetention": a TimeSpan ("00:10:00", the default); "0" or "00:00:00" keeps finished instances forever.</summary>
+    /// <summary>"Durable:CompletedRetention": a TimeSpan ("00:01:00", the default); "0" or "00:00:00" keeps finished instances forever.</summary>
     public static TimeSpan CompletedRetentionFrom(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -6,7 +6,8 @@
 # Each burst is `edtech load exam` (a new tenant, N students, one submission each, waits for release); then it waits until
 # every change-feed consumer has caught up and the host has been idle for a purge period (70 s), and prints the host's
 # resident set (VmRSS) and its peak so far. Extra host arguments: EXTRA_HOST_ARGS (e.g. "--Durable:CompletedRetention=0"
-# to see the curve without purging).
+# to see the curve without purging). AFTER_BURST: a command run after each figure with the host's pid and a label
+# (e.g. AFTER_BURST=tools/bench/memory-probe.sh: managed heap and GC committed memory too, and heap dumps with GCDUMP_DIR).
 set -euo pipefail
 host=$1; bursts=${2:-10}; students=${3:-10000}; port=${4:-7073}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -21,6 +22,7 @@ rss() { awk '/^VmRSS/ {printf "%.0f", $2/1024}' "/proc/$hp/status"; }
 hwm() { awk '/^VmHWM/ {printf "%.0f", $2/1024}' "/proc/$hp/status"; }
 db="$work/data/edtech.db"
 echo "start: RSS $(rss) MB"
+if [ -n "${AFTER_BURST:-}" ]; then "$AFTER_BURST" "$hp" start; fi
 for b in $(seq 1 "$bursts"); do
   dotnet "$repo/tools/EdTech.Cli/bin/Release/net10.0/edtech.dll" load exam --url "http://127.0.0.1:$port" --data "$work/data" \
     --students "$students" --timeout-seconds 900 > "$work/burst$b.log" 2>&1 || { echo "burst $b failed:"; tail -5 "$work/burst$b.log"; exit 1; }
@@ -32,4 +34,5 @@ for b in $(seq 1 "$bursts"); do
   sleep 70
   released=$(grep -E "released" "$work/burst$b.log" | tail -1 | tr -s ' ')
   echo "burst $b ($((b * students)) submissions): RSS $(rss) MB (peak $(hwm) MB); $released"
+  if [ -n "${AFTER_BURST:-}" ]; then "$AFTER_BURST" "$hp" "burst$b"; fi
 done

@@ -27,6 +27,9 @@ public sealed class TeacherQueryCache(HybridCache cache, ICacheStamps stamps)
         LocalCacheExpiration = TimeSpan.FromSeconds(30),
     };
 
+    /// <summary>The longest an entry lives (in any cache level); stamps kept in process outlive it (<see cref="LocalCacheStamps"/>).</summary>
+    public static TimeSpan EntryLifetime { get; } = Entry.Expiration!.Value;
+
     public async ValueTask<T> GetOrCreateAsync<T>(TenantId tenant, string key, IEnumerable<string> tags, Func<CancellationToken, ValueTask<T>> load, CancellationToken ct)
     {
         string[] allTags = [TenantTag(tenant), .. tags];
@@ -72,10 +75,9 @@ public sealed class TeacherQueryCache(HybridCache cache, ICacheStamps stamps)
 
     public ValueTask InvalidateTenantAsync(TenantId tenant, CancellationToken ct = default) => InvalidateAsync([TenantTag(tenant)], ct);
 
-    private async ValueTask InvalidateAsync(IReadOnlyList<string> tags, CancellationToken ct)
-    {
-        await stamps.InvalidateAsync(tags, ct).ConfigureAwait(false);
-        // Frees the old entries (this instance's memory and the shared L2); correctness comes from the stamps.
-        await cache.RemoveByTagAsync(tags, ct).ConfigureAwait(false);
-    }
+    // Only the stamps: entries under old stamps are never read again and expire (30 s in memory, EntryLifetime in L2).
+    // HybridCache.RemoveByTagAsync is not called: HybridCache remembers every tag ever removed for the life of the
+    // process, and teacher tags are per user (an enrollment invalidates one), so a term of enrollments grew that map by
+    // one entry per user for good (10,000 per 10,000-student burst in the heap dumps, docs/benchmarks.md).
+    private ValueTask InvalidateAsync(IReadOnlyList<string> tags, CancellationToken ct) => stamps.InvalidateAsync(tags, ct);
 }

@@ -28,21 +28,33 @@ public sealed class ExpiringCache<TValue>(TimeProvider clock, TimeSpan ttl, int 
         var value = await load(ct).ConfigureAwait(false);
         if (value is not null)
         {
-            if (Interlocked.Increment(ref _writes) % SweepEvery == 0)
-            {
-                Sweep(now);
-            }
-
-            if (_entries.Count >= maxEntries)
-            {
-                // Crude but bounded: a full cache starts again rather than growing without limit.
-                _entries.Clear();
-            }
-
-            _entries[key] = (value, now + ttl);
+            Store(key, value, now);
         }
 
         return value;
+    }
+
+    /// <summary>Puts a value the caller has just written (so this process serves it at once); it expires like a loaded one.</summary>
+    public void Put(string key, TValue value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        Store(key, value, clock.GetUtcNow());
+    }
+
+    private void Store(string key, TValue value, DateTimeOffset now)
+    {
+        if (Interlocked.Increment(ref _writes) % SweepEvery == 0)
+        {
+            Sweep(now);
+        }
+
+        if (_entries.Count >= maxEntries)
+        {
+            // Crude but bounded: a full cache starts again rather than growing without limit.
+            _entries.Clear();
+        }
+
+        _entries[key] = (value, now + ttl);
     }
 
     /// <summary>Entries held now (expired ones included until the next sweep).</summary>

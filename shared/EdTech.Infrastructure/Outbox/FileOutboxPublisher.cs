@@ -21,7 +21,7 @@ namespace EdTech.Infrastructure.Outbox;
 public sealed class FileOutboxPublisher(string directory, ILogger<FileOutboxPublisher> logger) : IOutboxPublisher, IOutboxArchive, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    /// <summary>Message ids remembered per file for the once-only check (about 20 MB at most per file).</summary>
+    /// <summary>Message ids remembered per file for the once-only check (about 5 MB at most per file).</summary>
     public const int OnceOnlyWindow = 100_000;
 
     private readonly Dictionary<string, RecentIds> _published = new(StringComparer.Ordinal);

@@ -44,4 +44,49 @@ public sealed class ExpiringCacheTests
 
         Assert.Equal(("v1", "v1", "v2"), (first, fresh, reloaded));
     }
+
+    [Fact]
+    public void Put_ManyDistinctKeysOverTime_KeepsOnlyAboutOneTtlOfThem()
+    {
+        var clock = new ManualClock(Start);
+        var cache = new ExpiringCache<string>(clock, TimeSpan.FromSeconds(30));
+
+        for (var interval = 0; interval < 120; interval++)
+        {
+            for (var i = 0; i < ExpiringCache<string>.SweepEvery; i++)
+            {
+                cache.Put($"t:{interval}:{i}", "v");
+            }
+
+            clock.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.InRange(cache.Count, 1, 5 * ExpiringCache<string>.SweepEvery);
+    }
+
+    [Fact]
+    public void Put_MoreKeysThanTheLimitWithinOneTtl_HoldsAtMostTheLimit()
+    {
+        var cache = new ExpiringCache<string>(new ManualClock(Start), TimeSpan.FromMinutes(5), maxEntries: 1000);
+
+        for (var i = 0; i < 1000 + 37; i++)
+        {
+            cache.Put($"t:{i}", "v");
+        }
+
+        Assert.InRange(cache.Count, 1, 1000);
+    }
+
+    [Fact]
+    public void Put_ThenPeek_ServesTheValueUntilItExpires()
+    {
+        var clock = new ManualClock(Start);
+        var cache = new ExpiringCache<string>(clock, TimeSpan.FromSeconds(30));
+
+        cache.Put("t:k", "v");
+        var fresh = cache.Peek("t:k");
+        clock.Advance(TimeSpan.FromSeconds(31));
+
+        Assert.Equal(("v", (string?)null), (fresh, cache.Peek("t:k")));
+    }
 }

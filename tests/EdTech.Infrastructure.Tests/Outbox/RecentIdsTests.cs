@@ -28,4 +28,18 @@ public sealed class RecentIdsTests
         Assert.False(ids.Add("d"));
         Assert.True(ids.Add("a"));
     }
+
+    [Fact]
+    public void Add_ManyMoreIdsThanTheCapacity_HoldsAtMostTheCapacityAndTheLatestStillRefused()
+    {
+        var ids = new RecentIds(1000);
+        for (var i = 0; i < 1000 + 250; i++)
+        {
+            Assert.True(ids.Add($"message-{i:D6}"));
+        }
+
+        Assert.Equal(1000, ids.Count);
+        Assert.False(ids.Add("message-001249"));
+        Assert.True(ids.Add("message-000000"));
+    }
 }

@@ -34,7 +34,7 @@ public sealed class CompletedInstancePurgerTests
     }
 
     [Theory]
-    [InlineData(null, 600)]
+    [InlineData(null, 60)]
     [InlineData("00:30:00", 1800)]
     [InlineData("0", 0)]
     public void CompletedRetentionFrom_Setting_IsTheRetention(string? value, int seconds) =>

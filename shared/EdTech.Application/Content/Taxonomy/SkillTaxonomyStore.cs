@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
@@ -18,12 +18,16 @@ public sealed partial class SkillTaxonomyStore(IDocumentStore store, TimeProvide
 
     private const int PageSize = 200;
 
-    // Tenants whose taxonomy is known to be non-empty in this process, so the emptiness check is paid once.
-    private readonly ConcurrentDictionary<TenantId, bool> _seeded = new();
+    /// <summary>Tenants remembered as seeded at once (a bound, not an expected number); each is re-checked after an hour.</summary>
+    public const int MaxSeededTenants = 10_000;
+
+    // Tenants whose taxonomy is known to be non-empty in this process, so the emptiness check is paid once an hour per
+    // tenant; bounded and expiring, so a long-running host does not keep every tenant it ever served.
+    private readonly ExpiringCache<string> _seeded = new(clock, TimeSpan.FromHours(1), MaxSeededTenants);
 
     public async Task EnsureSeededAsync(TenantId tenant, CancellationToken ct)
     {
-        if (_seeded.ContainsKey(tenant))
+        if (_seeded.Peek(tenant.Value) is not null)
         {
             return;
         }
@@ -31,7 +35,7 @@ public sealed partial class SkillTaxonomyStore(IDocumentStore store, TimeProvide
         var any = await store.QueryAsync<TaxonomySkillRecord>(tenant, new DocumentQuery(TaxonomySkillRecord.Partition, Limit: 1), ct).ConfigureAwait(false);
         if (any.Count > 0 || await TaxonomySeed.SeedAsync(store, tenant, clock.GetUtcNow(), ct).ConfigureAwait(false) > 0)
         {
-            _seeded[tenant] = true;
+            _seeded.Put(tenant.Value, tenant.Value);
         }
     }
 
