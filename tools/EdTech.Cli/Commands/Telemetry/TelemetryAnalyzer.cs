@@ -12,6 +12,8 @@ public static class TelemetryAnalyzer
     public const string GradingStart = "grading.start";
     public const string Orchestration = "orchestration:GradeSubmissionOrchestrator";
     public const string GradeActivity = "activity:AutoGradeSubmissionActivity";
+    public const string BatchOrchestration = "orchestration:GradeBatchOrchestrator";
+    public const string BatchActivity = "activity:GradeBatchActivity";
     public const string StudentView = "changefeed submission-projection";
     public const string ReleasedMetric = "edtech.submission.released.duration";
     public static readonly TimeSpan AnomalyWindow = TimeSpan.FromSeconds(10);
@@ -138,12 +140,12 @@ public static class TelemetryAnalyzer
                 continue;
             }
 
-            // The per-submission workflow runs in the submission's trace: its hops are attributed. A grading batch runs in its
+            // A batch of one trace's submissions (or the per-submission workflow) runs in the submission's trace: its hops are attributed. A grading batch runs in its
             // own trace (reached only by links) when it graded submissions of several traces: everything between the 202 and the
             // release is one "grading (batched)" hop. Either way the hops add up to the journey (request start → release end).
             var grading = spans.Where(s => s.Name == GradingStart).MinBy(s => s.StartNs);
-            var orchestration = spans.Where(s => s.Name == Orchestration && s.Kind == OtlpSpan.Server).MinBy(s => s.StartNs);
-            var activity = spans.Where(s => s.Name == GradeActivity && s.Kind == OtlpSpan.Server).MinBy(s => s.StartNs);
+            var orchestration = spans.Where(s => s.Name is Orchestration or BatchOrchestration && s.Kind == OtlpSpan.Server).MinBy(s => s.StartNs);
+            var activity = spans.Where(s => s.Name is GradeActivity or BatchActivity && s.Kind == OtlpSpan.Server).MinBy(s => s.StartNs);
             long[] marks = grading is null || orchestration is null || activity is null
                 ? [request.StartNs, request.EndNs, request.EndNs, request.EndNs, request.EndNs, request.EndNs, release.EndNs]
                 : [request.StartNs, request.EndNs, grading.StartNs, orchestration.StartNs, activity.StartNs, release.EndNs, release.EndNs];
