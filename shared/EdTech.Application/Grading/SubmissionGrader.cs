@@ -96,11 +96,11 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
             return new Graded(null, GradingResult.Erased(submissionId));
         }
 
-        var (submission, etag) = loaded.Value;
+        var (submission, etag, traceParent) = loaded.Value;
         if (submission.Status is not (SubmissionStatus.Accepted or SubmissionStatus.Grading))
         {
             // A retry after a lost catch-up write lands here: catch up now (a no-op when already at the current version).
-            return new Graded(new Versioned<SubmissionRecord>(submission, etag, 0), null);
+            return new Graded(new Versioned<SubmissionRecord>(submission, etag, 0, traceParent), null);
         }
 
         var assessment = await assessments.GetAsync(submission).ConfigureAwait(false)
@@ -126,7 +126,13 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
         Task[] autoGraded = [audit.AppendAsync(tenant, GradeAudit.AutoGraded(submission, graded, now), ct),
             events.WriteAsync(tenant, IntegrationEvents.GradeChanged(submission, final, IntegrationEvents.AutoGradeCause, now), ct)];
         await Task.WhenAll(releaseNow ? [.. autoGraded, .. ReleaseWriteAhead(tenant, graded, final, assessment.Value, now, ct)] : autoGraded).ConfigureAwait(false);
-        var written = await store.ReplaceAsync(tenant, final, etag, ct).ConfigureAwait(false);
+        // Written under a span of the submission's own trace (its stored context), whatever batch grades it (SubmissionSpans).
+        (WriteStatus Status, Versioned<SubmissionRecord>? Stored) written;
+        using (releaseNow ? SubmissionSpans.StartReleased(tenant, submissionId, traceParent) : SubmissionSpans.StartGraded(tenant, submissionId, traceParent))
+        {
+            written = await store.ReplaceAsync(tenant, final, etag, ct).ConfigureAwait(false);
+        }
+
         Written.Ensure(written);
         SubmissionMetrics.GradeWritten(final, now);
         logger.LogInformation("Graded {SubmissionId} in {TenantId}: {Status} {Score}/{MaxScore}", submissionId, tenant, final.Status, final.Score, final.MaxScore);
@@ -156,7 +162,11 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
         await Task.WhenAll(
             audit.AppendAsync(tenant, GradeAudit.Regraded(graded.Value, regraded, current.Value.Version, now), ct),
             events.WriteAsync(tenant, IntegrationEvents.GradeChanged(graded.Value, regraded, IntegrationEvents.RegradeCause(current.Value.Version), now), ct)).ConfigureAwait(false);
-        Written.Ensure(await store.ReplaceAsync(tenant, regraded, graded.ETag, ct).ConfigureAwait(false));
+        using (SubmissionSpans.StartGraded(tenant, graded.Value.Id, graded.TraceParent))
+        {
+            Written.Ensure(await store.ReplaceAsync(tenant, regraded, graded.ETag, ct).ConfigureAwait(false));
+        }
+
         logger.LogInformation("Regraded {SubmissionId} in {TenantId} to version {Version} right after grading", graded.Value.Id, tenant, current.Value.Version);
         return regraded;
     }
@@ -173,7 +183,7 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
             return GradingResult.Erased(submissionId);
         }
 
-        var (submission, etag) = loaded.Value;
+        var (submission, etag, traceParent) = loaded.Value;
         if (submission.Status != SubmissionStatus.Graded)
         {
             return ToResult(submission);
@@ -189,7 +199,11 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
         var released = submission with { Status = SubmissionStatus.Released, ReleasedAt = now };
         // Both ahead of the release write (write-ahead), in parallel: they share a group commit.
         await Task.WhenAll(ReleaseWriteAhead(tenant, submission, released, assessment.Value, now, ct)).ConfigureAwait(false);
-        Written.Ensure(await store.ReplaceAsync(tenant, released, etag, ct).ConfigureAwait(false));
+        using (SubmissionSpans.StartReleased(tenant, submissionId, traceParent))
+        {
+            Written.Ensure(await store.ReplaceAsync(tenant, released, etag, ct).ConfigureAwait(false));
+        }
+
         SubmissionMetrics.Released(released, now);
         logger.LogInformation("Released {SubmissionId} in {TenantId}", submissionId, tenant);
         return ToResult(released);
@@ -243,7 +257,7 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
         return await ReleaseManyAsync(tenant, ids, ct).ConfigureAwait(false);
     }
 
-    private async Task<(SubmissionRecord Submission, string ETag)?> LoadAsync(TenantId tenant, string submissionId, CancellationToken ct)
+    private async Task<(SubmissionRecord Submission, string ETag, string? TraceParent)?> LoadAsync(TenantId tenant, string submissionId, CancellationToken ct)
     {
         var stored = await store.GetAsync<SubmissionRecord>(tenant, submissionId, ct).ConfigureAwait(false);
         if (stored is null)
@@ -253,7 +267,7 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
             return null;
         }
 
-        return (stored.Value, stored.ETag);
+        return (stored.Value, stored.ETag, stored.TraceParent);
     }
 
     /// <summary>Written ahead of the release write (as the audit entry is), so a retried step still announces it; the id makes it once.</summary>

@@ -48,7 +48,7 @@ public static class TypedDocumentStore
 
     public static Versioned<T> Read<T>(StoredDocument doc)
         where T : class, IStoredRecord =>
-        new(JsonSerializer.Deserialize<T>(doc.Json, EdTechJson.Options)!, doc.ETag, doc.Sequence);
+        new(JsonSerializer.Deserialize<T>(doc.Json, EdTechJson.Options)!, doc.ETag, doc.Sequence, doc.TraceParent);
 
     public static string Serialize<T>(T record) => JsonSerializer.Serialize(record, EdTechJson.Options);
 }

@@ -40,7 +40,8 @@ public sealed class SubmissionTraceTests(Xunit.Abstractions.ITestOutputHelper ou
         var seen = await TracedApi.WaitForAsync(spans, all =>
             all.Any(s => InTrace(s) && s.DisplayName == "changefeed submission-projection" && s.TraceId == trace)
             && all.Any(s => s.TraceId == trace && s.DisplayName == "activity:GradeBatchActivity")
-            && all.Any(s => s.TraceId == trace && s.DisplayName == "orchestration:GradeBatchOrchestrator"));
+            && all.Any(s => s.TraceId == trace && s.DisplayName == "orchestration:GradeBatchOrchestrator")
+            && all.Any(s => s.TraceId == trace && s.DisplayName == "submission.released"));
         var journey = seen.Where(InTrace).ToList();
         output.WriteLine(TracedApi.Describe(journey));
 
@@ -54,7 +55,11 @@ public sealed class SubmissionTraceTests(Xunit.Abstractions.ITestOutputHelper ou
         Assert.Contains(journey, s => s.DisplayName == "activity:GradeBatchActivity" && s.TraceId == trace);
         // The engine's own gRPC plumbing (the LocalHost sidecar) is filtered out: only the SDK's durable spans stand for it.
         Assert.DoesNotContain(seen, s => s.DisplayName.Contains("TaskHubSidecarService", StringComparison.Ordinal));
-        // The released submission was written by the grading activity: its consumer continues the same trace.
+        // The journey SLO's end span (SloCatalog.ReleasedOperation): a Server span (App Insights `requests`) in the submission's trace.
+        var released = Assert.Single(journey, s => s.DisplayName == "submission.released");
+        Assert.Equal((ActivityKind.Server, trace), (released.Kind, released.TraceId));
+        Assert.Equal(submissionId, released.GetTagItem("edtech.submission.id"));
+        // The released submission was written under that span: its consumer continues the same trace.
         Assert.Contains(journey, s => s.DisplayName == "changefeed submission-projection" && s.TraceId == trace);
     }
 }

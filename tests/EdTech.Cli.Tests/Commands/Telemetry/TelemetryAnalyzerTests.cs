@@ -7,7 +7,7 @@ namespace EdTech.Cli.Tests.Commands.Telemetry;
 /// <summary>
 /// The analyzer's figures on fixtures/run.otlp.jsonl, a hand-written OTLP JSON export whose expected values are worked out
 /// in the comments of each test: trace A (hops 50/50/30/70/100 ms), trace B (200/100/100/100/200 ms, a slow 202), trace C
-/// (a 500, never graded), a read, a health probe, two learner-state batches (lag 1 s and 90 s), cumulative counters by tenant.
+/// (a 500, never graded), each released trace ending with "submission.released", a read, a health probe, two learner-state batches (lag 1 s and 90 s), cumulative counters by tenant.
 /// </summary>
 public class TelemetryAnalyzerTests
 {
@@ -23,13 +23,33 @@ public class TelemetryAnalyzerTests
         var path = Fixture().CriticalPath;
 
         Assert.Equal(2, path.Traces);
-        Assert.Equal(1, path.Incomplete); // trace C: no grading.start
-        Assert.Equal([250.0, 150.0, 130.0, 170.0, 300.0], path.Hops.Select(h => Math.Round(h.TotalMs, 6)));
-        Assert.Equal([125.0, 75.0, 65.0, 85.0, 150.0], path.Hops.Select(h => Math.Round(h.MeanMs, 6)));
+        Assert.Equal(1, path.Incomplete); // trace C: never released
+        Assert.Equal([250.0, 150.0, 130.0, 170.0, 300.0, 0.0], path.Hops.Select(h => Math.Round(h.TotalMs, 6)));
+        Assert.Equal([125.0, 75.0, 65.0, 85.0, 150.0, 0.0], path.Hops.Select(h => Math.Round(h.MeanMs, 6)));
         Assert.Equal(1000, path.TotalMs, 6); // (300 − 0) + (1700 − 1000)
         Assert.Equal(500, path.MeanMs, 6);
         Assert.Equal(path.MeanMs, path.SumOfHopsMs, 6);
         Assert.Equal(1.0, path.Hops.Sum(h => h.Share), 6);
+    }
+
+    [Fact]
+    public void CriticalPath_BatchInAnotherTrace_EndsEachJourneyAtItsOwnReleaseAsOneBatchedHop()
+    {
+        // fixtures/batched.otlp.jsonl: submits 1 (0–40 ms) and 2 (10–30 ms), one GradeBatch in trace 9 linking both, each
+        // "submission.released" in its submission's own trace: 1 ends at 740, 2 at 810.
+        using var reader = File.OpenText(Repo.Fixture("batched.otlp.jsonl"));
+        var report = TelemetryAnalyzer.Analyze(OtlpFile.Read(reader));
+        var path = report.CriticalPath;
+
+        Assert.Equal(2, path.Traces);
+        Assert.Equal(0, path.Incomplete);
+        // acknowledge 40 + 20; batched (740 − 40) + (810 − 30); the per-workflow hops have nothing in these traces.
+        Assert.Equal([60.0, 0.0, 0.0, 0.0, 0.0, 1480.0], path.Hops.Select(h => Math.Round(h.TotalMs, 6)));
+        Assert.Equal("grading (batched)", path.Hops[^1].Hop);
+        Assert.Equal(770, path.MeanMs, 6); // (740 + 800) / 2
+        var journey = report.Slos.Single(s => s.Id == "submit-to-released");
+        Assert.Equal(2, journey.Total);
+        Assert.Equal(0, journey.Bad);
     }
 
     [Fact]
@@ -108,7 +128,7 @@ public class TelemetryAnalyzerTests
         Assert.Equal(["t1", "t2"], report.TopTenantsByLoad.Select(t => t.Tenant));
         Assert.Equal([7L, 3L], report.TopTenantsByLoad.Select(t => t.Load));
         Assert.Equal([4L, 1L], report.TopTenantsByErrors.Select(t => t.Errors));
-        Assert.Equal(1, report.TopTenantsByLoad[0].Spans); // grading.start carries the tenant
+        Assert.Equal(3, report.TopTenantsByLoad[0].Spans); // grading.start and the two submission.released spans carry the tenant
     }
 
     [Fact]
