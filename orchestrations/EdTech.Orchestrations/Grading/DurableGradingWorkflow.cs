@@ -14,6 +14,12 @@ public sealed class DurableGradingWorkflow(IDurableClientSource durable, ReviewR
         return durable.Client.TryScheduleAsync(nameof(GradeSubmissionOrchestrator), input, input.InstanceId, cancellationToken);
     }
 
+    public Task StartReviewWaitAsync(TenantId tenant, string submissionId, CancellationToken cancellationToken)
+    {
+        var input = new GradeSubmissionInput(tenant, submissionId, review.ReminderAfter, review.RemindersBeforeEscalation, AlreadyGraded: true);
+        return durable.Client.TryScheduleAsync(nameof(GradeSubmissionOrchestrator), input, input.InstanceId, cancellationToken);
+    }
+
     public Task StartBatchAsync(TenantId tenant, IReadOnlyList<string> submissionIds, CancellationToken cancellationToken)
     {
         var input = GradeBatchInput.For(tenant, submissionIds);

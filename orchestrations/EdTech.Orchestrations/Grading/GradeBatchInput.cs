@@ -5,7 +5,8 @@ using EdTech.Domain.Tenancy;
 namespace EdTech.Orchestrations.Grading;
 
 /// <summary>A chunk of one tenant's submissions to grade together (ids sorted, no duplicates: the instance id depends on nothing else).</summary>
-public sealed record GradeBatchInput(TenantId TenantId, IReadOnlyList<string> SubmissionIds)
+/// <param name="AwaitingReview">Set on the hand-over to per-submission workflows when the batch graded them and left them awaiting review.</param>
+public sealed record GradeBatchInput(TenantId TenantId, IReadOnlyList<string> SubmissionIds, bool AwaitingReview = false)
 {
     /// <summary>Derived, tenant-first instance id: the same chunk, redelivered in any order, is the same instance.</summary>
     public string InstanceId => InstanceIdFor(TenantId, SubmissionIds);

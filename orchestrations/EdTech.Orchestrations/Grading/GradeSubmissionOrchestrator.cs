@@ -21,7 +21,11 @@ public sealed class GradeSubmissionOrchestrator : TaskOrchestrator<GradeSubmissi
     public override async Task<GradingResult> RunAsync(TaskOrchestrationContext context, GradeSubmissionInput input)
     {
         var logger = context.CreateReplaySafeLogger<GradeSubmissionOrchestrator>();
-        var graded = await context.CallActivityAsync<GradingResult>(nameof(AutoGradeSubmissionActivity), input, Retry);
+        // A batch already graded it and left it awaiting review: no second auto-grade step (one durable action fewer, and no
+        // re-grade racing whatever happened to the submission since the batch).
+        var graded = input.AlreadyGraded
+            ? new GradingResult(input.SubmissionId, SubmissionStatus.AwaitingReview, null, 0)
+            : await context.CallActivityAsync<GradingResult>(nameof(AutoGradeSubmissionActivity), input, Retry);
         if (graded.Status == SubmissionStatus.AwaitingReview)
         {
             graded = await AwaitReviewAsync(context, input, logger);

@@ -14,7 +14,9 @@ public sealed class StartSubmissionGradingActivity(IGradingWorkflow workflow) : 
     public override async Task<int> RunAsync(TaskActivityContext context, GradeBatchInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await Task.WhenAll(input.SubmissionIds.Select(id => workflow.StartAsync(input.TenantId, id, CancellationToken.None))).ConfigureAwait(false);
+        await Task.WhenAll(input.SubmissionIds.Select(id => input.AwaitingReview
+            ? workflow.StartReviewWaitAsync(input.TenantId, id, CancellationToken.None)
+            : workflow.StartAsync(input.TenantId, id, CancellationToken.None))).ConfigureAwait(false);
         return input.SubmissionIds.Count;
     }
 }

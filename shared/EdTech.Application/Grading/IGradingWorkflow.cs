@@ -17,6 +17,12 @@ public interface IGradingWorkflow
         Task.WhenAll(submissionIds.Select(id => StartAsync(tenant, id, cancellationToken)));
 
     /// <summary>
+    /// Starts the workflow of a submission a batch has already graded and left awaiting review: it goes straight to waiting for
+    /// the review. Idempotent like <see cref="StartAsync"/>; without a dedicated path it is <see cref="StartAsync"/>.
+    /// </summary>
+    Task StartReviewWaitAsync(TenantId tenant, string submissionId, CancellationToken cancellationToken) => StartAsync(tenant, submissionId, cancellationToken);
+
+    /// <summary>
     /// Tells a workflow waiting for human review that the review is complete. Best effort: when no instance is
     /// waiting (finished, or lost with an in-memory engine) nothing happens; the caller has already done what
     /// the workflow would do next, and the reconciler re-drives anything left unfinished.
