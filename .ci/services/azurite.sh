@@ -13,6 +13,10 @@ if ! (exec 3<>/dev/tcp/127.0.0.1/10001) 2>/dev/null; then
   mkdir -p "$root/.ci/.out/azurite"
   nohup "$bin" --silent --skipApiVersionCheck --loose --location "$root/.ci/.out/azurite" \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 > "$root/.ci/.out/azurite.log" 2>&1 &
+  # The caller stops it when done (.ci/run traps EXIT): an Azurite left running outlives its clone, and a later run that
+  # finds it listening would use a server whose data folder was deleted (blobs unreadable: the durable engine on Azure
+  # Storage then never runs an orchestration).
+  export EDTECH_AZURITE_PID=$!
   for _ in $(seq 1 60); do
     (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null && break
     sleep 0.5
