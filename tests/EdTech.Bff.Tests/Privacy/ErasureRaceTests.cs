@@ -31,7 +31,10 @@ public sealed class ErasureRaceTests(TappedApiFactory factory, ITestOutputHelper
         await Quiescence.WaitAsync(factory, school.Tenant, drySubmissions);
         var writes = tap.Count;
         output.WriteLine($"A burst of {Burst} writes {writes} documents mentioning the student");
-        Assert.True(writes >= Burst * 8, $"Only {writes} writes: the burst did not go the whole way.");
+        // A floor, not the count: how many writes a burst makes depends on how the feed batches it (projections keep only a
+        // batch's latest version per document, learner state folds a batch: docs/projection-writes.md); 11 and 16+ were seen
+        // for a burst of 2. Each submission writes itself at least twice (accepted, graded/released) plus its audit entries.
+        Assert.True(writes >= Burst * 4, $"Only {writes} writes: the burst did not go the whole way.");
 
         for (var n = 1; n <= writes + 1; n++)
         {
