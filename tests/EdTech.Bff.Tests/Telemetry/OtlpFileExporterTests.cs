@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using EdTech.Bff.Tests.Infrastructure;
@@ -17,7 +18,13 @@ public sealed class OtlpFileExporterTests
         {
             using (var factory = new ApiFactory { Settings = new Dictionary<string, string> { [LocalHostTelemetry.OtlpFileSetting] = path, ["Telemetry:SamplingRatio"] = "1" } })
             {
-                Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync(new Uri("/api/openapi/student.json", UriKind.Relative))).StatusCode);
+                var client = factory.CreateClient();
+                // The test server hands the response over before the hosting layer stops the request's activity: disposing the
+                // host at once could shut the exporter down before the span ended (seen once in CI). A listener added after the
+                // host's own is called after it, so when it sees the stop the host's processor already has the span.
+                using var stopped = new RequestSpanStopped("/api/openapi/student.json");
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/openapi/student.json", UriKind.Relative))).StatusCode);
+                await stopped.Task.WaitAsync(TimeSpan.FromSeconds(30));
             }
 
             // Disposing the host shut the providers down: the last batch of spans and the final metrics are in the file.
@@ -46,5 +53,32 @@ public sealed class OtlpFileExporterTests
         {
             File.Delete(path);
         }
+    }
+
+    private sealed class RequestSpanStopped : IDisposable
+    {
+        private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ActivityListener _listener;
+
+        public RequestSpanStopped(string path)
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+                ActivityStopped = activity =>
+                {
+                    if (activity.GetTagItem("url.path") as string == path || activity.DisplayName.Contains("/api/openapi/", StringComparison.Ordinal))
+                    {
+                        _stopped.TrySetResult();
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        public Task Task => _stopped.Task;
+
+        public void Dispose() => _listener.Dispose();
     }
 }
