@@ -84,6 +84,27 @@ public sealed class GradeSubmissionOrchestratorTests(GradingHostFixture host) : 
     }
 
     [Fact]
+    public async Task AlreadyGraded_StartedByABatch_SkipsTheAutoGradeStepAndWaitsForReview()
+    {
+        var assessment = await host.SeedAssessmentAsync("a-batched", Immediate, Now.AddDays(1), withEssay: true);
+        await host.SeedSubmissionAsync("s-batched", assessment, Now);
+
+        var instance = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(GradeSubmissionOrchestrator),
+            new GradeSubmissionInput(GradingHostFixture.Tenant, "s-batched", AlreadyGraded: true));
+        // The review wait is the only thing that consumes this event (buffered if raised before the wait begins): the run
+        // completing proves the workflow went to the wait.
+        await host.Client.RaiseEventAsync(instance, ReviewCompletedEvent.Name, new ReviewCompletedEvent(GradingHostFixture.Tenant, "s-batched"));
+        var run = await host.Client.WaitForInstanceCompletionAsync(instance, getInputsAndOutputs: true, new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, run.RuntimeStatus);
+        // The batch is trusted to have graded it: no auto-grade activity ran, so the seed is the only write and nothing is scored.
+        Assert.Equal(1, host.Store.WritesOf(Containers.Submissions, "s-batched"));
+        var stored = (await host.GetSubmissionAsync("s-batched"))!.Value;
+        Assert.Equal(SubmissionStatus.Accepted, stored.Status);
+        Assert.All(stored.ItemScores ?? [], s => Assert.Null(s.Score));
+    }
+
+    [Fact]
     public async Task ManualRelease_StaysGradedWithScore_UntilTeacherReleases()
     {
         var assessment = await host.SeedAssessmentAsync("a-manual", Manual, Now.AddDays(-1));
