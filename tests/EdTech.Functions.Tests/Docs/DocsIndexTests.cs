@@ -4,7 +4,8 @@ namespace EdTech.Functions.Tests.Docs;
 
 /// <summary>
 /// The documentation a newcomer navigates (docs/README.md): every page listed in the index, every relative link of README.md
-/// and docs/ resolving inside the repository, and no label that only means something to the project's tracker.
+/// and docs/ resolving inside the repository, a section named after a link existing there, and no label that only means
+/// something to the project's tracker.
 /// </summary>
 public sealed partial class DocsIndexTests
 {
@@ -62,6 +63,26 @@ public sealed partial class DocsIndexTests
         }
 
         Assert.Empty(broken);
+    }
+
+    [Fact]
+    public void SectionReferences_NameASectionOfTheLinkedPage()
+    {
+        var root = RepoPaths.Root();
+        var missing = new List<string>();
+        foreach (var page in MarkdownLinks.Pages(root))
+        {
+            foreach (var (target, title) in MarkdownLinks.SectionReferences(File.ReadAllText(Path.Combine(root, page))))
+            {
+                var linked = Path.Combine(root, MarkdownLinks.Resolve(root, page, target));
+                if (File.Exists(linked) && !MarkdownLinks.SectionTitles(File.ReadAllText(linked)).Any(t => t.StartsWith(title, StringComparison.Ordinal)))
+                {
+                    missing.Add($"{page}: {target} \"{title}\" (no heading or bold paragraph title starts so)");
+                }
+            }
+        }
+
+        Assert.Empty(missing);
     }
 
     [Fact]

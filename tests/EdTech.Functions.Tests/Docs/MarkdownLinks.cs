@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace EdTech.Functions.Tests.Docs;
 
-/// <summary>The repository's Markdown pages and the links they hold, outside fenced code blocks.</summary>
+/// <summary>The repository's Markdown pages, the links they hold and the sections they name, outside fenced code blocks.</summary>
 internal static partial class MarkdownLinks
 {
     /// <summary>README.md and every page under docs/, as repository-relative paths with '/' separators.</summary>
@@ -29,12 +29,45 @@ internal static partial class MarkdownLinks
         return Relative(root, full);
     }
 
+    /// <summary>
+    /// The sections a page names right after a link, the repository's way of pointing into another page:
+    /// <c>[docs/azure.md](azure.md) "The artifact that ships"</c> gives (azure.md, the title, normalized).
+    /// </summary>
+    public static IReadOnlyList<(string Target, string Title)> SectionReferences(string markdown) =>
+        SectionReference().Matches(Fence().Replace(markdown, string.Empty))
+            .Select(m => (m.Groups["target"].Value, Normalized(m.Groups["title"].Value)))
+            .ToList();
+
+    /// <summary>The page's section titles, normalized: its headings and its bold run-in titles (<c>**Submit racing unpublish.**</c>).</summary>
+    public static IReadOnlyList<string> SectionTitles(string markdown)
+    {
+        var text = Fence().Replace(markdown, string.Empty);
+        return Heading().Matches(text).Concat(RunInTitle().Matches(text)).Select(m => Normalized(m.Groups["title"].Value)).ToList();
+    }
+
+    private static string Normalized(string title) =>
+        Whitespace().Replace(title.Replace("`", string.Empty, StringComparison.Ordinal).Replace("*", string.Empty, StringComparison.Ordinal), " ")
+            .Trim()
+            .ToLowerInvariant();
+
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 
     private static string WithoutCode(string markdown) => InlineCode().Replace(Fence().Replace(markdown, string.Empty), string.Empty);
 
     [GeneratedRegex(@"\[(?:[^\]\[]|\[[^\]]*\])*\]\((?<target>[^)\s]+)(?:\s+""[^""]*"")?\)")]
     private static partial Regex Link();
+
+    [GeneratedRegex(@"\[[^\]]*\]\((?<target>[^)#\s]+\.md)\),? ?""(?<title>[^""]+)""")]
+    private static partial Regex SectionReference();
+
+    [GeneratedRegex(@"^#{1,6}\s+(?<title>.*)$", RegexOptions.Multiline)]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"^\s*(?:- )?\*\*(?<title>[^*]+)\*\*", RegexOptions.Multiline)]
+    private static partial Regex RunInTitle();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9+.-]*:")]
     private static partial Regex Scheme();
