@@ -117,10 +117,11 @@ public static class TelemetryAnalyzer
         string[] froms = ["request start", "request end", "grading.start start", "orchestration start", "activity start", "request end"];
         string[] tos = ["request end (202)", "grading.start start", "orchestration start", "activity start", $"{SloCatalog.ReleasedOperation} end", $"{SloCatalog.ReleasedOperation} end"];
         var sums = new double[names.Length];
-        int complete = 0, incomplete = 0, views = 0;
-        double viewSum = 0;
+        int complete = 0, incomplete = 0, linked = 0, views = 0;
+        double viewSum = 0, overlap = 0;
         var released = new List<double>();
         var toView = new List<double>();
+        var graph = new SpanGraph(all);
         var projections = all.Where(s => s.Name == StudentView).ToList();
         var projectionsByTrace = projections
             .SelectMany(p => p.LinkedTraceIds.Append(p.TraceId).Distinct(StringComparer.Ordinal).Select(t => (Trace: t, Span: p)))
@@ -140,18 +141,27 @@ public static class TelemetryAnalyzer
                 continue;
             }
 
-            // A batch of one trace's submissions (or the per-submission workflow) runs in the submission's trace: its hops are attributed. A grading batch runs in its
-            // own trace (reached only by links) when it graded submissions of several traces: everything between the 202 and the
-            // release is one "grading (batched)" hop. Either way the hops add up to the journey (request start → release end).
+            // The grading in the submission's own trace (a chunk of one request's submissions, or the per-submission workflow); else the
+            // batch that graded it in another trace, reached by span links (the release span's link to the batch activity, or the
+            // batch's grading.start linking to this trace). Without either, everything between the 202 and the release is one
+            // "grading (batched)" hop. Either way the hops add up to the journey (request start → release end).
             var grading = spans.Where(s => s.Name == GradingStart).MinBy(s => s.StartNs);
             var orchestration = spans.Where(s => s.Name is Orchestration or BatchOrchestration && s.Kind == OtlpSpan.Server).MinBy(s => s.StartNs);
             var activity = spans.Where(s => s.Name is GradeActivity or BatchActivity && s.Kind == OtlpSpan.Server).MinBy(s => s.StartNs);
+            if ((grading is null || orchestration is null || activity is null) && graph.Batch(traceId, release) is { } batch)
+            {
+                (grading, orchestration, activity) = batch;
+                linked++;
+            }
+
             long[] marks = grading is null || orchestration is null || activity is null
                 ? [request.StartNs, request.EndNs, request.EndNs, request.EndNs, request.EndNs, request.EndNs, release.EndNs]
                 : [request.StartNs, request.EndNs, grading.StartNs, orchestration.StartNs, activity.StartNs, release.EndNs, release.EndNs];
             for (var i = 0; i < names.Length; i++)
             {
-                sums[i] += (marks[i + 1] - marks[i]) / 1e6;
+                var hop = (marks[i + 1] - marks[i]) / 1e6;
+                sums[i] += hop;
+                overlap += Math.Max(0, -hop);
             }
 
             complete++;
@@ -171,7 +181,11 @@ public static class TelemetryAnalyzer
         double? measured = measuredCount == 0 ? null : measuredSum / measuredCount * 1000;
         var mean = complete == 0 ? 0 : total / complete;
         return new CriticalPath(complete, incomplete, hops, total, mean, hops.Sum(h => h.MeanMs), measured, measuredCount,
-            measured is { } m && complete > 0 ? (mean - m) / m * 100 : null, views, views == 0 ? null : viewSum / views, Spread(released), Spread(toView));
+            measured is { } m && complete > 0 ? (mean - m) / m * 100 : null, views, views == 0 ? null : viewSum / views, Spread(released), Spread(toView))
+        {
+            LinkedTraces = linked,
+            OverlapMs = overlap,
+        };
     }
 
     public static Spread Spread(IEnumerable<double> values)

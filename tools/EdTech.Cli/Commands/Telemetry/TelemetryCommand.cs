@@ -118,7 +118,7 @@ public static class TelemetryCommand
 
         var path = report.CriticalPath;
         o.WriteLine();
-        o.WriteLine(Invariant($"submit -> released by hop ({path.Traces} complete traces, {path.Incomplete} incomplete)"));
+        o.WriteLine(Invariant($"submit -> released by hop ({path.Traces} complete traces, {path.LinkedTraces} of them graded by a batch in another trace, followed by span links; {path.Incomplete} incomplete)"));
         o.WriteLine("hop                               total ms     mean ms  share");
         foreach (var hop in path.Hops)
         {
@@ -126,6 +126,7 @@ public static class TelemetryCommand
         }
 
         o.WriteLine(Invariant($"{"submit -> released (traced)",-32} {path.TotalMs,9:F0} {path.MeanMs,11:F1}"));
+        o.WriteLine(Invariant($"hops out of order (negative) {path.OverlapMs:F1} ms in all; sum of |hop| / traced total {path.AbsoluteHopsRatio:F3}"));
         o.WriteLine(path.MeasuredMeanMs is { } m
             ? Invariant($"measured ({TelemetryAnalyzer.ReleasedMetric}, {path.MeasuredCount} submissions): mean {m:F1} ms; traced mean differs by {path.DifferencePercent:F1}%")
             : $"measured: no {TelemetryAnalyzer.ReleasedMetric} points in the file");

@@ -25,7 +25,20 @@ public sealed record CriticalPath(
     int StudentViews,
     double? StudentViewMeanMs,
     Spread Released,
-    Spread SubmitToStudentView);
+    Spread SubmitToStudentView)
+{
+    /// <summary>Complete traces whose grading hops come from a batch in another trace, reached by span links.</summary>
+    public int LinkedTraces { get; init; }
+
+    /// <summary>Sum of the negative hops (a mark before the previous one, e.g. the feed delivering before the 202 left): 0 when the marks are in order.</summary>
+    public double OverlapMs { get; init; }
+
+    /// <summary>
+    /// The breakdown's consistency: the sum of the hops' absolute durations against the traced submit → released (1 = every hop in
+    /// order). The check (docs/slo.md): within 10 % of 1.
+    /// </summary>
+    public double AbsoluteHopsRatio => TotalMs == 0 ? 1 : (TotalMs + (2 * OverlapMs)) / TotalMs;
+}
 
 /// <summary>p50/p90/p99 (nearest rank) of a set of traced durations.</summary>
 public sealed record Spread(int Count, double P50Ms, double P90Ms, double P99Ms);
