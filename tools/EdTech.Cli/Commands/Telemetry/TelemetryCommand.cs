@@ -17,11 +17,13 @@ public static class TelemetryCommand
 
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "OTLP JSON lines (the Collector's file exporter, or the LocalHost's Telemetry:OtlpFile)" };
+        var file = new Argument<FileInfo>("file") { Description = "OTLP JSON lines (the Collector's file exporter, or the LocalHost's Telemetry:OtlpFile), or an Application Insights / Log Analytics export of requests, dependencies and customMetrics" };
+        var format = new Option<string>("--format") { Description = "Input format: auto (default: OTLP when the first line holds resourceSpans/resourceMetrics/resourceLogs), otlp or appinsights", DefaultValueFactory = _ => "auto" };
+        format.AcceptOnlyFromAmong("auto", "otlp", "appinsights");
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of tables" };
         var top = new Option<int>("--top") { Description = "Tenants listed by load and by errors", DefaultValueFactory = _ => 5 };
         var load = new Option<FileInfo?>("--load-result") { Description = "Output of `edtech load sustained` for the same run (its RESULT line): compare its submit->released with the traced one" };
-        var analyze = new Command("analyze", "Percentiles, error rates, SLO compliance and burn rate, submit→released by hop, top tenants, anomalies") { file, json, top, load };
+        var analyze = new Command("analyze", "Percentiles, error rates, SLO compliance and burn rate, submit→released by hop, top tenants, anomalies") { file, format, json, top, load };
         analyze.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
@@ -34,8 +36,7 @@ public static class TelemetryCommand
             OtlpData data;
             try
             {
-                using var reader = path.OpenText();
-                data = OtlpFile.Read(reader);
+                data = ReadInput(path, parse.GetValue(format)!);
             }
             catch (FormatException e)
             {
@@ -67,6 +68,20 @@ public static class TelemetryCommand
             return 0;
         });
         return new Command("telemetry", "Telemetry and SLA analysis") { analyze };
+    }
+
+    /// <summary>Reads the file as OTLP JSON lines or as an Application Insights export (<c>auto</c>: by its first non-empty line).</summary>
+    public static OtlpData ReadInput(FileInfo path, string format)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var appInsights = format switch
+        {
+            "otlp" => false,
+            "appinsights" => true,
+            _ => AppInsightsFile.Looks(File.ReadLines(path.FullName).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) ?? string.Empty),
+        };
+        using var reader = path.OpenText();
+        return appInsights ? AppInsightsFile.Read(reader) : OtlpFile.Read(reader);
     }
 
     /// <summary>The submit → released percentiles of a load run's <c>RESULT {json}</c> line (null when absent).</summary>
