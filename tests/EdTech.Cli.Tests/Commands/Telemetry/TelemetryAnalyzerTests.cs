@@ -9,6 +9,7 @@ namespace EdTech.Cli.Tests.Commands.Telemetry;
 /// in the comments of each test: trace A (hops 50/50/30/70/100 ms), trace B (200/100/100/100/200 ms, a slow 202), trace C
 /// (a 500, never graded), each released trace ending with "submission.released", a read, a health probe, two learner-state batches (lag 1 s and 90 s), cumulative counters by tenant.
 /// </summary>
+[Collection(ConsoleCollection.Name)]
 public class TelemetryAnalyzerTests
 {
     private static TelemetryReport Fixture()

@@ -2,6 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EdTech.Infrastructure.Ai;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdTech.Cli.Commands.Telemetry;
 
@@ -15,16 +19,19 @@ public static class TelemetryCommand
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static Command Create()
+    /// <param name="chat">The chat model for <c>--summarize</c> (tests); default: from the <c>OpenAI__*</c> environment variables, none when unset.</param>
+    public static Command Create(Func<IChatClient?>? chat = null)
     {
+        chat ??= ChatFromEnvironment;
         var file = new Argument<FileInfo>("file") { Description = "OTLP JSON lines (the Collector's file exporter, or the LocalHost's Telemetry:OtlpFile), or an Application Insights / Log Analytics export of requests, dependencies and customMetrics" };
         var format = new Option<string>("--format") { Description = "Input format: auto (default: OTLP when the first line holds resourceSpans/resourceMetrics/resourceLogs), otlp or appinsights", DefaultValueFactory = _ => "auto" };
         format.AcceptOnlyFromAmong("auto", "otlp", "appinsights");
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of tables" };
         var top = new Option<int>("--top") { Description = "Tenants listed by load and by errors", DefaultValueFactory = _ => 5 };
         var load = new Option<FileInfo?>("--load-result") { Description = "Output of `edtech load sustained` for the same run (its RESULT line): compare its submit->released with the traced one" };
-        var analyze = new Command("analyze", "Percentiles, error rates, SLO compliance and burn rate, submit→released by hop, top tenants, anomalies") { file, format, json, top, load };
-        analyze.SetAction(parse =>
+        var summarize = new Option<bool>("--summarize") { Description = "Add a short written summary by the configured chat model (OpenAI__Endpoint, OpenAI__Deployment), grounded in the report's figures only" };
+        var analyze = new Command("analyze", "Percentiles, error rates, SLO compliance and burn rate, submit→released by hop, top tenants, anomalies") { file, format, json, top, load, summarize };
+        analyze.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists)
@@ -56,6 +63,19 @@ public static class TelemetryCommand
                 report = report with { Load = TelemetryAnalyzer.CompareWithLoad(report.CriticalPath, measured) };
             }
 
+            if (parse.GetValue(summarize))
+            {
+                var client = chat();
+                try
+                {
+                    report = report with { Summary = await TelemetrySummary.SummarizeAsync(client, report, ct).ConfigureAwait(false) };
+                }
+                finally
+                {
+                    client?.Dispose();
+                }
+            }
+
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(report, Json));
@@ -68,6 +88,16 @@ public static class TelemetryCommand
             return 0;
         });
         return new Command("telemetry", "Telemetry and SLA analysis") { analyze };
+    }
+
+    /// <summary>The chat model of the <c>OpenAI__*</c> environment variables (docs/genai.md), with the product's retries; null when OpenAI__Endpoint is unset.</summary>
+    public static IChatClient? ChatFromEnvironment()
+    {
+        var settings = OpenAiSettings.From(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        return settings is null
+            ? null
+            : new RetryingChatClient(ChatClientServiceCollectionExtensions.CreateInner(settings, new Azure.Identity.DefaultAzureCredential()),
+                ChatClientServiceCollectionExtensions.RetryOptions(settings), TimeProvider.System, NullLogger<RetryingChatClient>.Instance);
     }
 
     /// <summary>Reads the file as OTLP JSON lines or as an Application Insights export (<c>auto</c>: by its first non-empty line).</summary>
@@ -169,6 +199,20 @@ public static class TelemetryCommand
         foreach (var a in report.Anomalies)
         {
             o.WriteLine(Invariant($"  {a.WindowStart:HH:mm:ss} {Cut(a.Operation, 60),-60} n={a.Count,-5} p99 {a.P99Ms:F1} ms vs baseline {a.BaselineP99Ms:F1} ms ({a.Deviations:+0.0;-0.0} MADs)"));
+        }
+
+        if (report.Summary is { } summary)
+        {
+            o.WriteLine();
+            if (summary.Text is { } text)
+            {
+                o.WriteLine($"summary ({summary.Note}):");
+                o.WriteLine(text);
+            }
+            else
+            {
+                o.WriteLine(summary.Note);
+            }
         }
     }
 

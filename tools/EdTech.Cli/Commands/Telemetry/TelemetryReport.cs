@@ -71,4 +71,5 @@ public sealed record TelemetryReport(
     IReadOnlyList<TenantStats> TopTenantsByErrors,
     string AnomalyRule,
     IReadOnlyList<Anomaly> Anomalies,
-    LoadComparison? Load = null);
+    LoadComparison? Load = null,
+    ReportSummary? Summary = null);
