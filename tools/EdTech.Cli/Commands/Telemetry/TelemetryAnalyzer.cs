@@ -92,12 +92,21 @@ public static class TelemetryAnalyzer
             [.. SloCatalog.Windows.Where(w => total > 0 && burn > w.Factor).Select(w => w.Name)]);
     }
 
-    /// <summary>Per trace: first selected span's start to the last end span's end; not ended and older than the threshold at the run's end = bad; younger = not counted.</summary>
+    /// <summary>
+    /// Per trace: first selected span's start to the last end span's end; not ended and older than the threshold at the run's end = bad;
+    /// younger = not counted; a trace the selector's <see cref="SliSelector.ExcludeTraces"/> marks = not counted.
+    /// </summary>
     private static IEnumerable<bool> Journeys(ServiceLevelObjective slo, List<OtlpSpan> starts, IReadOnlyDictionary<string, List<OtlpSpan>> traces, long runEndNs)
     {
         var thresholdNs = (long)((slo.ThresholdMs ?? 0) * 1e6);
         foreach (var trace in starts.GroupBy(s => s.TraceId, StringComparer.Ordinal))
         {
+            // Released later on purpose (graded without release: a later release policy, or awaiting review): not an event of this SLI.
+            if (slo.Selector.ExcludeTraces is { } marker && traces[trace.Key].Any(s => marker.Marks(s.Name, s.Attributes)))
+            {
+                continue;
+            }
+
             var start = trace.Min(s => s.StartNs);
             var ends = traces[trace.Key].Where(s => s.Kind == OtlpSpan.Server && s.Name == slo.Selector.EndSpan).ToList();
             if (ends.Count > 0)
@@ -117,7 +126,7 @@ public static class TelemetryAnalyzer
         string[] froms = ["request start", "request end", "grading.start start", "orchestration start", "activity start", "request end"];
         string[] tos = ["request end (202)", "grading.start start", "orchestration start", "activity start", $"{SloCatalog.ReleasedOperation} end", $"{SloCatalog.ReleasedOperation} end"];
         var sums = new double[names.Length];
-        int complete = 0, incomplete = 0, linked = 0, views = 0;
+        int complete = 0, incomplete = 0, linked = 0, deferred = 0, views = 0;
         double viewSum = 0, overlap = 0;
         var released = new List<double>();
         var toView = new List<double>();
@@ -131,6 +140,13 @@ public static class TelemetryAnalyzer
             var request = spans.Where(s => s.Kind == OtlpSpan.Server && s.Name == SloCatalog.SubmitOperation).MinBy(s => s.StartNs);
             if (request is null)
             {
+                continue;
+            }
+
+            // Graded without release (released later by policy, or awaiting review): the same traces the journey SLO leaves out.
+            if (SloCatalog.SubmitToReleased.Selector.ExcludeTraces is { } marker && spans.Any(s => marker.Marks(s.Name, s.Attributes)))
+            {
+                deferred++;
                 continue;
             }
 
@@ -184,6 +200,7 @@ public static class TelemetryAnalyzer
             measured is { } m && complete > 0 ? (mean - m) / m * 100 : null, views, views == 0 ? null : viewSum / views, Spread(released), Spread(toView))
         {
             LinkedTraces = linked,
+            Deferred = deferred,
             OverlapMs = overlap,
         };
     }

@@ -163,7 +163,7 @@ public static class TelemetryCommand
 
         var path = report.CriticalPath;
         o.WriteLine();
-        o.WriteLine(Invariant($"submit -> released by hop ({path.Traces} complete traces, {path.LinkedTraces} of them graded by a batch in another trace, followed by span links; {path.Incomplete} incomplete)"));
+        o.WriteLine(Invariant($"submit -> released by hop ({path.Traces} complete traces, {path.LinkedTraces} of them graded by a batch in another trace, followed by span links; {path.Incomplete} incomplete; {path.Deferred} graded without release, left out)"));
         o.WriteLine("hop                               total ms     mean ms  share");
         foreach (var hop in path.Hops)
         {

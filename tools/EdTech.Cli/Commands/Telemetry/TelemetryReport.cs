@@ -30,6 +30,9 @@ public sealed record CriticalPath(
     /// <summary>Complete traces whose grading hops come from a batch in another trace, reached by span links.</summary>
     public int LinkedTraces { get; init; }
 
+    /// <summary>Submit traces left out because the grade was written without release (released later on purpose; as the journey SLO).</summary>
+    public int Deferred { get; init; }
+
     /// <summary>Sum of the negative hops (a mark before the previous one, e.g. the feed delivering before the 202 left): 0 when the marks are in order.</summary>
     public double OverlapMs { get; init; }
 
