@@ -62,7 +62,7 @@ public static class AppInsightsFile
     }
 
     /// <summary>True when the text looks like an Application Insights export rather than OTLP JSON lines.</summary>
-    public static bool Looks(string firstLine)
+    public static bool LooksLikeExport(string firstLine)
     {
         ArgumentNullException.ThrowIfNull(firstLine);
         return !(firstLine.Contains("\"resourceSpans\"", StringComparison.Ordinal) || firstLine.Contains("\"resourceMetrics\"", StringComparison.Ordinal)
@@ -71,23 +71,19 @@ public static class AppInsightsFile
 
     private static IEnumerable<(Dictionary<string, JsonElement> Row, string Where)> Rows(string text)
     {
-        var trimmed = text.TrimStart();
-        if (trimmed.StartsWith('['))
+        // One JSON document (an array of rows, the query API's tables, or a single row), else JSON lines.
+        JsonDocument? whole = null;
+        try
         {
-            using var document = Parse(text, "the file");
-            var index = 0;
-            foreach (var item in document.RootElement.EnumerateArray())
-            {
-                index++;
-                yield return (Object(item, $"row {index}"), $"row {index}");
-            }
-
-            yield break;
+            whole = JsonDocument.Parse(text);
+        }
+        catch (JsonException)
+        {
         }
 
-        var lines = text.Split('\n');
-        if (lines.Count(l => !string.IsNullOrWhiteSpace(l)) > 1 && trimmed.StartsWith('{') && !trimmed.Contains("\"tables\"", StringComparison.Ordinal))
+        if (whole is null)
         {
+            var lines = text.Split('\n');
             for (var i = 0; i < lines.Length; i++)
             {
                 if (string.IsNullOrWhiteSpace(lines[i]))
@@ -102,31 +98,43 @@ public static class AppInsightsFile
             yield break;
         }
 
-        using var root = Parse(text, "the file");
-        if (root.RootElement.ValueKind == JsonValueKind.Object && root.RootElement.TryGetProperty("tables", out var tables))
+        using (whole)
         {
-            foreach (var table in tables.EnumerateArray())
+            var root = whole.RootElement;
+            if (root.ValueKind == JsonValueKind.Array)
             {
-                var columns = table.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString() ?? string.Empty).ToList();
                 var index = 0;
-                foreach (var values in table.GetProperty("rows").EnumerateArray())
+                foreach (var item in root.EnumerateArray())
                 {
                     index++;
-                    var row = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
-                    var cells = values.EnumerateArray().ToList();
-                    for (var c = 0; c < Math.Min(columns.Count, cells.Count); c++)
-                    {
-                        row[columns[c]] = cells[c].Clone();
-                    }
-
-                    yield return (row, $"table {table.GetProperty("name").GetString()} row {index}");
+                    yield return (Object(item, $"row {index}"), $"row {index}");
                 }
             }
+            else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("tables", out var tables) && tables.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var table in tables.EnumerateArray())
+                {
+                    var columns = table.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString() ?? string.Empty).ToList();
+                    var index = 0;
+                    foreach (var values in table.GetProperty("rows").EnumerateArray())
+                    {
+                        index++;
+                        var row = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+                        var cells = values.EnumerateArray().ToList();
+                        for (var c = 0; c < Math.Min(columns.Count, cells.Count); c++)
+                        {
+                            row[columns[c]] = cells[c].Clone();
+                        }
 
-            yield break;
+                        yield return (row, $"table {table.GetProperty("name").GetString()} row {index}");
+                    }
+                }
+            }
+            else
+            {
+                yield return (Object(root, "line 1"), "line 1");
+            }
         }
-
-        yield return (Object(root.RootElement, "line 1"), "line 1");
     }
 
     private static JsonDocument Parse(string text, string where)

@@ -108,7 +108,7 @@ public static class TelemetryCommand
         {
             "otlp" => false,
             "appinsights" => true,
-            _ => AppInsightsFile.Looks(File.ReadLines(path.FullName).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) ?? string.Empty),
+            _ => AppInsightsFile.LooksLikeExport(File.ReadLines(path.FullName).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) ?? string.Empty),
         };
         using var reader = path.OpenText();
         return appInsights ? AppInsightsFile.Read(reader) : OtlpFile.Read(reader);
