@@ -50,4 +50,19 @@ public class RecordedRunTests
         Assert.Equal(100, journey.Total);
         Assert.Equal(0, journey.Bad);
     }
+
+    [Fact]
+    public void CompareWithLoad_RecordedRun_ReadsTheServerSideFigureAndComparesTheTracedJourney()
+    {
+        var path = Recorded().CriticalPath;
+        var load = new FileInfo(Repo.Fixture("sustained.load.txt"));
+
+        var comparison = TelemetryAnalyzer.CompareWithLoad(path, TelemetryCommand.LoadResult(load)!, TelemetryCommand.LoadResult(load, "serverSubmitToReleased"));
+
+        // The load run's RESULT: serverSubmitToReleased p50 21.1034, p99 546.865 over 100; traced p99 606.0345 ms.
+        var server = comparison.ServerSide!;
+        Assert.Equal((100, 21.1034, 546.865), (server.Measured.Count, server.Measured.P50Ms, server.Measured.P99Ms));
+        Assert.Equal(606.0345, server.Traced.P99Ms, 3);
+        Assert.Equal((606.0345 - 546.865) / 546.865 * 100, server.P99DifferencePercent, 3);
+    }
 }

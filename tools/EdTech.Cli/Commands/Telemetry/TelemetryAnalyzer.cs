@@ -211,12 +211,19 @@ public static class TelemetryAnalyzer
         return new Spread(sorted.Count, Percentile(sorted, 0.50), Percentile(sorted, 0.90), Percentile(sorted, 0.99));
     }
 
-    /// <summary>Compares the traced submit → student view with a load run's measured submit → released (its RESULT JSON).</summary>
-    public static LoadComparison CompareWithLoad(CriticalPath path, Spread measured)
+    /// <summary>
+    /// Compares the traced submit → student view with a load run's measured submit → released (its RESULT JSON; the client polls the
+    /// student view), and the traced submit → released with the run's server-side figure when given.
+    /// </summary>
+    public static LoadComparison CompareWithLoad(CriticalPath path, Spread measured, Spread? serverSide = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(measured);
-        var traced = path.SubmitToStudentView;
+        return Compare(path.SubmitToStudentView, measured) with { ServerSide = serverSide is null ? null : Compare(path.Released, serverSide) };
+    }
+
+    private static LoadComparison Compare(Spread traced, Spread measured)
+    {
         static double Difference(double traced, double measured) => measured == 0 ? 0 : (traced - measured) / measured * 100;
         return new LoadComparison(traced, measured, Difference(traced.P50Ms, measured.P50Ms), Difference(traced.P90Ms, measured.P90Ms), Difference(traced.P99Ms, measured.P99Ms));
     }

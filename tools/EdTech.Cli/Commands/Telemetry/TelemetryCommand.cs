@@ -60,7 +60,7 @@ public static class TelemetryCommand
                     return 2;
                 }
 
-                report = report with { Load = TelemetryAnalyzer.CompareWithLoad(report.CriticalPath, measured) };
+                report = report with { Load = TelemetryAnalyzer.CompareWithLoad(report.CriticalPath, measured, LoadResult(result, "serverSubmitToReleased")) };
             }
 
             if (parse.GetValue(summarize))
@@ -114,8 +114,8 @@ public static class TelemetryCommand
         return appInsights ? AppInsightsFile.Read(reader) : OtlpFile.Read(reader);
     }
 
-    /// <summary>The submit → released percentiles of a load run's <c>RESULT {json}</c> line (null when absent).</summary>
-    public static Spread? LoadResult(FileInfo file)
+    /// <summary>The percentiles of a load run's <c>RESULT {json}</c> line: <paramref name="property"/> (default <c>submitToReleased</c>), null when absent.</summary>
+    public static Spread? LoadResult(FileInfo file, string property = "submitToReleased")
     {
         ArgumentNullException.ThrowIfNull(file);
         if (!file.Exists)
@@ -132,7 +132,7 @@ public static class TelemetryCommand
             }
 
             using var result = JsonDocument.Parse(line[(at + "RESULT ".Length)..]);
-            if (result.RootElement.TryGetProperty("submitToReleased", out var s))
+            if (result.RootElement.TryGetProperty(property, out var s) && s.ValueKind == JsonValueKind.Object)
             {
                 return new Spread(s.GetProperty("count").GetInt32(), s.GetProperty("p50").GetDouble(), s.GetProperty("p90").GetDouble(), s.GetProperty("p99").GetDouble());
             }
@@ -185,6 +185,10 @@ public static class TelemetryCommand
         if (report.Load is { } l)
         {
             o.WriteLine(Invariant($"load run submit -> released   p50/p90/p99 {l.Measured.P50Ms:F0} / {l.Measured.P90Ms:F0} / {l.Measured.P99Ms:F0} ms ({l.Measured.Count} sampled); traced differs by {l.P50DifferencePercent:+0.0;-0.0} / {l.P90DifferencePercent:+0.0;-0.0} / {l.P99DifferencePercent:+0.0;-0.0} %"));
+            if (l.ServerSide is { } server)
+            {
+                o.WriteLine(Invariant($"load run server side          p50/p90/p99 {server.Measured.P50Ms:F0} / {server.Measured.P90Ms:F0} / {server.Measured.P99Ms:F0} ms ({server.Measured.Count}, submittedAt -> released); traced submit -> released differs by {server.P50DifferencePercent:+0.0;-0.0} / {server.P90DifferencePercent:+0.0;-0.0} / {server.P99DifferencePercent:+0.0;-0.0} %"));
+            }
         }
 
         o.WriteLine();

@@ -50,7 +50,14 @@ public sealed record Spread(int Count, double P50Ms, double P90Ms, double P99Ms)
 /// The traced submit → student view against a recorded <c>edtech load sustained</c> run's <c>submitToReleased</c> (the client
 /// polls the student's view, so "released" there means the view written): the difference of each percentile in percent.
 /// </summary>
-public sealed record LoadComparison(Spread Traced, Spread Measured, double P50DifferencePercent, double P90DifferencePercent, double P99DifferencePercent);
+public sealed record LoadComparison(Spread Traced, Spread Measured, double P50DifferencePercent, double P90DifferencePercent, double P99DifferencePercent)
+{
+    /// <summary>
+    /// The traced submit → released against the load run's <c>serverSubmitToReleased</c> (the product's own submittedAt → releasedAt,
+    /// or gradedAt when released in the same write), when the run printed it.
+    /// </summary>
+    public LoadComparison? ServerSide { get; init; }
+}
 
 public sealed record TenantStats(string Tenant, long Accepted, long Rejected, long Throttled, int Spans, int ErrorSpans)
 {
