@@ -128,7 +128,7 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
         await Task.WhenAll(releaseNow ? [.. autoGraded, .. ReleaseWriteAhead(tenant, graded, final, assessment.Value, now, ct)] : autoGraded).ConfigureAwait(false);
         // Written under a span of the submission's own trace (its stored context), whatever batch grades it (SubmissionSpans).
         (WriteStatus Status, Versioned<SubmissionRecord>? Stored) written;
-        using (releaseNow ? SubmissionSpans.StartReleased(tenant, submissionId, traceParent) : SubmissionSpans.StartGraded(tenant, submissionId, traceParent))
+        using (releaseNow ? SubmissionSpans.StartReleased(tenant, submissionId, traceParent) : SubmissionSpans.StartGraded(tenant, submissionId, traceParent, releaseDeferred: true))
         {
             written = await store.ReplaceAsync(tenant, final, etag, ct).ConfigureAwait(false);
         }

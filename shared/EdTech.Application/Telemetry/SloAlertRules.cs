@@ -71,6 +71,9 @@ public static class SloAlertRules
             SliKind.Latency => $"{spans} | extend Bad = duration > {Number(threshold)}",
             SliKind.Freshness => $"{spans} | extend Bad = todouble(customDimensions[\"edtech.changefeed.lag_ms\"]) > {Number(threshold)}",
             SliKind.Journey => $"{spans} | summarize timestamp = min(timestamp) by operation_Id" +
+                (slo.Selector.ExcludeTraces is { } marker
+                    ? $" | join kind=leftanti (dependencies | where timestamp > ago({window}) | where name == {String(marker.Span)} and tostring(customDimensions[{String(marker.Tag)}]) == {String(marker.Value)} | distinct operation_Id) on operation_Id"
+                    : string.Empty) +
                 $" | join kind=leftouter (requests | where timestamp > ago({window}) | where name == {String(slo.Selector.EndSpan!)} | summarize Done = max(timestamp + duration * 1ms) by operation_Id) on operation_Id" +
                 $" | where isnotnull(Done) or timestamp < ago({Number(threshold)}ms)" +
                 $" | extend Bad = isnull(Done) or (Done - timestamp) / 1ms > {Number(threshold)}",

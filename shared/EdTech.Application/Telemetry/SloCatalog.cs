@@ -22,7 +22,7 @@ public enum SliKind
 /// Which spans an SLI counts: by exact name or by name prefix (minus excluded prefixes), server or consumer kind (App Insights
 /// table <c>requests</c>). The generated KQL and the analyzer read this one selector.
 /// </summary>
-public sealed record SliSelector(string? Name = null, string? NamePrefix = null, IReadOnlyList<string>? ExcludePrefixes = null, string? EndSpan = null)
+public sealed record SliSelector(string? Name = null, string? NamePrefix = null, IReadOnlyList<string>? ExcludePrefixes = null, string? EndSpan = null, TraceMarker? ExcludeTraces = null)
 {
     public bool Matches(string spanName)
     {
@@ -34,6 +34,19 @@ public sealed record SliSelector(string? Name = null, string? NamePrefix = null,
 
         return NamePrefix is not null && spanName.StartsWith(NamePrefix, StringComparison.Ordinal)
             && !(ExcludePrefixes ?? []).Any(p => spanName.StartsWith(p, StringComparison.Ordinal));
+    }
+}
+
+/// <summary>
+/// A journey SLI leaves out the traces holding a span <see cref="Span"/> whose attribute <see cref="Tag"/> is <see cref="Value"/>
+/// (App Insights: a <c>dependencies</c> row, the span being Internal, with <c>customDimensions[Tag] == Value</c>).
+/// </summary>
+public sealed record TraceMarker(string Span, string Tag, string Value)
+{
+    public bool Marks(string spanName, IReadOnlyDictionary<string, string> attributes)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        return spanName == Span && attributes.TryGetValue(Tag, out var value) && value == Value;
     }
 }
 
@@ -104,13 +117,14 @@ public static class SloCatalog
     public static ServiceLevelObjective SubmitToReleased { get; } = new(
         "submit-to-released",
         "Submit → released at peak",
-        "A submission to an assessment that releases on grading is graded and released within 30 s of its request, at any load up to the exam-day peak; one still not released 30 s after its request counts as bad.",
+        "A submission to an assessment that releases on grading is graded and released within 30 s of its request, at any load up to the exam-day peak; one still not released 30 s after its request counts as bad. A submission whose grade was written without release (the assessment releases later, or it awaits review) is not counted: it is released later on purpose.",
         SliKind.Journey,
-        new SliSelector(Name: SubmitOperation, EndSpan: ReleasedOperation),
+        new SliSelector(Name: SubmitOperation, EndSpan: ReleasedOperation,
+            ExcludeTraces: new TraceMarker(SubmissionSpans.GradedName, SubmissionSpans.ReleaseTag, SubmissionSpans.ReleaseDeferred)),
         ThresholdMs: 30_000,
         Objective: 0.99,
         WindowDays: 30,
-        ComputedFrom: $"one trace: start of `{SubmitOperation}` to the end of `{ReleasedOperation}` (server, parent = the submission's stored trace context, so batched grading ends it in the submission's own trace); metric `edtech.submission.released.duration`");
+        ComputedFrom: $"one trace: start of `{SubmitOperation}` to the end of `{ReleasedOperation}` (server, parent = the submission's stored trace context, so batched grading ends it in the submission's own trace); traces with an internal `{SubmissionSpans.GradedName}` span tagged `{SubmissionSpans.ReleaseTag}={SubmissionSpans.ReleaseDeferred}` (App Insights `dependencies`) left out; metric `edtech.submission.released.duration`");
 
     public static ServiceLevelObjective ReadLatency { get; } = new(
         "read-latency",

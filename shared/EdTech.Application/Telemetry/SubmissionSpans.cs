@@ -20,11 +20,29 @@ public static class SubmissionSpans
     /// <summary>Name of the span around a grade write that does not release (kind Internal), for the same reason: the graded version keeps the submission's trace.</summary>
     public const string GradedName = "submission.graded";
 
+    /// <summary>
+    /// Tag of a <see cref="GradedName"/> span whose grade write did not release although it was the grading (not a regrade):
+    /// <see cref="ReleaseDeferred"/>. The assessment releases later (scheduled or manual) or the submission awaits review, so the
+    /// journey SLO does not count it (<see cref="SloCatalog.SubmitToReleased"/>).
+    /// </summary>
+    public const string ReleaseTag = "edtech.release";
+
+    public const string ReleaseDeferred = "deferred";
+
     public static Activity? StartReleased(TenantId tenant, string submissionId, string? storedTraceParent) =>
         Start(SloCatalog.ReleasedOperation, ActivityKind.Server, tenant, submissionId, storedTraceParent);
 
-    public static Activity? StartGraded(TenantId tenant, string submissionId, string? storedTraceParent) =>
-        Start(GradedName, ActivityKind.Internal, tenant, submissionId, storedTraceParent);
+    /// <param name="releaseDeferred">The grading's own write, not releasing by policy or review: tags the span <see cref="ReleaseTag"/> = <see cref="ReleaseDeferred"/>.</param>
+    public static Activity? StartGraded(TenantId tenant, string submissionId, string? storedTraceParent, bool releaseDeferred = false)
+    {
+        var activity = Start(GradedName, ActivityKind.Internal, tenant, submissionId, storedTraceParent);
+        if (releaseDeferred && activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(ReleaseTag, ReleaseDeferred);
+        }
+
+        return activity;
+    }
 
     private static Activity? Start(string name, ActivityKind kind, TenantId tenant, string submissionId, string? storedTraceParent)
     {

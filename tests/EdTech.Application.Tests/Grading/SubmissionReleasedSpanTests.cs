@@ -84,6 +84,8 @@ public sealed class SubmissionReleasedSpanTests : IAsyncLifetime, IDisposable
 
         var graded = Span(SubmissionSpans.GradedName, "s-1");
         Assert.Equal(stored.Split('-')[1], graded.TraceId.ToString());
+        // Graded without release by policy: the journey SLO leaves this trace out (SloCatalog.SubmitToReleased).
+        Assert.Equal(SubmissionSpans.ReleaseDeferred, graded.GetTagItem(SubmissionSpans.ReleaseTag));
 
         _world.Clock.Advance(TimeSpan.FromHours(2));
         using (EdTechTelemetry.Source.StartActivity(ActivityKind.Internal, default(ActivityContext), name: "release job"))

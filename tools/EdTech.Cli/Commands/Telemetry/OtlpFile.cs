@@ -14,7 +14,7 @@ public sealed record OtlpSpan(
     long EndNs,
     bool StatusError,
     IReadOnlyDictionary<string, string> Attributes,
-    IReadOnlyList<string> LinkedTraceIds)
+    IReadOnlyList<SpanLink> Links)
 {
     public const int Internal = 1;
     public const int Server = 2;
@@ -32,7 +32,13 @@ public sealed record OtlpSpan(
     public bool IsError => StatusError || (Kind == Server && HttpStatus >= 500);
 
     public string? Attribute(string key) => Attributes.TryGetValue(key, out var value) ? value : null;
+
+    /// <summary>The distinct traces this span links to.</summary>
+    public IEnumerable<string> LinkedTraceIds => Links.Select(l => l.TraceId).Distinct(StringComparer.Ordinal);
 }
+
+/// <summary>A span link: the linked span's trace and span ids (hex; the span id may be empty when only the trace is known).</summary>
+public sealed record SpanLink(string TraceId, string SpanId);
 
 /// <summary>One metric data point (sums and gauges: <see cref="Value"/>; histograms: <see cref="Sum"/> and <see cref="Count"/>).</summary>
 public sealed record OtlpPoint(string Series, string Metric, IReadOnlyDictionary<string, string> Attributes, bool Cumulative, long StartNs, long TimeNs, double Value, double Sum, long Count);
@@ -98,7 +104,7 @@ public static class OtlpFile
     private static OtlpSpan ReadSpan(JsonElement span)
     {
         var parent = Text(span, "parentSpanId");
-        var links = Array(span, "links").Select(l => Text(l, "traceId")).OfType<string>().Where(t => t.Length > 0).ToList();
+        var links = Array(span, "links").Where(l => !string.IsNullOrEmpty(Text(l, "traceId"))).Select(l => new SpanLink(Text(l, "traceId")!, Text(l, "spanId") ?? string.Empty)).ToList();
         var status = span.TryGetProperty("status", out var s) && s.TryGetProperty("code", out var c) ? Enum(c) : 0;
         return new OtlpSpan(
             Text(span, "traceId") ?? throw new FormatException("a span without traceId"),

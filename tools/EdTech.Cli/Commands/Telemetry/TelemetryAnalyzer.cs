@@ -92,12 +92,21 @@ public static class TelemetryAnalyzer
             [.. SloCatalog.Windows.Where(w => total > 0 && burn > w.Factor).Select(w => w.Name)]);
     }
 
-    /// <summary>Per trace: first selected span's start to the last end span's end; not ended and older than the threshold at the run's end = bad; younger = not counted.</summary>
+    /// <summary>
+    /// Per trace: first selected span's start to the last end span's end; not ended and older than the threshold at the run's end = bad;
+    /// younger = not counted; a trace the selector's <see cref="SliSelector.ExcludeTraces"/> marks = not counted.
+    /// </summary>
     private static IEnumerable<bool> Journeys(ServiceLevelObjective slo, List<OtlpSpan> starts, IReadOnlyDictionary<string, List<OtlpSpan>> traces, long runEndNs)
     {
         var thresholdNs = (long)((slo.ThresholdMs ?? 0) * 1e6);
         foreach (var trace in starts.GroupBy(s => s.TraceId, StringComparer.Ordinal))
         {
+            // Released later on purpose (graded without release: a later release policy, or awaiting review): not an event of this SLI.
+            if (slo.Selector.ExcludeTraces is { } marker && traces[trace.Key].Any(s => marker.Marks(s.Name, s.Attributes)))
+            {
+                continue;
+            }
+
             var start = trace.Min(s => s.StartNs);
             var ends = traces[trace.Key].Where(s => s.Kind == OtlpSpan.Server && s.Name == slo.Selector.EndSpan).ToList();
             if (ends.Count > 0)
@@ -117,10 +126,11 @@ public static class TelemetryAnalyzer
         string[] froms = ["request start", "request end", "grading.start start", "orchestration start", "activity start", "request end"];
         string[] tos = ["request end (202)", "grading.start start", "orchestration start", "activity start", $"{SloCatalog.ReleasedOperation} end", $"{SloCatalog.ReleasedOperation} end"];
         var sums = new double[names.Length];
-        int complete = 0, incomplete = 0, views = 0;
-        double viewSum = 0;
+        int complete = 0, incomplete = 0, linked = 0, deferred = 0, views = 0;
+        double viewSum = 0, overlap = 0;
         var released = new List<double>();
         var toView = new List<double>();
+        var graph = new SpanGraph(all);
         var projections = all.Where(s => s.Name == StudentView).ToList();
         var projectionsByTrace = projections
             .SelectMany(p => p.LinkedTraceIds.Append(p.TraceId).Distinct(StringComparer.Ordinal).Select(t => (Trace: t, Span: p)))
@@ -133,6 +143,13 @@ public static class TelemetryAnalyzer
                 continue;
             }
 
+            // Graded without release (released later by policy, or awaiting review): the same traces the journey SLO leaves out.
+            if (SloCatalog.SubmitToReleased.Selector.ExcludeTraces is { } marker && spans.Any(s => marker.Marks(s.Name, s.Attributes)))
+            {
+                deferred++;
+                continue;
+            }
+
             var release = spans.Where(s => s.Name == SloCatalog.ReleasedOperation && s.Kind == OtlpSpan.Server).MaxBy(s => s.EndNs);
             if (release is null)
             {
@@ -140,18 +157,27 @@ public static class TelemetryAnalyzer
                 continue;
             }
 
-            // A batch of one trace's submissions (or the per-submission workflow) runs in the submission's trace: its hops are attributed. A grading batch runs in its
-            // own trace (reached only by links) when it graded submissions of several traces: everything between the 202 and the
-            // release is one "grading (batched)" hop. Either way the hops add up to the journey (request start → release end).
+            // The grading in the submission's own trace (a chunk of one request's submissions, or the per-submission workflow); else the
+            // batch that graded it in another trace, reached by span links (the release span's link to the batch activity, or the
+            // batch's grading.start linking to this trace). Without either, everything between the 202 and the release is one
+            // "grading (batched)" hop. Either way the hops add up to the journey (request start → release end).
             var grading = spans.Where(s => s.Name == GradingStart).MinBy(s => s.StartNs);
             var orchestration = spans.Where(s => s.Name is Orchestration or BatchOrchestration && s.Kind == OtlpSpan.Server).MinBy(s => s.StartNs);
             var activity = spans.Where(s => s.Name is GradeActivity or BatchActivity && s.Kind == OtlpSpan.Server).MinBy(s => s.StartNs);
+            if ((grading is null || orchestration is null || activity is null) && graph.Batch(traceId, release) is { } batch)
+            {
+                (grading, orchestration, activity) = batch;
+                linked++;
+            }
+
             long[] marks = grading is null || orchestration is null || activity is null
                 ? [request.StartNs, request.EndNs, request.EndNs, request.EndNs, request.EndNs, request.EndNs, release.EndNs]
                 : [request.StartNs, request.EndNs, grading.StartNs, orchestration.StartNs, activity.StartNs, release.EndNs, release.EndNs];
             for (var i = 0; i < names.Length; i++)
             {
-                sums[i] += (marks[i + 1] - marks[i]) / 1e6;
+                var hop = (marks[i + 1] - marks[i]) / 1e6;
+                sums[i] += hop;
+                overlap += Math.Max(0, -hop);
             }
 
             complete++;
@@ -171,7 +197,12 @@ public static class TelemetryAnalyzer
         double? measured = measuredCount == 0 ? null : measuredSum / measuredCount * 1000;
         var mean = complete == 0 ? 0 : total / complete;
         return new CriticalPath(complete, incomplete, hops, total, mean, hops.Sum(h => h.MeanMs), measured, measuredCount,
-            measured is { } m && complete > 0 ? (mean - m) / m * 100 : null, views, views == 0 ? null : viewSum / views, Spread(released), Spread(toView));
+            measured is { } m && complete > 0 ? (mean - m) / m * 100 : null, views, views == 0 ? null : viewSum / views, Spread(released), Spread(toView))
+        {
+            LinkedTraces = linked,
+            Deferred = deferred,
+            OverlapMs = overlap,
+        };
     }
 
     public static Spread Spread(IEnumerable<double> values)
@@ -180,12 +211,19 @@ public static class TelemetryAnalyzer
         return new Spread(sorted.Count, Percentile(sorted, 0.50), Percentile(sorted, 0.90), Percentile(sorted, 0.99));
     }
 
-    /// <summary>Compares the traced submit → student view with a load run's measured submit → released (its RESULT JSON).</summary>
-    public static LoadComparison CompareWithLoad(CriticalPath path, Spread measured)
+    /// <summary>
+    /// Compares the traced submit → student view with a load run's measured submit → released (its RESULT JSON; the client polls the
+    /// student view), and the traced submit → released with the run's server-side figure when given.
+    /// </summary>
+    public static LoadComparison CompareWithLoad(CriticalPath path, Spread measured, Spread? serverSide = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(measured);
-        var traced = path.SubmitToStudentView;
+        return Compare(path.SubmitToStudentView, measured) with { ServerSide = serverSide is null ? null : Compare(path.Released, serverSide) };
+    }
+
+    private static LoadComparison Compare(Spread traced, Spread measured)
+    {
         static double Difference(double traced, double measured) => measured == 0 ? 0 : (traced - measured) / measured * 100;
         return new LoadComparison(traced, measured, Difference(traced.P50Ms, measured.P50Ms), Difference(traced.P90Ms, measured.P90Ms), Difference(traced.P99Ms, measured.P99Ms));
     }

@@ -2,6 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EdTech.Infrastructure.Ai;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdTech.Cli.Commands.Telemetry;
 
@@ -15,14 +19,19 @@ public static class TelemetryCommand
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static Command Create()
+    /// <param name="chat">The chat model for <c>--summarize</c> (tests); default: from the <c>OpenAI__*</c> environment variables, none when unset.</param>
+    public static Command Create(Func<IChatClient?>? chat = null)
     {
-        var file = new Argument<FileInfo>("file") { Description = "OTLP JSON lines (the Collector's file exporter, or the LocalHost's Telemetry:OtlpFile)" };
+        chat ??= ChatFromEnvironment;
+        var file = new Argument<FileInfo>("file") { Description = "OTLP JSON lines (the Collector's file exporter, or the LocalHost's Telemetry:OtlpFile), or an Application Insights / Log Analytics export of requests, dependencies and customMetrics" };
+        var format = new Option<string>("--format") { Description = "Input format: auto (default: OTLP when the first line holds resourceSpans/resourceMetrics/resourceLogs), otlp or appinsights", DefaultValueFactory = _ => "auto" };
+        format.AcceptOnlyFromAmong("auto", "otlp", "appinsights");
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of tables" };
         var top = new Option<int>("--top") { Description = "Tenants listed by load and by errors", DefaultValueFactory = _ => 5 };
         var load = new Option<FileInfo?>("--load-result") { Description = "Output of `edtech load sustained` for the same run (its RESULT line): compare its submit->released with the traced one" };
-        var analyze = new Command("analyze", "Percentiles, error rates, SLO compliance and burn rate, submit→released by hop, top tenants, anomalies") { file, json, top, load };
-        analyze.SetAction(parse =>
+        var summarize = new Option<bool>("--summarize") { Description = "Add a short written summary by the configured chat model (OpenAI__Endpoint, OpenAI__Deployment), grounded in the report's figures only" };
+        var analyze = new Command("analyze", "Percentiles, error rates, SLO compliance and burn rate, submit→released by hop, top tenants, anomalies") { file, format, json, top, load, summarize };
+        analyze.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists)
@@ -34,8 +43,7 @@ public static class TelemetryCommand
             OtlpData data;
             try
             {
-                using var reader = path.OpenText();
-                data = OtlpFile.Read(reader);
+                data = ReadInput(path, parse.GetValue(format)!);
             }
             catch (FormatException e)
             {
@@ -52,7 +60,20 @@ public static class TelemetryCommand
                     return 2;
                 }
 
-                report = report with { Load = TelemetryAnalyzer.CompareWithLoad(report.CriticalPath, measured) };
+                report = report with { Load = TelemetryAnalyzer.CompareWithLoad(report.CriticalPath, measured, LoadResult(result, "serverSubmitToReleased")) };
+            }
+
+            if (parse.GetValue(summarize))
+            {
+                var client = chat();
+                try
+                {
+                    report = report with { Summary = await TelemetrySummary.SummarizeAsync(client, report, ct).ConfigureAwait(false) };
+                }
+                finally
+                {
+                    client?.Dispose();
+                }
             }
 
             if (parse.GetValue(json))
@@ -69,8 +90,32 @@ public static class TelemetryCommand
         return new Command("telemetry", "Telemetry and SLA analysis") { analyze };
     }
 
-    /// <summary>The submit → released percentiles of a load run's <c>RESULT {json}</c> line (null when absent).</summary>
-    public static Spread? LoadResult(FileInfo file)
+    /// <summary>The chat model of the <c>OpenAI__*</c> environment variables (docs/genai.md), with the product's retries; null when OpenAI__Endpoint is unset.</summary>
+    public static IChatClient? ChatFromEnvironment()
+    {
+        var settings = OpenAiSettings.From(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        return settings is null
+            ? null
+            : new RetryingChatClient(ChatClientServiceCollectionExtensions.CreateInner(settings, new Azure.Identity.DefaultAzureCredential()),
+                ChatClientServiceCollectionExtensions.RetryOptions(settings), TimeProvider.System, NullLogger<RetryingChatClient>.Instance);
+    }
+
+    /// <summary>Reads the file as OTLP JSON lines or as an Application Insights export (<c>auto</c>: by its first non-empty line).</summary>
+    public static OtlpData ReadInput(FileInfo path, string format)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var appInsights = format switch
+        {
+            "otlp" => false,
+            "appinsights" => true,
+            _ => AppInsightsFile.LooksLikeExport(File.ReadLines(path.FullName).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l)) ?? string.Empty),
+        };
+        using var reader = path.OpenText();
+        return appInsights ? AppInsightsFile.Read(reader) : OtlpFile.Read(reader);
+    }
+
+    /// <summary>The percentiles of a load run's <c>RESULT {json}</c> line: <paramref name="property"/> (default <c>submitToReleased</c>), null when absent.</summary>
+    public static Spread? LoadResult(FileInfo file, string property = "submitToReleased")
     {
         ArgumentNullException.ThrowIfNull(file);
         if (!file.Exists)
@@ -87,7 +132,7 @@ public static class TelemetryCommand
             }
 
             using var result = JsonDocument.Parse(line[(at + "RESULT ".Length)..]);
-            if (result.RootElement.TryGetProperty("submitToReleased", out var s))
+            if (result.RootElement.TryGetProperty(property, out var s) && s.ValueKind == JsonValueKind.Object)
             {
                 return new Spread(s.GetProperty("count").GetInt32(), s.GetProperty("p50").GetDouble(), s.GetProperty("p90").GetDouble(), s.GetProperty("p99").GetDouble());
             }
@@ -118,7 +163,7 @@ public static class TelemetryCommand
 
         var path = report.CriticalPath;
         o.WriteLine();
-        o.WriteLine(Invariant($"submit -> released by hop ({path.Traces} complete traces, {path.Incomplete} incomplete)"));
+        o.WriteLine(Invariant($"submit -> released by hop ({path.Traces} complete traces, {path.LinkedTraces} of them graded by a batch in another trace, followed by span links; {path.Incomplete} incomplete; {path.Deferred} graded without release, left out)"));
         o.WriteLine("hop                               total ms     mean ms  share");
         foreach (var hop in path.Hops)
         {
@@ -126,6 +171,7 @@ public static class TelemetryCommand
         }
 
         o.WriteLine(Invariant($"{"submit -> released (traced)",-32} {path.TotalMs,9:F0} {path.MeanMs,11:F1}"));
+        o.WriteLine(Invariant($"hops out of order (negative) {path.OverlapMs:F1} ms in all; sum of |hop| / traced total {path.AbsoluteHopsRatio:F3}"));
         o.WriteLine(path.MeasuredMeanMs is { } m
             ? Invariant($"measured ({TelemetryAnalyzer.ReleasedMetric}, {path.MeasuredCount} submissions): mean {m:F1} ms; traced mean differs by {path.DifferencePercent:F1}%")
             : $"measured: no {TelemetryAnalyzer.ReleasedMetric} points in the file");
@@ -139,6 +185,10 @@ public static class TelemetryCommand
         if (report.Load is { } l)
         {
             o.WriteLine(Invariant($"load run submit -> released   p50/p90/p99 {l.Measured.P50Ms:F0} / {l.Measured.P90Ms:F0} / {l.Measured.P99Ms:F0} ms ({l.Measured.Count} sampled); traced differs by {l.P50DifferencePercent:+0.0;-0.0} / {l.P90DifferencePercent:+0.0;-0.0} / {l.P99DifferencePercent:+0.0;-0.0} %"));
+            if (l.ServerSide is { } server)
+            {
+                o.WriteLine(Invariant($"load run server side          p50/p90/p99 {server.Measured.P50Ms:F0} / {server.Measured.P90Ms:F0} / {server.Measured.P99Ms:F0} ms ({server.Measured.Count}, submittedAt -> released); traced submit -> released differs by {server.P50DifferencePercent:+0.0;-0.0} / {server.P90DifferencePercent:+0.0;-0.0} / {server.P99DifferencePercent:+0.0;-0.0} %"));
+            }
         }
 
         o.WriteLine();
@@ -153,6 +203,20 @@ public static class TelemetryCommand
         foreach (var a in report.Anomalies)
         {
             o.WriteLine(Invariant($"  {a.WindowStart:HH:mm:ss} {Cut(a.Operation, 60),-60} n={a.Count,-5} p99 {a.P99Ms:F1} ms vs baseline {a.BaselineP99Ms:F1} ms ({a.Deviations:+0.0;-0.0} MADs)"));
+        }
+
+        if (report.Summary is { } summary)
+        {
+            o.WriteLine();
+            if (summary.Text is { } text)
+            {
+                o.WriteLine($"summary ({summary.Note}):");
+                o.WriteLine(text);
+            }
+            else
+            {
+                o.WriteLine(summary.Note);
+            }
         }
     }
 

@@ -25,7 +25,23 @@ public sealed record CriticalPath(
     int StudentViews,
     double? StudentViewMeanMs,
     Spread Released,
-    Spread SubmitToStudentView);
+    Spread SubmitToStudentView)
+{
+    /// <summary>Complete traces whose grading hops come from a batch in another trace, reached by span links.</summary>
+    public int LinkedTraces { get; init; }
+
+    /// <summary>Submit traces left out because the grade was written without release (released later on purpose; as the journey SLO).</summary>
+    public int Deferred { get; init; }
+
+    /// <summary>Sum of the negative hops (a mark before the previous one, e.g. the feed delivering before the 202 left): 0 when the marks are in order.</summary>
+    public double OverlapMs { get; init; }
+
+    /// <summary>
+    /// The breakdown's consistency: the sum of the hops' absolute durations against the traced submit → released (1 = every hop in
+    /// order). The check (docs/slo.md): within 10 % of 1.
+    /// </summary>
+    public double AbsoluteHopsRatio => TotalMs == 0 ? 1 : (TotalMs + (2 * OverlapMs)) / TotalMs;
+}
 
 /// <summary>p50/p90/p99 (nearest rank) of a set of traced durations.</summary>
 public sealed record Spread(int Count, double P50Ms, double P90Ms, double P99Ms);
@@ -34,7 +50,14 @@ public sealed record Spread(int Count, double P50Ms, double P90Ms, double P99Ms)
 /// The traced submit → student view against a recorded <c>edtech load sustained</c> run's <c>submitToReleased</c> (the client
 /// polls the student's view, so "released" there means the view written): the difference of each percentile in percent.
 /// </summary>
-public sealed record LoadComparison(Spread Traced, Spread Measured, double P50DifferencePercent, double P90DifferencePercent, double P99DifferencePercent);
+public sealed record LoadComparison(Spread Traced, Spread Measured, double P50DifferencePercent, double P90DifferencePercent, double P99DifferencePercent)
+{
+    /// <summary>
+    /// The traced submit → released against the load run's <c>serverSubmitToReleased</c> (the product's own submittedAt → releasedAt,
+    /// or gradedAt when released in the same write), when the run printed it.
+    /// </summary>
+    public LoadComparison? ServerSide { get; init; }
+}
 
 public sealed record TenantStats(string Tenant, long Accepted, long Rejected, long Throttled, int Spans, int ErrorSpans)
 {
@@ -58,4 +81,5 @@ public sealed record TelemetryReport(
     IReadOnlyList<TenantStats> TopTenantsByErrors,
     string AnomalyRule,
     IReadOnlyList<Anomaly> Anomalies,
-    LoadComparison? Load = null);
+    LoadComparison? Load = null,
+    ReportSummary? Summary = null);
