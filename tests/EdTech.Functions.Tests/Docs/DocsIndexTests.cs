@@ -112,7 +112,7 @@ public sealed partial class DocsIndexTests
     [GeneratedRegex(@"\bissues?[ -]\d", RegexOptions.IgnoreCase)]
     private static partial Regex TrackerLabel();
 
-    /// <summary>The customer's design folder and its API contract file, which are not part of the repository.</summary>
-    [GeneratedRegex(@"\bAPI\.md\b|\.\./shared\b|(?<![\w.])/work/")]
+    /// <summary>The customer's design folder and its API contract file, which are not part of the repository (the project's own shared/EdTech.* projects are).</summary>
+    [GeneratedRegex(@"\bAPI\.md\b|\.\./shared\b(?!/EdTech\.)|(?<![\w.])/work/")]
     private static partial Regex OutsideReference();
 }
