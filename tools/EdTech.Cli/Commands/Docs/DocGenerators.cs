@@ -1,4 +1,5 @@
 using EdTech.Cli.Commands.Docs.Diagrams;
+using EdTech.Cli.Commands.Docs.Diagrams.Azure;
 
 namespace EdTech.Cli.Commands.Docs;
 
@@ -9,5 +10,6 @@ public static class DocGenerators
     [
         new ServiceMapGenerator(),
         new DataModelGenerator(),
+        new AzureResourcesGenerator(),
     ];
 }

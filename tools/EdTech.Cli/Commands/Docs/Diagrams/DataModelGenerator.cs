@@ -118,6 +118,7 @@ public sealed class DataModelGenerator : IDocGenerator
         {
             (1, 0) => properties[0],
             (_, 1) => $"{computed[0]}({string.Join(", ", properties)})",
+            (0, 0) when IlScan.Strings(getter) is [var constant] => $"\"{constant}\" (one partition)",
             _ => "computed",
         };
     }

@@ -19,16 +19,26 @@ public static class IlScan
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var method in MethodsOf(type))
         {
-            foreach (var token in Operands(method, 0x72))
+            found.UnionWith(Strings(method));
+        }
+
+        return found;
+    }
+
+    /// <summary>The string literals (ldstr) of one method body.</summary>
+    public static IReadOnlyList<string> Strings(MethodBase method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        var found = new List<string>();
+        foreach (var token in Operands(method, 0x72))
+        {
+            try
             {
-                try
-                {
-                    found.Add(method.Module.ResolveString(token));
-                }
-                catch (ArgumentException)
-                {
-                    // Not a string token after all (the byte was inside another instruction's operand).
-                }
+                found.Add(method.Module.ResolveString(token));
+            }
+            catch (ArgumentException)
+            {
+                // Not a string token after all (the byte was inside another instruction's operand).
             }
         }
 
