@@ -7,7 +7,7 @@ namespace EdTech.Cli.Commands.Docs.Diagrams;
 /// <summary>
 /// A <see cref="DiagramGraph"/> as a plain SVG for readers outside GitHub (no Mermaid, no browser needed to make it): each group
 /// is a column of boxes (a long group wraps into several columns inside its frame), ungrouped nodes come first, edges are
-/// straight arrows between box sides (a bend when both ends share a column). Readable rather than beautiful; deterministic.
+/// orthogonal arrows from a box's right side to the target's left side, through the gaps between columns and, between columns that are not neighbours, along a lane of their own above the columns (a bend on the right when both ends share a column). Readable rather than beautiful; deterministic.
 /// Text is measured as monospace (the SVG asks for a monospace font), so boxes fit their text without a browser.
 /// </summary>
 public static class SvgWriter
@@ -22,7 +22,8 @@ public static class SvgWriter
     private const int GroupHeader = 26;
     private const int Margin = 20;
     private const int TitleHeight = 34;
-    private const int MaxPerColumn = 14;
+    private const int MaxPerColumn = 18;
+    private const int LaneGap = 13;
 
     private sealed record Box(double X, double Y, double Width, double Height)
     {
@@ -87,6 +88,30 @@ public static class SvgWriter
             x = left + groupWidth + ColumnGap;
         }
 
+        // Edges between columns that are not neighbours run in lanes above the columns, one lane each, so none crosses a box:
+        // out of the source's right side, up the gap beside its column, along its lane, down the gap before the target's column.
+        var firstColumn = new Dictionary<string, int>(columnOf, StringComparer.Ordinal);
+        foreach (var group in graph.Groups)
+        {
+            var members = graph.Nodes.Where(n => n.Group == group.Id).Select(n => columnOf[n.Id]).ToList();
+            firstColumn[group.Id] = members.Count == 0 ? columnOf[group.Id] : members.Min();
+        }
+
+        var laned = graph.Edges
+            .Where(e => columnOf[e.From] != columnOf[e.To] && !(nodeBoxes.ContainsKey(e.From) && nodeBoxes.ContainsKey(e.To) && firstColumn[e.To] == columnOf[e.From] + 1))
+            .ToList();
+        var band = laned.Count == 0 ? 0 : (laned.Count * LaneGap) + 10;
+        foreach (var id in nodeBoxes.Keys.ToList())
+        {
+            nodeBoxes[id] = nodeBoxes[id] with { Y = nodeBoxes[id].Y + band };
+        }
+
+        foreach (var id in groupBoxes.Keys.ToList())
+        {
+            groupBoxes[id] = groupBoxes[id] with { Y = groupBoxes[id].Y + band };
+        }
+
+        height += band;
         var totalWidth = Math.Max(x - ColumnGap + Margin, TextWidth(graph.Title) + (2 * Margin));
         var totalHeight = height + Margin;
         var svg = new StringBuilder();
@@ -104,36 +129,46 @@ public static class SvgWriter
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(box.X + GroupPadding)}\" y=\"{N(box.Y + 18)}\" font-weight=\"bold\">{Xml(group.Label)}</text></g>\n");
         }
 
+        var jitter = 0;
         foreach (var edge in graph.Edges)
         {
             var from = nodeBoxes.TryGetValue(edge.From, out var f) ? f : groupBoxes[edge.From];
             var to = nodeBoxes.TryGetValue(edge.To, out var t) ? t : groupBoxes[edge.To];
+            var fromY = nodeBoxes.ContainsKey(edge.From) ? from.CenterY : from.Y + 14;
+            var toY = nodeBoxes.ContainsKey(edge.To) ? to.CenterY : to.Y + 14;
             var dash = edge.Style == EdgeStyle.Dotted ? " stroke-dasharray=\"5,4\"" : string.Empty;
+            var offset = 6 + ((jitter++ % 6) * 3);
             string path;
             double labelX;
             double labelY;
+            var anchor = "start";
+            var lane = laned.IndexOf(edge);
             if (columnOf[edge.From] == columnOf[edge.To])
             {
-                var bend = Math.Max(from.Right, to.Right) + 24;
-                path = $"M {N(from.Right)} {N(from.CenterY)} L {N(bend)} {N(from.CenterY)} L {N(bend)} {N(to.CenterY)} L {N(to.Right)} {N(to.CenterY)}";
-                (labelX, labelY) = (bend + 4, (from.CenterY + to.CenterY) / 2);
+                var bend = Math.Max(from.Right, to.Right) + offset;
+                path = $"M {N(from.Right)} {N(fromY)} L {N(bend)} {N(fromY)} L {N(bend)} {N(toY)} L {N(to.Right)} {N(toY)}";
+                (labelX, labelY) = (bend + 3, (fromY + toY) / 2);
             }
-            else if (from.Right <= to.X)
+            else if (lane < 0)
             {
-                path = $"M {N(from.Right)} {N(from.CenterY)} L {N(to.X)} {N(to.CenterY)}";
-                (labelX, labelY) = ((from.Right + to.X) / 2, (from.CenterY + to.CenterY) / 2);
+                var mid = ((from.Right + to.X) / 2) + offset - 12;
+                path = $"M {N(from.Right)} {N(fromY)} L {N(mid)} {N(fromY)} L {N(mid)} {N(toY)} L {N(to.X)} {N(toY)}";
+                (labelX, labelY, anchor) = (to.X - 3, toY - 2, "end");
             }
             else
             {
-                path = $"M {N(from.X)} {N(from.CenterY)} L {N(to.Right)} {N(to.CenterY)}";
-                (labelX, labelY) = ((from.X + to.Right) / 2, (from.CenterY + to.CenterY) / 2);
+                var laneY = Margin + TitleHeight + 4 + (lane * LaneGap);
+                var up = from.Right + offset;
+                var down = to.X - offset;
+                path = $"M {N(from.Right)} {N(fromY)} L {N(up)} {N(fromY)} L {N(up)} {N(laneY)} L {N(down)} {N(laneY)} L {N(down)} {N(toY)} L {N(to.X)} {N(toY)}";
+                (labelX, labelY, anchor) = (down > up ? up + 4 : up - 4, laneY - 2, down > up ? "start" : "end");
             }
 
             svg.Append(CultureInfo.InvariantCulture, $"  <path d=\"{path}\" fill=\"none\" stroke=\"#555\"{dash} marker-end=\"url(#arrow)\"><title>{Xml(edge.From)} → {Xml(edge.To)}</title></path>\n");
             if (edge.Label is { Length: > 0 } label)
             {
                 svg.Append(CultureInfo.InvariantCulture,
-                    $"  <text x=\"{N(labelX)}\" y=\"{N(labelY - 3)}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#333\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{Xml(label)}</text>\n");
+                    $"  <text x=\"{N(labelX)}\" y=\"{N(labelY)}\" font-size=\"10\" text-anchor=\"{anchor}\" fill=\"#333\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{Xml(label)}</text>\n");
             }
         }
 
