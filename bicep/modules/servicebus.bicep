@@ -15,7 +15,7 @@ param topicName string = 'integration-events'
 @description('How long the topic remembers message ids to drop re-sends (ISO 8601, at most 7 days).')
 param duplicateDetectionWindow string = 'P1D'
 
-var dataSender = '69a216fc-b8fb-44d8-bc22-1f3c2552a39e'
+var dataSender = '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39' // Azure Service Bus Data Sender (Azure built-in roles)
 var dataReceiver = '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
 
 resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {

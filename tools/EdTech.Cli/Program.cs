@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdTech.Cli.Commands;
 using EdTech.Cli.Commands.Bench;
+using EdTech.Cli.Commands.Docs;
 using EdTech.Cli.Commands.Evaluate;
 using EdTech.Cli.Commands.Load;
 using EdTech.Cli.Commands.Seed;
@@ -15,5 +16,6 @@ var root = new RootCommand("edtech: tokens, demo data, load tests and model eval
     SloCommand.Create(),
     TelemetryCommand.Create(),
     BenchCommand.Create(),
+    DocsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
