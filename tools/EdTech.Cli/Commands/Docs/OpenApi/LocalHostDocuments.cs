@@ -1,0 +1,70 @@
+extern alias localhost;
+
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace EdTech.Cli.Commands.Docs.OpenApi;
+
+/// <summary>
+/// Hosts the LocalHost's own Program (its builder, <c>AddEdTech</c>, request pipeline and route catalog: what
+/// <c>dotnet run --project functions/EdTech.LocalHost</c> serves) in-process on a throwaway SQLite data folder, asks
+/// it for each role's OpenAPI document over its HTTP pipeline, and stops it. No port is opened (in-memory server).
+/// </summary>
+internal static class LocalHostDocuments
+{
+    public static async Task<IReadOnlyDictionary<string, string>> FetchAsync(IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    {
+        // Short path: the durable engine's Unix socket lives in the data folder (108-byte limit).
+        var data = Path.Combine(Path.GetTempPath(), "edt-docs-" + Guid.NewGuid().ToString("n")[..8]);
+        Directory.CreateDirectory(data);
+        using var umask = ProcessUmask.Preserve();
+        try
+        {
+            await using var host = new Host(data);
+            using var client = host.CreateClient();
+            var documents = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var role in roles)
+            {
+                using var response = await client.GetAsync(new Uri($"/api/openapi/{role}.json", UriKind.Relative), cancellationToken);
+                var text = await response.Content.ReadAsStringAsync(cancellationToken);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"GET /api/openapi/{role}.json answered {(int)response.StatusCode}: {text}");
+                }
+
+                documents[role] = text;
+            }
+
+            return documents;
+        }
+        finally
+        {
+            TryDelete(data);
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a file may still be closing; it is a temp folder.
+        }
+    }
+
+    private sealed class Host(string dataDirectory) : WebApplicationFactory<localhost::Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Data", dataDirectory);
+            builder.UseEnvironment("Production");
+            // The host's own logs (start-up, durable engine) are not the command's output.
+            builder.ConfigureLogging(l => l.ClearProviders());
+        }
+    }
+}
