@@ -3,6 +3,8 @@ extern alias localhost;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EdTech.Cli.Commands.Docs.OpenApi;
@@ -59,6 +61,17 @@ internal static class LocalHostDocuments
 
     private sealed class Host(string dataDirectory) : WebApplicationFactory<localhost::Program>
     {
+        protected override IHost CreateHost(IHostBuilder builder)
+        {
+            // Content root: the throwaway folder (the LocalHost reads no content files). The factory's own choice is the
+            // project folder from MvcTestingAppManifest.json in the current directory (only a test run's output folder
+            // has it; `dotnet run --project tools/EdTech.Cli` runs in the repository root), else a guess that does not
+            // exist. Host configuration reaches the LocalHost's WebApplication.CreateBuilder as command-line arguments,
+            // and this source, added last, wins.
+            builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection([new(HostDefaults.ContentRootKey, dataDirectory)]));
+            return base.CreateHost(builder);
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Data", dataDirectory);
