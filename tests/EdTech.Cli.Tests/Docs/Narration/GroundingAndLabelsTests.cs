@@ -35,6 +35,21 @@ public sealed class GroundingAndLabelsTests
     }
 
     [Fact]
+    public void Parse_UnquotedLabels_RunToTheirShapesOwnCloser()
+    {
+        var labels = DiagramLabels.Parse("""
+            ```mermaid
+            flowchart LR
+              n1[GET /api/teacher/courses/{courseId}/gradebook] --> n2((Grade))
+              n2 --> n3[/api/x] & n4{Due?}
+            ```
+            """);
+
+        Assert.Equal(["GET /api/teacher/courses/{courseId}/gradebook", "Grade", "/api/x", "Due?"], labels.Nodes.Select(n => n.Label));
+        Assert.Equal([("n1", "n2"), ("n2", "n3"), ("n2", "n4")], labels.Edges.Select(e => (e.From, e.To)));
+    }
+
+    [Fact]
     public void Parse_ErDiagram_EntitiesAttributesAndRelationships()
     {
         var labels = DiagramLabels.Parse("""

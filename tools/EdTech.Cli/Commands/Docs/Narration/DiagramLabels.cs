@@ -267,8 +267,9 @@ public sealed partial record DiagramLabels(IReadOnlyList<DiagramNode> Nodes, IRe
     [GeneratedRegex(@"^(?<type>[A-Za-z0-9_\-\[\]()<>,~]+)\s+(?<name>[A-Za-z0-9_\-\.]+)(?:\s+(?:PK|FK|UK)(?:\s*,\s*(?:PK|FK|UK))*)?(?:\s+(?<comment>""[^""]*""))?\s*$")]
     private static partial Regex Attribute();
 
-    // id followed by a shape: [[..]] [(..)] [/../] [\..\] [..] ((..)) ([..]) (..) {{..}} {..} >..]; labels may be "quoted".
-    [GeneratedRegex(@"(?<id>[A-Za-z0-9_](?:[A-Za-z0-9_\-\.]*[A-Za-z0-9_])?)(?:@\{[^}]*\})?\s*(?:\[\[|\[\(|\[/|\[\\|\(\(|\(\[|\{\{|\[|\(|\{|>)(?<label>""[^""]*""|[^\]\)\}""]*)(?:\]\]|\)\]|/\]|\\\]|\)\)|\]\)|\}\}|\]|\)|\})")]
+    // id followed by a shape, its closer matching its opener: [[..]] [(..)] [/../] [\..\] ((..)) ([..]) {{..}} [..] (..) {..} >..];
+    // labels may be "quoted" (then any character but a quote), else they run to the shape's own closer.
+    [GeneratedRegex(@"(?<id>[A-Za-z0-9_](?:[A-Za-z0-9_\-\.]*[A-Za-z0-9_])?)(?:@\{[^}]*\})?\s*(?:\[\[(?<label>""[^""]*""|[^\]""]*)\]\]|\[\((?<label>""[^""]*""|[^)""]*)\)\]|\[/(?<label>""[^""]*""|[^/""]*)/\]|\[\\(?<label>""[^""]*""|[^\\""]*)\\\]|\(\((?<label>""[^""]*""|[^)""]*)\)\)|\(\[(?<label>""[^""]*""|[^\]""]*)\]\)|\{\{(?<label>""[^""]*""|[^}""]*)\}\}|\[(?<label>""[^""]*""|[^\]""]*)\]|\((?<label>""[^""]*""|[^)""]*)\)|\{(?<label>""[^""]*""|[^}""]*)\}|>(?<label>""[^""]*""|[^\]""]*)\])")]
     private static partial Regex Shape();
 
     // -->, ---, -.->, ==>, <-->, --o, --x, ~~~ with an optional |label| or an inline "-- label -->" text.
