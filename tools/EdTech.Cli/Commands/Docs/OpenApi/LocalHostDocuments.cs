@@ -75,6 +75,8 @@ internal static class LocalHostDocuments
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Data", dataDirectory);
+            // The one-machine store whatever the caller's environment says (the documents do not depend on the store).
+            builder.UseSetting("Store:Provider", "sqlite");
             builder.UseEnvironment("Production");
             // The host's own logs (start-up, durable engine) are not the command's output.
             builder.ConfigureLogging(l => l.ClearProviders());
