@@ -9,21 +9,6 @@ namespace EdTech.Functions.Tests.Docs;
 /// </summary>
 public sealed partial class DocsIndexTests
 {
-    /// <summary>
-    /// Pages other branches of the same change add (the architecture document, the ADR list, the generated diagrams, the API
-    /// reference); links to them may not resolve until those branches are merged. Once a path exists the entry must go:
-    /// <see cref="PendingPaths_DoNotExistYet"/> fails, so this list cannot outlive the merge.
-    /// </summary>
-    private static readonly string[] PendingPaths =
-    [
-        "docs/api/README.md",
-        "docs/architecture/README.md",
-        "docs/architecture/decisions/README.md",
-        "docs/architecture/diagrams/azure-resources.md",
-        "docs/architecture/diagrams/data-model.md",
-        "docs/architecture/diagrams/service-map.md",
-    ];
-
     [Fact]
     public void EveryDocsPage_IsListedInTheIndex()
     {
@@ -55,7 +40,7 @@ public sealed partial class DocsIndexTests
                 {
                     broken.Add($"{page}: {target} leaves the repository");
                 }
-                else if (!File.Exists(Path.Combine(root, path)) && !Directory.Exists(Path.Combine(root, path)) && !PendingPaths.Contains(path))
+                else if (!File.Exists(Path.Combine(root, path)) && !Directory.Exists(Path.Combine(root, path)))
                 {
                     broken.Add($"{page}: {target} ({path} does not exist)");
                 }
@@ -95,17 +80,6 @@ public sealed partial class DocsIndexTests
             .Select(l => $"{l.page}:{l.number}: {l.line.Trim()}");
 
         Assert.Empty(found);
-    }
-
-    [Fact]
-    public void PendingPaths_DoNotExistYet()
-    {
-        var root = RepoPaths.Root();
-
-        var arrived = PendingPaths.Where(path => File.Exists(Path.Combine(root, path)));
-
-        // A pending page that now exists is checked like any other page: remove it from PendingPaths.
-        Assert.Empty(arrived);
     }
 
     /// <summary>"issue 4", "Issue-17", "issues 10-11": a label from the tracker, meaningless to a reader of the repository.</summary>

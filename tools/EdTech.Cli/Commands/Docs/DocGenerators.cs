@@ -1,5 +1,6 @@
 using EdTech.Cli.Commands.Docs.Diagrams;
 using EdTech.Cli.Commands.Docs.Diagrams.Azure;
+using EdTech.Cli.Commands.Docs.OpenApi;
 
 namespace EdTech.Cli.Commands.Docs;
 
@@ -11,5 +12,6 @@ public static class DocGenerators
         new ServiceMapGenerator(),
         new DataModelGenerator(),
         new AzureResourcesGenerator(),
+        new OpenApiDocGenerator(),
     ];
 }

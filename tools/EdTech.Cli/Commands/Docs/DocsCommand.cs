@@ -1,9 +1,11 @@
 using System.CommandLine;
+using EdTech.Cli.Commands.Docs.Narration;
+using Microsoft.Extensions.Configuration;
 
 namespace EdTech.Cli.Commands.Docs;
 
 /// <summary>
-/// <c>edtech docs generate [--repo DIR] [--check]</c>: runs every <see cref="DocGenerators.All"/> generator (the diagrams of
+/// <c>edtech docs generate [--repo DIR] [--check] [--narrate]</c>: runs every <see cref="DocGenerators.All"/> generator (the diagrams of
 /// docs/architecture/diagrams/ and any other generated documentation) and writes their files; with --check writes nothing and
 /// exits 1 naming each committed file that differs (the drift test does the same).
 /// </summary>
@@ -42,9 +44,10 @@ public static class DocsCommand
             Console.WriteLine(written.Count == 0 ? $"All {docs.Count} generated files already up to date." : $"Wrote {string.Join(", ", written)}.");
             if (parse.GetValue(narrate))
             {
-                // The DiagramNarrator (Commands/Docs/Narration) plugs in here: given `docs`, it drafts a summary of each generated
-                // diagram with the configured chat model, for a human to edit. The diagrams above are written either way.
-                Console.WriteLine("narration not wired");
+                // Drafts a summary of each generated diagram with the chat model of the OpenAI__* environment variables, for a human
+                // to edit (docs/architecture/diagrams/drafts/); without a model it says so and succeeds. The files above are written either way.
+                var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+                return await NarrationStep.RunAsync(docs, root, configuration, Console.Out, ct);
             }
 
             return 0;
