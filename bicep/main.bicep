@@ -232,7 +232,7 @@ module functions 'modules/functions.bicep' = {
       Redis__ClientId: identity.outputs.clientId
       OpenAI__Endpoint: openAi.outputs.endpoint
       OpenAI__Deployment: openAi.outputs.deploymentName
-      // Integration events and notifications through the outbox (issue 11 part 7).
+      // Integration events and notifications through the outbox.
       ServiceBus__FullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
       ServiceBus__Topic: serviceBus.outputs.topicName
       ServiceBus__ClientId: identity.outputs.clientId

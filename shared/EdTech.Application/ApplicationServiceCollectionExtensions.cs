@@ -164,7 +164,7 @@ public static class ApplicationServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Learner state, recommendations, feedback and calibration (issue 5). A host may register its own <see cref="LearningOptions"/> first.</summary>
+    /// <summary>Learner state, recommendations, feedback and calibration. A host may register its own <see cref="LearningOptions"/> first.</summary>
     public static IServiceCollection AddEdTechLearning(this IServiceCollection services)
     {
         services.TryAddSingleton(LearningOptions.Default);

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Issue 17 exam peak: a Release LocalHost on a fresh data folder with Prometheus /metrics on, then `edtech load peak`:
+# Exam peak: a Release LocalHost on a fresh data folder with Prometheus /metrics on, then `edtech load peak`:
 # N students (default 20,000) submit ONCE each in one wrk burst (64 connections, 2 threads, tools/bench/peak.lua), then it
 # waits until every submission is released and visible (write model, each student's view, the gradebook) with the right score,
 # and prints acknowledged/s, p99, time to released-and-visible, end-to-end/s and the work per submission from /metrics.

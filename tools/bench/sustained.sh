@@ -1,5 +1,5 @@
 #!/bin/bash
-# Issue 17 item 3: sustained submissions, open loop (default 1,000/s for 120 s), against a Release LocalHost on a fresh data folder.
+# Sustained submissions, open loop (default 1,000/s for 120 s), against a Release LocalHost on a fresh data folder.
 # Prints `edtech load sustained`'s report: acknowledged rate and ack latency, and submit->released per 10 s window of send time
 # (p50/p99, the first window reported separately, each against its target: p99 < 2 s first, < 1 s after) for EVERY submission,
 # from the product's release time (teacher submissions list) minus the client's send time; plus the sampled student-view polls.

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace EdTech.Bff.Apis;
 
-/// <summary>An item's difficulty that learns from responses (issue 14 item 4), for content authors (contract) and teachers of its course (an addition).</summary>
+/// <summary>An item's difficulty that learns from responses, for content authors (contract) and teachers of its course (an addition).</summary>
 public static class ItemDifficultyApi
 {
     public static RouteGroupBuilder MapContentItemDifficulty(this RouteGroupBuilder api)

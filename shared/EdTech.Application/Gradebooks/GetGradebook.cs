@@ -67,7 +67,7 @@ public sealed class GetGradebookHandler(IDocumentStore store, CourseAccess acces
 
     /// <summary>
     /// One audit entry per reader, student, course and clock hour (the first read of the hour): its id is derived from
-    /// those, so repeated reads within the hour find it already there, on every instance alike (issue 12 item 10).
+    /// those, so repeated reads within the hour find it already there, on every instance alike.
     /// </summary>
     private Task LogReadsAsync(Caller caller, string courseId, IReadOnlyList<GradebookRow> rows, CancellationToken ct)
     {

@@ -61,7 +61,7 @@ public static class EdTechTelemetry
     public static readonly Counter<long> TaggingTokens = Meter.CreateCounter<long>(
         "edtech.tagging.tokens", "{token}", "Chat-model tokens spent on tagging");
 
-    /// <summary>Spans that ended in error, by span name: counted whatever the sampling decided (docs/observability.md "Errors").</summary>
+    /// <summary>Spans that ended in error, by span name: counted whatever the sampling decided (docs/observability.md "Sampling and errors").</summary>
     public static readonly Counter<long> Errors = Meter.CreateCounter<long>(
         "edtech.errors", "{error}", "Spans that ended with status Error");
 

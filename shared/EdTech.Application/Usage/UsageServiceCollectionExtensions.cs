@@ -5,7 +5,7 @@ namespace EdTech.Application.Usage;
 
 public static class UsageServiceCollectionExtensions
 {
-    /// <summary>Usage events (issue 15 item 1): intake, the change-feed projection and the per-day read.</summary>
+    /// <summary>Usage events: intake, the change-feed projection and the per-day read.</summary>
     public static IServiceCollection AddEdTechUsage(this IServiceCollection services)
     {
         services.AddSingleton<RecordUsageEventsHandler>();

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Application.Users;
 
-/// <summary>User and enrollment management (issue 16 item 2): read and patch a user, deactivation at the gate, unenrollment.</summary>
+/// <summary>User and enrollment management: read and patch a user, deactivation at the gate, unenrollment.</summary>
 public static class UserManagementServices
 {
     public static IServiceCollection AddEdTechUserManagement(this IServiceCollection services)

@@ -12,7 +12,7 @@ namespace EdTech.Application.Tests.Privacy;
 
 /// <summary>
 /// The guard's check before a write is spared for a student a recheck found clear within <see cref="ErasureGuardedStore.ClearFor"/>
-/// (issue 17: one marker read per write, not two); the recheck after the write is never spared, and a marker written through
+/// (one marker read per write, not two); the recheck after the write is never spared, and a marker written through
 /// the guard ends every sparing at once.
 /// </summary>
 public sealed class ErasureGuardCheckBeforeTests : IAsyncLifetime

@@ -4,7 +4,7 @@ using EdTech.Bff.Tests.Infrastructure;
 
 namespace EdTech.Bff.Tests.Learning;
 
-/// <summary>Issue 5's "done means", through the real LocalHost: store, change feed, durable grading, learner-state handler, cache.</summary>
+/// <summary>Recommendations end to end, through the real LocalHost: store, change feed, durable grading, learner-state handler, cache.</summary>
 public sealed class RecommendationsTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     [Fact]

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EdTech.Bff.Tests.Learning;
 
 /// <summary>
-/// Nothing a student can read depends on unreleased results (issue 12 item 2): every student GET route of the route catalog
+/// Nothing a student can read depends on unreleased results: every student GET route of the route catalog
 /// answers the same bytes, for the submitting student and a classmate, before and after a submission to a manually released
 /// assessment is graded; after the release they do change. The one field allowed to differ is that submission's own
 /// <c>status</c> (accepted/grading → graded): API.md shows grading progress to the student, never the result.

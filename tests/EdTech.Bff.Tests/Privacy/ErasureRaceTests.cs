@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace EdTech.Bff.Tests.Privacy;
 
 /// <summary>
-/// Erasure is final (issue 12 item 1): erased while its submissions are being accepted, graded, projected and learned from, a
+/// Erasure is final: erased while its submissions are being accepted, graded, projected and learned from, a
 /// student leaves nothing in raw storage once every handler and grading instance has finished, and a new user given the same
 /// id starts empty. The erasure is run right after the N-th write that mentions the student, for every N of a burst.
 /// </summary>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EdTech.Bff.Tests.Security;
 
 /// <summary>
-/// Issue 3 item 4: a mixed workload in three schools with identical user, course and assessment ids,
+/// A mixed workload in three schools with identical user, course and assessment ids,
 /// then a scan of everything stored: each school's marker lives only under that school, and no
 /// school's documents are reachable through the API with another school's tokens.
 /// </summary>

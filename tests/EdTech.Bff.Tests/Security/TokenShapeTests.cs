@@ -8,7 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace EdTech.Bff.Tests.Security;
 
-/// <summary>Validly signed tokens whose shape is still wrong (issue 12 item 10): refused before any handler runs.</summary>
+/// <summary>Validly signed tokens whose shape is still wrong: refused before any handler runs.</summary>
 public sealed class TokenShapeTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     [Fact]

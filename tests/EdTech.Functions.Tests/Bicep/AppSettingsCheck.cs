@@ -40,7 +40,7 @@ internal static class AppSettingsCheck
     ];
 
     /// <summary>
-    /// Settings Bicep writes ahead of the code that reads them (being built in parallel, issue 11 part 7). Once
+    /// Settings Bicep writes ahead of the code that reads them (being built in parallel). Once
     /// the app reads one, the check says so, so this list cannot outlive its reason.
     /// </summary>
     public static IReadOnlyDictionary<string, string> PendingReaders { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

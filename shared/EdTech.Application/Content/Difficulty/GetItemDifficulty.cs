@@ -10,7 +10,7 @@ using EdTech.Domain.Tenancy;
 namespace EdTech.Application.Content.Difficulty;
 
 /// <summary>
-/// One item's difficulty that learns (issue 14 item 4): the prior (its tagging suggestion's level while that suggestion
+/// One item's difficulty that learns: the prior (its tagging suggestion's level while that suggestion
 /// still describes the item's content and was not rejected, else <see cref="DifficultyEstimate"/> from its text) blended
 /// with the evidence of its responses (<see cref="LearnedDifficulty"/>): the nightly 2PL calibration when it exists with
 /// enough discrimination, else the online Elo statistics. Point reads only (the assessment, the suggestion, the item's

@@ -3,7 +3,7 @@ using EdTech.Cli.Commands.Telemetry;
 namespace EdTech.Cli.Tests.Commands.Telemetry;
 
 /// <summary>
-/// Issue 18 item 6's verification on a recorded run (docs/slo.md "A recorded run"): fixtures/sustained.otlp.jsonl is the LocalHost's
+/// The analyzer's breakdown check on a recorded run (docs/slo.md "The recorded run in the repository"): fixtures/sustained.otlp.jsonl is the LocalHost's
 /// OTLP file of `edtech load sustained --rate 10 --seconds 10 --sample-every 1` (Debug build, shared 2-core machine, sampling 1),
 /// trimmed to the journey's spans (the student polls, the setup requests and the projections other than submission-projection and
 /// learner-state removed; metrics other than the released histogram and the tenant counters removed); fixtures/sustained.load.txt

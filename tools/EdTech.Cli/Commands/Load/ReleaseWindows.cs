@@ -7,7 +7,7 @@ public sealed record ReleaseWindow(int FromSecond, bool First, int Released, int
 }
 
 /// <summary>
-/// Issue 17 item 3: submit→released per window of <see cref="Seconds"/> by send time, the first (cold) window with its own target.
+/// Sustained load: submit→released per window of <see cref="Seconds"/> by send time, the first (cold) window with its own target.
 /// A submission acknowledged but never released counts in its window as not released, and the window misses its target.
 /// </summary>
 public static class ReleaseWindows

@@ -3,7 +3,7 @@ using EdTech.Application.Telemetry;
 namespace EdTech.Cli.Commands.Telemetry;
 
 /// <summary>
-/// The figures of <c>edtech telemetry analyze</c> (docs/slo.md "Analyzer"): latency percentiles and error rates per operation,
+/// The figures of <c>edtech telemetry analyze</c> (docs/slo.md "The analyzer"): latency percentiles and error rates per operation,
 /// each SLO of <see cref="SloCatalog"/> checked with the same selectors and thresholds the alerts use, the submit → released
 /// critical path by hop, the tenants by load and by errors, and latency anomalies per 10 s window.
 /// </summary>

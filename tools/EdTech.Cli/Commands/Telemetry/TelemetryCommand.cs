@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdTech.Cli.Commands.Telemetry;
 
-/// <summary>`edtech telemetry analyze FILE [--json] [--top N]`: the SLO and latency report of an OTLP JSON lines export (docs/slo.md "Analyzer").</summary>
+/// <summary>`edtech telemetry analyze FILE [--json] [--top N]`: the SLO and latency report of an OTLP JSON lines export (docs/slo.md "The analyzer").</summary>
 public static class TelemetryCommand
 {
     public static readonly JsonSerializerOptions Json = new()

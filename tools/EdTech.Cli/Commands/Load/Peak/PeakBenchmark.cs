@@ -20,7 +20,7 @@ public sealed record PeakOptions(
     int CeilingSeconds = 5);
 
 /// <summary>
-/// Issue 17's exam peak, as an outside load sees it: setup through the public API (<see cref="ExamSetup"/>), every student's
+/// The exam peak, as an outside load sees it: setup through the public API (<see cref="ExamSetup"/>), every student's
 /// token and body written to a file, ONE burst by wrk (tools/bench/peak.lua: each student submits once), then polling until every
 /// submission is released in the write model, visible in each student's view and in the teacher's gradebook with the right
 /// score; the host's own counters before and after, divided by submissions; and the reference ceiling when given.

@@ -22,7 +22,7 @@ public static class PeakCommand
         var timeout = new Option<int>("--timeout-seconds") { Description = "Cap on the burst and, from its end, on the wait for release and visibility", DefaultValueFactory = _ => 300 };
         LoadCommand.AtLeastOne(students, connections, threads, timeout);
 
-        var command = new Command("peak", "Exam peak (issue 17): N students submit once each in one wrk burst; acknowledged/s and p99, time until all released and visible, end-to-end/s, work per submission from /metrics, ratio to a reference ceiling")
+        var command = new Command("peak", "Exam peak: N students submit once each in one wrk burst; acknowledged/s and p99, time until all released and visible, end-to-end/s, work per submission from /metrics, ratio to a reference ceiling")
         {
             url, data, students, connections, threads, script, ceiling, tenant, timeout,
         };

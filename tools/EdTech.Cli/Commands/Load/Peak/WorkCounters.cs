@@ -10,7 +10,7 @@ public sealed record WorkCounter(string Label, string Metric, IReadOnlyList<stri
 public sealed record CounterPerSubmission(string Label, string Metric, double? Total, IReadOnlyDictionary<string, double> By);
 
 /// <summary>
-/// The work per submission, counted by the product itself (names agreed for issue 17, docs/observability.md): after − before,
+/// The work per submission, counted by the product itself (names in docs/observability.md): after − before,
 /// divided by the submissions of the run. A metric the host does not expose (yet) reads n/a, never 0.
 /// </summary>
 public static class WorkCounters
