@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EdTech.Application.Telemetry;
+using EdTech.Cli.Commands.Docs.Diagrams.Azure;
 
 namespace EdTech.Cli.Tests.Commands.Telemetry;
 
@@ -15,7 +15,7 @@ public partial class SloAlertsBicepTests
     [Fact]
     public void MainTemplate_AlertsModule_DeploysOneBurnRatePairPerSloWithTheCatalogThresholds()
     {
-        var template = Compile(Path.Combine(Repo.Root(), "bicep", "main.bicep"));
+        var template = BicepBuild.CompileMain(Repo.Root());
         var module = Resources(template).Single(r => (string?)r["type"] == "Microsoft.Resources/deployments" && r["properties"]?["template"]?["resources"] is not null
             && Resources(r["properties"]!["template"]!.AsObject()).Any(n => (string?)n["type"] == "Microsoft.Insights/scheduledQueryRules" && n["copy"] is not null));
         var nested = module["properties"]!["template"]!.AsObject();
@@ -60,47 +60,6 @@ public partial class SloAlertsBicepTests
         _ => [],
     };
 
-    private static JsonObject Compile(string bicepFile)
-    {
-        var root = Repo.Root();
-        var project = Path.Combine(root, ".ci", "tools", "bicep.proj");
-        var version = BicepVersion().Match(File.ReadAllText(project)).Groups[1].Value;
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder
-            ? folder
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var binary = Path.Combine(packages, "azure.bicep.commandline.linux-x64", version, "tools", "bicep");
-        if (!File.Exists(binary))
-        {
-            Run("dotnet", $"restore \"{project}\" --nologo -v quiet", root);
-            Assert.True(File.Exists(binary), $"The Bicep CLI {version} is not at {binary} even after `dotnet restore .ci/tools/bicep.proj`.");
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(binary, File.GetUnixFileMode(binary) | UnixFileMode.UserExecute);
-        }
-
-        return JsonNode.Parse(Run(binary, $"build \"{bicepFile}\" --stdout", root))!.AsObject();
-    }
-
-    private static string Run(string file, string arguments, string directory)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory })
-            ?? throw new InvalidOperationException($"could not start {file}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"`{file} {arguments}` did not finish within 5 minutes.");
-        }
-
-        return process.ExitCode == 0 ? stdout.Result : throw new InvalidOperationException($"`{file} {arguments}` exited {process.ExitCode}: {stderr.Result}");
-    }
-
     [GeneratedRegex(@"^\[json\('([0-9.]+)'\)\]$")]
     private static partial Regex ArmDecimal();
-
-    [GeneratedRegex(@"<BicepVersion>([^<]+)</BicepVersion>")]
-    private static partial Regex BicepVersion();
 }
