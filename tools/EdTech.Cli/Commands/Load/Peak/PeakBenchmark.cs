@@ -63,6 +63,7 @@ public sealed class PeakBenchmark(TextWriter log)
             log.WriteLine(before is null ? "metrics: /metrics not served (start the host with --Telemetry:Prometheus:Enabled=true): counters n/a" : $"metrics: before read after {settledBefore:F1} s idle check");
 
             var (wrkOutput, burstEnd) = await RunWrkAsync(options, fixture.AssessmentId, requests, work.FullName, cancellationToken);
+            var atBurstEnd = before is null ? null : await metrics.ScrapeAsync(cancellationToken);
             foreach (var line in wrkOutput.Split('\n').Where(l => l.Length > 0))
             {
                 log.WriteLine("  | " + line);
@@ -78,7 +79,8 @@ public sealed class PeakBenchmark(TextWriter log)
                 : WorkCounters.All.Select(c => new CounterPerSubmission(c.Label, c.Metric, null, new Dictionary<string, double>())).ToList();
 
             var ceiling = options.CeilingScript is null ? null : await RunCeilingAsync(options, cancellationToken);
-            var final = report with { Tenant = tenant, TimedOut = timedOut, PerSubmission = perSubmission, MetricsSettled = settled, Ceiling = ceiling };
+            var burstCost = before is not null && atBurstEnd is not null && burst.Acknowledged > 0 ? HostCost.Between(before, atBurstEnd, burst.Acknowledged) : null;
+            var final = report with { Tenant = tenant, TimedOut = timedOut, PerSubmission = perSubmission, MetricsSettled = settled, Ceiling = ceiling, BurstCost = burstCost };
             final.Print(log);
             return final.Passed ? 0 : 1;
         }
