@@ -4,6 +4,7 @@
 # no span built), ON OFF OFF ON ..., and prints per run acknowledged/s and the host's CPU ms and KB allocated per acknowledged
 # submission during the burst (runtime counters from /metrics: far less sensitive to a shared machine than the rate).
 # usage: tools/bench/tracing-ab.sh [students=10000] [pairs=2] [port=7076]   (build first, as for exam-peak.sh, or SKIP_BUILD=1)
+# Each run's full exam-peak output is kept in OUT_DIR (default: a new temporary folder, printed at the start).
 set -euo pipefail
 students=${1:-10000}; pairs=${2:-2}; port=${3:-7076}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -12,11 +13,15 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   dotnet build -c Release functions/EdTech.LocalHost -nologo -v q >/dev/null
   dotnet build -c Release tools/EdTech.Cli -nologo -v q >/dev/null
 fi
+out_dir=${OUT_DIR:-$(mktemp -d)}; mkdir -p "$out_dir"; echo "full outputs: $out_dir"
+n=0
 run() { # $1 label, $2 host args
   local out
+  n=$((n + 1))
   out=$(SKIP_BUILD=1 EXTRA_HOST_ARGS="$2" tools/bench/exam-peak.sh "$students" 64 2 "$port" 2>&1 || true)
+  printf '%s\n' "$out" > "$out_dir/run$n-$1.txt"
   printf '%-9s %s | %s | %s | %s\n' "$1" \
-    "$(grep -m1 '^acknowledged/s' <<<"$out" | awk '{print "ack/s " $2}')" \
+    "$(grep -m1 '^acknowledged/s' <<<"$out" | awk '{print "ack/s " $2}'), $(grep -m1 '^burst ' <<<"$out" | awk '{print "burst " $2 " s"}')" \
     "$(grep -m1 '^host cost during the burst' <<<"$out" | sed -E 's/^host cost during the burst +//; s/ \(process CPU.*//')" \
     "$(grep -m1 '^machine:' <<<"$out" | sed -E 's/.*load average/load/')" \
     "$(grep -m1 -E '^(PASS|FAIL)$' <<<"$out")"

@@ -20,6 +20,7 @@ public sealed class TracingCostBenchmark(Xunit.Abstractions.ITestOutputHelper ou
     private static readonly (string Name, Dictionary<string, string> Settings)[] Variants =
     [
         ("no OpenTelemetry", new()),
+        ("tracing off (metrics only)", new() { ["Telemetry:Prometheus:Enabled"] = "true", ["Telemetry:Tracing"] = "false" }),
         ("ratio 0, errors not kept", new() { ["Telemetry:Prometheus:Enabled"] = "true", ["Telemetry:SamplingRatio"] = "0", ["Telemetry:KeepErrors"] = "false" }),
         ("ratio 0", new() { ["Telemetry:Prometheus:Enabled"] = "true", ["Telemetry:SamplingRatio"] = "0" }),
         ("ratio 0.1 (default)", new() { ["Telemetry:Prometheus:Enabled"] = "true" }),
