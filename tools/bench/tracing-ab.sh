@@ -2,7 +2,9 @@
 # Issue 18 item 7: tracing's overhead at the exam peak, in the same session. Alternates tools/bench/exam-peak.sh runs with
 # tracing at its default (Telemetry:SamplingRatio 0.1, errors kept) and tracing off (--Telemetry:Tracing=false: metrics only,
 # no span built), ON OFF OFF ON ..., and prints per run acknowledged/s and the host's CPU ms and KB allocated per acknowledged
-# submission during the burst (runtime counters from /metrics: far less sensitive to a shared machine than the rate).
+# submission (runtime counters from /metrics: far less sensitive to a shared machine than the rate) from before the burst until
+# every submission is released (intake and all grading: the A/B figure), and during the burst alone (depends on how much
+# grading fell inside the burst, so comparable only between bursts of similar length).
 # usage: tools/bench/tracing-ab.sh [students=10000] [pairs=2] [port=7076]   (build first, as for exam-peak.sh, or SKIP_BUILD=1)
 # Each run's full exam-peak output is kept in OUT_DIR (default: a new temporary folder, printed at the start).
 set -euo pipefail
@@ -20,9 +22,10 @@ run() { # $1 label, $2 host args
   n=$((n + 1))
   out=$(SKIP_BUILD=1 EXTRA_HOST_ARGS="$2" tools/bench/exam-peak.sh "$students" 64 2 "$port" 2>&1 || true)
   printf '%s\n' "$out" > "$out_dir/run$n-$1.txt"
-  printf '%-9s %s | %s | %s | %s\n' "$1" \
+  printf '%-9s %s | %s | %s | %s | %s\n' "$1" \
     "$(grep -m1 '^acknowledged/s' <<<"$out" | awk '{print "ack/s " $2}'), $(grep -m1 '^burst ' <<<"$out" | awk '{print "burst " $2 " s"}')" \
-    "$(grep -m1 '^host cost during the burst' <<<"$out" | sed -E 's/^host cost during the burst +//; s/ \(process CPU.*//')" \
+    "to released: $(grep -m1 '^host cost to released' <<<"$out" | sed -E 's/^host cost to released +//; s/ per acknowledged submission.*//')" \
+    "burst: $(grep -m1 '^host cost during the burst' <<<"$out" | sed -E 's/^host cost during the burst +//; s/ per acknowledged submission.*//')" \
     "$(grep -m1 '^machine:' <<<"$out" | sed -E 's/.*load average/load/')" \
     "$(grep -m1 -E '^(PASS|FAIL)$' <<<"$out")"
 }

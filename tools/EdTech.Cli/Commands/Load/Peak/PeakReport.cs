@@ -26,7 +26,8 @@ public sealed record PeakReport(
     bool MetricsSettled,
     CeilingLine? Ceiling,
     double StudentViewsAtLeastSeconds = 0,
-    HostCost? BurstCost = null)
+    HostCost? BurstCost = null,
+    HostCost? ReleasedCost = null)
 {
     /// <summary>Burst end to the last of: released in the write model, seen in every student's view, released in the gradebook.</summary>
     public double? ReleasedAndVisibleSeconds => StudentViewsSeconds is { } s && GradebookSeconds is { } g && WriteModelReleasedSeconds is { } w ? Math.Max(w, Math.Max(s, g)) : null;
@@ -53,6 +54,7 @@ public sealed record PeakReport(
         writer.WriteLine(string.Create(c, $"released and visible            {Secs(ReleasedAndVisibleSeconds)} after the burst's end{(TimedOut ? " (TIMED OUT)" : "")}"));
         writer.WriteLine(string.Create(c, $"end to end submissions/s        {(EndToEndPerSecond is { } e ? e.ToString("F0", c) : "n/a")} (acknowledged / (burst + released and visible))"));
         writer.WriteLine($"host cost during the burst      {(BurstCost is null ? "n/a (/metrics not served)" : BurstCost.ToString())} (process CPU and allocations, /metrics before the burst to its end: intake and the grading that ran meanwhile)");
+        writer.WriteLine($"host cost to released            {(ReleasedCost is null ? "n/a" : ReleasedCost.ToString())} (/metrics before the burst to every submission released in the write model: intake and all grading, plus the write-model polls; the A/B figure)");
         WorkCounters.Print(writer, PerSubmission, Math.Max(1, (int)Burst.Acknowledged));
         if (!MetricsSettled)
         {
