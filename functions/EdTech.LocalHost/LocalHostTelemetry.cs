@@ -20,6 +20,9 @@ public static class LocalHostTelemetry
     public const string PrometheusPath = "/metrics";
     public const string OtlpFileSetting = "Telemetry:OtlpFile";
 
+    /// <summary>false: metrics (and logs) only, no span at all: the "tracing off" side of the overhead A/B (docs/benchmarks.md).</summary>
+    public const string TracingSetting = "Telemetry:Tracing";
+
     /// <summary>True when OpenTelemetry was added.</summary>
     public static bool AddTo(WebApplicationBuilder builder)
     {
@@ -33,7 +36,7 @@ public static class LocalHostTelemetry
             return false;
         }
 
-        var telemetry = builder.Services.AddEdTechTelemetry(configuration, ServiceName);
+        var telemetry = builder.Services.AddEdTechTelemetry(configuration, ServiceName, tracing: configuration[TracingSetting] is not { Length: > 0 } || Flag(configuration, TracingSetting));
         if (otlp)
         {
             telemetry.UseOtlpExporter();

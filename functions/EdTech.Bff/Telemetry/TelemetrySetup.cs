@@ -39,10 +39,17 @@ public static class TelemetrySetup
         "Microsoft.AspNetCore.RateLimiting",
         "Microsoft.Extensions.Diagnostics.HealthChecks",
         "System.Net.Http",
+        // The runtime's own (dotnet.process.cpu.time, dotnet.gc.heap.total_allocated, …): the peak benchmark divides them by
+        // the submissions to measure the cost per submission of a change such as tracing (docs/benchmarks.md).
+        "System.Runtime",
     ];
 
-    /// <summary>Registers OpenTelemetry with everything but an exporter; the host chains its exporter on the returned builder.</summary>
-    public static OpenTelemetryBuilder AddEdTechTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName)
+    /// <summary>
+    /// Registers OpenTelemetry with everything but an exporter; the host chains its exporter on the returned builder. With
+    /// <paramref name="tracing"/> false (the LocalHost's <c>Telemetry:Tracing=false</c>) no span source, instrumentation or sampler
+    /// is registered: metrics (and logs) only, the "tracing off" side of the overhead measurement (docs/observability.md).
+    /// </summary>
+    public static OpenTelemetryBuilder AddEdTechTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName, bool tracing = true)
     {
         ArgumentNullException.ThrowIfNull(services);
         var settings = TelemetrySettings.From(configuration);
@@ -50,8 +57,13 @@ public static class TelemetrySetup
         TenantTag.Limit = settings.MaxTenantTags;
         // The Azure SDKs (Service Bus, Cosmos) publish their ActivitySources only with this switch on.
         AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
-        return services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName, serviceNamespace: "edtech"))
+            .WithMetrics(m => m
+                .AddMeter([.. Meters])
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation());
+        return !tracing ? telemetry : telemetry
             .WithTracing(t => t
                 .SetSampler(Sampler(settings))
                 .AddProcessor(new ErrorKeepingProcessor(settings.KeepErrors))
@@ -67,11 +79,7 @@ public static class TelemetrySetup
                 {
                     o.RecordException = true;
                     o.FilterHttpRequestMessage = r => !IsDurablePlumbing(r.RequestUri?.AbsolutePath);
-                }))
-            .WithMetrics(m => m
-                .AddMeter([.. Meters])
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation());
+                }));
     }
 
     public static Sampler Sampler(TelemetrySettings settings)

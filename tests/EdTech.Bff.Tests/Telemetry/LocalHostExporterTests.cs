@@ -3,6 +3,7 @@ using EdTech.Bff.Tests.Infrastructure;
 using EdTech.LocalHost;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
 namespace EdTech.Bff.Tests.Telemetry;
@@ -34,6 +35,24 @@ public sealed class LocalHostExporterTests
 
         Assert.True(LocalHostTelemetry.AddTo(builder));
         Assert.Contains(builder.Services, d => d.ServiceType == typeof(TracerProvider));
+    }
+
+    [Fact]
+    public async Task Tracing_Off_NoSpanStartsButMetricsAreServed()
+    {
+        using var factory = new ApiFactory
+        {
+            Settings = new Dictionary<string, string> { [LocalHostTelemetry.PrometheusSetting] = "true", [LocalHostTelemetry.TracingSetting] = "false" },
+        };
+        var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/openapi/student.json", null)).Status);
+
+        // No tracer provider: no listener on our source (nor the instrumentations'), so no span is built at all.
+        Assert.Null(factory.Services.GetService<TracerProvider>());
+        Assert.False(EdTech.Application.Telemetry.EdTechTelemetry.Source.HasListeners());
+        var text = await PollAsync(client, body => body.Contains("http_server_request_duration_seconds", StringComparison.Ordinal));
+        Assert.Contains("dotnet_process_cpu_time_seconds_total", text, StringComparison.Ordinal);
+        Assert.Contains("dotnet_gc_heap_total_allocated_bytes_total", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,13 +63,16 @@ public sealed class PeakBenchmark(TextWriter log)
             log.WriteLine(before is null ? "metrics: /metrics not served (start the host with --Telemetry:Prometheus:Enabled=true): counters n/a" : $"metrics: before read after {settledBefore:F1} s idle check");
 
             var (wrkOutput, burstEnd) = await RunWrkAsync(options, fixture.AssessmentId, requests, work.FullName, cancellationToken);
+            var atBurstEnd = before is null ? null : await metrics.ScrapeAsync(cancellationToken);
             foreach (var line in wrkOutput.Split('\n').Where(l => l.Length > 0))
             {
                 log.WriteLine("  | " + line);
             }
 
             var burst = WrkSummary.Parse(wrkOutput);
-            var (report, timedOut) = await CheckAsync(api, options, fixture, teacher, students, burst, burstEnd, cancellationToken);
+            MetricsSnapshot? atReleased = null;
+            var (report, timedOut) = await CheckAsync(api, options, fixture, teacher, students, burst, burstEnd,
+                async () => atReleased = before is null ? null : await metrics.ScrapeAsync(cancellationToken), cancellationToken);
 
             var (after, settledAfter, settled) = before is null ? (null, 0, false) : await metrics.SettleAsync(TimeSpan.FromSeconds(120), cancellationToken);
             log.WriteLine(after is null ? "metrics: n/a" : $"metrics: after read {settledAfter:F1} s after the check ({(settled ? "counters still" : "counters STILL MOVING at the cap")})");
@@ -78,7 +81,9 @@ public sealed class PeakBenchmark(TextWriter log)
                 : WorkCounters.All.Select(c => new CounterPerSubmission(c.Label, c.Metric, null, new Dictionary<string, double>())).ToList();
 
             var ceiling = options.CeilingScript is null ? null : await RunCeilingAsync(options, cancellationToken);
-            var final = report with { Tenant = tenant, TimedOut = timedOut, PerSubmission = perSubmission, MetricsSettled = settled, Ceiling = ceiling };
+            var burstCost = before is not null && atBurstEnd is not null && burst.Acknowledged > 0 ? HostCost.Between(before, atBurstEnd, burst.Acknowledged) : null;
+            var releasedCost = before is not null && atReleased is not null && burst.Acknowledged > 0 ? HostCost.Between(before, atReleased, burst.Acknowledged) : null;
+            var final = report with { Tenant = tenant, TimedOut = timedOut, PerSubmission = perSubmission, MetricsSettled = settled, Ceiling = ceiling, BurstCost = burstCost, ReleasedCost = releasedCost };
             final.Print(log);
             return final.Passed ? 0 : 1;
         }
@@ -132,7 +137,7 @@ public sealed class PeakBenchmark(TextWriter log)
     }
 
     private async Task<(PeakReport Report, bool TimedOut)> CheckAsync(LoadApi api, PeakOptions options, ExamFixture fixture, string teacher,
-        StudentRun[] students, WrkSummary burst, long burstEnd, CancellationToken cancellationToken)
+        StudentRun[] students, WrkSummary burst, long burstEnd, Func<Task> writeModelReleased, CancellationToken cancellationToken)
     {
         double Since() => Stopwatch.GetElapsedTime(burstEnd).TotalSeconds;
         bool Late() => Since() > options.Timeout.TotalSeconds;
@@ -156,6 +161,8 @@ public sealed class PeakBenchmark(TextWriter log)
             if (rows.Count >= burst.Acknowledged && rows.All(r => r.Status == "released"))
             {
                 writeModel = Since();
+                // Before the student views are polled: the host's cost up to here is intake and grading (HostCost).
+                await writeModelReleased();
                 break;
             }
 

@@ -25,7 +25,9 @@ public sealed record PeakReport(
     IReadOnlyList<CounterPerSubmission> PerSubmission,
     bool MetricsSettled,
     CeilingLine? Ceiling,
-    double StudentViewsAtLeastSeconds = 0)
+    double StudentViewsAtLeastSeconds = 0,
+    HostCost? BurstCost = null,
+    HostCost? ReleasedCost = null)
 {
     /// <summary>Burst end to the last of: released in the write model, seen in every student's view, released in the gradebook.</summary>
     public double? ReleasedAndVisibleSeconds => StudentViewsSeconds is { } s && GradebookSeconds is { } g && WriteModelReleasedSeconds is { } w ? Math.Max(w, Math.Max(s, g)) : null;
@@ -51,6 +53,8 @@ public sealed record PeakReport(
         writer.WriteLine(string.Create(c, $"released in the gradebook       {Secs(GradebookSeconds)} ({GradebookReleased} released, {GradebookScoreMismatches} wrong scores, {GradebookReads} reads)"));
         writer.WriteLine(string.Create(c, $"released and visible            {Secs(ReleasedAndVisibleSeconds)} after the burst's end{(TimedOut ? " (TIMED OUT)" : "")}"));
         writer.WriteLine(string.Create(c, $"end to end submissions/s        {(EndToEndPerSecond is { } e ? e.ToString("F0", c) : "n/a")} (acknowledged / (burst + released and visible))"));
+        writer.WriteLine($"host cost during the burst      {(BurstCost is null ? "n/a (/metrics not served)" : BurstCost.ToString())} (process CPU and allocations, /metrics before the burst to its end: intake and the grading that ran meanwhile)");
+        writer.WriteLine($"host cost to released            {(ReleasedCost is null ? "n/a" : ReleasedCost.ToString())} (/metrics before the burst to every submission released in the write model: intake and all grading, plus the write-model polls; the A/B figure)");
         WorkCounters.Print(writer, PerSubmission, Math.Max(1, (int)Burst.Acknowledged));
         if (!MetricsSettled)
         {
