@@ -12,26 +12,29 @@ namespace EdTech.LocalHost;
 /// <c>Telemetry:OtlpFile=path</c>: spans and metrics appended to a file as OTLP JSON lines, one <c>ExportTraceServiceRequest</c>
 /// or <c>ExportMetricsServiceRequest</c> per line, the format of the OpenTelemetry Collector's file exporter (hex ids, times as
 /// decimal strings of Unix nanoseconds, enums as numbers), which <c>edtech telemetry analyze</c> reads. For a school without a
-/// collector, and for recording a load run. Shared by the two exporters; closed when both have shut down.
+/// collector, and for recording a load run. Shared by the two exporters.
 /// </summary>
 public sealed class OtlpJsonFile : IDisposable
 {
     private readonly Lock gate = new();
-    private readonly StreamWriter writer;
-    private int owners = 2;
+    private readonly string path;
+    private bool closed;
 
     public OtlpJsonFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        writer = new StreamWriter(new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
+        this.path = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(this.path)!);
     }
 
     public BaseExporter<Activity> Spans() => new SpanExporter(this);
 
     public BaseExporter<Metric> Metrics() => new MetricExporter(this);
 
+    /// <summary>
+    /// Appends one line, opening and closing the file each time (an export runs once a second at most): no handle to share
+    /// between the two exporters or to close in the right order at shutdown, so the last export of either is never lost.
+    /// </summary>
     private void WriteLine(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
@@ -40,36 +43,39 @@ public sealed class OtlpJsonFile : IDisposable
             write(json);
         }
 
+        buffer.WriteByte((byte)'\n');
         lock (gate)
         {
-            if (owners == 0)
+            if (closed)
             {
                 return;
             }
 
-            writer.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-            writer.Flush();
+            using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+            file.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
         }
     }
 
-    private void Release()
-    {
-        lock (gate)
-        {
-            if (--owners == 0)
-            {
-                writer.Dispose();
-            }
-        }
-    }
-
-    /// <summary>Closes the file now (the exporters close it at shutdown otherwise); later exports are lost.</summary>
+    /// <summary>Stops writing now; later exports are dropped.</summary>
     public void Dispose()
     {
         lock (gate)
         {
-            owners = 0;
-            writer.Dispose();
+            closed = true;
+        }
+    }
+
+    /// <summary>A double as protobuf's JSON mapping writes it: NaN and the infinities as strings (JSON has no such numbers, and
+    /// Utf8JsonWriter throws on them, which would lose the whole batch).</summary>
+    private static void Double(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteString(name, double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
         }
     }
 
@@ -102,7 +108,7 @@ public sealed class OtlpJsonFile : IDisposable
                     json.WriteString("intValue", Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture));
                     break;
                 case float or double or decimal:
-                    json.WriteNumber("doubleValue", Convert.ToDouble(value, CultureInfo.InvariantCulture));
+                    Double(json, "doubleValue", Convert.ToDouble(value, CultureInfo.InvariantCulture));
                     break;
                 default:
                     json.WriteString("stringValue", Convert.ToString(value, CultureInfo.InvariantCulture));
@@ -169,11 +175,6 @@ public sealed class OtlpJsonFile : IDisposable
             return ExportResult.Success;
         }
 
-        protected override bool OnShutdown(int timeoutMilliseconds)
-        {
-            file.Release();
-            return true;
-        }
 
         private static void Span(Utf8JsonWriter json, Activity span)
         {
@@ -257,11 +258,6 @@ public sealed class OtlpJsonFile : IDisposable
             return ExportResult.Success;
         }
 
-        protected override bool OnShutdown(int timeoutMilliseconds)
-        {
-            file.Release();
-            return true;
-        }
 
         private static void Metric(Utf8JsonWriter json, Metric metric)
         {
@@ -307,13 +303,13 @@ public sealed class OtlpJsonFile : IDisposable
                         json.WriteString("asInt", point.GetSumLong().ToString(CultureInfo.InvariantCulture));
                         break;
                     case MetricType.DoubleSum or MetricType.DoubleSumNonMonotonic:
-                        json.WriteNumber("asDouble", point.GetSumDouble());
+                        Double(json, "asDouble", point.GetSumDouble());
                         break;
                     case MetricType.LongGauge:
                         json.WriteString("asInt", point.GetGaugeLastValueLong().ToString(CultureInfo.InvariantCulture));
                         break;
                     case MetricType.DoubleGauge:
-                        json.WriteNumber("asDouble", point.GetGaugeLastValueDouble());
+                        Double(json, "asDouble", point.GetGaugeLastValueDouble());
                         break;
                     default:
                         Histogram(json, point);
@@ -331,7 +327,7 @@ public sealed class OtlpJsonFile : IDisposable
         private static void Histogram(Utf8JsonWriter json, in MetricPoint point)
         {
             json.WriteString("count", point.GetHistogramCount().ToString(CultureInfo.InvariantCulture));
-            json.WriteNumber("sum", point.GetHistogramSum());
+            Double(json, "sum", point.GetHistogramSum());
             var counts = new List<long>();
             var bounds = new List<double>();
             foreach (var bucket in point.GetHistogramBuckets())
