@@ -1,5 +1,5 @@
 #!/bin/bash
-# Issue 18 item 7: tracing's overhead at the exam peak, in the same session. Alternates tools/bench/exam-peak.sh runs with
+# Tracing overhead at the exam peak, in the same session. Alternates tools/bench/exam-peak.sh runs with
 # tracing at its default (Telemetry:SamplingRatio 0.1, errors kept) and tracing off (--Telemetry:Tracing=false: metrics only,
 # no span built), ON OFF OFF ON ..., and prints per run acknowledged/s and the host's CPU ms and KB allocated per acknowledged
 # submission (runtime counters from /metrics: far less sensitive to a shared machine than the rate) from before the burst until
