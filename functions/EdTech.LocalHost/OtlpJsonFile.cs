@@ -14,11 +14,10 @@ namespace EdTech.LocalHost;
 /// decimal strings of Unix nanoseconds, enums as numbers), which <c>edtech telemetry analyze</c> reads. For a school without a
 /// collector, and for recording a load run. Shared by the two exporters.
 /// </summary>
-public sealed class OtlpJsonFile : IDisposable
+public sealed class OtlpJsonFile
 {
     private readonly Lock gate = new();
     private readonly string path;
-    private bool closed;
 
     public OtlpJsonFile(string path)
     {
@@ -33,7 +32,7 @@ public sealed class OtlpJsonFile : IDisposable
 
     /// <summary>
     /// Appends one line, opening and closing the file each time (an export runs once a second at most): no handle to share
-    /// between the two exporters or to close in the right order at shutdown, so the last export of either is never lost.
+    /// between the two exporters, so neither exporter's shutdown can close the file under the other.
     /// </summary>
     private void WriteLine(Action<Utf8JsonWriter> write)
     {
@@ -46,22 +45,8 @@ public sealed class OtlpJsonFile : IDisposable
         buffer.WriteByte((byte)'\n');
         lock (gate)
         {
-            if (closed)
-            {
-                return;
-            }
-
             using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
             file.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
-        }
-    }
-
-    /// <summary>Stops writing now; later exports are dropped.</summary>
-    public void Dispose()
-    {
-        lock (gate)
-        {
-            closed = true;
         }
     }
 
