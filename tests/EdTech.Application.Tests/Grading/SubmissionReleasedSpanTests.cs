@@ -45,8 +45,14 @@ public sealed class SubmissionReleasedSpanTests : IAsyncLifetime, IDisposable
         return (await _world.DocumentAsync(Containers.Submissions, id)).TraceParent!;
     }
 
-    private Activity Span(string name, string submissionId) =>
-        Assert.Single(_stopped, a => a.DisplayName == name && Equals(a.GetTagItem(SubmissionSpans.SubmissionTag), submissionId));
+    /// <summary>
+    /// The one span of that name for that submission in the submission's own trace: the listener hears every test running in
+    /// parallel in this assembly, and other tests grade submissions with the same ids.
+    /// </summary>
+    private Activity Span(string name, string submissionId, string storedTraceParent) =>
+        Assert.Single(_stopped, a => a.DisplayName == name
+            && Equals(a.GetTagItem(SubmissionSpans.SubmissionTag), submissionId)
+            && a.TraceId.ToString() == storedTraceParent.Split('-')[1]);
 
     [Fact]
     public async Task GradeBatch_SubmissionsOfOtherTraces_EachReleasedSpanIsAChildOfItsStoredContext()
@@ -60,7 +66,7 @@ public sealed class SubmissionReleasedSpanTests : IAsyncLifetime, IDisposable
             await _world.Grader().GradeBatchAsync(GradingWorld.Tenant, ["s-1", "s-2"], default);
             foreach (var (id, stored) in new[] { ("s-1", first), ("s-2", second) })
             {
-                var released = Span(SloCatalog.ReleasedOperation, id);
+                var released = Span(SloCatalog.ReleasedOperation, id, stored);
                 Assert.Equal(ActivityKind.Server, released.Kind);
                 Assert.Equal(stored.Split('-')[1], released.TraceId.ToString());
                 Assert.Equal(stored.Split('-')[2], released.ParentSpanId.ToString());
@@ -82,7 +88,7 @@ public sealed class SubmissionReleasedSpanTests : IAsyncLifetime, IDisposable
             await _world.Grader().GradeBatchAsync(GradingWorld.Tenant, ["s-1"], default);
         }
 
-        var graded = Span(SubmissionSpans.GradedName, "s-1");
+        var graded = Span(SubmissionSpans.GradedName, "s-1", stored);
         Assert.Equal(stored.Split('-')[1], graded.TraceId.ToString());
         // Graded without release by policy: the journey SLO leaves this trace out (SloCatalog.SubmitToReleased).
         Assert.Equal(SubmissionSpans.ReleaseDeferred, graded.GetTagItem(SubmissionSpans.ReleaseTag));
@@ -93,7 +99,7 @@ public sealed class SubmissionReleasedSpanTests : IAsyncLifetime, IDisposable
             Assert.Equal(1, await _world.Grader().ReleaseManyAsync(GradingWorld.Tenant, ["s-1"], default));
         }
 
-        var released = Span(SloCatalog.ReleasedOperation, "s-1");
+        var released = Span(SloCatalog.ReleasedOperation, "s-1", stored);
         Assert.Equal(stored.Split('-')[1], released.TraceId.ToString());
         Assert.Equal(graded.SpanId, released.ParentSpanId);
     }

@@ -48,10 +48,13 @@ public sealed class ChatClientWiringTests
         await using var server = await FakeAzureOpenAi.StartAsync(FakeAzureOpenAi.Hang);
         using var provider = Provider(server, maxRetries: 0, timeoutSeconds: 1);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => provider.GetRequiredService<IChatClient>().GetResponseAsync("hello"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => provider.GetRequiredService<IChatClient>().GetResponseAsync("hello"));
 
-        // An event, not a stopwatch: the client dropped the request (its timeout) instead of the server's 30 s hang ending it.
-        Assert.Same(server.ClientGaveUp.Task, await Task.WhenAny(server.ClientGaveUp.Task, Task.Delay(TimeSpan.FromSeconds(30))));
+        // An event, not a stopwatch: the call failed on the client's own timeout, before the server's 30 s hang could end it.
+        // (On a busy machine the timeout can fire before the server's handler even starts, so "the server saw the drop" is
+        // not asserted: only that the hang never ran out.)
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+        Assert.False(server.HangEndedByItself.Task.IsCompleted);
     }
 
     [Fact]

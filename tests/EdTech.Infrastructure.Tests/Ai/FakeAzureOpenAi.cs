@@ -26,8 +26,8 @@ public sealed class FakeAzureOpenAi : IAsyncDisposable
 
     public ConcurrentQueue<(string Path, string Authorization)> Requests { get; } = new();
 
-    /// <summary>Completes when a client dropped a hanging request (gave up) before the hang ended by itself.</summary>
-    public TaskCompletionSource ClientGaveUp { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Completes when a hanging request ran its full 30 s without the client dropping it.</summary>
+    public TaskCompletionSource HangEndedByItself { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public static async Task<FakeAzureOpenAi> StartAsync(params int[] script)
     {
@@ -56,9 +56,9 @@ public sealed class FakeAzureOpenAi : IAsyncDisposable
         if (step == Hang)
         {
             await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
-            if (context.RequestAborted.IsCancellationRequested)
+            if (!context.RequestAborted.IsCancellationRequested)
             {
-                ClientGaveUp.TrySetResult();
+                HangEndedByItself.TrySetResult();
             }
 
             return;
