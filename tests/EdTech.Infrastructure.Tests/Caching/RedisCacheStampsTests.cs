@@ -59,8 +59,8 @@ public sealed class RedisCacheStampsTests : IAsyncLifetime
         {
             ["Redis:ConnectionString"] = _redis.ConnectionString,
             ["Redis:KeyPrefix"] = "edtech-stamps-test:",
-            ["Redis:ConnectTimeoutMs"] = "3000",
-            ["Redis:OperationTimeoutMs"] = "3000",
+            ["Redis:ConnectTimeoutMs"] = "15000",
+            ["Redis:OperationTimeoutMs"] = "15000",
         }).Build();
         // The order of the real composition: the application's in-process default first, then the cache setup.
         var provider = new ServiceCollection().AddLogging()
