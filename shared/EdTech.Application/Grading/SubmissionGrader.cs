@@ -108,15 +108,8 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
         var answers = submission.Answers.Where(a => a.Value is not null).ToDictionary(a => a.ItemId, a => a.Value!, StringComparer.Ordinal);
         var outcome = AssessmentGrader.Grade(assessment.Value.Assessment, answers);
         var now = clock.GetUtcNow();
-        var graded = submission with
-        {
-            ItemScores = outcome.ItemScores,
-            RawScore = outcome.NeedsReview ? null : outcome.RawScore,
-            Score = outcome.NeedsReview ? null : AssessmentGrader.FinalScore(assessment.Value.Assessment, outcome.RawScore, submission.ReceivedAt, submission.ExtendedDeadline),
-            Status = outcome.NeedsReview ? SubmissionStatus.AwaitingReview : SubmissionStatus.Graded,
-            GradedAt = outcome.NeedsReview ? null : now,
-            GradedVersion = assessment.Value.Version,
-        };
+        var grade = SubmissionGrade.AutoGraded(assessment.Value.Assessment, outcome, submission.ReceivedAt, submission.ExtendedDeadline, now);
+        var graded = submission.WithGrade(grade) with { GradedVersion = assessment.Value.Version };
 
         // Release in the same write when the policy already says so (immediate, or graded after the release time):
         // one store change and one durable step fewer per submission at the peak.

@@ -73,58 +73,10 @@ public sealed class GradeSubmissionHandler(
         }
 
         var now = clock.GetUtcNow();
-        var roles = caller.Roles.Order(StringComparer.Ordinal).ToList();
-        var changes = new List<AuditEntry>();
-        var scores = submission.ItemScores.ToList();
-        foreach (var given in command.ItemScores!)
-        {
-            var index = scores.FindIndex(s => s.ItemId == given.ItemId);
-            var before = index >= 0 ? scores[index] : new ItemScore(given.ItemId!, null, items[given.ItemId!].Points);
-            var (score, rubric) = rubrics.TryGetValue(given.ItemId!, out var itemRubric)
-                ? RubricGrading.Score(itemRubric, given.Criteria!, items[given.ItemId!].Points)
-                : (given.Score!.Value, null);
-            var overridden = before.Overridden is true || (ItemType.IsAutoGraded(items[given.ItemId!].Type) && before.Score != score) ? true : (bool?)null;
-            var after = before with { Score = score, Comment = given.Comment ?? before.Comment, Overridden = overridden, Rubric = rubric };
-            if (after == before)
-            {
-                continue;
-            }
-
-            if (rubric is not null && before.Rubric != rubric)
-            {
-                changes.Add(RubricGrading.Audit(submission, after.ItemId, before.Rubric, rubric, command.Reason, caller.UserId, roles, stored.ETag, now));
-            }
-
-            if (before.Score != after.Score)
-            {
-                changes.Add(GradeAudit.TeacherItemScored(submission, after.ItemId, before.Score, after.Score!.Value, command.Reason, caller.UserId, roles, stored.ETag, now));
-            }
-
-            if (index >= 0)
-            {
-                scores[index] = after;
-            }
-            else
-            {
-                scores.Add(after);
-            }
-        }
-
-        var complete = assessment.Value.Assessment.Items.All(i => scores.Any(s => s.ItemId == i.Id && s.Score is not null));
-        var raw = complete ? scores.Sum(s => s.Score ?? 0) : (decimal?)null;
-        var graded = submission with
-        {
-            ItemScores = scores,
-            RawScore = raw,
-            Score = raw is { } r ? AssessmentGrader.FinalScore(assessment.Value.Assessment, r, submission.ReceivedAt, submission.ExtendedDeadline) : null,
-            Status = complete && submission.Status == SubmissionStatus.AwaitingReview ? SubmissionStatus.Graded : submission.Status,
-            GradedAt = complete ? (submission.Status == SubmissionStatus.AwaitingReview ? now : submission.GradedAt) : null,
-        };
-        if (graded.Score != submission.Score)
-        {
-            changes.Add(GradeAudit.TeacherScored(submission, graded, command.Reason, caller.UserId, roles, stored.ETag, now));
-        }
-
+        var given = command.ItemScores!.Select(s => Resolve(s, items[s.ItemId!], rubrics)).ToList();
+        var review = SubmissionGrades.GradeOf(submission).Review(assessment.Value.Assessment, given, now);
+        var graded = submission.WithGrade(review.Grade);
+        var changes = Audits(caller, submission, graded, review, command.Reason, stored.ETag, now);
         if (graded == submission)
         {
             return Outcome<TeacherSubmission>.Ok(new TeacherSubmission(TeacherSubmissionView.Of(submission), stored.ETag));
@@ -161,7 +113,7 @@ public sealed class GradeSubmissionHandler(
                 logger.LogInformation(e, "Release of {SubmissionId} after grading lost a race", submissionId);
             }
 
-            if (submission.Status == SubmissionStatus.AwaitingReview)
+            if (review.ReviewCompleted)
             {
                 await NotifyReviewedAsync(caller.Tenant, submissionId, ct).ConfigureAwait(false);
             }
@@ -170,6 +122,41 @@ public sealed class GradeSubmissionHandler(
         }
 
         return Outcome<TeacherSubmission>.Ok(new TeacherSubmission(TeacherSubmissionView.Of(written.Value), written.ETag));
+    }
+
+    /// <summary>The teacher's score for an item as merged: for a rubric item, computed from the chosen levels.</summary>
+    private static TeacherScore Resolve(TeacherItemScore given, AssessmentItem item, IReadOnlyDictionary<string, ItemRubric> rubrics)
+    {
+        var (score, rubric) = rubrics.TryGetValue(item.Id, out var itemRubric)
+            ? RubricGrading.Score(itemRubric, given.Criteria!, item.Points)
+            : (given.Score!.Value, null);
+        return new TeacherScore(item.Id, score, given.Comment, rubric);
+    }
+
+    /// <summary>Per changed item its new rubric levels and its score, then the submission's score: the entries written ahead of the grade.</summary>
+    private static List<AuditEntry> Audits(Caller caller, SubmissionRecord submission, SubmissionRecord graded, ReviewOutcome review, string? reason, string baseETag, DateTimeOffset now)
+    {
+        var roles = caller.Roles.Order(StringComparer.Ordinal).ToList();
+        var changes = new List<AuditEntry>();
+        foreach (var change in review.ItemChanges)
+        {
+            if (change.RubricChanged)
+            {
+                changes.Add(RubricGrading.Audit(submission, change.After.ItemId, change.Before.Rubric, change.After.Rubric!, reason, caller.UserId, roles, baseETag, now));
+            }
+
+            if (change.ScoreChanged)
+            {
+                changes.Add(GradeAudit.TeacherItemScored(submission, change.After.ItemId, change.Before.Score, change.After.Score!.Value, reason, caller.UserId, roles, baseETag, now));
+            }
+        }
+
+        if (review.ScoreChanged)
+        {
+            changes.Add(GradeAudit.TeacherScored(submission, graded, reason, caller.UserId, roles, baseETag, now));
+        }
+
+        return changes;
     }
 
     /// <summary>
@@ -248,18 +235,17 @@ public sealed class GradeSubmissionHandler(
             }
 
             v.Require(s.Criteria is null, $"itemScores[{i}].criteria", "The item has no rubric: send a score.");
-            var score = s.Score;
-            if (score is null)
+            switch (SubmissionGrade.CheckScore(item, current.GetValueOrDefault(item.Id), s.Score, reasonGiven))
             {
-                v.Add($"itemScores[{i}].score", "Required.");
-            }
-            else if (score < 0 || score > item.Points)
-            {
-                v.Add($"itemScores[{i}].score", $"Between 0 and {item.Points}.");
-            }
-            else if (ItemType.IsAutoGraded(item.Type) && !reasonGiven && current.GetValueOrDefault(item.Id)?.Score != score)
-            {
-                v.Add("reason", $"Overriding the auto-scored item {s.ItemId} requires a reason.");
+                case ScoreCheck.Missing:
+                    v.Add($"itemScores[{i}].score", "Required.");
+                    break;
+                case ScoreCheck.OutOfRange:
+                    v.Add($"itemScores[{i}].score", $"Between 0 and {item.Points}.");
+                    break;
+                case ScoreCheck.OverrideNeedsReason:
+                    v.Add("reason", $"Overriding the auto-scored item {s.ItemId} requires a reason.");
+                    break;
             }
 
             v.Require(s.Comment is null || s.Comment.Length <= MaxCommentLength, $"itemScores[{i}].comment", $"At most {MaxCommentLength} characters.");
