@@ -6,6 +6,7 @@ using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace EdTech.Application.Tests.ChangeFeed;
@@ -21,21 +22,20 @@ public sealed class ChangeFeedDeliveryPolicyTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2026, 5, 4, 10, 30, 0, TimeSpan.Zero);
     private static readonly ChangeFeedRetryOptions Options = new(5, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), 4);
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "edt-policy-" + Guid.NewGuid().ToString("n")[..8]);
+    private readonly TempSqliteStore _temp = new("edt-policy");
     private readonly RecordingLogger<ChangeFeedDelivery> _log = new();
     private readonly PauseRecordingClock _clock = new(Now);
     private SqliteDocumentStore _store = null!;
 
     public Task InitializeAsync()
     {
-        _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_folder, "db.sqlite")));
+        _store = _temp.Store;
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        await _store.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        await _temp.DisposeAsync();
     }
 
     [Fact]

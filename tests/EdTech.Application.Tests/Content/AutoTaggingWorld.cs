@@ -11,6 +11,7 @@ using EdTech.Domain.Assessments;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
 using EdTech.Infrastructure.Tagging;
+using EdTech.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Application.Tests.Content;
@@ -18,7 +19,7 @@ namespace EdTech.Application.Tests.Content;
 /// <summary>A SQLite store, the offline tagger and the change-feed tagging pieces, with a workflow port that records what it is asked to start.</summary>
 public sealed class AutoTaggingWorld : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edtech-autotag-" + Guid.NewGuid().ToString("n"));
+    private readonly TempSqliteStore _temp = new("edtech-autotag");
     private ServiceProvider _services = null!;
 
     public static TenantId Tenant { get; } = new("school-a");
@@ -34,7 +35,7 @@ public sealed class AutoTaggingWorld : IAsyncLifetime
     {
         _services = new ServiceCollection()
             .AddLogging()
-            .AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(_directory, "store.db")))
+            .AddSqliteDocumentStore(_temp.Options)
             .AddSingleton(TimeProvider.System)
             .AddSingleton(new AutoTaggingSettings(TimeSpan.FromSeconds(30), 0.5))
             .AddSingleton<IAutoTaggingWorkflow>(Workflow)
@@ -50,10 +51,7 @@ public sealed class AutoTaggingWorld : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        await _temp.DisposeAsync();
     }
 
     public static AssessmentRecord Quiz(string q1Prompt = "What is 2 + 2?", string title = "Quiz") => new("quiz1", "math101", 1,

@@ -10,6 +10,7 @@ using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
 using EdTech.Infrastructure.Tagging;
+using EdTech.Testing;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,7 +22,7 @@ namespace EdTech.Application.Tests.Content;
 /// </summary>
 public sealed class GenAiTaggingWorld : IAsyncDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edtech-genai-" + Guid.NewGuid().ToString("n"));
+    private readonly TempSqliteStore _temp = new("edtech-genai");
     private readonly ServiceProvider _services;
 
     public GenAiTaggingWorld(Func<IReadOnlyList<ChatMessage>, ChatOptions?, ChatResponse> script, long monthlyBudget = 1_000_000)
@@ -29,7 +30,7 @@ public sealed class GenAiTaggingWorld : IAsyncDisposable
         Model = new CapturingChatClient(script);
         _services = new ServiceCollection()
             .AddLogging()
-            .AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(_directory, "store.db")))
+            .AddSqliteDocumentStore(_temp.Options)
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton(new TaggingBudgetSettings(monthlyBudget))
             .AddSingleton<IChatClient>(Model)
@@ -68,10 +69,7 @@ public sealed class GenAiTaggingWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        await _temp.DisposeAsync();
     }
 }
 

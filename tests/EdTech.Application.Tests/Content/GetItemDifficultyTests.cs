@@ -7,6 +7,7 @@ using EdTech.Application.Storage;
 using EdTech.Domain.Content;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Application.Tests.Content;
@@ -18,7 +19,7 @@ public sealed class GetItemDifficultyTests : IAsyncLifetime
     private static readonly Caller TeacherOfCourse = new(Tenant, "t1", new HashSet<string> { Roles.Teacher });
     private static readonly Caller OtherTeacher = new(Tenant, "t2", new HashSet<string> { Roles.Teacher });
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edtech-difficulty-" + Guid.NewGuid().ToString("n"));
+    private readonly TempSqliteStore _temp = new("edtech-difficulty");
     private ServiceProvider _services = null!;
     private IDocumentStore _store = null!;
 
@@ -27,7 +28,7 @@ public sealed class GetItemDifficultyTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _services = new ServiceCollection()
-            .AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(_directory, "store.db")))
+            .AddSqliteDocumentStore(_temp.Options)
             .AddSingleton(TimeProvider.System)
             .AddSingleton(AccessCacheSettings.Default)
             .AddSingleton<CourseAccess>()
@@ -42,10 +43,7 @@ public sealed class GetItemDifficultyTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        await _temp.DisposeAsync();
     }
 
     [Fact]

@@ -13,6 +13,7 @@ using EdTech.Domain.Assessments;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
 using EdTech.Infrastructure.Tagging;
+using EdTech.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Application.Tests.Content;
@@ -25,7 +26,7 @@ public sealed class TaggingJobScaleTests : IAsyncLifetime
 {
     private static readonly TenantId Tenant = new("school-scale");
     private static readonly Caller Author = new(Tenant, "author-1", new HashSet<string> { Roles.ContentAuthor });
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edtech-tagscale-" + Guid.NewGuid().ToString("n"));
+    private readonly TempSqliteStore _temp = new("edtech-tagscale");
     private ServiceProvider _services = null!;
 
     private IDocumentStore Store => _services.GetRequiredService<IDocumentStore>();
@@ -36,7 +37,7 @@ public sealed class TaggingJobScaleTests : IAsyncLifetime
     {
         _services = new ServiceCollection()
             .AddLogging()
-            .AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(_directory, "store.db")))
+            .AddSqliteDocumentStore(_temp.Options)
             .AddSingleton(TimeProvider.System)
             .AddSingleton<ISkillTagger, OfflineSkillTagger>()
             .AddSingleton<SkillTaxonomyStore>().AddSingleton<ItemSuggestions>().AddSingleton<TaggingFeatures>().AddSingleton<AssessmentLookup>()
@@ -49,10 +50,7 @@ public sealed class TaggingJobScaleTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        await _temp.DisposeAsync();
     }
 
     [Fact]

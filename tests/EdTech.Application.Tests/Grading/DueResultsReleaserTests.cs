@@ -45,6 +45,30 @@ public sealed class DueResultsReleaserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReleaseDue_StartsOnlyAssessmentsPastTheirReleaseTime_WithGradedWork()
+    {
+        var now = GradingWorld.Now;
+        // Deadline = dueAt + 60 s grace.
+        await AddWithGraceAsync("after-due-passed", GradingWorld.Policy(ReleasePolicy.AfterDue), now.AddSeconds(-61), SubmissionStatus.Graded);
+        await AddWithGraceAsync("after-due-in-grace", GradingWorld.Policy(ReleasePolicy.AfterDue), now.AddSeconds(-59), SubmissionStatus.Graded);
+        await AddWithGraceAsync("scheduled-passed", GradingWorld.Policy(ReleasePolicy.Scheduled, now.AddMinutes(-1)), now.AddDays(1), SubmissionStatus.Graded);
+        await AddWithGraceAsync("scheduled-future", GradingWorld.Policy(ReleasePolicy.Scheduled, now.AddMinutes(1)), now.AddDays(-1), SubmissionStatus.Graded);
+        await AddWithGraceAsync("manual-unreleased", GradingWorld.Policy(ReleasePolicy.Manual), now.AddDays(-1), SubmissionStatus.Graded);
+        await AddWithGraceAsync("manual-released", GradingWorld.Policy(ReleasePolicy.Manual), now.AddDays(-1), SubmissionStatus.Graded, releasedAt: now.AddHours(-1));
+        await AddWithGraceAsync("immediate", GradingWorld.Policy(ReleasePolicy.Immediate), now.AddDays(-1), SubmissionStatus.Graded);
+        await AddWithGraceAsync("after-due-all-released", GradingWorld.Policy(ReleasePolicy.AfterDue), now.AddDays(-1), SubmissionStatus.Released);
+        var releaser = _world.DueReleaser();
+
+        Assert.Equal(3, await releaser.ReleaseDueAsync(default));
+        Assert.Equal(3, await releaser.ReleaseDueAsync(default));
+
+        // Same generation both times: the second run starts the same instances, i.e. nothing new.
+        string[] due = [await Start("after-due-passed", "s-after-due-passed-0"), await Start("scheduled-passed", "s-scheduled-passed-0"),
+            await Start("manual-released", "s-manual-released-0")];
+        Assert.Equal(due.Concat(due).Order(StringComparer.Ordinal), _world.Workflows.Releases.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task ReleaseDue_AssessmentWoken_DueWithGradedWork_StartsItsReleaseAtTheNewestGeneration()
     {
         await AddAsync("quiz1", GradingWorld.Policy(ReleasePolicy.AfterDue), [SubmissionStatus.Graded, SubmissionStatus.Graded, SubmissionStatus.Accepted]);
@@ -113,6 +137,13 @@ public sealed class DueResultsReleaserTests : IAsyncLifetime
         {
             await _world.AddSubmissionAsync($"s-{id}-{i}", id, statuses[i], tenant);
         }
+    }
+
+    /// <summary>An assessment due at <paramref name="dueAt"/> with 60 s of grace and one submission, s-{assessment}-0.</summary>
+    private async Task AddWithGraceAsync(string id, ReleasePolicy release, DateTimeOffset dueAt, string status, DateTimeOffset? releasedAt = null)
+    {
+        await _world.AddAssessmentAsync(GradingWorld.Quiz(id, release, due: dueAt) with { GraceSeconds = 60 }, releasedAt: releasedAt);
+        await _world.AddSubmissionAsync(GradingWorld.Submission($"s-{id}-0", id, status, receivedAt: GradingWorld.Now.AddDays(-2)));
     }
 
     /// <summary>The release start expected for an assessment whose newest graded submission is <paramref name="newest"/>.</summary>

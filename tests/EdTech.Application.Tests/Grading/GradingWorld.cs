@@ -8,6 +8,7 @@ using EdTech.Application.Tests.Submissions;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Application.Tests.Grading;
@@ -23,7 +24,7 @@ public sealed class GradingWorld : IAsyncLifetime
     public static readonly DateTimeOffset Now = Due.AddHours(1);
     public const string Course = "math101";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edtech-grading-" + Guid.NewGuid().ToString("n"));
+    private readonly TempSqliteStore _temp = new("edtech-grading");
     private ServiceProvider _services = null!;
 
     public IDocumentStore Store { get; private set; } = null!;
@@ -37,7 +38,7 @@ public sealed class GradingWorld : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _services = new ServiceCollection()
-            .AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(_directory, "store.db")))
+            .AddSqliteDocumentStore(_temp.Options)
             .BuildServiceProvider();
         Store = _services.GetRequiredService<IDocumentStore>();
         await AddTenantAsync(Tenant.Value, "UTC");
@@ -46,10 +47,7 @@ public sealed class GradingWorld : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        await _temp.DisposeAsync();
     }
 
     public SubmissionGrader Grader(IDocumentStore? store = null)

@@ -3,12 +3,15 @@ using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;
+using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Tests.Grading;
 
 /// <summary>The change-feed consumer that gives each afterDue or scheduled, not yet released assessment a release timer.</summary>
 public sealed class ScheduleReleaseOnAssessmentTests : IAsyncLifetime
 {
+    private static readonly TenantId ChangeTenant = new("school-1");
+    private static readonly DateTimeOffset Deadline = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
     private readonly GradingWorld _world = new();
 
     public Task InitializeAsync() => _world.InitializeAsync();
@@ -52,5 +55,60 @@ public sealed class ScheduleReleaseOnAssessmentTests : IAsyncLifetime
         Assert.Null(ScheduleReleaseOnAssessment.ReleaseAt(await _world.AddAssessmentAsync("c", GradingWorld.Policy(ReleasePolicy.Scheduled, at), releasedAt: GradingWorld.Now)));
         Assert.Null(ScheduleReleaseOnAssessment.ReleaseAt(await _world.AddAssessmentAsync("d", GradingWorld.Policy(ReleasePolicy.Manual))));
         Assert.Null(ScheduleReleaseOnAssessment.ReleaseAt(await _world.AddAssessmentAsync("e", GradingWorld.Policy(ReleasePolicy.Immediate))));
+    }
+
+    // The cases below hand the consumer changes made up in memory, without the store.
+
+    [Fact]
+    public async Task AfterDue_SchedulesAtTheDeadline()
+    {
+        var timer = new RecordingWorkflows();
+
+        await new ScheduleReleaseOnAssessment(timer).HandleAsync([Change("a1", new ReleasePolicy(ReleasePolicy.AfterDue, null), 1)], CancellationToken.None);
+
+        Assert.Equal([$"school-1:a1@{Deadline:o}"], timer.Timers);
+    }
+
+    [Fact]
+    public async Task Scheduled_SchedulesAtItsTime_LatestChangeOfTheBatchWins()
+    {
+        var timer = new RecordingWorkflows();
+        var first = Deadline.AddDays(1);
+        var second = Deadline.AddDays(2);
+
+        await new ScheduleReleaseOnAssessment(timer).HandleAsync(
+            [Change("a1", new ReleasePolicy(ReleasePolicy.Scheduled, first), 1), Change("a1", new ReleasePolicy(ReleasePolicy.Scheduled, second), 2)],
+            CancellationToken.None);
+
+        Assert.Equal([$"school-1:a1@{second:o}"], timer.Timers);
+    }
+
+    [Theory]
+    [InlineData(ReleasePolicy.Immediate)]
+    [InlineData(ReleasePolicy.Manual)]
+    public async Task ImmediateOrManual_NoTimer(string mode)
+    {
+        var timer = new RecordingWorkflows();
+
+        await new ScheduleReleaseOnAssessment(timer).HandleAsync([Change("a1", new ReleasePolicy(mode, null), 1)], CancellationToken.None);
+
+        Assert.Empty(timer.Timers);
+    }
+
+    [Fact]
+    public async Task AlreadyReleased_NoTimer()
+    {
+        var timer = new RecordingWorkflows();
+
+        await new ScheduleReleaseOnAssessment(timer).HandleAsync([Change("a1", new ReleasePolicy(ReleasePolicy.AfterDue, null), 1, released: true)], CancellationToken.None);
+
+        Assert.Empty(timer.Timers);
+    }
+
+    private static StoredDocument Change(string id, ReleasePolicy release, long sequence, bool released = false)
+    {
+        var assessment = new Assessment(id, "c1", "Quiz", Deadline, 0, null, null, release, []);
+        var record = new AssessmentRecord(id, "c1", 1, assessment, "teacher-1", Deadline.AddDays(-7), released ? Deadline : null);
+        return new StoredDocument(ChangeTenant, Containers.Assessments, id, "c1", TypedDocumentStore.Serialize(record), $"\"{sequence}\"", sequence, Deadline);
     }
 }

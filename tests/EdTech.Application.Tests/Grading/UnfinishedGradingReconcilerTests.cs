@@ -1,7 +1,11 @@
 using EdTech.Application.Grading;
+using EdTech.Application.Records;
+using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
+using EdTech.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdTech.Application.Tests.Grading;
 
@@ -43,4 +47,73 @@ public sealed class UnfinishedGradingReconcilerTests : IAsyncLifetime
             _world.Workflows.Batches.SelectMany(b => b.Split(':')[1].Split(',').Select(id => b.Split(':')[0] + ":" + id)).Order(StringComparer.Ordinal));
         _world.Logs.AssertLogged("Re-drove 7 unfinished submissions");
     }
+
+    // The cases below start from a store with no tenant at all (the world registers school-a), so each has its own.
+
+    [Fact]
+    public async Task Reconcile_TwoTenants_StartsExactlyTheUnfinishedSubmissions_InBatchesPerTenant_AwaitingReviewAlone_NotReleased()
+    {
+        await using var temp = new TempSqliteStore("edt-recon");
+        var store = temp.Store;
+        var north = new TenantId("north");
+        var south = new TenantId("south");
+        await AddTenantAsync(store, north);
+        await AddTenantAsync(store, south);
+        await AddSubmissionAsync(store, north, "n-accepted", SubmissionStatus.Accepted);
+        await AddSubmissionAsync(store, north, "n-graded", SubmissionStatus.Graded);
+        await AddSubmissionAsync(store, north, "n-released", SubmissionStatus.Released);
+        await AddSubmissionAsync(store, north, "n-review", SubmissionStatus.AwaitingReview);
+        await AddSubmissionAsync(store, south, "s-accepted", SubmissionStatus.Accepted);
+        await AddSubmissionAsync(store, south, "s-grading", SubmissionStatus.Grading);
+        await AddSubmissionAsync(store, south, "s-released", SubmissionStatus.Released);
+        // A submission stored under a tenant that is not in the registry is never visited.
+        await AddSubmissionAsync(store, new TenantId("unregistered"), "u-accepted", SubmissionStatus.Accepted);
+        var workflows = new RecordingWorkflows();
+
+        var count = await Reconciler(store, workflows).ReconcileAsync(CancellationToken.None);
+
+        Assert.Equal(5, count);
+        Assert.Equal(["north:n-accepted", "north:n-graded", "south:s-accepted", "south:s-grading"], workflows.Batches.Order(StringComparer.Ordinal));
+        // A restarted in-memory engine lost the instance waiting for review: it must wait (and remind) again, on its own.
+        Assert.Equal(["north:n-review"], workflows.Gradings);
+        Assert.Empty(workflows.Releases);
+        Assert.Empty(workflows.Timers);
+    }
+
+    [Fact]
+    public async Task Reconcile_NoTenants_StartsNothing()
+    {
+        await using var temp = new TempSqliteStore("edt-recon");
+        var workflows = new RecordingWorkflows();
+
+        Assert.Equal(0, await Reconciler(temp.Store, workflows).ReconcileAsync(CancellationToken.None));
+        Assert.Empty(workflows.Gradings);
+        Assert.Empty(workflows.Batches);
+    }
+
+    [Fact]
+    public async Task Reconcile_GradedWorkOfAnUnreleasedManualAssessment_IsAtRest_NotReDriven()
+    {
+        await using var temp = new TempSqliteStore("edt-recon");
+        var store = temp.Store;
+        var west = new TenantId("west");
+        await AddTenantAsync(store, west);
+        var manual = new Assessment("a-manual", "course-1", "Quiz", DateTimeOffset.UtcNow.AddDays(-1), 0, null, null, new ReleasePolicy(ReleasePolicy.Manual, null), []);
+        await store.CreateAsync(west, new AssessmentRecord("a-manual", "course-1", 1, manual, "t1", DateTimeOffset.UtcNow));
+        await store.CreateAsync(west, new SubmissionRecord("w-resting", "a-manual", 1, "course-1", "student-1", [], DateTimeOffset.UtcNow, false, SubmissionStatus.Graded, 10m));
+        var workflows = new RecordingWorkflows();
+
+        Assert.Equal(0, await Reconciler(store, workflows).ReconcileAsync(CancellationToken.None));
+        Assert.Empty(workflows.Gradings);
+        Assert.Empty(workflows.Batches);
+    }
+
+    private static UnfinishedGradingReconciler Reconciler(IDocumentStore store, RecordingWorkflows workflows) =>
+        new(store, workflows, TimeProvider.System, NullLogger<UnfinishedGradingReconciler>.Instance);
+
+    private static Task AddTenantAsync(IDocumentStore store, TenantId tenant) =>
+        store.CreateAsync(TenantId.Platform, new TenantRecord(tenant.Value, tenant.Value, "UTC", TenantRecord.Active, DateTimeOffset.UtcNow));
+
+    private static Task AddSubmissionAsync(IDocumentStore store, TenantId tenant, string id, string status) =>
+        store.CreateAsync(tenant, new SubmissionRecord(id, "a-1", 1, "course-1", "student-1", [], DateTimeOffset.UtcNow, false, status, 10m));
 }

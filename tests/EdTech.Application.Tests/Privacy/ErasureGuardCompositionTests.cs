@@ -2,22 +2,19 @@ using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Application.Tests.Privacy;
 
 /// <summary><see cref="ErasureGuard.AddErasureGuard"/>: the guard wraps the store adapter however the host registered it.</summary>
-public sealed class ErasureGuardCompositionTests : IDisposable
+public sealed class ErasureGuardCompositionTests : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edtech-guardcomp-" + Guid.NewGuid().ToString("n"));
+    private readonly TempSqliteStore _temp = new("edtech-guardcomp");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _temp.DisposeAsync().AsTask();
 
     [Fact]
     public void AddErasureGuard_OverAnInstance_WrapsThatInstance()
@@ -54,7 +51,7 @@ public sealed class ErasureGuardCompositionTests : IDisposable
     [Fact]
     public void AddErasureGuard_OverTheSqliteAdapter_GuardsIt()
     {
-        using var provider = new ServiceCollection().AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(_directory, "store.db"))).AddErasureGuard().BuildServiceProvider();
+        using var provider = new ServiceCollection().AddSqliteDocumentStore(_temp.Options).AddErasureGuard().BuildServiceProvider();
 
         var guarded = Assert.IsType<ErasureGuardedStore>(provider.GetRequiredService<IDocumentStore>());
 

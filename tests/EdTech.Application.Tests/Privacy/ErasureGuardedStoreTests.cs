@@ -5,8 +5,6 @@ using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
-using EdTech.Infrastructure.Storage.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdTech.Application.Tests.Privacy;
@@ -14,74 +12,65 @@ namespace EdTech.Application.Tests.Privacy;
 /// <summary>The erasure guard over the real SQLite adapter: refused before, undone after, and only for the erased student's data.</summary>
 public sealed class ErasureGuardedStoreTests : IAsyncLifetime
 {
-    private static readonly TenantId Tenant = new("school-a");
-    private static readonly Caller Admin = new(Tenant, "admin1", new HashSet<string> { "tenant-admin" });
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edtech-guard-" + Guid.NewGuid().ToString("n"));
-    private ServiceProvider _services = null!;
-    private IDocumentStore _raw = null!;
+    private static readonly TenantId Tenant = GuardWorld.Tenant;
+    private static readonly Caller Admin = GuardWorld.Admin;
+    private readonly GuardWorld _world = new();
 
-    public Task InitializeAsync()
-    {
-        _services = new ServiceCollection().AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(_directory, "store.db"))).BuildServiceProvider();
-        _raw = _services.GetRequiredService<IDocumentStore>();
-        return Task.CompletedTask;
-    }
+    private IDocumentStore Raw => _world.Raw;
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public Task InitializeAsync() => _world.InitializeAsync();
+
+    public Task DisposeAsync() => _world.DisposeAsync();
 
     [Fact]
     public async Task Write_OfAnErasedStudentsData_IsRefusedAndStoresNothing()
     {
-        var guarded = new ErasureGuardedStore(_raw);
-        await new ErasureMarkers(_raw).MarkAsync(Tenant, "s1", Admin, DateTimeOffset.UtcNow, default);
+        var guarded = new ErasureGuardedStore(Raw);
+        await _world.MarkErasedAsync("s1");
 
-        await Assert.ThrowsAsync<SubjectErasedException>(() => guarded.ReplaceAsync(Tenant, View("v1", "s1"), ifMatch: null));
+        await Assert.ThrowsAsync<SubjectErasedException>(() => guarded.ReplaceAsync(Tenant, GuardWorld.View("v1", "s1"), ifMatch: null));
         await Assert.ThrowsAsync<SubjectErasedException>(() => guarded.CreateAsync(Tenant, Rating("r1", "s1")));
 
-        Assert.Null(await _raw.GetAsync(Tenant, Containers.SubmissionViews, "v1"));
-        Assert.Null(await _raw.GetAsync(Tenant, Containers.ItemRatings, "r1"));
+        Assert.Null(await Raw.GetAsync(Tenant, Containers.SubmissionViews, "v1"));
+        Assert.Null(await Raw.GetAsync(Tenant, Containers.ItemRatings, "r1"));
     }
 
     [Fact]
     public async Task Write_ThatRacedTheMarker_IsUndone()
     {
         // The erasure's marker lands between the guard's first check and its write: the recheck sees it and deletes the write.
-        var guarded = new ErasureGuardedStore(new MarkAfterWrite(_raw, "s1"));
+        var guarded = new ErasureGuardedStore(new MarkAfterWrite(Raw, "s1"));
 
-        await Assert.ThrowsAsync<SubjectErasedException>(() => guarded.ReplaceAsync(Tenant, View("v1", "s1"), ifMatch: null));
+        await Assert.ThrowsAsync<SubjectErasedException>(() => guarded.ReplaceAsync(Tenant, GuardWorld.View("v1", "s1"), ifMatch: null));
 
-        Assert.Null(await _raw.GetAsync(Tenant, Containers.SubmissionViews, "v1"));
+        Assert.Null(await Raw.GetAsync(Tenant, Containers.SubmissionViews, "v1"));
     }
 
     [Fact]
     public async Task Write_OfAnotherStudentOrOfNoStudent_PassesThrough()
     {
-        var guarded = new ErasureGuardedStore(_raw);
-        await new ErasureMarkers(_raw).MarkAsync(Tenant, "s1", Admin, DateTimeOffset.UtcNow, default);
+        var guarded = new ErasureGuardedStore(Raw);
+        await _world.MarkErasedAsync("s1");
 
-        await guarded.ReplaceAsync(Tenant, View("v2", "s2"), ifMatch: null);
+        await guarded.ReplaceAsync(Tenant, GuardWorld.View("v2", "s2"), ifMatch: null);
         await guarded.ReplaceAsync(Tenant, new ItemStatsRecord(ItemStatsRecord.IdFor("quiz1", "q1"), "math101", "quiz1", "q1", 1, 1, 0), ifMatch: null);
         await guarded.CreateAsync(Tenant, new AuditEntry("a1", DateTimeOffset.UtcNow, "t1", ["teacher"], "grade.changed", "s2", null));
 
-        Assert.NotNull(await _raw.GetAsync(Tenant, Containers.SubmissionViews, "v2"));
-        Assert.NotNull(await _raw.GetAsync(Tenant, Containers.ItemStats, ItemStatsRecord.IdFor("quiz1", "q1")));
-        Assert.NotNull(await _raw.GetAsync(Tenant, Containers.Audit, "a1"));
+        Assert.NotNull(await Raw.GetAsync(Tenant, Containers.SubmissionViews, "v2"));
+        Assert.NotNull(await Raw.GetAsync(Tenant, Containers.ItemStats, ItemStatsRecord.IdFor("quiz1", "q1")));
+        Assert.NotNull(await Raw.GetAsync(Tenant, Containers.Audit, "a1"));
     }
 
     [Fact]
     public async Task Marker_InAnotherTenant_DoesNotGuardThisOne()
     {
-        var guarded = new ErasureGuardedStore(_raw);
+        var guarded = new ErasureGuardedStore(Raw);
         var other = new TenantId("school-b");
-        await new ErasureMarkers(_raw).MarkAsync(other, "s1", Admin with { Tenant = other }, DateTimeOffset.UtcNow, default);
+        await new ErasureMarkers(Raw).MarkAsync(other, "s1", Admin with { Tenant = other }, DateTimeOffset.UtcNow, default);
 
-        await guarded.ReplaceAsync(Tenant, View("v1", "s1"), ifMatch: null);
+        await guarded.ReplaceAsync(Tenant, GuardWorld.View("v1", "s1"), ifMatch: null);
 
-        Assert.NotNull(await _raw.GetAsync(Tenant, Containers.SubmissionViews, "v1"));
+        Assert.NotNull(await Raw.GetAsync(Tenant, Containers.SubmissionViews, "v1"));
     }
 
     [Fact]
@@ -103,13 +92,13 @@ public sealed class ErasureGuardedStoreTests : IAsyncLifetime
     [Fact]
     public async Task Write_OfAnAuditEntryAboutAnErasedStudent_IsRefused()
     {
-        var guarded = new ErasureGuardedStore(_raw);
-        await new ErasureMarkers(_raw).MarkAsync(Tenant, "s1", Admin, DateTimeOffset.UtcNow, default);
+        var guarded = new ErasureGuardedStore(Raw);
+        await _world.MarkErasedAsync("s1");
 
         await Assert.ThrowsAsync<SubjectErasedException>(() =>
             guarded.CreateAsync(Tenant, new AuditEntry("a1", DateTimeOffset.UtcNow, "t1", ["teacher"], "grade.changed", "s1", null)));
 
-        Assert.Null(await _raw.GetAsync(Tenant, Containers.Audit, "a1"));
+        Assert.Null(await Raw.GetAsync(Tenant, Containers.Audit, "a1"));
     }
 
     [Theory]
@@ -120,35 +109,35 @@ public sealed class ErasureGuardedStoreTests : IAsyncLifetime
     [InlineData("""["s1"]""")]
     public async Task Write_WithoutAStudentToCheck_PassesThroughEvenWhenTheEmptyIdIsMarked(string json)
     {
-        var guarded = new ErasureGuardedStore(_raw);
-        await new ErasureMarkers(_raw).MarkAsync(Tenant, "", Admin, DateTimeOffset.UtcNow, default);
-        await new ErasureMarkers(_raw).MarkAsync(Tenant, "s1", Admin, DateTimeOffset.UtcNow, default);
+        var guarded = new ErasureGuardedStore(Raw);
+        await _world.MarkErasedAsync("");
+        await _world.MarkErasedAsync("s1");
 
         await guarded.CreateAsync(Tenant, Containers.Submissions, "x1", "math101", json);
 
-        Assert.NotNull(await _raw.GetAsync(Tenant, Containers.Submissions, "x1"));
+        Assert.NotNull(await Raw.GetAsync(Tenant, Containers.Submissions, "x1"));
     }
 
     [Fact]
     public async Task Write_InAContainerOfNoStudent_IsNeverChecked()
     {
         // A course document that happens to carry a userId field of an erased student is not the student's data.
-        var guarded = new ErasureGuardedStore(_raw);
-        await new ErasureMarkers(_raw).MarkAsync(Tenant, "s1", Admin, DateTimeOffset.UtcNow, default);
+        var guarded = new ErasureGuardedStore(Raw);
+        await _world.MarkErasedAsync("s1");
 
         await guarded.CreateAsync(Tenant, Containers.Courses, "math101", "math101", """{"id":"math101","userId":"s1"}""");
 
-        Assert.NotNull(await _raw.GetAsync(Tenant, Containers.Courses, "math101"));
+        Assert.NotNull(await Raw.GetAsync(Tenant, Containers.Courses, "math101"));
     }
 
     [Fact]
     public async Task Write_OfAnErasedStudentsData_IsRefusedBeforeTheWriteIsMade()
     {
-        var counting = new WriteCounter(_raw);
+        var counting = new AdapterCalls(Raw);
         var guarded = new ErasureGuardedStore(counting);
-        await new ErasureMarkers(_raw).MarkAsync(Tenant, "s1", Admin, DateTimeOffset.UtcNow, default);
+        await _world.MarkErasedAsync("s1");
 
-        await Assert.ThrowsAsync<SubjectErasedException>(() => guarded.CreateAsync(Tenant, View("v1", "s1")));
+        await Assert.ThrowsAsync<SubjectErasedException>(() => guarded.CreateAsync(Tenant, GuardWorld.View("v1", "s1")));
 
         Assert.Equal(0, counting.Writes);
         Assert.Equal(0, counting.Deletes);
@@ -157,18 +146,18 @@ public sealed class ErasureGuardedStoreTests : IAsyncLifetime
     [Fact]
     public async Task Write_ThatRacedTheMarker_ThrowsNamingTheContainer()
     {
-        var guarded = new ErasureGuardedStore(new MarkAfterWrite(_raw, "s1"));
+        var guarded = new ErasureGuardedStore(new MarkAfterWrite(Raw, "s1"));
 
         var error = await Assert.ThrowsAsync<SubjectErasedException>(() => guarded.CreateAsync(Tenant, Rating("r1", "s1")));
 
         Assert.Equal(Containers.ItemRatings, error.Container);
-        Assert.Null(await _raw.GetAsync(Tenant, Containers.ItemRatings, "r1"));
+        Assert.Null(await Raw.GetAsync(Tenant, Containers.ItemRatings, "r1"));
     }
 
     [Fact]
     public async Task Write_OfAStudentNotErased_ReturnsTheStoresResult()
     {
-        var guarded = new ErasureGuardedStore(_raw);
+        var guarded = new ErasureGuardedStore(Raw);
 
         var created = await guarded.CreateAsync(Tenant, Containers.Submissions, "x1", "math101", """{"userId":"s2"}""");
         var again = await guarded.CreateAsync(Tenant, Containers.Submissions, "x1", "math101", """{"userId":"s2"}""");
@@ -177,21 +166,21 @@ public sealed class ErasureGuardedStoreTests : IAsyncLifetime
         Assert.Equal(WriteStatus.Created, created.Status);
         Assert.Equal(WriteStatus.AlreadyExists, again.Status);
         Assert.Equal(WriteStatus.Replaced, replaced.Status);
-        Assert.Same(_raw, guarded.Inner);
+        Assert.Same(Raw, guarded.Inner);
     }
 
     [Fact]
     public async Task ReadsQueriesAndDeletes_PassThroughForAnErasedStudent()
     {
-        var guarded = new ErasureGuardedStore(_raw);
-        await _raw.CreateAsync(Tenant, Containers.Submissions, "x1", "math101", """{"userId":"s1"}""");
-        await new ErasureMarkers(_raw).MarkAsync(Tenant, "s1", Admin, DateTimeOffset.UtcNow, default);
+        var guarded = new ErasureGuardedStore(Raw);
+        await Raw.CreateAsync(Tenant, Containers.Submissions, "x1", "math101", """{"userId":"s1"}""");
+        await _world.MarkErasedAsync("s1");
 
         Assert.NotNull(await guarded.GetAsync(Tenant, Containers.Submissions, "x1"));
         Assert.NotNull(await guarded.GetAsync(Tenant, Containers.Submissions, "x1", "math101"));
         Assert.Single(await guarded.QueryAsync(Tenant, Containers.Submissions, DocumentQuery.Where("userId", "s1")));
         Assert.True(await guarded.DeleteAsync(Tenant, Containers.Submissions, "x1"));
-        Assert.Null(await _raw.GetAsync(Tenant, Containers.Submissions, "x1"));
+        Assert.Null(await Raw.GetAsync(Tenant, Containers.Submissions, "x1"));
     }
 
     [Fact]
@@ -233,18 +222,15 @@ public sealed class ErasureGuardedStoreTests : IAsyncLifetime
     {
         var handled = new List<string>();
         var handler = new RecordingHandler(handled);
-        var delivery = new ChangeFeedDelivery(_raw, new ChangeFeedRetryOptions(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2), 3), [], TimeProvider.System,
+        var delivery = new ChangeFeedDelivery(Raw, new ChangeFeedRetryOptions(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2), 3), [], TimeProvider.System,
             NullLogger<ChangeFeedDelivery>.Instance);
         StoredDocument Change(string id) => new(Tenant, Containers.Submissions, id, "math101", "{}", "e", 1, DateTimeOffset.UtcNow);
 
         await delivery.DeliverAsync(handler, [Change("ok-1"), Change("erased"), Change("ok-2")], default);
 
         Assert.Equal(["ok-1", "ok-2"], handled.Distinct().Order().ToList());
-        Assert.Empty(await _raw.QueryAsync(Tenant, Containers.Poison, DocumentQuery.All));
+        Assert.Empty(await Raw.QueryAsync(Tenant, Containers.Poison, DocumentQuery.All));
     }
-
-    private static SubmissionView View(string id, string userId) =>
-        new(id, "quiz1", "math101", userId, "accepted", false, DateTimeOffset.UtcNow, 5, null, 0);
 
     private static ItemRatingRecord Rating(string id, string userId) =>
         new(id, "math101", "quiz1", "q1", userId, false, null, DateTimeOffset.UtcNow);
@@ -273,40 +259,6 @@ public sealed class ErasureGuardedStoreTests : IAsyncLifetime
 
         public Task<bool> DeleteAsync(TenantId tenant, string container, string id, string? ifMatch = null, CancellationToken cancellationToken = default) =>
             inner.DeleteAsync(tenant, container, id, ifMatch, cancellationToken);
-
-        public Task<IReadOnlyList<StoredDocument>> QueryAsync(TenantId tenant, string container, DocumentQuery query, CancellationToken cancellationToken = default) =>
-            inner.QueryAsync(tenant, container, query, cancellationToken);
-    }
-
-    /// <summary>Counts the writes and deletes that reach the adapter.</summary>
-    private sealed class WriteCounter(IDocumentStore inner) : IDocumentStore
-    {
-        public int Writes { get; private set; }
-
-        public int Deletes { get; private set; }
-
-        public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken = default) => inner.GetAsync(tenant, container, id, cancellationToken);
-
-        public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, string partition, CancellationToken cancellationToken = default) =>
-            inner.GetAsync(tenant, container, id, partition, cancellationToken);
-
-        public Task<WriteResult> CreateAsync(TenantId tenant, string container, string id, string partition, string json, CancellationToken cancellationToken = default)
-        {
-            Writes++;
-            return inner.CreateAsync(tenant, container, id, partition, json, cancellationToken);
-        }
-
-        public Task<WriteResult> ReplaceAsync(TenantId tenant, string container, string id, string partition, string json, string? ifMatch, CancellationToken cancellationToken = default)
-        {
-            Writes++;
-            return inner.ReplaceAsync(tenant, container, id, partition, json, ifMatch, cancellationToken);
-        }
-
-        public Task<bool> DeleteAsync(TenantId tenant, string container, string id, string? ifMatch = null, CancellationToken cancellationToken = default)
-        {
-            Deletes++;
-            return inner.DeleteAsync(tenant, container, id, ifMatch, cancellationToken);
-        }
 
         public Task<IReadOnlyList<StoredDocument>> QueryAsync(TenantId tenant, string container, DocumentQuery query, CancellationToken cancellationToken = default) =>
             inner.QueryAsync(tenant, container, query, cancellationToken);

@@ -13,6 +13,7 @@ using EdTech.Application.Storage;
 using EdTech.Application.Tests.Submissions;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,7 +30,7 @@ public sealed class ErasureWorld : IAsyncLifetime
     public static readonly DateTimeOffset Start = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
     public const string Course = "math101";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edtech-erasure-" + Guid.NewGuid().ToString("n"));
+    private readonly TempSqliteStore _temp = new("edtech-erasure");
     private ServiceProvider _services = null!;
 
     /// <summary>The adapter itself, for seeding and inspecting without the guard.</summary>
@@ -60,7 +61,7 @@ public sealed class ErasureWorld : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _services = new ServiceCollection()
-            .AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(_directory, "store.db")))
+            .AddSqliteDocumentStore(_temp.Options)
             .AddHybridCache().Services
             .BuildServiceProvider();
         Raw = _services.GetRequiredService<IDocumentStore>();
@@ -81,10 +82,7 @@ public sealed class ErasureWorld : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        await _temp.DisposeAsync();
     }
 
     public Task AddUserAsync(string id, string name, string email, params string[] roles) =>

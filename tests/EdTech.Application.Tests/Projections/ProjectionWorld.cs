@@ -4,6 +4,7 @@ using EdTech.Application.Storage;
 using EdTech.Domain.Grading;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,7 @@ namespace EdTech.Application.Tests.Projections;
 /// <summary>A fresh SQLite store and an L1 HybridCache per test; writes submissions and hands back their change-feed documents.</summary>
 public sealed class ProjectionWorld : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edtech-proj-" + Guid.NewGuid().ToString("n"));
+    private readonly TempSqliteStore _temp = new("edtech-proj");
     private ServiceProvider _services = null!;
 
     public static TenantId Tenant { get; } = new("school-a");
@@ -24,7 +25,7 @@ public sealed class ProjectionWorld : IAsyncLifetime
     public Task InitializeAsync()
     {
         _services = new ServiceCollection()
-            .AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(_directory, "store.db")))
+            .AddSqliteDocumentStore(_temp.Options)
             .AddHybridCache().Services
             .AddSingleton<ICacheStamps, LocalCacheStamps>()
             .AddSingleton<TeacherQueryCache>()
@@ -37,10 +38,7 @@ public sealed class ProjectionWorld : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        await _temp.DisposeAsync();
     }
 
     public static SubmissionRecord Submission(string id, string status, decimal? score = null, string userId = "s1", params ItemScore[] items) =>

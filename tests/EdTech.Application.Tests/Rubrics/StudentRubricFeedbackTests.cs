@@ -9,6 +9,7 @@ using EdTech.Domain.Rubrics;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Application.Tests.Rubrics;
@@ -18,7 +19,7 @@ public sealed class StudentRubricFeedbackTests : IAsyncLifetime
 {
     private static readonly TenantId Tenant = new("school-a");
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "rubric-feedback-" + Guid.NewGuid().ToString("n"));
+    private readonly TempSqliteStore _temp = new("rubric-feedback");
     private ServiceProvider _services = null!;
     private IDocumentStore _store = null!;
 
@@ -30,8 +31,8 @@ public sealed class StudentRubricFeedbackTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
-        _services = new ServiceCollection().AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(_directory, "store.db"))).BuildServiceProvider();
+        Directory.CreateDirectory(_temp.Directory);
+        _services = new ServiceCollection().AddSqliteDocumentStore(_temp.Options).BuildServiceProvider();
         _store = _services.GetRequiredService<IDocumentStore>();
 
         // Version 1 (great = 3) frozen, version 2 (great = 8) current: the score below was made with version 1.
@@ -47,7 +48,7 @@ public sealed class StudentRubricFeedbackTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        await _temp.DisposeAsync();
     }
 
     private async Task<StudentSubmissionView> ReadAsync() =>

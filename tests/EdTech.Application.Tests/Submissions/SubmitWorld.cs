@@ -7,6 +7,7 @@ using EdTech.Application.Submissions;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -20,7 +21,7 @@ public sealed class SubmitWorld : IAsyncLifetime
     public const string Course = "math101";
     public const string Student = "s1";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edtech-submit-" + Guid.NewGuid().ToString("n"));
+    private readonly TempSqliteStore _temp = new("edtech-submit");
     private ServiceProvider _services = null!;
 
     public IDocumentStore Store { get; private set; } = null!;
@@ -36,7 +37,7 @@ public sealed class SubmitWorld : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _services = new ServiceCollection()
-            .AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(_directory, "store.db")))
+            .AddSqliteDocumentStore(_temp.Options)
             .BuildServiceProvider();
         Store = _services.GetRequiredService<IDocumentStore>();
         Access = new CourseAccess(Store, Clock, AccessCacheSettings.Default);
@@ -47,10 +48,7 @@ public sealed class SubmitWorld : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _services.DisposeAsync();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        await _temp.DisposeAsync();
     }
 
     public Task EnrollAsync(string course, string user, string role) =>

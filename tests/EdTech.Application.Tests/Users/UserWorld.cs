@@ -10,6 +10,7 @@ using EdTech.Application.Users;
 using EdTech.Application.Users.UpdateUser;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.Memory;
@@ -30,7 +31,7 @@ public sealed class UserWorld : IAsyncLifetime
     public static readonly TenantId OtherTenant = new("school-b");
     public static readonly AccessCacheSettings Settings = new(TimeSpan.FromSeconds(5));
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edtech-users-" + Guid.NewGuid().ToString("n"));
+    private readonly TempSqliteStore _temp = new("edtech-users");
     private readonly IDistributedCache _shared = new SharedL2(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())));
     private readonly List<ServiceProvider> _providers = [];
 
@@ -47,7 +48,7 @@ public sealed class UserWorld : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var store = new ServiceCollection().AddSqliteDocumentStore(new SqliteStoreOptions(Path.Combine(_directory, "store.db"))).BuildServiceProvider();
+        var store = new ServiceCollection().AddSqliteDocumentStore(_temp.Options).BuildServiceProvider();
         _providers.Add(store);
         Store = store.GetRequiredService<IDocumentStore>();
         Here = NewInstance();
@@ -69,10 +70,7 @@ public sealed class UserWorld : IAsyncLifetime
             await provider.DisposeAsync();
         }
 
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        await _temp.DisposeAsync();
     }
 
     /// <summary>One app instance: its own L1 memory and access caches over the shared store and L2.</summary>

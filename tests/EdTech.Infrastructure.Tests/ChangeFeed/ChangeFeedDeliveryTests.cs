@@ -6,6 +6,7 @@ using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Cosmos;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 
@@ -18,20 +19,19 @@ public sealed class ChangeFeedDeliveryTests : IAsyncLifetime
     private static readonly TenantId Tenant = new("school1");
     private static readonly ChangeFeedRetryOptions Fast = new(5, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(4), 4);
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "edt-deliver-" + Guid.NewGuid().ToString("n")[..8]);
+    private readonly TempSqliteStore _temp = new("edt-deliver");
     private readonly RecordingLogger<ChangeFeedDelivery> _log = new();
     private SqliteDocumentStore _store = null!;
 
     public Task InitializeAsync()
     {
-        _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_folder, "db.sqlite")));
+        _store = _temp.Store;
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        await _store.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        await _temp.DisposeAsync();
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.ChangeFeed;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -20,21 +21,20 @@ public sealed class ChangeFeedPumpPauseTests : IAsyncLifetime
     private static readonly ChangeFeedPumpOptions Options = new(4, TimeSpan.FromMilliseconds(250));
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "edt-pumppause-" + Guid.NewGuid().ToString("n")[..8]);
+    private readonly TempSqliteStore _temp = new("edt-pumppause");
     private readonly PauseRecordingClock _clock = new();
     private readonly RecordingLogger<ChangeFeedPump> _log = new();
     private SqliteDocumentStore _store = null!;
 
     public Task InitializeAsync()
     {
-        _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_folder, "db.sqlite")));
+        _store = _temp.Store;
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        await _store.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        await _temp.DisposeAsync();
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.ChangeFeed;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdTech.Infrastructure.Tests.ChangeFeed;
@@ -11,19 +12,18 @@ namespace EdTech.Infrastructure.Tests.ChangeFeed;
 /// <summary>How the pump reads: step sizes by load and urgency, and waiting on the feed (not polling) when nothing is new.</summary>
 public sealed class ChangeFeedPumpStepTests : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "edt-pumpstep-" + Guid.NewGuid().ToString("n")[..8]);
+    private readonly TempSqliteStore _temp = new("edt-pumpstep");
     private SqliteDocumentStore _store = null!;
 
     public Task InitializeAsync()
     {
-        _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_folder, "db.sqlite")));
+        _store = _temp.Store;
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        await _store.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        await _temp.DisposeAsync();
     }
 
     [Theory]

@@ -4,25 +4,25 @@ using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.ChangeFeed;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdTech.Infrastructure.Tests.ChangeFeed;
 
 public sealed class ChangeFeedPumpTests : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "edt-pump-" + Guid.NewGuid().ToString("n")[..8]);
+    private readonly TempSqliteStore _temp = new("edt-pump");
     private SqliteDocumentStore _store = null!;
 
     public Task InitializeAsync()
     {
-        _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_folder, "db.sqlite")));
+        _store = _temp.Store;
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        await _store.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        await _temp.DisposeAsync();
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Outbox;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdTech.Infrastructure.Tests.Outbox;
@@ -20,15 +21,13 @@ public sealed class OutboxCrashTests : IAsyncLifetime
 {
     private static readonly TenantId SchoolA = new("school-a");
     private static readonly TenantId SchoolB = new("school-b");
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edt-outbox-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly TempSqliteStore _temp = new("edt-outbox");
     private readonly List<ServiceBusMessage> _topic = [];
     private SqliteDocumentStore _store = null!;
 
-    private SqliteStoreOptions Options => new(Path.Combine(_directory, "edtech.db"));
-
     public async Task InitializeAsync()
     {
-        _store = SqliteDocumentStore.Open(Options);
+        _store = _temp.Store;
         var outbox = new IntegrationEventOutbox(_store);
         foreach (var (tenant, record) in Written)
         {
@@ -38,11 +37,7 @@ public sealed class OutboxCrashTests : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public Task DisposeAsync() => _temp.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Crash_AfterTheTopicAcceptedABatch_BeforeTheCheckpoint_RedeliveryRepeatsTheSameIds_ConsumerProcessesEachOnce()
@@ -129,8 +124,7 @@ public sealed class OutboxCrashTests : IAsyncLifetime
     private async Task RestartAndRedeliverAsync()
     {
         // The process restarts: the store is reopened from disk, and the feed (its checkpoint never moved) delivers the batch again.
-        await _store.DisposeAsync();
-        _store = SqliteDocumentStore.Open(Options);
+        _store = await _temp.ReopenAsync();
         var healthy = new FakeTopicSender(_topic, maxPerBatch: 3);
         await Dispatcher(healthy).HandleAsync(await ChangesAsync(), CancellationToken.None);
         // Delivered once more (the feed had not saved its checkpoint): the same ids go out again, never another id or body.

@@ -1,6 +1,7 @@
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Storage;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,17 +10,14 @@ namespace EdTech.Infrastructure.Tests.Storage;
 /// <summary>The contract against a fresh SQLite file per test, plus what only the SQLite adapter promises.</summary>
 public sealed class SqliteDocumentStoreContractTests : DocumentStoreContractTests
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edtech-store-" + Guid.NewGuid().ToString("n"));
+    private readonly TempSqliteStore _temp = new("edtech-store");
 
-    private SqliteStoreOptions Options => new(Path.Combine(_directory, "store.db"));
+    private SqliteStoreOptions Options => _temp.Options;
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        if (Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
+        await _temp.DisposeAsync();
     }
 
     protected override Task<IDocumentStore> CreateStoreAsync() =>
@@ -34,7 +32,7 @@ public sealed class SqliteDocumentStoreContractTests : DocumentStoreContractTest
     [Fact]
     public async Task Open_AFileFromBeforeTheTraceParentColumn_AddsItAndKeepsTheRows()
     {
-        Directory.CreateDirectory(_directory);
+        Directory.CreateDirectory(_temp.Directory);
         await using (var old = new SqliteConnection($"Data Source={Options.DatabasePath}"))
         {
             await old.OpenAsync();
@@ -175,7 +173,7 @@ public sealed class SqliteDocumentStoreContractTests : DocumentStoreContractTest
 
         // Snapshot the files while the store is still open, as a kill -9 would leave them; the -shm index
         // is left behind on purpose, SQLite rebuilds it from the WAL on open.
-        var crashDirectory = Path.Combine(_directory, "crash");
+        var crashDirectory = Path.Combine(_temp.Directory, "crash");
         Directory.CreateDirectory(crashDirectory);
         var crashPath = Path.Combine(crashDirectory, "store.db");
         File.Copy(Options.DatabasePath, crashPath);

@@ -11,6 +11,7 @@ using EdTech.Orchestrations;
 using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Hosting;
 using EdTech.Orchestrations.Release;
+using EdTech.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,7 +29,7 @@ public sealed class GradingWorkItemsTests(ITestOutputHelper output) : IAsyncLife
 {
     private const int Submissions = 10;
     private static readonly TenantId Tenant = new("school-w");
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "edt-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly TempSqliteStore _temp = new("edt");
     private SqliteDocumentStore _store = null!;
     private IHost _host = null!;
 
@@ -38,13 +39,13 @@ public sealed class GradingWorkItemsTests(ITestOutputHelper output) : IAsyncLife
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_dataDirectory);
-        _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_dataDirectory, "edtech.db")));
+        Directory.CreateDirectory(_temp.Directory);
+        _store = _temp.Store;
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<IDocumentStore>(_store);
         builder.Services.AddEdTechApplication();
-        builder.Services.AddLocalDurableEngine(new LocalDurableEngineOptions(_dataDirectory), OrchestrationCatalog.Register);
+        builder.Services.AddLocalDurableEngine(new LocalDurableEngineOptions(_temp.Directory), OrchestrationCatalog.Register);
         builder.Services.AddSingleton<IDurableClientSource>(sp => new RegisteredDurableClientSource(sp.GetRequiredService<DurableTaskClient>()));
         builder.Services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();
         builder.Services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();
@@ -58,8 +59,7 @@ public sealed class GradingWorkItemsTests(ITestOutputHelper output) : IAsyncLife
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await _host.StopAsync(timeout.Token);
         _host.Dispose();
-        await _store.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
+        await _temp.DisposeAsync();
     }
 
     [Fact]

@@ -6,11 +6,11 @@ using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
-using EdTech.Infrastructure.Storage.Sqlite;
 using EdTech.Application.Grading;
 using EdTech.Orchestrations.Grading;
 using EdTech.Orchestrations.Hosting;
 using EdTech.Orchestrations.Release;
+using EdTech.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -28,8 +28,7 @@ public sealed class GradingHostFixture : IAsyncLifetime
     public static readonly TenantId Tenant = new("school-1");
     public const string CourseId = "algebra-1";
 
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "edt-orch-" + Guid.NewGuid().ToString("N")[..12]);
-    private SqliteDocumentStore? _sqlite;
+    private readonly TempSqliteStore _temp = new("edt-orch");
     private DurableTaskTestHost? _host;
 
     public CountingDocumentStore Store { get; private set; } = null!;
@@ -38,8 +37,7 @@ public sealed class GradingHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _sqlite = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_dataDirectory, "edtech.db")));
-        Store = new CountingDocumentStore(_sqlite);
+        Store = new CountingDocumentStore(_temp.Store);
         var store = Store;
         _host = await DurableTaskTestHost.StartAsync(
             OrchestrationCatalog.Register,
@@ -70,12 +68,7 @@ public sealed class GradingHostFixture : IAsyncLifetime
             await _host.DisposeAsync();
         }
 
-        if (_sqlite is not null)
-        {
-            await _sqlite.DisposeAsync();
-        }
-
-        Directory.Delete(_dataDirectory, recursive: true);
+        await _temp.DisposeAsync();
     }
 
     /// <summary>Runs GradeSubmission under the given instance id and waits for it to end.</summary>

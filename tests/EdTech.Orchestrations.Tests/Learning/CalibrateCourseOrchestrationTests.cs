@@ -7,6 +7,7 @@ using EdTech.Domain.Tenancy;
 using EdTech.Orchestrations.Calibration;
 using EdTech.Orchestrations.Hosting;
 using EdTech.Orchestrations.Tests.Grading;
+using EdTech.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;

@@ -11,6 +11,7 @@ using EdTech.Domain.Simulation;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
 using EdTech.Orchestrations.Simulation;
+using EdTech.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -27,7 +28,7 @@ public sealed class CurriculumSimulationOrchestratorTests : IAsyncLifetime
 {
     private const int ChunkStudents = 300;
     private static readonly TenantId Tenant = new("school-sim");
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "edt-sim-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly TempSqliteStore _temp = new("edt-sim");
     private SqliteDocumentStore _store = null!;
     private DurableTaskTestHost _host = null!;
 
@@ -35,7 +36,7 @@ public sealed class CurriculumSimulationOrchestratorTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_dataDirectory, "edtech.db")));
+        _store = _temp.Store;
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -57,8 +58,7 @@ public sealed class CurriculumSimulationOrchestratorTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
-        await _store.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
+        await _temp.DisposeAsync();
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
 using EdTech.Infrastructure.Tagging;
 using EdTech.Orchestrations.Tagging;
+using EdTech.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -22,14 +23,14 @@ namespace EdTech.Orchestrations.Tests.Tagging;
 public sealed class AutoTagItemsOrchestratorTests : IAsyncLifetime
 {
     private static readonly TenantId Tenant = new("school-auto");
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "edt-autotag-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly TempSqliteStore _temp = new("edt-autotag");
     private SqliteDocumentStore _sqlite = null!;
     private DurableTaskTestHost _host = null!;
     private AssessmentRecord _quiz = null!;
 
     public async Task InitializeAsync()
     {
-        _sqlite = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_dataDirectory, "edtech.db")));
+        _sqlite = _temp.Store;
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -53,8 +54,7 @@ public sealed class AutoTagItemsOrchestratorTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
-        await _sqlite.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
+        await _temp.DisposeAsync();
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
 using EdTech.Infrastructure.Tagging;
 using EdTech.Orchestrations.Tagging;
+using EdTech.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -23,7 +24,7 @@ namespace EdTech.Orchestrations.Tests.Tagging;
 public sealed class TaggingJobOrchestratorTests : IAsyncLifetime
 {
     private static readonly TenantId Tenant = new("school-t");
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "edt-tag-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly TempSqliteStore _temp = new("edt-tag");
     private readonly Mock<IChatClient> _chat = new();
     private SqliteDocumentStore _sqlite = null!;
     private ChunkFailingStore _store = null!;
@@ -31,7 +32,7 @@ public sealed class TaggingJobOrchestratorTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _sqlite = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_dataDirectory, "edtech.db")));
+        _sqlite = _temp.Store;
         _store = new ChunkFailingStore(_sqlite);
         _chat.Setup(c => c.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ChatResponse(new ChatMessage(ChatRole.Assistant, """{"tags":["equations","algebra"],"difficulty":"medium","rationale":"r"}""")));
@@ -59,8 +60,7 @@ public sealed class TaggingJobOrchestratorTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
-        await _sqlite.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
+        await _temp.DisposeAsync();
     }
 
     [Fact]

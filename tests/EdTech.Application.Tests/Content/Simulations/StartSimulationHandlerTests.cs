@@ -7,6 +7,7 @@ using EdTech.Domain.Assessments;
 using EdTech.Domain.Simulation;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdTech.Application.Tests.Content.Simulations;
@@ -16,12 +17,12 @@ public sealed class StartSimulationHandlerTests : IAsyncLifetime
 {
     private static readonly TenantId Tenant = new("school-a");
     private static readonly Caller Author = new(Tenant, "c1", new HashSet<string> { Roles.ContentAuthor });
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edtech-sim-" + Guid.NewGuid().ToString("n"));
+    private readonly TempSqliteStore _temp = new("edtech-sim");
     private SqliteDocumentStore _store = null!;
 
     public async Task InitializeAsync()
     {
-        _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_directory, "store.db")));
+        _store = _temp.Store;
         var now = DateTimeOffset.UtcNow;
         var items = new[] { ("q1", "alg"), ("q2", "alg"), ("q3", "geo") }
             .Select(i => new AssessmentItem(i.Item1, "short-text", "Prompt " + i.Item1, null, null, null, 1, [i.Item2])).ToList();
@@ -34,8 +35,7 @@ public sealed class StartSimulationHandlerTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _store.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        await _temp.DisposeAsync();
     }
 
     [Fact]

@@ -5,21 +5,22 @@ using EdTech.Cli.Commands.Load;
 using EdTech.Cli.Commands.Seed;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
-using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 
 namespace EdTech.Cli.Tests.Commands.Seed;
 
-public sealed class ReleaseSeederTests : IDisposable
+public sealed class ReleaseSeederTests : IAsyncLifetime
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "edt-seed-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly TempSqliteStore _temp = new("edt-seed");
 
     [Fact]
     public async Task Seed_WritesGradedUnreleasedSubmissionsWithViews_AndMovesCaughtUpConsumersPastThem()
     {
-        var result = await ReleaseSeeder.RunAsync(new ReleaseSeedOptions(_data, "rb", 25), CancellationToken.None);
+        var result = await ReleaseSeeder.RunAsync(new ReleaseSeedOptions(_temp.Directory, "rb", 25), CancellationToken.None);
 
         Assert.Equal(3, result.CheckpointsAdvanced);
-        await using var store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_data, "edtech.db")));
+        // The seeder has closed its store: this opens the file it wrote.
+        var store = _temp.Store;
         var tenant = new TenantId("rb");
         var graded = await store.QueryAsync<SubmissionRecord>(tenant, DocumentQuery.Where("status", SubmissionStatus.Graded, ReleaseSeeder.CourseId));
         Assert.Equal(25, graded.Count);
@@ -44,15 +45,7 @@ public sealed class ReleaseSeederTests : IDisposable
         Assert.Equal(errors > 0, root.Parse(line).Errors.Count > 0);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _temp.DisposeAsync().AsTask();
 }

@@ -7,8 +7,8 @@ namespace EdTech.Cli.Commands.Docs.Diagrams.Azure;
 /// <summary>
 /// bicep/main.bicep compiled to ARM JSON by the Bicep CLI that <c>.ci/bicep</c> uses: the NuGet package
 /// Azure.Bicep.CommandLine.linux-x64 at the version of .ci/tools/bicep.proj, in the NuGet package folder (NUGET_PACKAGES or
-/// ~/.nuget/packages). Found the same way as tests/EdTech.Functions.Tests/Bicep/BicepCli.cs finds it; when it is missing,
-/// that project is restored once, and if that fails the error names the command to run.
+/// ~/.nuget/packages); when it is missing, that project is restored once, and if that fails the error names the command to
+/// run. The one lookup of the CLI: tests/EdTech.Functions.Tests compiles this file in (a linked file) for its Bicep tests.
 /// </summary>
 public static partial class BicepBuild
 {
@@ -18,8 +18,15 @@ public static partial class BicepBuild
     public static JsonObject CompileMain(string repositoryRoot)
     {
         ArgumentNullException.ThrowIfNull(repositoryRoot);
-        var output = Run(Binary(repositoryRoot), $"build \"{Path.Combine(repositoryRoot, MainFile)}\" --stdout", repositoryRoot, TimeSpan.FromMinutes(2));
-        return JsonNode.Parse(output)?.AsObject() ?? throw new InvalidOperationException($"The Bicep CLI printed no template for {MainFile}.");
+        return Build(repositoryRoot, Path.Combine(repositoryRoot, MainFile));
+    }
+
+    /// <summary>A Bicep file of the repository compiled to ARM JSON.</summary>
+    public static JsonObject Build(string repositoryRoot, string bicepFile)
+    {
+        ArgumentNullException.ThrowIfNull(repositoryRoot);
+        var output = Run(Binary(repositoryRoot), $"build \"{bicepFile}\" --stdout", repositoryRoot, TimeSpan.FromMinutes(2));
+        return JsonNode.Parse(output)?.AsObject() ?? throw new InvalidOperationException($"The Bicep CLI printed no template for {bicepFile}.");
     }
 
     private static string Binary(string root)

@@ -7,24 +7,23 @@ using EdTech.Domain.Assessments;
 using EdTech.Domain.Grading;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
-using EdTech.Infrastructure.Storage.Sqlite;
-using EdTech.Orchestrations.Tests.Grading;
+using EdTech.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace EdTech.Orchestrations.Tests.Learning;
+namespace EdTech.Application.Tests.Learning;
 
 public sealed class LearnerStateHandlerTests : IAsyncLifetime
 {
     private static readonly TenantId Tenant = new("north");
     private static readonly DateTimeOffset Now = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "edt-learn-" + Guid.NewGuid().ToString("N")[..12]);
-    private SqliteDocumentStore _store = null!;
+    private readonly TempSqliteStore _temp = new("edt-learn");
+    private IDocumentStore _store = null!;
     private LearnerStateHandler _handler = null!;
     private RecommendationCache _cache = null!;
 
     public async Task InitializeAsync()
     {
-        _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_dataDirectory, "edtech.db")));
+        _store = _temp.Store;
         var clock = new FixedClock(Now);
         _cache = new RecommendationCache(clock, LearningOptions.Default);
         _handler = new LearnerStateHandler(_store, new RecommendationBuilder(_store, _cache, LearningOptions.Default, clock), LearningOptions.Default,
@@ -34,11 +33,7 @@ public sealed class LearnerStateHandlerTests : IAsyncLifetime
         await _store.CreateAsync(Tenant, new AssessmentRecord("times", "maths", 1, assessment, "t1", Now));
     }
 
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
-    }
+    public Task DisposeAsync() => _temp.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Handle_SameChangeDeliveredTwice_CountsOnce()

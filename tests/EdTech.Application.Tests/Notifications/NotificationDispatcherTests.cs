@@ -6,34 +6,34 @@ using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Outbox;
 using EdTech.Infrastructure.Storage.Sqlite;
+using EdTech.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
-namespace EdTech.Orchestrations.Tests.Notifications;
+namespace EdTech.Application.Tests.Notifications;
 
 /// <summary>The outbox's change-feed dispatcher with the real SQLite store, its change log, and the LocalHost's file publisher.</summary>
 public sealed class NotificationDispatcherTests : IAsyncLifetime
 {
     private static readonly TenantId Tenant = new("school-n");
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "edt-notify-" + Guid.NewGuid().ToString("N")[..12]);
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero));
+    private readonly TempSqliteStore _temp = new("edt-notify");
+    private readonly FixedClock _clock = new(new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero));
     private SqliteDocumentStore _store = null!;
     private FileOutboxPublisher _sender = null!;
 
-    private string LogPath => Path.Combine(_dataDirectory, "notifications.log");
+    private string LogPath => Path.Combine(_temp.Directory, "notifications.log");
 
     public Task InitializeAsync()
     {
-        _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_dataDirectory, "edtech.db")));
-        _sender = new FileOutboxPublisher(_dataDirectory, NullLogger<FileOutboxPublisher>.Instance);
+        // The store opens first: it creates the folder the file publisher writes to.
+        _store = _temp.Store;
+        _sender = new FileOutboxPublisher(_temp.Directory, NullLogger<FileOutboxPublisher>.Instance);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
         _sender.Dispose();
-        await _store.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
+        await _temp.DisposeAsync();
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class NotificationDispatcherTests : IAsyncLifetime
         await _sender.PublishAsync([OutboxMessages.Of(Tenant, Notification("n-3"))], CancellationToken.None);
         await _sender.PublishAsync([OutboxMessages.Of(Tenant, Notification("n-3"))], CancellationToken.None);
         // A crash between publishing and marking sent: the restarted host's publisher is asked again.
-        using (var restarted = new FileOutboxPublisher(_dataDirectory, NullLogger<FileOutboxPublisher>.Instance))
+        using (var restarted = new FileOutboxPublisher(_temp.Directory, NullLogger<FileOutboxPublisher>.Instance))
         {
             await restarted.PublishAsync([OutboxMessages.Of(Tenant, Notification("n-3")), OutboxMessages.Of(new TenantId("other-school"), Notification("n-3"))], CancellationToken.None);
         }

@@ -4,32 +4,27 @@ using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Learning;
 using EdTech.Domain.Tenancy;
-using EdTech.Infrastructure.Storage.Sqlite;
-using EdTech.Orchestrations.Tests.Grading;
+using EdTech.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace EdTech.Orchestrations.Tests.Learning;
+namespace EdTech.Application.Tests.Learning.Calibration;
 
 public sealed class CourseCalibratorTests : IAsyncLifetime
 {
     private static readonly TenantId Tenant = new("north");
     private static readonly DateTimeOffset Now = new(2026, 11, 1, 2, 30, 0, TimeSpan.Zero);
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "edt-cal-" + Guid.NewGuid().ToString("N")[..12]);
-    private SqliteDocumentStore _store = null!;
+    private readonly TempSqliteStore _temp = new("edt-cal");
+    private IDocumentStore _store = null!;
     private CourseCalibrator _calibrator = null!;
 
     public Task InitializeAsync()
     {
-        _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_dataDirectory, "edtech.db")));
+        _store = _temp.Store;
         _calibrator = new CourseCalibrator(_store, LearningOptions.Default, new FixedClock(Now), NullLogger<CourseCalibrator>.Instance);
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
-    }
+    public Task DisposeAsync() => _temp.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Calibrate_FewerThan100Students_FitsNothing()
