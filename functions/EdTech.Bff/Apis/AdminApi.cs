@@ -12,19 +12,10 @@ public static class AdminApi
 {
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/admin").FromAccessTable().WithGroupName("admin").WithTags("admin");
+        var api = routes.MapRoleGroup("admin");
         api.MapPost("/users", CreateUser).Accepts<CreateUserCommand>("application/json");
         api.MapPost("/courses", CreateCourse).Accepts<CreateCourseCommand>("application/json");
         api.MapPost("/courses/{courseId}/enrollments", Enroll).Accepts<EnrollmentBody>("application/json");
-        api.MapAdminPrivacyApi();
-        api.MapAdminUsersApi();
-        api.MapAdminRosterApi();
-        api.MapAdminAnalyticsSettings();
-        api.MapAdminSimulations();
-        api.MapAdminLists();
-        api.MapSimulationList();
-        api.MapAdminLifecycleApi();
-        api.MapAdminAccommodations();
         return api;
     }
 

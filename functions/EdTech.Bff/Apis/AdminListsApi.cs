@@ -16,8 +16,9 @@ namespace EdTech.Bff.Apis;
 /// </summary>
 public static class AdminListsApi
 {
-    public static RouteGroupBuilder MapAdminLists(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapAdminLists(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapRoleGroup("admin");
         api.MapGet("/users", Users).Produces<Page<UserSummary>>().Produces(StatusCodes.Status304NotModified);
         api.MapGet("/courses", Courses).Produces<Page<AdminCourseSummary>>().Produces(StatusCodes.Status304NotModified);
         api.MapGet("/courses/{courseId}/enrollments", AdminEnrollments).Produces<Page<EnrollmentSummary>>().Produces(StatusCodes.Status304NotModified);
@@ -25,8 +26,9 @@ public static class AdminListsApi
         return api;
     }
 
-    public static RouteGroupBuilder MapTeacherRoster(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapTeacherRoster(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapRoleGroup("teacher");
         api.MapGet("/courses/{courseId}/enrollments", TeacherEnrollments).Produces<Page<EnrollmentSummary>>().Produces(StatusCodes.Status304NotModified);
         return api;
     }

@@ -11,8 +11,9 @@ namespace EdTech.Bff.Apis;
 /// <summary>Per-student export and erasure on the tenant-admin surface (docs/api-admin-privacy.md).</summary>
 public static class AdminPrivacyApi
 {
-    public static RouteGroupBuilder MapAdminPrivacyApi(this RouteGroupBuilder admin)
+    public static RouteGroupBuilder MapAdminPrivacyApi(this IEndpointRouteBuilder routes)
     {
+        var admin = routes.MapRoleGroup("admin");
         admin.MapGet("/students/{userId}/export", Export).Produces<StudentExport>();
         admin.MapPost("/students/{userId}/erasure", Erase).Accepts<ErasureBody>("application/json").Produces<ErasureSummary>();
         return admin;

@@ -18,8 +18,9 @@ namespace EdTech.Bff.Apis;
 /// </summary>
 public static class AdminUsersApi
 {
-    public static RouteGroupBuilder MapAdminUsersApi(this RouteGroupBuilder admin)
+    public static RouteGroupBuilder MapAdminUsersApi(this IEndpointRouteBuilder routes)
     {
+        var admin = routes.MapRoleGroup("admin");
         admin.MapGet("/users/{userId}", GetUser).Produces<UserView>();
         admin.MapPatch("/users/{userId}", PatchUser).Accepts<UserPatchBody>(JsonBody.MergePatch, "application/json").Produces<UserView>()
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

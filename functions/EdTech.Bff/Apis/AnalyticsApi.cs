@@ -12,16 +12,18 @@ namespace EdTech.Bff.Apis;
 /// <summary>Insight routes: the ranked improvement list, the heatmap and daily usage for teachers of a course (mapped in <see cref="TeacherApi"/>) and for the content team (mapped in <see cref="ContentApi"/>).</summary>
 public static class AnalyticsApi
 {
-    public static RouteGroupBuilder MapContentAnalytics(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapContentAnalytics(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapRoleGroup("content");
         api.MapGet("/analytics/improvements", GetImprovements).Produces<Improvements>();
         MapHeatmap(api);
         MapUsage(api);
         return api;
     }
 
-    public static RouteGroupBuilder MapTeacherAnalytics(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapTeacherAnalytics(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapRoleGroup("teacher");
         // An addition to the contract: the content team's improvement list for a course the caller teaches.
         api.MapGet("/courses/{courseId}/analytics/improvements", GetCourseImprovements).Produces<Improvements>();
         MapHeatmap(api);
@@ -30,8 +32,9 @@ public static class AnalyticsApi
     }
 
     /// <summary>The tenant admin's analytics settings (k, the smallest shown heatmap cell): GET and PUT /api/admin/settings/analytics.</summary>
-    public static RouteGroupBuilder MapAdminAnalyticsSettings(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapAdminAnalyticsSettings(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapRoleGroup("admin");
         api.MapGet("/settings/analytics", GetSettings).Produces<AnalyticsSettingsView>();
         api.MapPut("/settings/analytics", PutSettings).Accepts<SetAnalyticsSettingsCommand>("application/json").Produces<AnalyticsSettingsView>();
         return api;

@@ -14,18 +14,11 @@ public static class ContentApi
     /// <summary>The content team's BFF: tagging jobs, the skill taxonomy and flagged items.</summary>
     public static RouteGroupBuilder MapContentApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/content").FromAccessTable().WithGroupName("content").WithTags("content");
+        var api = routes.MapRoleGroup("content");
         api.MapPost("/tagging-jobs", StartTaggingJob).Accepts<StartTaggingJobCommand>("application/json")
             .Produces<TaggingJobAccepted>(StatusCodes.Status202Accepted);
         api.MapGet("/tagging-jobs/{jobId}", GetTaggingJob).Produces<TaggingJobView>();
         api.MapGet("/tagging/budget", GetTaggingBudget).Produces<TaggingBudgetView>();
-        api.MapContentTaxonomy();
-        api.MapContentSuggestions();
-        api.MapContentItemDifficulty();
-        api.MapContentLearning();
-        api.MapContentAnalytics();
-        api.MapContentSimulations();
-        api.MapContentLists();
         return api;
     }
 

@@ -15,13 +15,17 @@ namespace EdTech.Bff.Apis;
 /// </summary>
 public static class ContentListsApi
 {
-    public static RouteGroupBuilder MapContentLists(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapContentLists(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapRoleGroup("content");
         api.MapGet("/tagging-jobs", TaggingJobs).Produces<Page<TaggingJobSummary>>().Produces(StatusCodes.Status304NotModified);
-        return api.MapSimulationList();
+        return MapSimulationList(api);
     }
 
-    public static RouteGroupBuilder MapSimulationList(this RouteGroupBuilder api)
+    /// <summary>The simulations list on the tenant-admin surface, as the single reads are.</summary>
+    public static RouteGroupBuilder MapAdminSimulationList(this IEndpointRouteBuilder routes) => MapSimulationList(routes.MapRoleGroup("admin"));
+
+    private static RouteGroupBuilder MapSimulationList(RouteGroupBuilder api)
     {
         api.MapGet("/simulations", Simulations).Produces<Page<SimulationListItem>>().Produces(StatusCodes.Status304NotModified);
         return api;

@@ -14,8 +14,9 @@ public static class ContentSuggestionsApi
 {
     private const int MaxBodyBytes = 16 * 1024;
 
-    public static RouteGroupBuilder MapContentSuggestions(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapContentSuggestions(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapRoleGroup("content");
         api.MapGet("/suggestions", List).Produces<Page<SuggestionView>>();
         api.MapPost("/suggestions/accept", AcceptAll).Accepts<AcceptAllSuggestionsCommand>("application/json").Produces<AcceptAllResult>();
         api.MapPost("/suggestions/{assessmentId}/{itemId}/accept", Accept).Accepts<AcceptSuggestionCommand>("application/json").Produces<SuggestionView>();

@@ -14,8 +14,9 @@ public static class ContentTaxonomyApi
 {
     private const int MaxSkillBytes = 64 * 1024;
 
-    public static RouteGroupBuilder MapContentTaxonomy(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapContentTaxonomy(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapRoleGroup("content");
         api.MapGet("/taxonomy/skills", ListSkills).Produces<Page<TaxonomySkillView>>();
         api.MapGet("/taxonomy/skills/{skillId}", GetSkill).Produces<TaxonomySkillView>();
         api.MapPut("/taxonomy/skills/{skillId}", PutSkill).Accepts<PutTaxonomySkillCommand>("application/json")

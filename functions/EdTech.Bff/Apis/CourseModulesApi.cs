@@ -12,16 +12,18 @@ namespace EdTech.Bff.Apis;
 /// <summary>Course modules: teachers put and list them, enrolled students list what they may see.</summary>
 public static class CourseModulesApi
 {
-    public static RouteGroupBuilder MapTeacherModulesApi(this RouteGroupBuilder teacher)
+    public static RouteGroupBuilder MapTeacherModulesApi(this IEndpointRouteBuilder routes)
     {
+        var teacher = routes.MapRoleGroup("teacher");
         teacher.MapPut("/courses/{courseId}/modules/{moduleId}", Put).Accepts<PutModuleCommand>("application/json").Produces<ModuleView>();
         teacher.MapGet("/courses/{courseId}/modules", (string courseId, HttpContext context, GetModulesHandler handler) => List(courseId, context, handler, Roles.Teacher))
             .Produces<ModuleList>();
         return teacher;
     }
 
-    public static RouteGroupBuilder MapStudentModulesApi(this RouteGroupBuilder student)
+    public static RouteGroupBuilder MapStudentModulesApi(this IEndpointRouteBuilder routes)
     {
+        var student = routes.MapRoleGroup("student");
         student.MapGet("/courses/{courseId}/modules", (string courseId, HttpContext context, GetModulesHandler handler) => List(courseId, context, handler, Roles.Student))
             .Produces<ModuleList>();
         return student;

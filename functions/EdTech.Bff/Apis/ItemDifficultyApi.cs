@@ -10,14 +10,16 @@ namespace EdTech.Bff.Apis;
 /// <summary>An item's difficulty that learns from responses, for content authors (contract) and teachers of its course (an addition).</summary>
 public static class ItemDifficultyApi
 {
-    public static RouteGroupBuilder MapContentItemDifficulty(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapContentItemDifficulty(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapRoleGroup("content");
         api.MapGet("/items/{assessmentId}/{itemId}/difficulty", ForContent).Produces<ItemDifficultyView>();
         return api;
     }
 
-    public static RouteGroupBuilder MapTeacherItemDifficulty(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapTeacherItemDifficulty(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapRoleGroup("teacher");
         api.MapGet("/assessments/{assessmentId}/items/{itemId}/difficulty", ForTeacher).Produces<ItemDifficultyView>();
         return api;
     }

@@ -12,22 +12,25 @@ public static class LearningApi
 {
     private const int MaxRatingBytes = 16 * 1024;
 
-    public static RouteGroupBuilder MapStudentLearning(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapStudentLearning(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapRoleGroup("student");
         api.MapGet("/recommendations", GetRecommendations).Produces<StudentRecommendations>();
         api.MapPost("/items/{itemId}/ratings", RateItem).Accepts<RateItemCommand>("application/json").Produces<ItemRatingView>();
         return api;
     }
 
-    public static RouteGroupBuilder MapTeacherLearning(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapTeacherLearning(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapRoleGroup("teacher");
         api.MapPut("/courses/{courseId}/skill-graph", SetSkillGraph).Accepts<SetSkillGraphCommand>("application/json").Produces<SkillGraphView>();
         api.MapGet("/courses/{courseId}/flagged-items", GetCourseFlaggedItems).Produces<FlaggedItems>();
         return api;
     }
 
-    public static RouteGroupBuilder MapContentLearning(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapContentLearning(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapRoleGroup("content");
         api.MapGet("/flagged-items", GetTenantFlaggedItems).Produces<FlaggedItems>();
         return api;
     }

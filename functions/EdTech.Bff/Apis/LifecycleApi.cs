@@ -23,16 +23,18 @@ public sealed record AssessmentStateView(string Id, string CourseId, string Titl
 /// </summary>
 public static class LifecycleApi
 {
-    public static RouteGroupBuilder MapAdminLifecycleApi(this RouteGroupBuilder admin)
+    public static RouteGroupBuilder MapAdminLifecycleApi(this IEndpointRouteBuilder routes)
     {
+        var admin = routes.MapRoleGroup("admin");
         admin.MapGet("/courses/{courseId}", GetCourse).Produces<CourseView>().WithSummary("Read a course (with its ETag)");
         admin.MapPatch("/courses/{courseId}", UpdateCourse).Accepts<UpdateCourseCommand>("application/json").Produces<CourseView>()
             .WithSummary("Rename, archive or unarchive a course (merge patch, optional If-Match)");
         return admin;
     }
 
-    public static RouteGroupBuilder MapTeacherLifecycleApi(this RouteGroupBuilder teacher)
+    public static RouteGroupBuilder MapTeacherLifecycleApi(this IEndpointRouteBuilder routes)
     {
+        var teacher = routes.MapRoleGroup("teacher");
         teacher.MapPost("/courses/{courseId}/assessments/{assessmentId}/unpublish", Unpublish).Produces<AssessmentStateView>()
             .WithSummary("Unpublish an assessment that has no submissions (back to draft)");
         teacher.MapPost("/courses/{courseId}/assessments/{assessmentId}/publish", Publish).Produces<AssessmentStateView>()

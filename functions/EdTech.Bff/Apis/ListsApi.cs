@@ -17,16 +17,18 @@ namespace EdTech.Bff.Apis;
 /// </summary>
 public static class ListsApi
 {
-    public static RouteGroupBuilder MapTeacherLists(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapTeacherLists(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapRoleGroup("teacher");
         api.MapGet("/courses", TeacherCourses).Produces<Page<CourseSummary>>().Produces(StatusCodes.Status304NotModified);
         api.MapGet("/courses/{courseId}/assessments", TeacherAssessments).Produces<Page<TeacherAssessmentSummary>>().Produces(StatusCodes.Status304NotModified);
         api.MapGet("/assessments/{assessmentId}/submissions", TeacherSubmissions).Produces<Page<TeacherSubmissionSummary>>().Produces(StatusCodes.Status304NotModified);
         return api;
     }
 
-    public static RouteGroupBuilder MapStudentLists(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapStudentLists(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapRoleGroup("student");
         api.MapGet("/courses", StudentCourses).Produces<Page<CourseSummary>>().Produces(StatusCodes.Status304NotModified);
         api.MapGet("/courses/{courseId}/assessments", StudentAssessments).Produces<Page<StudentAssessmentSummary>>().Produces(StatusCodes.Status304NotModified);
         api.MapGet("/submissions", StudentSubmissions).Produces<Page<StudentSubmissionView>>().Produces(StatusCodes.Status304NotModified);

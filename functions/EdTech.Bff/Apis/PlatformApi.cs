@@ -17,7 +17,7 @@ public static class PlatformApi
 {
     public static RouteGroupBuilder MapPlatformApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/platform").FromAccessTable().WithGroupName("platform").WithTags("platform");
+        var api = routes.MapRoleGroup("platform");
         api.MapPost("/tenants", CreateTenant).Accepts<CreateTenantCommand>("application/json");
         api.MapGet("/tenants", ListTenants);
         api.MapGet("/tenants/{id}", GetTenant);

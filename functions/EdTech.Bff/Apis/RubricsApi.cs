@@ -16,8 +16,9 @@ namespace EdTech.Bff.Apis;
 /// </summary>
 public static class RubricsApi
 {
-    public static RouteGroupBuilder MapTeacherRubrics(this RouteGroupBuilder teacher)
+    public static RouteGroupBuilder MapTeacherRubrics(this IEndpointRouteBuilder routes)
     {
+        var teacher = routes.MapRoleGroup("teacher");
         teacher.MapPost("/courses/{courseId}/rubrics", Create).WithSummary("Create a rubric of the course")
             .Accepts<RubricCommand>("application/json").Produces<RubricView>(StatusCodes.Status201Created).Produces<RubricView>();
         teacher.MapGet("/courses/{courseId}/rubrics", List).WithSummary("List the course's rubrics (paged)")

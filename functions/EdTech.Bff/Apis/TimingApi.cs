@@ -20,12 +20,13 @@ public static class TimingApi
     /// <summary>Drafts carry every answer (essays included), like a submit body.</summary>
     private const int MaxDraftBytes = 1024 * 1024;
 
-    public static RouteGroupBuilder MapTeacherAccommodations(this RouteGroupBuilder api) => MapAccommodations(api, "teacher");
+    public static RouteGroupBuilder MapTeacherAccommodations(this IEndpointRouteBuilder routes) => MapAccommodations(routes.MapRoleGroup("teacher"), "teacher");
 
-    public static RouteGroupBuilder MapAdminAccommodations(this RouteGroupBuilder api) => MapAccommodations(api, "admin");
+    public static RouteGroupBuilder MapAdminAccommodations(this IEndpointRouteBuilder routes) => MapAccommodations(routes.MapRoleGroup("admin"), "admin");
 
-    public static RouteGroupBuilder MapStudentAttempts(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapStudentAttempts(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapRoleGroup("student");
         api.MapPost("/assessments/{assessmentId}/attempts", StartAttempt).WithName("student_StartAttempt")
             .WithSummary("Start an attempt (server time), or get the one still running").Produces<AttemptView>(StatusCodes.Status201Created).Produces<AttemptView>();
         api.MapGet("/assessments/{assessmentId}/attempts/{attemptId}", GetAttempt).WithName("student_GetAttempt")
