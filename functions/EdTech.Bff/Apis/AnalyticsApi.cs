@@ -4,6 +4,7 @@ using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 
@@ -15,7 +16,7 @@ public static class AnalyticsApi
     public static RouteGroupBuilder MapContentAnalytics(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapRoleGroup("content");
-        api.MapGet("/analytics/improvements", GetImprovements).Produces<Improvements>();
+        api.MapGet("/analytics/improvements", GetImprovements);
         MapHeatmap(api);
         MapUsage(api);
         return api;
@@ -25,7 +26,7 @@ public static class AnalyticsApi
     {
         var api = routes.MapRoleGroup("teacher");
         // An addition to the contract: the content team's improvement list for a course the caller teaches.
-        api.MapGet("/courses/{courseId}/analytics/improvements", GetCourseImprovements).Produces<Improvements>();
+        api.MapGet("/courses/{courseId}/analytics/improvements", GetCourseImprovements);
         MapHeatmap(api);
         MapUsage(api);
         return api;
@@ -35,39 +36,36 @@ public static class AnalyticsApi
     public static RouteGroupBuilder MapAdminAnalyticsSettings(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapRoleGroup("admin");
-        api.MapGet("/settings/analytics", GetSettings).Produces<AnalyticsSettingsView>();
-        api.MapPut("/settings/analytics", PutSettings).Accepts<SetAnalyticsSettingsCommand>("application/json").Produces<AnalyticsSettingsView>();
+        api.MapGet("/settings/analytics", GetSettings);
+        api.MapPut("/settings/analytics", PutSettings);
         return api;
     }
 
-    private static async Task<IResult> GetSettings(HttpContext context, AnalyticsSettings settings) =>
+    private static async Task<Results<Ok<AnalyticsSettingsView>, ProblemHttpResult>> GetSettings(HttpContext context, AnalyticsSettings settings) =>
         OutcomeResults.Ok(await settings.GetAsync(context.GetCaller(), context.RequestAborted));
 
-    private static async Task<IResult> PutSettings(HttpRequest request, AnalyticsSettings settings)
-    {
-        var (body, error) = await JsonBody.ReadAsync<SetAnalyticsSettingsCommand>(request);
-        return error ?? OutcomeResults.Ok(await settings.SetAsync(request.HttpContext.GetCaller(), body!, request.HttpContext.RequestAborted));
-    }
+    private static async Task<Results<Ok<AnalyticsSettingsView>, ProblemHttpResult>> PutSettings(Json<SetAnalyticsSettingsCommand> body, HttpContext context, AnalyticsSettings settings) =>
+        OutcomeResults.Ok(await settings.SetAsync(context.GetCaller(), body.Value, context.RequestAborted));
 
     private static void MapUsage(RouteGroupBuilder api)
     {
-        api.MapGet("/courses/{courseId}/analytics/usage", GetUsage).Produces<CourseUsage>();
-        api.MapGet("/courses/{courseId}/analytics/usage/modules", GetModuleUsage).Produces<ModuleUsage>();
+        api.MapGet("/courses/{courseId}/analytics/usage", GetUsage);
+        api.MapGet("/courses/{courseId}/analytics/usage/modules", GetModuleUsage);
     }
 
-    private static async Task<IResult> GetModuleUsage(string courseId, HttpContext context, GetModuleUsageHandler handler) =>
+    private static async Task<Results<Ok<ModuleUsage>, ProblemHttpResult>> GetModuleUsage(string courseId, HttpContext context, GetModuleUsageHandler handler) =>
         OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, context.RequestAborted));
 
-    private static async Task<IResult> GetUsage(string courseId, string? from, string? to, HttpContext context, GetCourseUsageHandler handler) =>
+    private static async Task<Results<Ok<CourseUsage>, ProblemHttpResult>> GetUsage(string courseId, string? from, string? to, HttpContext context, GetCourseUsageHandler handler) =>
         OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, from, to, context.RequestAborted));
 
     private static void MapHeatmap(RouteGroupBuilder api) =>
         api.MapGet("/courses/{courseId}/analytics/heatmap", GetHeatmap).Produces<Heatmap>().Produces<string>(StatusCodes.Status200OK, HeatmapSvg.ContentType);
 
-    private static async Task<IResult> GetImprovements(string? courseId, HttpContext context, GetImprovementsHandler handler) =>
+    private static async Task<Results<Ok<Improvements>, ProblemHttpResult>> GetImprovements(string? courseId, HttpContext context, GetImprovementsHandler handler) =>
         OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, context.RequestAborted));
 
-    private static async Task<IResult> GetCourseImprovements(string courseId, HttpContext context, GetImprovementsHandler handler) =>
+    private static async Task<Results<Ok<Improvements>, ProblemHttpResult>> GetCourseImprovements(string courseId, HttpContext context, GetImprovementsHandler handler) =>
         OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, context.RequestAborted));
 
     /// <summary>JSON by default; the same data as an SVG document when the client accepts <c>image/svg+xml</c> (and not JSON first).</summary>

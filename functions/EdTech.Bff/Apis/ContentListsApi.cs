@@ -4,6 +4,7 @@ using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -18,7 +19,7 @@ public static class ContentListsApi
     public static RouteGroupBuilder MapContentLists(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapRoleGroup("content");
-        api.MapGet("/tagging-jobs", TaggingJobs).Produces<Page<TaggingJobSummary>>().Produces(StatusCodes.Status304NotModified);
+        api.MapGet("/tagging-jobs", TaggingJobs);
         return MapSimulationList(api);
     }
 
@@ -27,15 +28,15 @@ public static class ContentListsApi
 
     private static RouteGroupBuilder MapSimulationList(RouteGroupBuilder api)
     {
-        api.MapGet("/simulations", Simulations).Produces<Page<SimulationListItem>>().Produces(StatusCodes.Status304NotModified);
+        api.MapGet("/simulations", Simulations);
         return api;
     }
 
-    private static async Task<IResult> TaggingJobs(
+    private static async Task<Results<Ok<Page<TaggingJobSummary>>, NotModified, ProblemHttpResult>> TaggingJobs(
         [FromQuery] string? status, [FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListTaggingJobsHandler handler) =>
         PageResults.Ok(context, await handler.HandleAsync(context.GetCaller(), status, limit, next, context.RequestAborted));
 
-    private static async Task<IResult> Simulations(
+    private static async Task<Results<Ok<Page<SimulationListItem>>, NotModified, ProblemHttpResult>> Simulations(
         [FromQuery] string? status, [FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListSimulationsHandler handler) =>
         PageResults.Ok(context, await handler.HandleAsync(context.GetCaller(), status, limit, next, context.RequestAborted));
 }
