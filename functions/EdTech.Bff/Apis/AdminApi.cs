@@ -4,6 +4,7 @@ using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace EdTech.Bff.Apis;
@@ -12,47 +13,35 @@ public static class AdminApi
 {
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/admin").FromAccessTable().WithGroupName("admin").WithTags("admin");
-        api.MapPost("/users", CreateUser).Accepts<CreateUserCommand>("application/json");
-        api.MapPost("/courses", CreateCourse).Accepts<CreateCourseCommand>("application/json");
-        api.MapPost("/courses/{courseId}/enrollments", Enroll).Accepts<EnrollmentBody>("application/json");
-        api.MapAdminPrivacyApi();
-        api.MapAdminUsersApi();
-        api.MapAdminRosterApi();
-        api.MapAdminAnalyticsSettings();
-        api.MapAdminSimulations();
-        api.MapAdminLists();
-        api.MapSimulationList();
-        api.MapAdminLifecycleApi();
-        api.MapAdminAccommodations();
+        var api = routes.MapRoleGroup("admin");
+        api.MapPost("/users", CreateUser);
+        api.MapPost("/courses", CreateCourse);
+        api.MapPost("/courses/{courseId}/enrollments", Enroll);
         return api;
     }
 
     public sealed record EnrollmentBody(string? UserId, string? Role, string? Section = null);
 
-    private static async Task<IResult> CreateUser(HttpRequest request, CreateUserHandler handler)
-    {
-        var (body, error) = await JsonBody.ReadAsync<CreateUserCommand>(request);
-        return error ?? OutcomeResults.Created(await handler.HandleAsync(request.HttpContext.GetCaller(), body!, request.HttpContext.RequestAborted),
-            u => new { u.Id, u.DisplayName, u.Email, u.Roles }, u => $"/api/admin/users/{u.Id}");
-    }
+    /// <summary>A user as its create answers it (the full view with <c>active</c>: GET /api/admin/users/{userId}).</summary>
+    public sealed record CreatedUser(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles);
 
-    private static async Task<IResult> CreateCourse(HttpRequest request, CreateCourseHandler handler)
-    {
-        var (body, error) = await JsonBody.ReadAsync<CreateCourseCommand>(request);
-        return error ?? OutcomeResults.Created(await handler.HandleAsync(request.HttpContext.GetCaller(), body!, request.HttpContext.RequestAborted),
-            c => new { c.Id, c.Title }, c => $"/api/admin/courses/{c.Id}");
-    }
+    public sealed record CreatedCourse(string Id, string Title);
 
-    private static async Task<IResult> Enroll(string courseId, HttpRequest request, EnrollUserHandler handler)
-    {
-        var (body, error) = await JsonBody.ReadAsync<EnrollmentBody>(request);
-        if (error is not null)
-        {
-            return error;
-        }
+    public sealed record CreatedEnrollment(string CourseId, string UserId, string Role, string? Section);
 
-        var outcome = await handler.HandleAsync(request.HttpContext.GetCaller(), new EnrollUserCommand(courseId, body!.UserId, body.Role, body.Section), request.HttpContext.RequestAborted);
-        return OutcomeResults.Created(outcome, e => new { e.CourseId, e.UserId, e.Role, e.Section }, e => $"/api/admin/courses/{e.CourseId}/enrollments/{e.UserId}");
-    }
+    private static async Task<Results<Created<CreatedUser>, Ok<CreatedUser>, ProblemHttpResult>> CreateUser(
+        Json<CreateUserCommand> body, HttpContext context, CreateUserHandler handler) =>
+        OutcomeResults.Created(await handler.HandleAsync(context.GetCaller(), body.Value, context.RequestAborted),
+            u => new CreatedUser(u.Id, u.DisplayName, u.Email, u.Roles), u => $"/api/admin/users/{u.Id}");
+
+    private static async Task<Results<Created<CreatedCourse>, Ok<CreatedCourse>, ProblemHttpResult>> CreateCourse(
+        Json<CreateCourseCommand> body, HttpContext context, CreateCourseHandler handler) =>
+        OutcomeResults.Created(await handler.HandleAsync(context.GetCaller(), body.Value, context.RequestAborted),
+            c => new CreatedCourse(c.Id, c.Title), c => $"/api/admin/courses/{c.Id}");
+
+    private static async Task<Results<Created<CreatedEnrollment>, Ok<CreatedEnrollment>, ProblemHttpResult>> Enroll(
+        string courseId, Json<EnrollmentBody> body, HttpContext context, EnrollUserHandler handler) =>
+        OutcomeResults.Created(
+            await handler.HandleAsync(context.GetCaller(), new EnrollUserCommand(courseId, body.Value.UserId, body.Value.Role, body.Value.Section), context.RequestAborted),
+            e => new CreatedEnrollment(e.CourseId, e.UserId, e.Role, e.Section), e => $"/api/admin/courses/{e.CourseId}/enrollments/{e.UserId}");
 }

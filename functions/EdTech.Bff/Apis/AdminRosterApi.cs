@@ -15,8 +15,9 @@ public static class AdminRosterApi
 
     private static readonly string[] ZipMediaTypes = ["application/zip", "application/x-zip-compressed"];
 
-    public static RouteGroupBuilder MapAdminRosterApi(this RouteGroupBuilder admin)
+    public static RouteGroupBuilder MapAdminRosterApi(this IEndpointRouteBuilder routes)
     {
+        var admin = routes.MapRoleGroup("admin");
         admin.MapPost("/roster/oneroster", Import).Accepts<byte[]>("application/zip").Produces<ImportOneRosterResult>();
         return admin;
     }

@@ -8,6 +8,8 @@ using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace EdTech.Bff.Apis;
@@ -18,40 +20,34 @@ namespace EdTech.Bff.Apis;
 /// </summary>
 public static class AdminUsersApi
 {
-    public static RouteGroupBuilder MapAdminUsersApi(this RouteGroupBuilder admin)
+    public static RouteGroupBuilder MapAdminUsersApi(this IEndpointRouteBuilder routes)
     {
-        admin.MapGet("/users/{userId}", GetUser).Produces<UserView>();
-        admin.MapPatch("/users/{userId}", PatchUser).Accepts<UserPatchBody>(JsonBody.MergePatch, "application/json").Produces<UserView>()
+        var admin = routes.MapRoleGroup("admin");
+        admin.MapGet("/users/{userId}", GetUser);
+        admin.MapPatch("/users/{userId}", PatchUser).Accepts<UserPatchBody>(JsonBody.MergePatch, "application/json")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        admin.MapDelete("/courses/{courseId}/enrollments/{userId}", Unenroll).Produces(StatusCodes.Status204NoContent);
+        admin.MapDelete("/courses/{courseId}/enrollments/{userId}", Unenroll);
         return admin;
     }
 
     /// <summary>The PATCH body as documented (every field optional; absent = unchanged). Bound as <see cref="UpdateUserCommand"/>.</summary>
     public sealed record UserPatchBody(string? DisplayName, string? Email, IReadOnlyList<string>? Roles, bool? Active);
 
-    private static async Task<IResult> GetUser(string userId, HttpContext context, GetUserHandler handler) =>
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> GetUser(string userId, HttpContext context, GetUserHandler handler) =>
         WithETag(context, await handler.HandleAsync(context.GetCaller(), userId, context.RequestAborted));
 
-    private static async Task<IResult> PatchUser(string userId, HttpRequest request, UpdateUserHandler handler)
-    {
-        var (body, error) = await JsonBody.ReadMergePatchAsync<UpdateUserCommand>(request);
-        if (error is not null)
-        {
-            return error;
-        }
+    /// <param name="body">Bound as <see cref="UpdateUserCommand"/>; documented as <see cref="UserPatchBody"/>.</param>
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> PatchUser(
+        string userId, [MergePatch] Json<UpdateUserCommand> body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, UpdateUserHandler handler) =>
+        WithETag(context, await handler.HandleAsync(context.GetCaller(), userId, body.Value, ifMatch == "*" ? null : ifMatch, context.RequestAborted));
 
-        var ifMatch = request.Headers.IfMatch.Count > 0 ? request.Headers.IfMatch.ToString() : null;
-        return WithETag(request.HttpContext, await handler.HandleAsync(request.HttpContext.GetCaller(), userId, body!, ifMatch == "*" ? null : ifMatch, request.HttpContext.RequestAborted));
-    }
-
-    private static async Task<IResult> Unenroll(string courseId, string userId, HttpContext context, UnenrollUserHandler handler)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Unenroll(string courseId, string userId, HttpContext context, UnenrollUserHandler handler)
     {
         var outcome = await handler.HandleAsync(context.GetCaller(), courseId, userId, context.RequestAborted);
         return outcome.Problem is { } problem ? Problems.Of(problem) : TypedResults.NoContent();
     }
 
-    private static IResult WithETag(HttpContext context, Outcome<Versioned<UserRecord>> outcome)
+    private static Results<Ok<UserView>, ProblemHttpResult> WithETag(HttpContext context, Outcome<Versioned<UserRecord>> outcome)
     {
         if (outcome.Value is { } stored)
         {

@@ -4,6 +4,7 @@ using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 
@@ -12,59 +13,59 @@ namespace EdTech.Bff.Apis;
 /// <summary>Insight routes: the ranked improvement list, the heatmap and daily usage for teachers of a course (mapped in <see cref="TeacherApi"/>) and for the content team (mapped in <see cref="ContentApi"/>).</summary>
 public static class AnalyticsApi
 {
-    public static RouteGroupBuilder MapContentAnalytics(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapContentAnalytics(this IEndpointRouteBuilder routes)
     {
-        api.MapGet("/analytics/improvements", GetImprovements).Produces<Improvements>();
+        var api = routes.MapRoleGroup("content");
+        api.MapGet("/analytics/improvements", GetImprovements);
         MapHeatmap(api);
         MapUsage(api);
         return api;
     }
 
-    public static RouteGroupBuilder MapTeacherAnalytics(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapTeacherAnalytics(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapRoleGroup("teacher");
         // An addition to the contract: the content team's improvement list for a course the caller teaches.
-        api.MapGet("/courses/{courseId}/analytics/improvements", GetCourseImprovements).Produces<Improvements>();
+        api.MapGet("/courses/{courseId}/analytics/improvements", GetCourseImprovements);
         MapHeatmap(api);
         MapUsage(api);
         return api;
     }
 
     /// <summary>The tenant admin's analytics settings (k, the smallest shown heatmap cell): GET and PUT /api/admin/settings/analytics.</summary>
-    public static RouteGroupBuilder MapAdminAnalyticsSettings(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapAdminAnalyticsSettings(this IEndpointRouteBuilder routes)
     {
-        api.MapGet("/settings/analytics", GetSettings).Produces<AnalyticsSettingsView>();
-        api.MapPut("/settings/analytics", PutSettings).Accepts<SetAnalyticsSettingsCommand>("application/json").Produces<AnalyticsSettingsView>();
+        var api = routes.MapRoleGroup("admin");
+        api.MapGet("/settings/analytics", GetSettings);
+        api.MapPut("/settings/analytics", PutSettings);
         return api;
     }
 
-    private static async Task<IResult> GetSettings(HttpContext context, AnalyticsSettings settings) =>
+    private static async Task<Results<Ok<AnalyticsSettingsView>, ProblemHttpResult>> GetSettings(HttpContext context, AnalyticsSettings settings) =>
         OutcomeResults.Ok(await settings.GetAsync(context.GetCaller(), context.RequestAborted));
 
-    private static async Task<IResult> PutSettings(HttpRequest request, AnalyticsSettings settings)
-    {
-        var (body, error) = await JsonBody.ReadAsync<SetAnalyticsSettingsCommand>(request);
-        return error ?? OutcomeResults.Ok(await settings.SetAsync(request.HttpContext.GetCaller(), body!, request.HttpContext.RequestAborted));
-    }
+    private static async Task<Results<Ok<AnalyticsSettingsView>, ProblemHttpResult>> PutSettings(Json<SetAnalyticsSettingsCommand> body, HttpContext context, AnalyticsSettings settings) =>
+        OutcomeResults.Ok(await settings.SetAsync(context.GetCaller(), body.Value, context.RequestAborted));
 
     private static void MapUsage(RouteGroupBuilder api)
     {
-        api.MapGet("/courses/{courseId}/analytics/usage", GetUsage).Produces<CourseUsage>();
-        api.MapGet("/courses/{courseId}/analytics/usage/modules", GetModuleUsage).Produces<ModuleUsage>();
+        api.MapGet("/courses/{courseId}/analytics/usage", GetUsage);
+        api.MapGet("/courses/{courseId}/analytics/usage/modules", GetModuleUsage);
     }
 
-    private static async Task<IResult> GetModuleUsage(string courseId, HttpContext context, GetModuleUsageHandler handler) =>
+    private static async Task<Results<Ok<ModuleUsage>, ProblemHttpResult>> GetModuleUsage(string courseId, HttpContext context, GetModuleUsageHandler handler) =>
         OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, context.RequestAborted));
 
-    private static async Task<IResult> GetUsage(string courseId, string? from, string? to, HttpContext context, GetCourseUsageHandler handler) =>
+    private static async Task<Results<Ok<CourseUsage>, ProblemHttpResult>> GetUsage(string courseId, string? from, string? to, HttpContext context, GetCourseUsageHandler handler) =>
         OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, from, to, context.RequestAborted));
 
     private static void MapHeatmap(RouteGroupBuilder api) =>
         api.MapGet("/courses/{courseId}/analytics/heatmap", GetHeatmap).Produces<Heatmap>().Produces<string>(StatusCodes.Status200OK, HeatmapSvg.ContentType);
 
-    private static async Task<IResult> GetImprovements(string? courseId, HttpContext context, GetImprovementsHandler handler) =>
+    private static async Task<Results<Ok<Improvements>, ProblemHttpResult>> GetImprovements(string? courseId, HttpContext context, GetImprovementsHandler handler) =>
         OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, context.RequestAborted));
 
-    private static async Task<IResult> GetCourseImprovements(string courseId, HttpContext context, GetImprovementsHandler handler) =>
+    private static async Task<Results<Ok<Improvements>, ProblemHttpResult>> GetCourseImprovements(string courseId, HttpContext context, GetImprovementsHandler handler) =>
         OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, context.RequestAborted));
 
     /// <summary>JSON by default; the same data as an SVG document when the client accepts <c>image/svg+xml</c> (and not JSON first).</summary>

@@ -4,6 +4,7 @@ using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -15,23 +16,27 @@ namespace EdTech.Bff.Apis;
 /// </summary>
 public static class ContentListsApi
 {
-    public static RouteGroupBuilder MapContentLists(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapContentLists(this IEndpointRouteBuilder routes)
     {
-        api.MapGet("/tagging-jobs", TaggingJobs).Produces<Page<TaggingJobSummary>>().Produces(StatusCodes.Status304NotModified);
-        return api.MapSimulationList();
+        var api = routes.MapRoleGroup("content");
+        api.MapGet("/tagging-jobs", TaggingJobs);
+        return MapSimulationList(api);
     }
 
-    public static RouteGroupBuilder MapSimulationList(this RouteGroupBuilder api)
+    /// <summary>The simulations list on the tenant-admin surface, as the single reads are.</summary>
+    public static RouteGroupBuilder MapAdminSimulationList(this IEndpointRouteBuilder routes) => MapSimulationList(routes.MapRoleGroup("admin"));
+
+    private static RouteGroupBuilder MapSimulationList(RouteGroupBuilder api)
     {
-        api.MapGet("/simulations", Simulations).Produces<Page<SimulationListItem>>().Produces(StatusCodes.Status304NotModified);
+        api.MapGet("/simulations", Simulations);
         return api;
     }
 
-    private static async Task<IResult> TaggingJobs(
+    private static async Task<Results<Ok<Page<TaggingJobSummary>>, NotModified, ProblemHttpResult>> TaggingJobs(
         [FromQuery] string? status, [FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListTaggingJobsHandler handler) =>
         PageResults.Ok(context, await handler.HandleAsync(context.GetCaller(), status, limit, next, context.RequestAborted));
 
-    private static async Task<IResult> Simulations(
+    private static async Task<Results<Ok<Page<SimulationListItem>>, NotModified, ProblemHttpResult>> Simulations(
         [FromQuery] string? status, [FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListSimulationsHandler handler) =>
         PageResults.Ok(context, await handler.HandleAsync(context.GetCaller(), status, limit, next, context.RequestAborted));
 }

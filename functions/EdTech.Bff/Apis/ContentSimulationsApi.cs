@@ -16,9 +16,9 @@ namespace EdTech.Bff.Apis;
 /// </summary>
 public static class ContentSimulationsApi
 {
-    public static RouteGroupBuilder MapContentSimulations(this RouteGroupBuilder api) => Map(api, "/api/content");
+    public static RouteGroupBuilder MapContentSimulations(this IEndpointRouteBuilder routes) => Map(routes.MapRoleGroup("content"), "/api/content");
 
-    public static RouteGroupBuilder MapAdminSimulations(this RouteGroupBuilder api) => Map(api, "/api/admin");
+    public static RouteGroupBuilder MapAdminSimulations(this IEndpointRouteBuilder routes) => Map(routes.MapRoleGroup("admin"), "/api/admin");
 
     private static RouteGroupBuilder Map(RouteGroupBuilder api, string prefix)
     {

@@ -4,6 +4,7 @@ using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -14,16 +15,17 @@ public static class ContentSuggestionsApi
 {
     private const int MaxBodyBytes = 16 * 1024;
 
-    public static RouteGroupBuilder MapContentSuggestions(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapContentSuggestions(this IEndpointRouteBuilder routes)
     {
-        api.MapGet("/suggestions", List).Produces<Page<SuggestionView>>();
-        api.MapPost("/suggestions/accept", AcceptAll).Accepts<AcceptAllSuggestionsCommand>("application/json").Produces<AcceptAllResult>();
+        var api = routes.MapRoleGroup("content");
+        api.MapGet("/suggestions", List);
+        api.MapPost("/suggestions/accept", AcceptAll);
         api.MapPost("/suggestions/{assessmentId}/{itemId}/accept", Accept).Accepts<AcceptSuggestionCommand>("application/json").Produces<SuggestionView>();
-        api.MapPost("/suggestions/{assessmentId}/{itemId}/reject", Reject).Produces<SuggestionView>();
+        api.MapPost("/suggestions/{assessmentId}/{itemId}/reject", Reject);
         return api;
     }
 
-    private static async Task<IResult> List(
+    private static async Task<Results<Ok<Page<SuggestionView>>, ProblemHttpResult>> List(
         [FromQuery] string? courseId, [FromQuery] string? status, [FromQuery] string? assessmentId, [FromQuery] string? itemId, [FromQuery] string? limit, [FromQuery] string? next,
         HttpContext context, ListSuggestionsHandler handler)
     {
@@ -49,12 +51,9 @@ public static class ContentSuggestionsApi
         return OutcomeResults.Ok(await handler.AcceptAsync(request.HttpContext.GetCaller(), assessmentId, itemId, command, request.HttpContext.RequestAborted));
     }
 
-    private static async Task<IResult> Reject(string assessmentId, string itemId, HttpContext context, DecideSuggestionHandler handler) =>
+    private static async Task<Results<Ok<SuggestionView>, ProblemHttpResult>> Reject(string assessmentId, string itemId, HttpContext context, DecideSuggestionHandler handler) =>
         OutcomeResults.Ok(await handler.RejectAsync(context.GetCaller(), assessmentId, itemId, context.RequestAborted));
 
-    private static async Task<IResult> AcceptAll(HttpRequest request, AcceptSuggestionsAbove handler)
-    {
-        var (body, error) = await JsonBody.ReadAsync<AcceptAllSuggestionsCommand>(request, MaxBodyBytes);
-        return error ?? OutcomeResults.Ok(await handler.HandleAsync(request.HttpContext.GetCaller(), body!, request.HttpContext.RequestAborted));
-    }
+    private static async Task<Results<Ok<AcceptAllResult>, ProblemHttpResult>> AcceptAll([BodyLimit(MaxBodyBytes)] Json<AcceptAllSuggestionsCommand> body, HttpContext context, AcceptSuggestionsAbove handler) =>
+        OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), body.Value, context.RequestAborted));
 }

@@ -4,6 +4,7 @@ using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -14,27 +15,22 @@ public static class ContentTaxonomyApi
 {
     private const int MaxSkillBytes = 64 * 1024;
 
-    public static RouteGroupBuilder MapContentTaxonomy(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapContentTaxonomy(this IEndpointRouteBuilder routes)
     {
-        api.MapGet("/taxonomy/skills", ListSkills).Produces<Page<TaxonomySkillView>>();
-        api.MapGet("/taxonomy/skills/{skillId}", GetSkill).Produces<TaxonomySkillView>();
-        api.MapPut("/taxonomy/skills/{skillId}", PutSkill).Accepts<PutTaxonomySkillCommand>("application/json")
-            .Produces<TaxonomySkillView>().Produces<TaxonomySkillView>(StatusCodes.Status201Created);
+        var api = routes.MapRoleGroup("content");
+        api.MapGet("/taxonomy/skills", ListSkills);
+        api.MapGet("/taxonomy/skills/{skillId}", GetSkill);
+        api.MapPut("/taxonomy/skills/{skillId}", PutSkill);
         return api;
     }
 
-    private static async Task<IResult> ListSkills([FromQuery] string? limit, [FromQuery] string? next, HttpContext context, TaxonomySkillHandlers handler) =>
+    private static async Task<Results<Ok<Page<TaxonomySkillView>>, ProblemHttpResult>> ListSkills([FromQuery] string? limit, [FromQuery] string? next, HttpContext context, TaxonomySkillHandlers handler) =>
         OutcomeResults.Ok(await handler.ListAsync(context.GetCaller(), limit, next, context.RequestAborted));
 
-    private static async Task<IResult> GetSkill(string skillId, HttpContext context, TaxonomySkillHandlers handler) =>
+    private static async Task<Results<Ok<TaxonomySkillView>, ProblemHttpResult>> GetSkill(string skillId, HttpContext context, TaxonomySkillHandlers handler) =>
         OutcomeResults.Ok(await handler.GetAsync(context.GetCaller(), skillId, context.RequestAborted));
 
-    private static async Task<IResult> PutSkill(string skillId, HttpRequest request, TaxonomySkillHandlers handler)
-    {
-        var (body, error) = await JsonBody.ReadAsync<PutTaxonomySkillCommand>(request, MaxSkillBytes);
-        return error ?? OutcomeResults.Created(
-            await handler.PutAsync(request.HttpContext.GetCaller(), skillId, body!, request.HttpContext.RequestAborted),
-            v => v,
-            v => $"/api/content/taxonomy/skills/{v.SkillId}");
-    }
+    private static async Task<Results<Created<TaxonomySkillView>, Ok<TaxonomySkillView>, ProblemHttpResult>> PutSkill(
+        string skillId, [BodyLimit(MaxSkillBytes)] Json<PutTaxonomySkillCommand> body, HttpContext context, TaxonomySkillHandlers handler) =>
+        OutcomeResults.Created(await handler.PutAsync(context.GetCaller(), skillId, body.Value, context.RequestAborted), v => v, v => $"/api/content/taxonomy/skills/{v.SkillId}");
 }

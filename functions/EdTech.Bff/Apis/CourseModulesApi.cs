@@ -5,6 +5,8 @@ using EdTech.Bff.Security;
 using EdTech.Domain.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace EdTech.Bff.Apis;
@@ -12,40 +14,35 @@ namespace EdTech.Bff.Apis;
 /// <summary>Course modules: teachers put and list them, enrolled students list what they may see.</summary>
 public static class CourseModulesApi
 {
-    public static RouteGroupBuilder MapTeacherModulesApi(this RouteGroupBuilder teacher)
+    public static RouteGroupBuilder MapTeacherModulesApi(this IEndpointRouteBuilder routes)
     {
-        teacher.MapPut("/courses/{courseId}/modules/{moduleId}", Put).Accepts<PutModuleCommand>("application/json").Produces<ModuleView>();
-        teacher.MapGet("/courses/{courseId}/modules", (string courseId, HttpContext context, GetModulesHandler handler) => List(courseId, context, handler, Roles.Teacher))
-            .Produces<ModuleList>();
+        var teacher = routes.MapRoleGroup("teacher");
+        teacher.MapPut("/courses/{courseId}/modules/{moduleId}", Put);
+        teacher.MapGet("/courses/{courseId}/modules", (string courseId, HttpContext context, GetModulesHandler handler) => List(courseId, context, handler, Roles.Teacher));
         return teacher;
     }
 
-    public static RouteGroupBuilder MapStudentModulesApi(this RouteGroupBuilder student)
+    public static RouteGroupBuilder MapStudentModulesApi(this IEndpointRouteBuilder routes)
     {
-        student.MapGet("/courses/{courseId}/modules", (string courseId, HttpContext context, GetModulesHandler handler) => List(courseId, context, handler, Roles.Student))
-            .Produces<ModuleList>();
+        var student = routes.MapRoleGroup("student");
+        student.MapGet("/courses/{courseId}/modules", (string courseId, HttpContext context, GetModulesHandler handler) => List(courseId, context, handler, Roles.Student));
         return student;
     }
 
-    private static async Task<IResult> Put(string courseId, string moduleId, HttpRequest request, PutModuleHandler handler)
+    /// <param name="ifMatch">With it the replace is conditional on that version (412 stale); the answer carries the stored ETag (docs/api-lifecycle.md).</param>
+    private static async Task<Results<Created<ModuleView>, Ok<ModuleView>, ProblemHttpResult>> Put(
+        string courseId, string moduleId, Json<PutModuleCommand> body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, PutModuleHandler handler)
     {
-        var (body, error) = await JsonBody.ReadAsync<PutModuleCommand>(request);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        // With If-Match the replace is conditional on that version (412 stale); the answer carries the stored ETag (docs/api-lifecycle.md).
-        var outcome = await handler.PutAsync(request.HttpContext.GetCaller(), courseId, moduleId, body!, LifecycleApi.IfMatch(request), request.HttpContext.RequestAborted);
+        var outcome = await handler.PutAsync(context.GetCaller(), courseId, moduleId, body.Value, LifecycleApi.IfMatch(ifMatch), context.RequestAborted);
         if (outcome.Value is { } stored)
         {
-            request.HttpContext.Response.Headers.ETag = stored.ETag;
+            context.Response.Headers.ETag = stored.ETag;
         }
 
         return OutcomeResults.Created(outcome, m => ToView(m.Value), m => $"/api/teacher/courses/{m.Value.CourseId}/modules/{m.Value.ModuleId}");
     }
 
-    private static async Task<IResult> List(string courseId, HttpContext context, GetModulesHandler handler, string role) =>
+    private static async Task<Results<Ok<ModuleList>, ProblemHttpResult>> List(string courseId, HttpContext context, GetModulesHandler handler, string role) =>
         OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, role, context.RequestAborted));
 
     private static ModuleView ToView(ModuleRecord m) => new(m.ModuleId, m.Title, m.Position, m.Items);

@@ -3,6 +3,7 @@ using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace EdTech.Bff.Apis;
@@ -12,44 +13,41 @@ public static class LearningApi
 {
     private const int MaxRatingBytes = 16 * 1024;
 
-    public static RouteGroupBuilder MapStudentLearning(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapStudentLearning(this IEndpointRouteBuilder routes)
     {
-        api.MapGet("/recommendations", GetRecommendations).Produces<StudentRecommendations>();
-        api.MapPost("/items/{itemId}/ratings", RateItem).Accepts<RateItemCommand>("application/json").Produces<ItemRatingView>();
+        var api = routes.MapRoleGroup("student");
+        api.MapGet("/recommendations", GetRecommendations);
+        api.MapPost("/items/{itemId}/ratings", RateItem);
         return api;
     }
 
-    public static RouteGroupBuilder MapTeacherLearning(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapTeacherLearning(this IEndpointRouteBuilder routes)
     {
-        api.MapPut("/courses/{courseId}/skill-graph", SetSkillGraph).Accepts<SetSkillGraphCommand>("application/json").Produces<SkillGraphView>();
-        api.MapGet("/courses/{courseId}/flagged-items", GetCourseFlaggedItems).Produces<FlaggedItems>();
+        var api = routes.MapRoleGroup("teacher");
+        api.MapPut("/courses/{courseId}/skill-graph", SetSkillGraph);
+        api.MapGet("/courses/{courseId}/flagged-items", GetCourseFlaggedItems);
         return api;
     }
 
-    public static RouteGroupBuilder MapContentLearning(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapContentLearning(this IEndpointRouteBuilder routes)
     {
-        api.MapGet("/flagged-items", GetTenantFlaggedItems).Produces<FlaggedItems>();
+        var api = routes.MapRoleGroup("content");
+        api.MapGet("/flagged-items", GetTenantFlaggedItems);
         return api;
     }
 
-    private static async Task<IResult> GetRecommendations(HttpContext context, GetRecommendationsHandler handler) =>
+    private static async Task<Ok<StudentRecommendations>> GetRecommendations(HttpContext context, GetRecommendationsHandler handler) =>
         TypedResults.Ok(await handler.HandleAsync(context.GetCaller(), context.RequestAborted));
 
-    private static async Task<IResult> RateItem(string itemId, HttpRequest request, RateItemHandler handler)
-    {
-        var (body, error) = await JsonBody.ReadAsync<RateItemCommand>(request, MaxRatingBytes);
-        return error ?? OutcomeResults.Ok(await handler.HandleAsync(request.HttpContext.GetCaller(), itemId, body!, request.HttpContext.RequestAborted));
-    }
+    private static async Task<Results<Ok<ItemRatingView>, ProblemHttpResult>> RateItem(string itemId, [BodyLimit(MaxRatingBytes)] Json<RateItemCommand> body, HttpContext context, RateItemHandler handler) =>
+        OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), itemId, body.Value, context.RequestAborted));
 
-    private static async Task<IResult> SetSkillGraph(string courseId, HttpRequest request, SetSkillGraphHandler handler)
-    {
-        var (body, error) = await JsonBody.ReadAsync<SetSkillGraphCommand>(request);
-        return error ?? OutcomeResults.Ok(await handler.HandleAsync(request.HttpContext.GetCaller(), courseId, body!, request.HttpContext.RequestAborted));
-    }
+    private static async Task<Results<Ok<SkillGraphView>, ProblemHttpResult>> SetSkillGraph(string courseId, Json<SetSkillGraphCommand> body, HttpContext context, SetSkillGraphHandler handler) =>
+        OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, body.Value, context.RequestAborted));
 
-    private static async Task<IResult> GetCourseFlaggedItems(string courseId, HttpContext context, GetFlaggedItemsHandler handler) =>
+    private static async Task<Results<Ok<FlaggedItems>, ProblemHttpResult>> GetCourseFlaggedItems(string courseId, HttpContext context, GetFlaggedItemsHandler handler) =>
         OutcomeResults.Ok(await handler.ForCourseAsync(context.GetCaller(), courseId, context.RequestAborted));
 
-    private static async Task<IResult> GetTenantFlaggedItems(HttpContext context, GetFlaggedItemsHandler handler) =>
+    private static async Task<Ok<FlaggedItems>> GetTenantFlaggedItems(HttpContext context, GetFlaggedItemsHandler handler) =>
         TypedResults.Ok(await handler.ForTenantAsync(context.GetCaller(), context.RequestAborted));
 }

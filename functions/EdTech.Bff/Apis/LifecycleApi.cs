@@ -9,8 +9,9 @@ using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Net.Http.Headers;
 
 namespace EdTech.Bff.Apis;
 
@@ -23,61 +24,63 @@ public sealed record AssessmentStateView(string Id, string CourseId, string Titl
 /// </summary>
 public static class LifecycleApi
 {
-    public static RouteGroupBuilder MapAdminLifecycleApi(this RouteGroupBuilder admin)
+    public static RouteGroupBuilder MapAdminLifecycleApi(this IEndpointRouteBuilder routes)
     {
+        var admin = routes.MapRoleGroup("admin");
         admin.MapGet("/courses/{courseId}", GetCourse).Produces<CourseView>().WithSummary("Read a course (with its ETag)");
-        admin.MapPatch("/courses/{courseId}", UpdateCourse).Accepts<UpdateCourseCommand>("application/json").Produces<CourseView>()
+        admin.MapPatch("/courses/{courseId}", UpdateCourse).Produces<CourseView>()
             .WithSummary("Rename, archive or unarchive a course (merge patch, optional If-Match)");
         return admin;
     }
 
-    public static RouteGroupBuilder MapTeacherLifecycleApi(this RouteGroupBuilder teacher)
+    public static RouteGroupBuilder MapTeacherLifecycleApi(this IEndpointRouteBuilder routes)
     {
+        var teacher = routes.MapRoleGroup("teacher");
         teacher.MapPost("/courses/{courseId}/assessments/{assessmentId}/unpublish", Unpublish).Produces<AssessmentStateView>()
             .WithSummary("Unpublish an assessment that has no submissions (back to draft)");
         teacher.MapPost("/courses/{courseId}/assessments/{assessmentId}/publish", Publish).Produces<AssessmentStateView>()
             .WithSummary("Publish a draft assessment");
         teacher.MapGet("/courses/{courseId}/modules/{moduleId}", GetModule).Produces<ModuleView>().WithSummary("Read a module (with its ETag)");
-        teacher.MapDelete("/courses/{courseId}/modules/{moduleId}", DeleteModule).Produces(StatusCodes.Status204NoContent)
+        teacher.MapDelete("/courses/{courseId}/modules/{moduleId}", DeleteModule)
             .WithSummary("Delete a module (optional If-Match)");
         return teacher;
     }
 
     /// <summary>The If-Match header, null when absent or <c>*</c> (any version: the same as none).</summary>
-    internal static string? IfMatch(HttpRequest request)
+    internal static string? IfMatch(string? header)
     {
-        var value = request.Headers[HeaderNames.IfMatch].ToString().Trim();
+        var value = header?.Trim() ?? string.Empty;
         return value.Length == 0 || value == "*" ? null : value;
     }
 
     private static async Task<IResult> GetCourse(string courseId, HttpContext context, GetCourseHandler handler) =>
         WithETag(context, await handler.HandleAsync(context.GetCaller(), courseId, context.RequestAborted), CourseView.Of);
 
-    private static async Task<IResult> UpdateCourse(string courseId, HttpRequest request, UpdateCourseHandler handler)
-    {
-        var (body, error) = await JsonBody.ReadAsync<UpdateCourseCommand>(request);
-        return error ?? WithETag(request.HttpContext,
-            await handler.HandleAsync(request.HttpContext.GetCaller(), courseId, body!, IfMatch(request), request.HttpContext.RequestAborted), CourseView.Of);
-    }
+    private static async Task<IResult> UpdateCourse(
+        string courseId, Json<UpdateCourseCommand> body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, UpdateCourseHandler handler) =>
+        WithETag(context, await handler.HandleAsync(context.GetCaller(), courseId, body.Value, IfMatch(ifMatch), context.RequestAborted), CourseView.Of);
 
-    private static async Task<IResult> Unpublish(string courseId, string assessmentId, HttpRequest request, SetAssessmentStateHandler handler) =>
-        StateResult(request.HttpContext, await handler.UnpublishAsync(request.HttpContext.GetCaller(), courseId, assessmentId, IfMatch(request), request.HttpContext.RequestAborted));
+    private static async Task<Results<Ok<AssessmentStateView>, ProblemHttpResult>> Unpublish(
+        string courseId, string assessmentId, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, SetAssessmentStateHandler handler) =>
+        StateResult(context, await handler.UnpublishAsync(context.GetCaller(), courseId, assessmentId, IfMatch(ifMatch), context.RequestAborted));
 
-    private static async Task<IResult> Publish(string courseId, string assessmentId, HttpRequest request, SetAssessmentStateHandler handler) =>
-        StateResult(request.HttpContext, await handler.PublishAsync(request.HttpContext.GetCaller(), courseId, assessmentId, IfMatch(request), request.HttpContext.RequestAborted));
+    private static async Task<Results<Ok<AssessmentStateView>, ProblemHttpResult>> Publish(
+        string courseId, string assessmentId, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, SetAssessmentStateHandler handler) =>
+        StateResult(context, await handler.PublishAsync(context.GetCaller(), courseId, assessmentId, IfMatch(ifMatch), context.RequestAborted));
 
     private static async Task<IResult> GetModule(string courseId, string moduleId, HttpContext context, GetModuleHandler handler) =>
         WithETag(context, await handler.HandleAsync(context.GetCaller(), courseId, moduleId, context.RequestAborted), ToView);
 
-    private static async Task<IResult> DeleteModule(string courseId, string moduleId, HttpRequest request, DeleteModuleHandler handler)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteModule(
+        string courseId, string moduleId, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, DeleteModuleHandler handler)
     {
-        var outcome = await handler.HandleAsync(request.HttpContext.GetCaller(), courseId, moduleId, IfMatch(request), request.HttpContext.RequestAborted);
+        var outcome = await handler.HandleAsync(context.GetCaller(), courseId, moduleId, IfMatch(ifMatch), context.RequestAborted);
         return outcome.Problem is { } problem ? Problems.Of(problem) : TypedResults.NoContent();
     }
 
     internal static ModuleView ToView(ModuleRecord m) => new(m.ModuleId, m.Title, m.Position, m.Items);
 
-    private static IResult StateResult(HttpContext context, Outcome<TeacherAssessment> outcome)
+    private static Results<Ok<AssessmentStateView>, ProblemHttpResult> StateResult(HttpContext context, Outcome<TeacherAssessment> outcome)
     {
         if (outcome.Problem is { } problem)
         {

@@ -6,6 +6,7 @@ using EdTech.Bff.Security;
 using EdTech.Domain.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -17,40 +18,42 @@ namespace EdTech.Bff.Apis;
 /// </summary>
 public static class ListsApi
 {
-    public static RouteGroupBuilder MapTeacherLists(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapTeacherLists(this IEndpointRouteBuilder routes)
     {
-        api.MapGet("/courses", TeacherCourses).Produces<Page<CourseSummary>>().Produces(StatusCodes.Status304NotModified);
-        api.MapGet("/courses/{courseId}/assessments", TeacherAssessments).Produces<Page<TeacherAssessmentSummary>>().Produces(StatusCodes.Status304NotModified);
-        api.MapGet("/assessments/{assessmentId}/submissions", TeacherSubmissions).Produces<Page<TeacherSubmissionSummary>>().Produces(StatusCodes.Status304NotModified);
+        var api = routes.MapRoleGroup("teacher");
+        api.MapGet("/courses", TeacherCourses);
+        api.MapGet("/courses/{courseId}/assessments", TeacherAssessments);
+        api.MapGet("/assessments/{assessmentId}/submissions", TeacherSubmissions);
         return api;
     }
 
-    public static RouteGroupBuilder MapStudentLists(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapStudentLists(this IEndpointRouteBuilder routes)
     {
-        api.MapGet("/courses", StudentCourses).Produces<Page<CourseSummary>>().Produces(StatusCodes.Status304NotModified);
-        api.MapGet("/courses/{courseId}/assessments", StudentAssessments).Produces<Page<StudentAssessmentSummary>>().Produces(StatusCodes.Status304NotModified);
-        api.MapGet("/submissions", StudentSubmissions).Produces<Page<StudentSubmissionView>>().Produces(StatusCodes.Status304NotModified);
+        var api = routes.MapRoleGroup("student");
+        api.MapGet("/courses", StudentCourses);
+        api.MapGet("/courses/{courseId}/assessments", StudentAssessments);
+        api.MapGet("/submissions", StudentSubmissions);
         return api;
     }
 
-    private static async Task<IResult> TeacherCourses([FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListMyCoursesHandler handler) =>
+    private static async Task<Results<Ok<Page<CourseSummary>>, NotModified, ProblemHttpResult>> TeacherCourses([FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListMyCoursesHandler handler) =>
         PageResults.Ok(context, await handler.HandleAsync(context.GetCaller(), Roles.Teacher, limit, next, context.RequestAborted));
 
-    private static async Task<IResult> StudentCourses([FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListMyCoursesHandler handler) =>
+    private static async Task<Results<Ok<Page<CourseSummary>>, NotModified, ProblemHttpResult>> StudentCourses([FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListMyCoursesHandler handler) =>
         PageResults.Ok(context, await handler.HandleAsync(context.GetCaller(), Roles.Student, limit, next, context.RequestAborted));
 
-    private static async Task<IResult> TeacherAssessments(
+    private static async Task<Results<Ok<Page<TeacherAssessmentSummary>>, NotModified, ProblemHttpResult>> TeacherAssessments(
         string courseId, [FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListCourseAssessmentsHandler handler) =>
         PageResults.Ok(context, await handler.ForTeacherAsync(context.GetCaller(), courseId, limit, next, context.RequestAborted));
 
-    private static async Task<IResult> StudentAssessments(
+    private static async Task<Results<Ok<Page<StudentAssessmentSummary>>, NotModified, ProblemHttpResult>> StudentAssessments(
         string courseId, [FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListCourseAssessmentsHandler handler) =>
         PageResults.Ok(context, await handler.ForStudentAsync(context.GetCaller(), courseId, limit, next, context.RequestAborted));
 
-    private static async Task<IResult> TeacherSubmissions(
+    private static async Task<Results<Ok<Page<TeacherSubmissionSummary>>, NotModified, ProblemHttpResult>> TeacherSubmissions(
         string assessmentId, [FromQuery] string? status, [FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListSubmissionsHandler handler) =>
         PageResults.Ok(context, await handler.ForTeacherAsync(context.GetCaller(), assessmentId, status, limit, next, context.RequestAborted));
 
-    private static async Task<IResult> StudentSubmissions([FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListSubmissionsHandler handler) =>
+    private static async Task<Results<Ok<Page<StudentSubmissionView>>, NotModified, ProblemHttpResult>> StudentSubmissions([FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListSubmissionsHandler handler) =>
         PageResults.Ok(context, await handler.ForStudentAsync(context.GetCaller(), limit, next, context.RequestAborted));
 }

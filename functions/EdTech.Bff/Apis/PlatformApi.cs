@@ -9,6 +9,8 @@ using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace EdTech.Bff.Apis;
@@ -17,56 +19,38 @@ public static class PlatformApi
 {
     public static RouteGroupBuilder MapPlatformApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/platform").FromAccessTable().WithGroupName("platform").WithTags("platform");
-        api.MapPost("/tenants", CreateTenant).Accepts<CreateTenantCommand>("application/json");
+        var api = routes.MapRoleGroup("platform");
+        api.MapPost("/tenants", CreateTenant);
         api.MapGet("/tenants", ListTenants);
         api.MapGet("/tenants/{id}", GetTenant);
-        api.MapPatch("/tenants/{id}", UpdateTenant).Accepts<UpdateTenantCommand>("application/json");
-        api.MapPost("/tenants/{id}/suspend", SuspendTenant).Accepts<SuspendTenantCommand>("application/json");
+        api.MapPatch("/tenants/{id}", UpdateTenant);
+        api.MapPost("/tenants/{id}/suspend", SuspendTenant);
         api.MapPost("/tenants/{id}/reactivate", ReactivateTenant);
         return api;
     }
 
-    private static async Task<IResult> CreateTenant(HttpRequest request, CreateTenantHandler handler)
-    {
-        var (body, error) = await JsonBody.ReadAsync<CreateTenantCommand>(request);
-        if (error is not null)
-        {
-            return error;
-        }
+    private static async Task<Results<Created<TenantView>, Ok<TenantView>, ProblemHttpResult>> CreateTenant(
+        Json<CreateTenantCommand> body, HttpContext context, CreateTenantHandler handler) =>
+        OutcomeResults.Created(await handler.HandleAsync(body.Value, context.RequestAborted), TenantView.Of, t => $"/api/platform/tenants/{t.Id}");
 
-        var outcome = await handler.HandleAsync(body!, request.HttpContext.RequestAborted);
-        return OutcomeResults.Created(outcome, TenantView.Of, t => $"/api/platform/tenants/{t.Id}");
-    }
+    private static async Task<Results<Ok<TenantList>, ProblemHttpResult>> ListTenants(string? parentId, GetTenantsHandler handler, CancellationToken ct) =>
+        OutcomeResults.Ok(await handler.ListAsync(parentId, ct), list => new TenantList([.. list.Select(TenantView.Of)]));
 
-    private static async Task<IResult> ListTenants(string? parentId, GetTenantsHandler handler, CancellationToken ct) =>
-        OutcomeResults.Ok(await handler.ListAsync(parentId, ct), list => new { items = list.Select(TenantView.Of) });
-
-    private static async Task<IResult> GetTenant(string id, HttpContext context, GetTenantsHandler handler) =>
+    private static async Task<Results<Ok<TenantView>, ProblemHttpResult>> GetTenant(string id, HttpContext context, GetTenantsHandler handler) =>
         WithETag(context, await handler.GetAsync(id, context.RequestAborted));
 
-    private static async Task<IResult> UpdateTenant(string id, HttpRequest request, UpdateTenantHandler handler)
-    {
-        var (body, error) = await JsonBody.ReadAsync<UpdateTenantCommand>(request);
-        if (error is not null)
-        {
-            return error;
-        }
+    private static async Task<Results<Ok<TenantView>, ProblemHttpResult>> UpdateTenant(
+        string id, Json<UpdateTenantCommand> body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, UpdateTenantHandler handler) =>
+        WithETag(context, await handler.HandleAsync(id, body.Value, ifMatch == "*" ? null : ifMatch, context.RequestAborted));
 
-        var ifMatch = request.Headers.IfMatch.Count > 0 ? request.Headers.IfMatch.ToString() : null;
-        return WithETag(request.HttpContext, await handler.HandleAsync(id, body!, ifMatch == "*" ? null : ifMatch, request.HttpContext.RequestAborted));
-    }
+    private static async Task<Results<Ok<TenantView>, ProblemHttpResult>> SuspendTenant(
+        string id, Json<SuspendTenantCommand> body, HttpContext context, SuspendTenantHandler handler) =>
+        WithETag(context, await handler.HandleAsync(id, body.Value, context.RequestAborted));
 
-    private static async Task<IResult> SuspendTenant(string id, HttpRequest request, SuspendTenantHandler handler)
-    {
-        var (body, error) = await JsonBody.ReadAsync<SuspendTenantCommand>(request);
-        return error ?? WithETag(request.HttpContext, await handler.HandleAsync(id, body!, request.HttpContext.RequestAborted));
-    }
-
-    private static async Task<IResult> ReactivateTenant(string id, HttpContext context, ReactivateTenantHandler handler) =>
+    private static async Task<Results<Ok<TenantView>, ProblemHttpResult>> ReactivateTenant(string id, HttpContext context, ReactivateTenantHandler handler) =>
         WithETag(context, await handler.HandleAsync(id, context.RequestAborted));
 
-    private static IResult WithETag(HttpContext context, Outcome<Versioned<TenantRecord>> outcome)
+    private static Results<Ok<TenantView>, ProblemHttpResult> WithETag(HttpContext context, Outcome<Versioned<TenantRecord>> outcome)
     {
         if (outcome.Value is { } stored)
         {

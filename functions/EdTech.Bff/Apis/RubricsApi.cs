@@ -4,9 +4,9 @@ using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Net.Http.Headers;
 
 namespace EdTech.Bff.Apis;
 
@@ -16,64 +16,45 @@ namespace EdTech.Bff.Apis;
 /// </summary>
 public static class RubricsApi
 {
-    public static RouteGroupBuilder MapTeacherRubrics(this RouteGroupBuilder teacher)
+    public static RouteGroupBuilder MapTeacherRubrics(this IEndpointRouteBuilder routes)
     {
-        teacher.MapPost("/courses/{courseId}/rubrics", Create).WithSummary("Create a rubric of the course")
-            .Accepts<RubricCommand>("application/json").Produces<RubricView>(StatusCodes.Status201Created).Produces<RubricView>();
-        teacher.MapGet("/courses/{courseId}/rubrics", List).WithSummary("List the course's rubrics (paged)")
-            .Produces<Page<RubricSummary>>().Produces(StatusCodes.Status304NotModified);
-        teacher.MapGet("/courses/{courseId}/rubrics/{rubricId}", Get).WithSummary("Read a rubric (current version with its ETag, or ?version=)").Produces<RubricView>();
-        teacher.MapPut("/courses/{courseId}/rubrics/{rubricId}", Update).WithSummary("Edit a rubric (new version; If-Match required)")
-            .Accepts<RubricCommand>("application/json").Produces<RubricView>();
-        teacher.MapGet("/assessments/{assessmentId}/rubric-statistics", Statistics).WithSummary("Per-criterion statistics of the assessment's rubric items")
-            .Produces<RubricStatistics>();
+        var teacher = routes.MapRoleGroup("teacher");
+        teacher.MapPost("/courses/{courseId}/rubrics", Create).WithSummary("Create a rubric of the course");
+        teacher.MapGet("/courses/{courseId}/rubrics", List).WithSummary("List the course's rubrics (paged)");
+        teacher.MapGet("/courses/{courseId}/rubrics/{rubricId}", Get).WithSummary("Read a rubric (current version with its ETag, or ?version=)");
+        teacher.MapPut("/courses/{courseId}/rubrics/{rubricId}", Update).WithSummary("Edit a rubric (new version; If-Match required)");
+        teacher.MapGet("/assessments/{assessmentId}/rubric-statistics", Statistics).WithSummary("Per-criterion statistics of the assessment's rubric items");
         return teacher;
     }
 
-    private static async Task<IResult> Create(string courseId, HttpRequest request, CreateRubricHandler handler)
+    private static async Task<Results<Created<RubricView>, Ok<RubricView>, ProblemHttpResult>> Create(
+        string courseId, Json<RubricCommand> body, HttpContext context, CreateRubricHandler handler)
     {
-        var (body, error) = await JsonBody.ReadAsync<RubricCommand>(request);
-        if (error is not null)
+        var outcome = await handler.HandleAsync(context.GetCaller(), courseId, body.Value, context.RequestAborted);
+        if (outcome.Value is { } rubric)
         {
-            return error;
+            context.Response.Headers.ETag = rubric.ETag;
         }
 
-        var outcome = await handler.HandleAsync(request.HttpContext.GetCaller(), courseId, body!, request.HttpContext.RequestAborted);
-        if (outcome.Problem is { } problem)
-        {
-            return Problems.Of(problem);
-        }
-
-        var rubric = outcome.Value!;
-        request.HttpContext.Response.Headers.ETag = rubric.ETag;
-        return outcome.Created
-            ? TypedResults.Created($"/api/teacher/courses/{rubric.View.CourseId}/rubrics/{rubric.View.RubricId}", rubric.View)
-            : TypedResults.Ok(rubric.View);
+        return OutcomeResults.Created(outcome, r => r.View, r => $"/api/teacher/courses/{r.View.CourseId}/rubrics/{r.View.RubricId}");
     }
 
-    private static async Task<IResult> List(string courseId, [FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListRubricsHandler handler) =>
+    private static async Task<Results<Ok<Page<RubricSummary>>, NotModified, ProblemHttpResult>> List(
+        string courseId, [FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListRubricsHandler handler) =>
         PageResults.Ok(context, await handler.HandleAsync(context.GetCaller(), courseId, limit, next, context.RequestAborted));
 
-    private static async Task<IResult> Get(string courseId, string rubricId, [FromQuery] string? version, HttpContext context, GetRubricHandler handler) =>
+    private static async Task<Results<Ok<RubricView>, ProblemHttpResult>> Get(
+        string courseId, string rubricId, [FromQuery] string? version, HttpContext context, GetRubricHandler handler) =>
         WithETag(context, await handler.HandleAsync(context.GetCaller(), courseId, rubricId, version, context.RequestAborted));
 
-    private static async Task<IResult> Update(string courseId, string rubricId, HttpRequest request, UpdateRubricHandler handler)
-    {
-        var (body, error) = await JsonBody.ReadAsync<RubricCommand>(request);
-        if (error is not null)
-        {
-            return error;
-        }
+    private static async Task<Results<Ok<RubricView>, ProblemHttpResult>> Update(
+        string courseId, string rubricId, Json<RubricCommand> body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, UpdateRubricHandler handler) =>
+        WithETag(context, await handler.HandleAsync(context.GetCaller(), courseId, rubricId, body.Value, string.IsNullOrEmpty(ifMatch) ? null : ifMatch, context.RequestAborted));
 
-        var ifMatch = request.Headers[HeaderNames.IfMatch].ToString();
-        return WithETag(request.HttpContext, await handler.HandleAsync(request.HttpContext.GetCaller(), courseId, rubricId, body!,
-            ifMatch.Length == 0 ? null : ifMatch, request.HttpContext.RequestAborted));
-    }
-
-    private static async Task<IResult> Statistics(string assessmentId, HttpContext context, GetRubricStatisticsHandler handler) =>
+    private static async Task<Results<Ok<RubricStatistics>, ProblemHttpResult>> Statistics(string assessmentId, HttpContext context, GetRubricStatisticsHandler handler) =>
         OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), assessmentId, context.RequestAborted));
 
-    private static IResult WithETag(HttpContext context, Outcome<TeacherRubric> outcome)
+    private static Results<Ok<RubricView>, ProblemHttpResult> WithETag(HttpContext context, Outcome<TeacherRubric> outcome)
     {
         if (outcome.Problem is { } problem)
         {

@@ -3,32 +3,39 @@ using EdTech.Application.Assessments.UpdateAssessment;
 using EdTech.Application.Common;
 using EdTech.Bff.Http;
 using EdTech.Bff.Security;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 
 namespace EdTech.Bff.Apis;
 
-/// <summary>A teacher's read and versioned edit of one assessment (mapped in <see cref="TeacherApi"/>): the ETag on read, If-Match on edit.</summary>
+/// <summary>A teacher's read and versioned edit of one assessment: the ETag on read, If-Match on edit.</summary>
 public static class TeacherAssessmentApi
 {
-    public static async Task<IResult> Get(string courseId, string assessmentId, HttpContext context, GetTeacherAssessmentHandler handler) =>
-        WithETag(context, await handler.HandleAsync(context.GetCaller(), courseId, assessmentId, context.RequestAborted), isEdit: false);
-
-    public static async Task<IResult> Update(string courseId, string assessmentId, HttpRequest request, UpdateAssessmentHandler handler)
+    public static RouteGroupBuilder MapTeacherAssessmentApi(this IEndpointRouteBuilder routes)
     {
-        var (body, error) = await JsonBody.ReadAsync<CreateAssessmentCommand>(request, TeacherApi.MaxAssessmentBytes);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        var ifMatch = request.Headers[HeaderNames.IfMatch].ToString();
-        var outcome = await handler.HandleAsync(request.HttpContext.GetCaller(), courseId, assessmentId, body! with { CourseId = courseId },
-            ifMatch.Length == 0 ? null : ifMatch, request.HttpContext.RequestAborted);
-        return WithETag(request.HttpContext, outcome, isEdit: true);
+        var api = routes.MapRoleGroup("teacher");
+        api.MapGet("/courses/{courseId}/assessments/{assessmentId}", Get);
+        api.MapPut("/courses/{courseId}/assessments/{assessmentId}", Update);
+        return api;
     }
 
-    private static IResult WithETag(HttpContext context, Outcome<TeacherAssessment> outcome, bool isEdit)
+    private static async Task<Results<Ok<TeacherAssessmentView>, ProblemHttpResult>> Get(
+        string courseId, string assessmentId, HttpContext context, GetTeacherAssessmentHandler handler) =>
+        WithETag(context, await handler.HandleAsync(context.GetCaller(), courseId, assessmentId, context.RequestAborted), isEdit: false);
+
+    private static async Task<Results<Ok<TeacherAssessmentView>, ProblemHttpResult>> Update(
+        string courseId, string assessmentId, [BodyLimit(TeacherApi.MaxAssessmentBytes)] Json<CreateAssessmentCommand> body,
+        [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, UpdateAssessmentHandler handler)
+    {
+        var outcome = await handler.HandleAsync(context.GetCaller(), courseId, assessmentId, body.Value with { CourseId = courseId },
+            string.IsNullOrEmpty(ifMatch) ? null : ifMatch, context.RequestAborted);
+        return WithETag(context, outcome, isEdit: true);
+    }
+
+    private static Results<Ok<TeacherAssessmentView>, ProblemHttpResult> WithETag(HttpContext context, Outcome<TeacherAssessment> outcome, bool isEdit)
     {
         if (outcome.Problem is { } problem)
         {
@@ -37,6 +44,6 @@ public static class TeacherAssessmentApi
 
         context.Response.Headers.ETag = outcome.Value!.ETag;
         context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Ok(TeacherApi.ToTeacherView(outcome.Value.Record, isEdit ? outcome.Value.Regrading : null));
+        return TypedResults.Ok(TeacherAssessmentView.Of(outcome.Value.Record, isEdit ? outcome.Value.Regrading : null));
     }
 }

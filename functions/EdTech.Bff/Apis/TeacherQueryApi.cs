@@ -2,27 +2,32 @@ using EdTech.Application.Assessments.Statistics;
 using EdTech.Application.Gradebooks.GradingSchemes;
 using EdTech.Bff.Http;
 using EdTech.Bff.Security;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
 
 namespace EdTech.Bff.Apis;
 
-/// <summary>Teacher grading scheme and assessment statistics (mapped in <see cref="TeacherApi"/>).</summary>
+/// <summary>Teacher grading scheme and assessment statistics.</summary>
 public static class TeacherQueryApi
 {
-    public static async Task<IResult> PutGradingScheme(string courseId, HttpRequest request, SetGradingSchemeHandler handler)
+    public static RouteGroupBuilder MapTeacherQueryApi(this IEndpointRouteBuilder routes)
     {
-        var (body, error) = await JsonBody.ReadAsync<SetGradingSchemeCommand>(request);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        return OutcomeResults.Ok(await handler.HandleAsync(request.HttpContext.GetCaller(), courseId, body!, request.HttpContext.RequestAborted));
+        var api = routes.MapRoleGroup("teacher");
+        api.MapPut("/courses/{courseId}/grading-scheme", PutGradingScheme);
+        api.MapGet("/courses/{courseId}/grading-scheme", GetGradingScheme);
+        api.MapGet("/assessments/{assessmentId}/statistics", GetStatistics);
+        return api;
     }
 
-    public static async Task<IResult> GetGradingScheme(string courseId, HttpContext context, GetGradingSchemeHandler handler) =>
+    private static async Task<Results<Ok<GradingSchemeView>, ProblemHttpResult>> PutGradingScheme(
+        string courseId, Json<SetGradingSchemeCommand> body, HttpContext context, SetGradingSchemeHandler handler) =>
+        OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, body.Value, context.RequestAborted));
+
+    private static async Task<Results<Ok<GradingSchemeView>, ProblemHttpResult>> GetGradingScheme(string courseId, HttpContext context, GetGradingSchemeHandler handler) =>
         OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), courseId, context.RequestAborted));
 
-    public static async Task<IResult> GetStatistics(string assessmentId, HttpContext context, GetAssessmentStatisticsHandler handler) =>
+    private static async Task<Results<Ok<AssessmentStatistics>, ProblemHttpResult>> GetStatistics(string assessmentId, HttpContext context, GetAssessmentStatisticsHandler handler) =>
         OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), assessmentId, context.RequestAborted));
 }

@@ -2,34 +2,37 @@ using EdTech.Application.Common;
 using EdTech.Application.Grading.Review;
 using EdTech.Bff.Http;
 using EdTech.Bff.Security;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 
 namespace EdTech.Bff.Apis;
 
-/// <summary>Teacher review and grading (mapped in <see cref="TeacherApi"/>): the submission with its ETag, the review queue, grading with If-Match.</summary>
+/// <summary>Teacher review and grading: the submission with its ETag, the review queue, grading with If-Match.</summary>
 public static class TeacherReviewApi
 {
-    public static async Task<IResult> GetSubmission(string submissionId, HttpContext context, GetTeacherSubmissionHandler handler) =>
-        WithETag(context, await handler.HandleAsync(context.GetCaller(), submissionId, context.RequestAborted));
-
-    public static async Task<IResult> GetReviewQueue(HttpContext context, GetReviewQueueHandler handler) =>
-        OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), context.RequestAborted));
-
-    public static async Task<IResult> Grade(string submissionId, HttpRequest request, GradeSubmissionHandler handler)
+    public static RouteGroupBuilder MapTeacherReviewApi(this IEndpointRouteBuilder routes)
     {
-        var (body, error) = await JsonBody.ReadAsync<GradeSubmissionCommand>(request);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        var ifMatch = request.Headers[HeaderNames.IfMatch].ToString();
-        var outcome = await handler.HandleAsync(request.HttpContext.GetCaller(), submissionId, body!, ifMatch.Length == 0 ? null : ifMatch, request.HttpContext.RequestAborted);
-        return WithETag(request.HttpContext, outcome);
+        var api = routes.MapRoleGroup("teacher");
+        api.MapGet("/submissions/{submissionId}", GetSubmission);
+        api.MapGet("/review-queue", GetReviewQueue);
+        api.MapPost("/submissions/{submissionId}/grades", Grade).WithSummary("Grade a submission (manual items, overrides)");
+        return api;
     }
 
-    private static IResult WithETag(HttpContext context, Outcome<TeacherSubmission> outcome)
+    private static async Task<Results<Ok<TeacherSubmissionView>, ProblemHttpResult>> GetSubmission(string submissionId, HttpContext context, GetTeacherSubmissionHandler handler) =>
+        WithETag(context, await handler.HandleAsync(context.GetCaller(), submissionId, context.RequestAborted));
+
+    private static async Task<Results<Ok<ReviewQueue>, ProblemHttpResult>> GetReviewQueue(HttpContext context, GetReviewQueueHandler handler) =>
+        OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), context.RequestAborted));
+
+    private static async Task<Results<Ok<TeacherSubmissionView>, ProblemHttpResult>> Grade(
+        string submissionId, Json<GradeSubmissionCommand> body, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext context, GradeSubmissionHandler handler) =>
+        WithETag(context, await handler.HandleAsync(context.GetCaller(), submissionId, body.Value, string.IsNullOrEmpty(ifMatch) ? null : ifMatch, context.RequestAborted));
+
+    private static Results<Ok<TeacherSubmissionView>, ProblemHttpResult> WithETag(HttpContext context, Outcome<TeacherSubmission> outcome)
     {
         if (outcome.Problem is { } problem)
         {

@@ -12,3 +12,6 @@ public sealed record TenantView(
         t.Id, t.Name, t.TimeZone, t.Status, t.Kind, t.ParentId, t.Quotas.Effective(), t.Features, t.EntraTenantIds,
         t.SuspendedReason, t.SuspendedAt, t.CreatedAt, t.UpdatedAt);
 }
+
+/// <summary>The platform's tenant list (<c>GET /api/platform/tenants</c>).</summary>
+public sealed record TenantList(IReadOnlyList<TenantView> Items);

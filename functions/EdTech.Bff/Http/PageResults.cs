@@ -4,6 +4,7 @@ using System.Text.Json;
 using EdTech.Application.Common;
 using EdTech.Application.Serialization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EdTech.Bff.Http;
 
@@ -14,7 +15,7 @@ namespace EdTech.Bff.Http;
 /// </summary>
 public static class PageResults
 {
-    public static IResult Ok<T>(HttpContext context, Outcome<Page<T>> outcome)
+    public static Results<Ok<Page<T>>, NotModified, ProblemHttpResult> Ok<T>(HttpContext context, Outcome<Page<T>> outcome)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -28,7 +29,7 @@ public static class PageResults
         var etag = ETagOf(outcome.Value!);
         context.Response.Headers.ETag = etag;
         return Matches(context.Request.Headers.IfNoneMatch.ToString(), etag)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            ? NotModified.Instance
             : TypedResults.Ok(outcome.Value);
     }
 
