@@ -1,3 +1,4 @@
+using EdTech.Application.Assessments;
 using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
@@ -24,7 +25,7 @@ public sealed class SubmitRacingUnpublishTests : IAsyncLifetime
     {
         await _world.AddAssessmentAsync();
         var submissionId = SubmissionIds.For(SubmitWorld.Student, "quiz1", "k1");
-        Outcome<Assessments.UpdateAssessment.TeacherAssessment>? unpublished = null;
+        Outcome<Assessments.TeacherAssessment>? unpublished = null;
         var store = new HookedStore(_world.Store, Containers.Submissions, submissionId,
             async () => unpublished = await _world.States().UnpublishAsync(_world.Teacher, SubmitWorld.Course, "quiz1", null, CancellationToken.None));
 
