@@ -18,6 +18,7 @@ using EdTech.Application.Courses.Modules;
 using EdTech.Application.Dashboard;
 using EdTech.Application.Gradebooks;
 using EdTech.Application.Gradebooks.GradingSchemes;
+using EdTech.Application.Grading.Release;
 using EdTech.Application.Notifications;
 using EdTech.Application.Outbox;
 using EdTech.Application.Grading;

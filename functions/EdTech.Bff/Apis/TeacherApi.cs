@@ -3,6 +3,7 @@ using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Assessments.Statistics;
 using EdTech.Application.Gradebooks;
 using EdTech.Application.Gradebooks.GradingSchemes;
+using EdTech.Application.Grading.Release;
 using EdTech.Application.Grading.Review;
 using EdTech.Application.Grading;
 using EdTech.Application.Records;

@@ -1,6 +1,6 @@
 using EdTech.Domain.Tenancy;
 
-namespace EdTech.Application.Grading;
+namespace EdTech.Application.Grading.Regrade;
 
 /// <summary>
 /// Starts the RegradeAssessment workflow for one new version of an assessment. Idempotent: the instance id

@@ -4,7 +4,7 @@ using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
 
-namespace EdTech.Application.Grading;
+namespace EdTech.Application.Grading.Release;
 
 /// <summary>
 /// Atomic visibility per assessment. For every policy but <c>immediate</c>, results become visible through

@@ -5,7 +5,7 @@ using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
 using Microsoft.Extensions.Logging;
 
-namespace EdTech.Application.Grading;
+namespace EdTech.Application.Grading.Release;
 
 /// <summary>
 /// The timer side of release (afterDue, scheduled, and any manual release left unfinished): for each

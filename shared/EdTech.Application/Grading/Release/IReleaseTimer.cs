@@ -1,6 +1,6 @@
 using EdTech.Domain.Tenancy;
 
-namespace EdTech.Application.Grading;
+namespace EdTech.Application.Grading.Release;
 
 /// <summary>
 /// Wakes the release of one assessment at its release time (a durable timer per scheduled release), so the

@@ -1,6 +1,6 @@
 using EdTech.Domain.Tenancy;
 
-namespace EdTech.Application.Grading;
+namespace EdTech.Application.Grading.Release;
 
 /// <summary>
 /// Starts the ReleaseResults workflow for one assessment. Idempotent per <paramref name="generation"/>:

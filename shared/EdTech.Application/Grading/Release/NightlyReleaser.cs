@@ -3,7 +3,7 @@ using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using Microsoft.Extensions.Logging;
 
-namespace EdTech.Application.Grading;
+namespace EdTech.Application.Grading.Release;
 
 /// <summary>The tenant-local hour of the nightly release sweep (<c>Release:NightlyHour</c>, 0-23, default 2 = 02:00).</summary>
 public sealed record NightlyReleaseSettings(int Hour)

@@ -3,7 +3,7 @@ using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 
-namespace EdTech.Application.Grading;
+namespace EdTech.Application.Grading.Release;
 
 public sealed record ReleaseAccepted(string AssessmentId, string Status);
 

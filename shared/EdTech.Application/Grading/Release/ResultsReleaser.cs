@@ -4,7 +4,7 @@ using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
 using Microsoft.Extensions.Logging;
 
-namespace EdTech.Application.Grading;
+namespace EdTech.Application.Grading.Release;
 
 /// <summary>What the first ReleaseResults step did; <paramref name="CourseId"/> is null when the assessment is gone (nothing to release).</summary>
 public sealed record ReleaseMark(string AssessmentId, bool Marked, string? CourseId);

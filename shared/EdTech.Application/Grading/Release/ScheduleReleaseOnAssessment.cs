@@ -3,7 +3,7 @@ using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 
-namespace EdTech.Application.Grading;
+namespace EdTech.Application.Grading.Release;
 
 /// <summary>
 /// Change-feed consumer: every afterDue or scheduled assessment not yet released gets a release timer at its

@@ -2,7 +2,7 @@ using EdTech.Application.ChangeFeed;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 
-namespace EdTech.Application.Grading;
+namespace EdTech.Application.Grading.Release;
 
 /// <summary>
 /// Change-feed consumer: an assessment marked released (by the teacher's "release now" before its 202, or by
