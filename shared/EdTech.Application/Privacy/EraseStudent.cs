@@ -10,6 +10,13 @@ using EdTech.Application.Storage;
 
 namespace EdTech.Application.Privacy;
 
+public sealed record EraseStudentCommand(string UserId, string? Reason);
+
+/// <param name="SubjectHash">The tombstone's opaque subject.</param>
+/// <param name="AlreadyErased">True when an earlier request had finished the erasure; nothing was deleted now.</param>
+/// <param name="Deleted">Documents deleted by this request, per container.</param>
+public sealed record ErasureSummary(string SubjectHash, DateTimeOffset ErasedAt, bool AlreadyErased, IReadOnlyDictionary<string, int> Deleted);
+
 /// <summary>
 /// Right to erasure (GDPR art. 17 / COPPA): deletes the student's documents from every container of
 /// the caller's tenant, drops the outbox adapter's kept copies of messages naming them (<see cref="IOutboxArchive"/>), replaces their audit entries by one pseudonymous tombstone, and deletes the

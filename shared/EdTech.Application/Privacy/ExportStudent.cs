@@ -7,6 +7,11 @@ using EdTech.Application.Storage;
 
 namespace EdTech.Application.Privacy;
 
+public sealed record ExportStudentCommand(string UserId);
+
+/// <summary>Everything stored about one student in the tenant: the user record, then each container's documents as stored.</summary>
+public sealed record StudentExport(string UserId, DateTimeOffset ExportedAt, JsonElement User, IReadOnlyDictionary<string, IReadOnlyList<JsonElement>> Containers);
+
 /// <summary>
 /// Data-subject access (GDPR art. 15 / FERPA): the export is itself a disclosure, so it is audited
 /// first and the export then includes its own entry.

@@ -8,6 +8,13 @@ using EdTech.Domain.Tenancy;
 namespace EdTech.Application.Users;
 
 /// <summary>
+/// PATCH body (JSON Merge Patch, RFC 7396): an absent field stays as it is; a present one replaces it (<c>roles</c> as a whole
+/// list). None of these fields can be removed, so an explicit null is a 422 naming it. <c>active:false</c> deactivates the user
+/// (never deletes), <c>active:true</c> reactivates. The id, creation time and anything else are not patchable.
+/// </summary>
+public sealed record UpdateUserCommand(Optional<string?> DisplayName, Optional<string?> Email, Optional<string[]?> Roles, Optional<bool?> Active);
+
+/// <summary>
 /// A tenant admin's change to a user (<see cref="UpdateUserCommand"/>). The write is conditional on the ETag it read: with the
 /// client's <c>If-Match</c>, a stale one is 412; without it, a concurrent change is re-read and the patch applied again. A patch
 /// that changes nothing writes nothing (same ETag, no audit entry). Every change is audited (subject: the user) and, when it

@@ -8,6 +8,11 @@ using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Courses.Modules;
 
+public sealed record ModuleItemInput(string? Id, string? Title, string? Kind, string? AssessmentId, string? Url);
+
+/// <summary>The body of PUT .../modules/{moduleId}: the whole module (create or replace).</summary>
+public sealed record PutModuleCommand(string? Title, int? Position, IReadOnlyList<ModuleItemInput>? Items);
+
 /// <summary>
 /// Creates or replaces a module (PUT): the same content again writes nothing; other content
 /// replaces it under the ETag just read, so a concurrent PUT is a 409 rather than a lost update.
