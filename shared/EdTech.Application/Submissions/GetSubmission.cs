@@ -2,6 +2,7 @@ using EdTech.Application.Common;
 using EdTech.Application.Grading;
 using EdTech.Application.Grading.Release;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;

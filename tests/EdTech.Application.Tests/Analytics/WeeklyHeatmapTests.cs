@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using EdTech.Application.Analytics;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Domain.Analytics;
 using EdTech.Domain.Adaptive;
 using EdTech.Domain.Learning;

@@ -3,6 +3,7 @@ using EdTech.Application.Assessments;
 using EdTech.Application.Common;
 using EdTech.Application.Lists;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Serialization;
 using EdTech.Application.Storage;
 using EdTech.Application.Tests.Submissions;

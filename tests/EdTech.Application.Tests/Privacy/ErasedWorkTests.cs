@@ -1,6 +1,7 @@
 using EdTech.Application.Audit;
 using EdTech.Application.Outbox;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 

@@ -2,6 +2,7 @@ using EdTech.Application.Access;
 using EdTech.Application.Assessments;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Application.Submissions;
 using EdTech.Domain.Assessments;

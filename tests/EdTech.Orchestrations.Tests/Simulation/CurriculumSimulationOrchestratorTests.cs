@@ -4,6 +4,7 @@ using System.Text.Json;
 using EdTech.Application;
 using EdTech.Application.Content.Simulations;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Serialization;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Cli.Commands.Load;
 using EdTech.Cli.Commands.Seed;

@@ -1,7 +1,7 @@
 using EdTech.Application.Analytics;
 using EdTech.Application.Storage;
 
-namespace EdTech.Application.Records;
+namespace EdTech.Application.Records.Views;
 
 /// <summary>
 /// One heatmap row of the item × section map: <c>assessmentId/itemId</c>, its label and, aligned with the record's sections,

@@ -1,6 +1,6 @@
 using EdTech.Application.Storage;
 
-namespace EdTech.Application.Records;
+namespace EdTech.Application.Records.Views;
 
 /// <summary>
 /// Per-item statistics in a course: attempts, right answers and the Elo difficulty (logits). Id "{assessmentId}:{itemId}".

@@ -1,6 +1,6 @@
 using EdTech.Application.Storage;
 
-namespace EdTech.Application.Records;
+namespace EdTech.Application.Records.Views;
 
 /// <summary>
 /// Read model of one submission for its student and teachers; kept by the change feed. <see cref="RubricItems"/>: the scores of

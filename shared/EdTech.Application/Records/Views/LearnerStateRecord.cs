@@ -1,6 +1,6 @@
 using EdTech.Application.Storage;
 
-namespace EdTech.Application.Records;
+namespace EdTech.Application.Records.Views;
 
 /// <summary>One item's outcome in a submission: right when score / points reached the threshold.</summary>
 public sealed record ItemOutcome(string ItemId, IReadOnlyList<string> Skills, bool Correct);

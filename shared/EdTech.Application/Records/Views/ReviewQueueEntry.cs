@@ -1,6 +1,6 @@
 using EdTech.Application.Storage;
 
-namespace EdTech.Application.Records;
+namespace EdTech.Application.Records.Views;
 
 /// <summary>
 /// Read model: a submission that has been awaiting a teacher's review. It stays, with the submission's

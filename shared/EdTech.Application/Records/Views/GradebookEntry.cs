@@ -1,6 +1,6 @@
 using EdTech.Application.Storage;
 
-namespace EdTech.Application.Records;
+namespace EdTech.Application.Records.Views;
 
 /// <summary>Read model: the attempt that counts for one student and assessment. Id "{courseId}:{userId}:{assessmentId}".</summary>
 public sealed record GradebookEntry(

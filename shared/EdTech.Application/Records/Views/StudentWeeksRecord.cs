@@ -1,7 +1,7 @@
 using EdTech.Application.Storage;
 using EdTech.Domain.Analytics;
 
-namespace EdTech.Application.Records;
+namespace EdTech.Application.Records.Views;
 
 /// <summary>The modules of a course a student was active in during one ISO week.</summary>
 public sealed record ModuleWeek(string Week, string ModuleId);

@@ -1,7 +1,7 @@
 using EdTech.Application.Storage;
 using EdTech.Domain.Usage;
 
-namespace EdTech.Application.Records;
+namespace EdTech.Application.Records.Views;
 
 /// <summary>
 /// One student's activity in a course's modules, kept by the usage projection from their <c>content</c> events: per module id,

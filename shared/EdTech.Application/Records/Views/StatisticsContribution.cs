@@ -1,6 +1,6 @@
 using EdTech.Application.Storage;
 
-namespace EdTech.Application.Records;
+namespace EdTech.Application.Records.Views;
 
 /// <summary>One item of a submission: its score, and whether the student left it unanswered (for the improvement list).</summary>
 public sealed record ItemContribution(string ItemId, decimal? Score, bool Skipped = false);

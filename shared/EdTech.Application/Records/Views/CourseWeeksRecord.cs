@@ -1,7 +1,7 @@
 using EdTech.Application.Analytics;
 using EdTech.Application.Storage;
 
-namespace EdTech.Application.Records;
+namespace EdTech.Application.Records.Views;
 
 /// <summary>Σ mastery and the number of students with evidence on one skill in one ISO week.</summary>
 public sealed record SkillWeekSum(string Skill, string Week, double Sum, int Count);

@@ -1,6 +1,6 @@
 using EdTech.Application.Storage;
 
-namespace EdTech.Application.Records;
+namespace EdTech.Application.Records.Views;
 
 /// <summary>
 /// A course's usage on one day (the tenant's local calendar day), recomputed by the usage projection from that day's <see cref="UsageStudentDayRecord"/>s.

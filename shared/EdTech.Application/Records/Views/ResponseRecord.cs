@@ -1,6 +1,6 @@
 using EdTech.Application.Storage;
 
-namespace EdTech.Application.Records;
+namespace EdTech.Application.Records.Views;
 
 /// <summary>
 /// One scored answer kept for calibration. Id "{submissionId}:{itemId}" (a regrade overwrites it), partitioned by course.

@@ -1,7 +1,7 @@
 using EdTech.Application.Storage;
 using EdTech.Domain.Usage;
 
-namespace EdTech.Application.Records;
+namespace EdTech.Application.Records.Views;
 
 /// <summary>
 /// What one student did in one course on one day (the tenant's local calendar day), kept by the usage projection. <see cref="EventIds"/> and

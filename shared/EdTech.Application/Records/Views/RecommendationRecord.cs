@@ -1,6 +1,6 @@
 using EdTech.Application.Storage;
 
-namespace EdTech.Application.Records;
+namespace EdTech.Application.Records.Views;
 
 public sealed record RecommendedItem(string CourseId, string AssessmentId, string ItemId, string Skill, string Kind, string Reason, double PredictedSuccess);
 
