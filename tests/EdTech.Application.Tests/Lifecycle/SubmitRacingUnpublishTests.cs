@@ -36,7 +36,7 @@ public sealed class SubmitRacingUnpublishTests : IAsyncLifetime
         Assert.False(unpublished.Value!.Record.IsPublished());
         Assert.Equal(ProblemKind.NotFound, submitted.Problem?.Kind);
         Assert.Empty(await _world.SubmissionsAsync());
-        Assert.Null(await _world.Store.GetAsync<SubmissionView>(LifecycleWorld.Tenant, submissionId, SubmitWorld.Student));
+        Assert.Null(await _world.Store.GetAsync<SubmissionViewRecord>(LifecycleWorld.Tenant, submissionId, SubmitWorld.Student));
         Assert.False((await _world.AssessmentAsync()).IsPublished());
     }
 

@@ -116,7 +116,7 @@ public sealed class ErasureGuardCheckBeforeTests : IAsyncLifetime
         Assert.Null(await _raw.GetAsync(Tenant, Containers.SubmissionViews, "v2"));
     }
 
-    private static SubmissionView View(string id, string userId) =>
+    private static SubmissionViewRecord View(string id, string userId) =>
         new(id, "quiz1", "math101", userId, "accepted", false, DateTimeOffset.UtcNow, 5, null, 0);
 
     /// <summary>Counts reads of erasure markers (the audit container) and the writes that reach the adapter.</summary>

@@ -244,7 +244,7 @@ public sealed class ErasureGuardedStoreTests : IAsyncLifetime
         Assert.Empty(await _raw.QueryAsync(Tenant, Containers.Poison, DocumentQuery.All));
     }
 
-    private static SubmissionView View(string id, string userId) =>
+    private static SubmissionViewRecord View(string id, string userId) =>
         new(id, "quiz1", "math101", userId, "accepted", false, DateTimeOffset.UtcNow, 5, null, 0);
 
     private static ItemRatingRecord Rating(string id, string userId) =>

@@ -6,7 +6,7 @@ namespace EdTech.Application.Records.Views;
 /// Read model of one submission for its student and teachers; kept by the change feed. <see cref="RubricItems"/>: the scores of
 /// items scored with a rubric (chosen levels and comments), shown to the student only once released.
 /// </summary>
-public sealed record SubmissionView(
+public sealed record SubmissionViewRecord(
     string Id,
     string AssessmentId,
     string CourseId,
