@@ -6,6 +6,7 @@ using EdTech.Application.Storage;
 using EdTech.Domain.Adaptive;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.EloModel;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
 using Microsoft.Extensions.Logging;

@@ -8,6 +8,7 @@ using EdTech.Application.Tenants;
 using EdTech.Application.Tests.Projections;
 using EdTech.Domain.Adaptive;
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.BktModel;
 using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Tests.Analytics;

@@ -5,6 +5,7 @@ using EdTech.Application.Records.Views;
 using EdTech.Domain.Analytics;
 using EdTech.Domain.Adaptive;
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.BktModel;
 
 namespace EdTech.Application.Tests.Analytics;
 

@@ -4,6 +4,7 @@ using EdTech.Application.Records;
 using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.IrtModel;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
 using EdTech.Orchestrations.Tests.Grading;

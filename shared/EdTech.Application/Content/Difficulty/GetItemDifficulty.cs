@@ -6,6 +6,7 @@ using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Content;
+using EdTech.Domain.Learning.EloModel;
 using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Content.Difficulty;

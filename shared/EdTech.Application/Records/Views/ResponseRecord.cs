@@ -1,4 +1,5 @@
 using EdTech.Application.Storage;
+using EdTech.Domain.Learning.EloModel;
 
 namespace EdTech.Application.Records.Views;
 

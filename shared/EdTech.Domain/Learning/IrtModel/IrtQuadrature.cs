@@ -1,4 +1,4 @@
-namespace EdTech.Domain.Learning;
+namespace EdTech.Domain.Learning.IrtModel;
 
 /// <summary>
 /// Equally spaced nodes on [−range, range] with standard-normal weights (normalised to sum to 1): the fixed ability grid of

@@ -1,4 +1,4 @@
-namespace EdTech.Domain.Learning;
+namespace EdTech.Domain.Learning.IrtModel;
 
 /// <summary>
 /// M-step for one item in slope–intercept form (logit = a·θ + c), where the expected log-likelihood is concave:

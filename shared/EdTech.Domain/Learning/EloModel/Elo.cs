@@ -1,4 +1,4 @@
-namespace EdTech.Domain.Learning;
+namespace EdTech.Domain.Learning.EloModel;
 
 /// <summary>Online Elo for one skill: P(correct) = σ(ability − difficulty); each answer moves both ratings by K·(observed − expected).</summary>
 public static class Elo

@@ -1,4 +1,4 @@
-namespace EdTech.Domain.Learning;
+namespace EdTech.Domain.Learning.EloModel;
 
 /// <summary>
 /// K(n) = <see cref="InitialK"/> / (1 + <see cref="KDecay"/> · n): big early steps for a new student or item, settling as evidence grows

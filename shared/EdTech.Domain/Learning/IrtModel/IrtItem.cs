@@ -1,4 +1,4 @@
-namespace EdTech.Domain.Learning;
+namespace EdTech.Domain.Learning.IrtModel;
 
 /// <summary>A 2PL item: P(correct | θ) = σ(a·(θ − b)), a = discrimination, b = difficulty (the θ at which P = 0.5).</summary>
 public sealed record IrtItem(double Discrimination, double Difficulty)

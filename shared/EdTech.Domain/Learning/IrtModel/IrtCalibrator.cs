@@ -1,4 +1,4 @@
-namespace EdTech.Domain.Learning;
+namespace EdTech.Domain.Learning.IrtModel;
 
 /// <summary>
 /// 2PL item calibration by marginal maximum a-posteriori EM (Bock &amp; Aitkin 1981): abilities are integrated out over a fixed

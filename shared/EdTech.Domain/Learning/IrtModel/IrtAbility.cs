@@ -1,4 +1,4 @@
-namespace EdTech.Domain.Learning;
+namespace EdTech.Domain.Learning.IrtModel;
 
 /// <summary>Expected-a-posteriori ability under a N(0,1) prior on the quadrature grid: finite even for all-right or all-wrong patterns.</summary>
 public static class IrtAbility

@@ -1,4 +1,4 @@
-namespace EdTech.Domain.Learning;
+namespace EdTech.Domain.Learning.IrtModel;
 
 /// <summary>
 /// Bock–Aitkin EM settings. The prior on discrimination is normal on log a (median 1, <see cref="LogDiscriminationSd"/> 0.5, the

@@ -1,4 +1,4 @@
-namespace EdTech.Domain.Learning;
+namespace EdTech.Domain.Learning.BktModel;
 
 /// <summary>
 /// Bayesian Knowledge Tracing for one skill (Corbett &amp; Anderson 1995), no forgetting:

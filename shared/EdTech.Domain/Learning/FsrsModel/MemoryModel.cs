@@ -1,4 +1,4 @@
-namespace EdTech.Domain.Learning;
+namespace EdTech.Domain.Learning.FsrsModel;
 
 /// <summary>
 /// Spaced review with the FSRS v4 model: recall probability R(t) = (1 + t / (9·S))⁻¹ decays with days t since the last review;

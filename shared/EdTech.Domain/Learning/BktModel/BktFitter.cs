@@ -1,4 +1,4 @@
-namespace EdTech.Domain.Learning;
+namespace EdTech.Domain.Learning.BktModel;
 
 /// <summary>
 /// Fits <see cref="BktParameters"/> for one skill by EM (Baum–Welch) over students' answer sequences.

@@ -1,4 +1,4 @@
-namespace EdTech.Domain.Learning;
+namespace EdTech.Domain.Learning.IrtModel;
 
 /// <summary>Responses grouped per person in one flat array (compressed rows), so the E-step walks memory in order.</summary>
 internal sealed class IrtResponsesByPerson

@@ -1,4 +1,4 @@
-namespace EdTech.Domain.Learning;
+namespace EdTech.Domain.Learning.BktModel;
 
 /// <summary>
 /// EM stops when no parameter moves more than <see cref="Tolerance"/> in an iteration. Slip and guess are held at or below

@@ -1,4 +1,4 @@
-namespace EdTech.Domain.Learning;
+namespace EdTech.Domain.Learning.FsrsModel;
 
 /// <summary>
 /// FSRS memory state of one student for one item or skill: stability S in days (the interval at which recall falls to 90 %)

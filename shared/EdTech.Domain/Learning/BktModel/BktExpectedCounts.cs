@@ -1,4 +1,4 @@
-namespace EdTech.Domain.Learning;
+namespace EdTech.Domain.Learning.BktModel;
 
 /// <summary>E-step of Baum–Welch for the two-state BKT chain (unknown → known, never back), with scaled forward–backward passes.</summary>
 internal sealed class BktExpectedCounts

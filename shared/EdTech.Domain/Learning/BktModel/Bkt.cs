@@ -1,4 +1,4 @@
-namespace EdTech.Domain.Learning;
+namespace EdTech.Domain.Learning.BktModel;
 
 /// <summary>BKT forward inference: mastery after each observed attempt and the predicted chance of the next one being right.</summary>
 public static class Bkt

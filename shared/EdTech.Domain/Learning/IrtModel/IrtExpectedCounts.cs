@@ -1,4 +1,4 @@
-namespace EdTech.Domain.Learning;
+namespace EdTech.Domain.Learning.IrtModel;
 
 /// <summary>E-step sums per item and quadrature node: expected attempts n(i,k) and expected right answers r(i,k).</summary>
 internal sealed class IrtExpectedCounts(int itemCount, int nodes)
