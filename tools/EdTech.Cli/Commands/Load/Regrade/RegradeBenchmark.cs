@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
+using EdTech.Cli.Commands.Load.Release;
 using EdTech.Infrastructure.Identity;
 
-namespace EdTech.Cli.Commands.Load;
+namespace EdTech.Cli.Commands.Load.Regrade;
 
 public sealed record RegradeBenchmarkOptions(Uri Url, string DataDirectory, int Submissions, int Students, int Concurrency, int PollConcurrency, string? Tenant, TimeSpan Timeout);
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace EdTech.Cli.Commands.Load;
+namespace EdTech.Cli.Commands.Load.Recommendations;
 
 /// <summary>`edtech load recommendations --url URL --data DIR [--students 200] [--requests 20000] [--concurrency 16] [--max-p99-ms 5]`.</summary>
 public static class RecommendationsCommand

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using EdTech.Cli.Commands.Load.Release;
 
-namespace EdTech.Cli.Commands.Load;
+namespace EdTech.Cli.Commands.Load.Sustained;
 
 public sealed record SustainedWindow(int FromSecond, int Acknowledged, double P99Ms, double ReleasedP99Ms);
 
@@ -45,7 +46,7 @@ public sealed record SustainedReport(
         writer.WriteLine($"submit->visible (student view, sampled polls) p50/p90/p99  {SubmitToReleased.P50:F0} / {SubmitToReleased.P90:F0} / {SubmitToReleased.P99:F0} ms (max {SubmitToReleased.Max:F0}; {SubmitToReleased.Count} sampled, {SampledNotReleased} never seen released, {SamplePolls} polls)");
         if (ReleaseWindows is { } windows)
         {
-            Load.ReleaseWindows.Print(writer, windows, ReleaseSource ?? "");
+            Load.Release.ReleaseWindows.Print(writer, windows, ReleaseSource ?? "");
             if (ServerSubmitToReleased is { } server)
             {
                 writer.WriteLine($"server side (received -> released) p50/p99 {server.P50:F0} / {server.P99:F0} ms over {server.Count}");

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace EdTech.Cli.Commands.Load;
+namespace EdTech.Cli.Commands.Load.Neighbours;
 
 /// <summary>The quiet tenant's latency alone and beside a noisy tenant; printed for people and as one `RESULT {json}` line.</summary>
 public sealed record NeighboursReport(

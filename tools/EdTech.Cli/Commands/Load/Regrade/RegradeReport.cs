@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace EdTech.Cli.Commands.Load;
+namespace EdTech.Cli.Commands.Load.Regrade;
 
 /// <summary>The regrade benchmark's outcome, printed as one JSON object.</summary>
 public sealed record RegradeReport(

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace EdTech.Cli.Commands.Load;
+namespace EdTech.Cli.Commands.Load.Sustained;
 
 /// <summary>`edtech load sustained --url URL --data DIR --rate R --seconds S [--concurrency C] [--sample-every K]`.</summary>
 public static class SustainedCommand

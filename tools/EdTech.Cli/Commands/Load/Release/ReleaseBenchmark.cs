@@ -5,7 +5,7 @@ using EdTech.Cli.Commands.Seed;
 using EdTech.Infrastructure.Identity;
 using Microsoft.Data.Sqlite;
 
-namespace EdTech.Cli.Commands.Load;
+namespace EdTech.Cli.Commands.Load.Release;
 
 public sealed record ReleaseBenchmarkOptions(Uri Url, string DataDirectory, string Tenant, int Submissions, TimeSpan Timeout);
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace EdTech.Cli.Commands.Load;
+namespace EdTech.Cli.Commands.Load.Release;
 
 /// <summary>`edtech load release --url URL --data DIR [--tenant release-bench] [--submissions N]`.</summary>
 public static class ReleaseCommand

@@ -1,4 +1,4 @@
-namespace EdTech.Cli.Commands.Load;
+namespace EdTech.Cli.Commands.Load.Release;
 
 /// <summary>Submit→released of one window of send times: how many, p50 and p99 (nearest rank), and whether it met its target.</summary>
 public sealed record ReleaseWindow(int FromSecond, bool First, int Released, int NotReleased, double P50Ms, double P99Ms, double TargetMs)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace EdTech.Cli.Commands.Load;
+namespace EdTech.Cli.Commands.Load.Release;
 
 /// <summary>
 /// Submit-to-released on a sample, measured while the load runs: every 100 ms each sampled, not yet

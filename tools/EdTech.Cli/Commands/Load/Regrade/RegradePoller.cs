@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace EdTech.Cli.Commands.Load;
+namespace EdTech.Cli.Commands.Load.Regrade;
 
 /// <summary>What polling saw: how many submissions show their target score, and when the last one was first seen with it.</summary>
 public sealed record RegradePollResult(int Done, int Pending, bool TimedOut, long LastDoneAt, int Rounds);

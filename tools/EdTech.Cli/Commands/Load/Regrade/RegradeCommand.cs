@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace EdTech.Cli.Commands.Load;
+namespace EdTech.Cli.Commands.Load.Regrade;
 
 /// <summary>`edtech load regrade --url URL --data DIR --submissions N [--students S] [--concurrency C]`.</summary>
 public static class RegradeCommand

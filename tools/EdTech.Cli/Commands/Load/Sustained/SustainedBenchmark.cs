@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using EdTech.Cli.Commands.Load.Release;
 using EdTech.Infrastructure.Identity;
 
-namespace EdTech.Cli.Commands.Load;
+namespace EdTech.Cli.Commands.Load.Sustained;
 
 public sealed record SustainedOptions(Uri Url, string DataDirectory, int Rate, TimeSpan Duration, int Concurrency, int SampleEvery, string? Tenant, TimeSpan ReleaseTimeout);
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace EdTech.Cli.Commands.Load;
+namespace EdTech.Cli.Commands.Load.Release;
 
 /// <summary>What polling saw: how many were released, whether time ran out, and when the last one was first seen released.</summary>
 public sealed record ReleaseResult(int Released, int Pending, bool TimedOut, long LastReleasedAt, int Rounds);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace EdTech.Cli.Commands.Load;
+namespace EdTech.Cli.Commands.Load.Neighbours;
 
 /// <summary>`edtech load neighbours --url URL --data DIR --concurrency C [--ratio 10] [--seconds S]`.</summary>
 public static class NeighboursCommand

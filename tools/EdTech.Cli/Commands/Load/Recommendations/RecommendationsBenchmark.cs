@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using EdTech.Infrastructure.Identity;
 
-namespace EdTech.Cli.Commands.Load;
+namespace EdTech.Cli.Commands.Load.Recommendations;
 
 public sealed record RecommendationsOptions(Uri Url, string DataDirectory, int Students, int Requests, int Concurrency, double MaxP99Ms, TimeSpan Timeout);
 

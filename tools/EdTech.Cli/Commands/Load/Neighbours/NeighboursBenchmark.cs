@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using EdTech.Infrastructure.Identity;
 
-namespace EdTech.Cli.Commands.Load;
+namespace EdTech.Cli.Commands.Load.Neighbours;
 
 public sealed record NeighboursOptions(Uri Url, string DataDirectory, int Concurrency, double Ratio, double QuietRate, TimeSpan PhaseDuration, int Students, double MaxIncreasePercent);
 
