@@ -9,6 +9,8 @@ using EdTech.Application.Content.Tagging;
 using EdTech.Application.Content.Tagging.AutoTagging;
 using EdTech.Application.Courses;
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Regrade;
+using EdTech.Application.Grading.Release;
 using EdTech.Application.Learning.Calibration;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;

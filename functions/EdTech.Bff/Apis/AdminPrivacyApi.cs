@@ -1,5 +1,4 @@
-using EdTech.Application.Privacy.EraseStudent;
-using EdTech.Application.Privacy.ExportStudent;
+using EdTech.Application.Privacy;
 using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;

@@ -1,4 +1,4 @@
-using EdTech.Application.Roster.ImportOneRoster;
+using EdTech.Application.Roster;
 using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;

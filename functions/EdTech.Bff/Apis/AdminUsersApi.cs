@@ -1,9 +1,8 @@
 using EdTech.Application.Common;
-using EdTech.Application.Courses.Unenroll;
+using EdTech.Application.Courses;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Application.Users;
-using EdTech.Application.Users.UpdateUser;
 using EdTech.Bff.Http;
 using EdTech.Bff.Security;
 using Microsoft.AspNetCore.Builder;

@@ -1,5 +1,5 @@
+using EdTech.Application.Assessments;
 using EdTech.Application.Assessments.Lifecycle;
-using EdTech.Application.Assessments.UpdateAssessment;
 using EdTech.Application.Common;
 using EdTech.Application.Courses.Lifecycle;
 using EdTech.Application.Courses.Modules;

@@ -1,6 +1,9 @@
 using EdTech.Application.Assessments;
 using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Gradebooks;
+using EdTech.Application.Gradebooks.GradingSchemes;
+using EdTech.Application.Grading.Release;
+using EdTech.Application.Grading.Review;
 using EdTech.Application.Grading;
 using EdTech.Application.Records;
 using EdTech.Bff.Http;

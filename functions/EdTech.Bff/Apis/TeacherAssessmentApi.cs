@@ -1,5 +1,4 @@
 using EdTech.Application.Assessments;
-using EdTech.Application.Assessments.UpdateAssessment;
 using EdTech.Application.Common;
 using EdTech.Bff.Http;
 using EdTech.Bff.Security;

@@ -5,6 +5,8 @@ using EdTech.Application.Content.Simulations;
 using EdTech.Application.Content.Tagging;
 using EdTech.Application.Content.Tagging.AutoTagging;
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Regrade;
+using EdTech.Application.Grading.Release;
 using EdTech.Application.Grading.Review;
 using EdTech.Infrastructure.Outbox;
 using EdTech.Application.Learning;

@@ -1,5 +1,6 @@
 using EdTech.Application.Commands;
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Release;
 using EdTech.Application.Learning.Calibration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Release;
 using EdTech.Orchestrations.Release;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;

@@ -1,4 +1,5 @@
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Release;
 using Microsoft.DurableTask;
 
 namespace EdTech.Orchestrations.Release;

@@ -1,8 +1,10 @@
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Adaptive;
 using EdTech.Domain.Analytics;
+using EdTech.Domain.Learning.BktModel;
 using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Analytics;

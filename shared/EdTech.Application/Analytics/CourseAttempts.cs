@@ -1,5 +1,6 @@
 using EdTech.Application.Assessments.Statistics;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 

@@ -3,6 +3,7 @@ using EdTech.Application.Caching;
 using EdTech.Application.Common;
 using EdTech.Application.Content.Difficulty;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Analytics;
 using EdTech.Domain.Content;

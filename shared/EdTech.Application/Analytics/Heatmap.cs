@@ -1,4 +1,5 @@
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 
 namespace EdTech.Application.Analytics;
 

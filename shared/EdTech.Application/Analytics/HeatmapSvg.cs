@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using EdTech.Application.Common;
+using EdTech.Application.Records.Views;
 
 namespace EdTech.Application.Analytics;
 

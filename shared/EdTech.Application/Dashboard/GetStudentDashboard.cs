@@ -3,6 +3,7 @@ using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Common;
 using EdTech.Application.Learning;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Application.Submissions;
 using EdTech.Domain.Submissions;
@@ -24,7 +25,7 @@ public sealed class GetStudentDashboardHandler(IDocumentStore store, CourseAcces
     {
         ArgumentNullException.ThrowIfNull(caller);
         var courseIds = await access.CoursesOfAsync(caller.Tenant, caller.UserId, Roles.Student, ct).ConfigureAwait(false);
-        var views = (await store.QueryAsync<SubmissionView>(caller.Tenant, DocumentQuery.InPartition(caller.UserId), ct).ConfigureAwait(false))
+        var views = (await store.QueryAsync<SubmissionViewRecord>(caller.Tenant, DocumentQuery.InPartition(caller.UserId), ct).ConfigureAwait(false))
             .Select(v => v.Value).Where(v => v.UserId == caller.UserId).ToList();
 
         var courses = new List<DashboardCourse>(courseIds.Count);
@@ -52,7 +53,7 @@ public sealed class GetStudentDashboardHandler(IDocumentStore store, CourseAcces
     }
 
     /// <summary>Released results, newest first: each view goes through <see cref="GetStudentSubmissionHandler.ToStudent"/>.</summary>
-    private async Task<IReadOnlyList<RecentGrade>> RecentGradesAsync(TenantId tenant, IReadOnlyList<SubmissionView> views, CancellationToken ct)
+    private async Task<IReadOnlyList<RecentGrade>> RecentGradesAsync(TenantId tenant, IReadOnlyList<SubmissionViewRecord> views, CancellationToken ct)
     {
         var scored = views.Where(v => v.Status is SubmissionStatus.Graded or SubmissionStatus.Released).ToList();
         var releases = new Dictionary<string, AssessmentReleaseRecord?>(StringComparer.Ordinal);

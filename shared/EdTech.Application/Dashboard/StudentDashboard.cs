@@ -1,5 +1,6 @@
 using EdTech.Application.Learning;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 
 namespace EdTech.Application.Dashboard;
 

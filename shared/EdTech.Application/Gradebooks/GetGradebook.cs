@@ -3,6 +3,7 @@ using EdTech.Application.Audit;
 using EdTech.Application.Caching;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Gradebooks;
 using EdTech.Domain.Submissions;

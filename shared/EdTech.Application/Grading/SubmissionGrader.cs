@@ -1,5 +1,6 @@
 using EdTech.Application.Audit;
 using EdTech.Application.Grading.Regrade;
+using EdTech.Application.Grading.Release;
 using EdTech.Application.Notifications;
 using EdTech.Application.Outbox;
 using EdTech.Application.Privacy.Erasure;

@@ -1,7 +1,9 @@
 using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.EloModel;
 using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Learning;

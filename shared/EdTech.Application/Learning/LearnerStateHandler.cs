@@ -1,10 +1,12 @@
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Adaptive;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.EloModel;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
 using Microsoft.Extensions.Logging;

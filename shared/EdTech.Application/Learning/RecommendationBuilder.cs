@@ -1,7 +1,10 @@
 using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Adaptive;
+using EdTech.Domain.Learning.BktModel;
+using EdTech.Domain.Learning.EloModel;
 using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Learning;

@@ -1,5 +1,6 @@
 using EdTech.Application.Common;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Learning;

@@ -1,6 +1,7 @@
 using EdTech.Application.Access;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Adaptive;
 using EdTech.Domain.Tenancy;

@@ -2,6 +2,7 @@ using EdTech.Application.Access;
 using EdTech.Application.Assessments;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Application.Submissions;
 using EdTech.Domain.Submissions;
@@ -72,7 +73,7 @@ public sealed class ListSubmissionsHandler(IDocumentStore store, AssessmentLooku
         }
 
         var (size, after) = request.Value!;
-        var rows = (await store.QueryAsync<SubmissionView>(caller.Tenant, new DocumentQuery(caller.UserId, null, size + 1, after), ct).ConfigureAwait(false))
+        var rows = (await store.QueryAsync<SubmissionViewRecord>(caller.Tenant, new DocumentQuery(caller.UserId, null, size + 1, after), ct).ConfigureAwait(false))
             .Select(r => r.Value).ToList();
         // Whether each assessment on the page is released: one point read per distinct assessment, not per submission.
         var released = new Dictionary<string, bool>(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using EdTech.Application.Caching;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
@@ -44,13 +45,13 @@ public sealed class SubmissionProjection(IDocumentStore store, TeacherQueryCache
         return await UpsertGradebookAsync(change.Tenant, submission, cancellationToken).ConfigureAwait(false) ? submission.CourseId : null;
     }
 
-    public static SubmissionView ToView(SubmissionRecord s, long sequence) =>
+    public static SubmissionViewRecord ToView(SubmissionRecord s, long sequence) =>
         new(s.Id, s.AssessmentId, s.CourseId, s.UserId, s.Status, s.Late, s.ReceivedAt, s.MaxScore, s.Score, sequence,
             RubricItems: s.ItemScores?.Where(i => i.Rubric is not null).ToList() is { Count: > 0 } rubricItems ? rubricItems : null);
 
-    private async Task UpsertViewAsync(TenantId tenant, SubmissionView view, CancellationToken ct)
+    private async Task UpsertViewAsync(TenantId tenant, SubmissionViewRecord view, CancellationToken ct)
     {
-        var existing = await store.GetAsync<SubmissionView>(tenant, view.Id, view.PartitionKey, ct).ConfigureAwait(false);
+        var existing = await store.GetAsync<SubmissionViewRecord>(tenant, view.Id, view.PartitionKey, ct).ConfigureAwait(false);
         if (existing is null || existing.Value.SourceSequence < view.SourceSequence)
         {
             Written.Ensure(await store.ReplaceAsync(tenant, view, existing?.ETag, ct).ConfigureAwait(false));

@@ -1,3 +1,4 @@
+using EdTech.Application.Grading.Release;
 using EdTech.Application.Storage;
 
 namespace EdTech.Application.Records;

@@ -1,4 +1,5 @@
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Rubrics;
 using EdTech.Domain.Tenancy;
@@ -21,7 +22,7 @@ public sealed record StudentRubricFeedback(
     /// The feedback of <paramref name="view"/>'s rubric items (one point read per rubric version). Only call for a released view:
     /// the caller decides visibility. Null when the submission has no rubric item.
     /// </summary>
-    public static async Task<IReadOnlyList<StudentRubricFeedback>?> ReadAsync(IDocumentStore store, TenantId tenant, SubmissionView view, CancellationToken ct)
+    public static async Task<IReadOnlyList<StudentRubricFeedback>?> ReadAsync(IDocumentStore store, TenantId tenant, SubmissionViewRecord view, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(view);
         if (view.RubricItems is not { Count: > 0 } scored)

@@ -1,3 +1,5 @@
+using EdTech.Application.Grading.Release;
+
 namespace EdTech.Application.Storage;
 
 /// <summary>Container names. Production Cosmos containers use the hierarchical key /tenantId/partition.</summary>

@@ -1,6 +1,8 @@
 using EdTech.Application.Common;
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Release;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
@@ -21,7 +23,7 @@ public sealed class GetStudentSubmissionHandler(IDocumentStore store)
 {
     public async Task<Outcome<StudentSubmissionView>> HandleAsync(Caller caller, string submissionId, CancellationToken ct)
     {
-        var view = await store.GetAsync<SubmissionView>(caller.Tenant, submissionId, caller.UserId, ct).ConfigureAwait(false);
+        var view = await store.GetAsync<SubmissionViewRecord>(caller.Tenant, submissionId, caller.UserId, ct).ConfigureAwait(false);
         if (view is null || view.Value.UserId != caller.UserId)
         {
             return Problem.NotFound("submission");
@@ -38,7 +40,7 @@ public sealed class GetStudentSubmissionHandler(IDocumentStore store)
         await store.GetAsync<AssessmentReleaseRecord>(tenant, assessmentId, courseId, ct).ConfigureAwait(false) is not null;
 
     /// <summary>The student's view of one submission view; the dashboard's recent grades use the same rule.</summary>
-    public static StudentSubmissionView ToStudent(SubmissionView v, bool assessmentReleased)
+    public static StudentSubmissionView ToStudent(SubmissionViewRecord v, bool assessmentReleased)
     {
         var visible = AssessmentReleases.IsVisible(v.Status, assessmentReleased);
         return new StudentSubmissionView(v.Id, v.AssessmentId, visible ? SubmissionStatus.Released : v.Status, v.Late, v.SubmittedAt,

@@ -1,7 +1,4 @@
 using EdTech.Application.Tenants.Directory;
-using EdTech.Application.Tenants.GetTenants;
-using EdTech.Application.Tenants.SuspendTenant;
-using EdTech.Application.Tenants.UpdateTenant;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Application.Tenants;

@@ -2,6 +2,7 @@ using System.Globalization;
 using EdTech.Application.Analytics;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Application.Tenants;
 using EdTech.Domain.Tenancy;

@@ -1,4 +1,5 @@
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using EdTech.Domain.Usage;

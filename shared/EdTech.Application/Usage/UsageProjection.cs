@@ -1,5 +1,6 @@
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Application.Tenants;
 using EdTech.Domain.Tenancy;

@@ -1,6 +1,5 @@
 using EdTech.Application.Access;
-using EdTech.Application.Courses.Unenroll;
-using EdTech.Application.Users.UpdateUser;
+using EdTech.Application.Courses;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EdTech.Application.Users;

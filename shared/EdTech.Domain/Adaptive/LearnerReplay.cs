@@ -1,4 +1,7 @@
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.BktModel;
+using EdTech.Domain.Learning.EloModel;
+using EdTech.Domain.Learning.FsrsModel;
 
 namespace EdTech.Domain.Adaptive;
 

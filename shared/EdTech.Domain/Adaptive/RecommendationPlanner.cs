@@ -1,5 +1,7 @@
 using System.Globalization;
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.EloModel;
+using EdTech.Domain.Learning.FsrsModel;
 
 namespace EdTech.Domain.Adaptive;
 

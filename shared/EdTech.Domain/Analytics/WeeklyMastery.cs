@@ -1,4 +1,5 @@
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.BktModel;
 
 namespace EdTech.Domain.Analytics;
 

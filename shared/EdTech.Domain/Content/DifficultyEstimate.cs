@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EdTech.Domain.Assessments;
+using EdTech.Domain.Learning.EloModel;
 
 namespace EdTech.Domain.Content;
 

@@ -1,4 +1,6 @@
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.BktModel;
+using EdTech.Domain.Learning.IrtModel;
 
 namespace EdTech.Domain.Simulation;
 

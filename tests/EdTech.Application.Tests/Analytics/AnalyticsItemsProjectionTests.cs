@@ -2,6 +2,7 @@ using System.Text.Json;
 using EdTech.Application.Access;
 using EdTech.Application.Analytics;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Application.Tenants;
 using EdTech.Application.Tests.Projections;

@@ -2,11 +2,13 @@ using EdTech.Application.Access;
 using EdTech.Application.Analytics;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Application.Tenants;
 using EdTech.Application.Tests.Projections;
 using EdTech.Domain.Adaptive;
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.BktModel;
 using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Tests.Analytics;

@@ -2,6 +2,7 @@ using EdTech.Application.Analytics;
 using EdTech.Application.Common;
 using EdTech.Application.Content.Tagging;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Application.Tests.Content;
 using EdTech.Application.Tests.Projections;

@@ -1,9 +1,11 @@
 using System.Xml.Linq;
 using EdTech.Application.Analytics;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Domain.Analytics;
 using EdTech.Domain.Adaptive;
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.BktModel;
 
 namespace EdTech.Application.Tests.Analytics;
 

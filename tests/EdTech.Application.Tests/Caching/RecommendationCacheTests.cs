@@ -1,5 +1,6 @@
 using EdTech.Application.Learning;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Tests.Submissions;
 using EdTech.Domain.Tenancy;
 

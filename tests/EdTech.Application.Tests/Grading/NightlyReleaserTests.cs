@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Release;
 using EdTech.Application.Records;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Release;
 using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Tests.Grading;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EdTech.Application.Assessments;
-using EdTech.Application.Assessments.UpdateAssessment;
 using EdTech.Application.Records;
 using EdTech.Application.Serialization;
 using EdTech.Application.Submissions;

@@ -1,6 +1,8 @@
+using EdTech.Application.Assessments;
 using EdTech.Application.Assessments.Lifecycle;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Application.Submissions;
 using EdTech.Application.Tests.Submissions;
@@ -24,7 +26,7 @@ public sealed class SubmitRacingUnpublishTests : IAsyncLifetime
     {
         await _world.AddAssessmentAsync();
         var submissionId = SubmissionIds.For(SubmitWorld.Student, "quiz1", "k1");
-        Outcome<Assessments.UpdateAssessment.TeacherAssessment>? unpublished = null;
+        Outcome<Assessments.TeacherAssessment>? unpublished = null;
         var store = new HookedStore(_world.Store, Containers.Submissions, submissionId,
             async () => unpublished = await _world.States().UnpublishAsync(_world.Teacher, SubmitWorld.Course, "quiz1", null, CancellationToken.None));
 
@@ -34,7 +36,7 @@ public sealed class SubmitRacingUnpublishTests : IAsyncLifetime
         Assert.False(unpublished.Value!.Record.IsPublished());
         Assert.Equal(ProblemKind.NotFound, submitted.Problem?.Kind);
         Assert.Empty(await _world.SubmissionsAsync());
-        Assert.Null(await _world.Store.GetAsync<SubmissionView>(LifecycleWorld.Tenant, submissionId, SubmitWorld.Student));
+        Assert.Null(await _world.Store.GetAsync<SubmissionViewRecord>(LifecycleWorld.Tenant, submissionId, SubmitWorld.Student));
         Assert.False((await _world.AssessmentAsync()).IsPublished());
     }
 

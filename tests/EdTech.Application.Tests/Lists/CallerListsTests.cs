@@ -3,6 +3,7 @@ using EdTech.Application.Assessments;
 using EdTech.Application.Common;
 using EdTech.Application.Lists;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Serialization;
 using EdTech.Application.Storage;
 using EdTech.Application.Tests.Submissions;
@@ -206,6 +207,6 @@ public sealed class CallerListsTests : IAsyncLifetime
     private static SubmissionRecord Submission(string id, string assessmentId, string status) =>
         new(id, assessmentId, 1, SubmitWorld.Course, "s-" + id, [], SubmitWorld.Due.AddHours(-1), false, status, 5, Score: status == SubmissionStatus.Graded ? 4 : null);
 
-    private static SubmissionView View(string id, string assessmentId, string userId) =>
+    private static SubmissionViewRecord View(string id, string assessmentId, string userId) =>
         new(id, assessmentId, SubmitWorld.Course, userId, SubmissionStatus.Graded, false, SubmitWorld.Due.AddHours(-1), 5, 4, 1);
 }

@@ -1,9 +1,9 @@
 using EdTech.Application.Audit;
 using EdTech.Application.Common;
 using EdTech.Application.Privacy;
-using EdTech.Application.Privacy.EraseStudent;
 using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 

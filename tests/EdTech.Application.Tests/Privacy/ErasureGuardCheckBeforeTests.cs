@@ -2,6 +2,7 @@ using EdTech.Application.Common;
 using EdTech.Application.Privacy;
 using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Application.Tests.Submissions;
 using EdTech.Domain.Tenancy;

@@ -3,6 +3,7 @@ using EdTech.Application.Common;
 using EdTech.Application.Privacy;
 using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,6 +1,7 @@
 using EdTech.Application.Common;
 using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
@@ -40,6 +41,6 @@ public sealed class GuardWorld : IAsyncLifetime
     /// <summary>Erases <paramref name="userId"/>'s data as far as the guard can tell: writes the marker straight to the adapter.</summary>
     public Task MarkErasedAsync(string userId) => new ErasureMarkers(Raw).MarkAsync(Tenant, userId, Admin, DateTimeOffset.UtcNow, default);
 
-    public static SubmissionView View(string id, string userId) =>
+    public static SubmissionViewRecord View(string id, string userId) =>
         new(id, "quiz1", "math101", userId, "accepted", false, DateTimeOffset.UtcNow, 5, null, 0);
 }

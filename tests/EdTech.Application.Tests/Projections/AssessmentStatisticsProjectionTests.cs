@@ -1,6 +1,7 @@
 using EdTech.Application.Assessments.Statistics;
 using EdTech.Application.Projections;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Analytics;
 using EdTech.Domain.Grading;

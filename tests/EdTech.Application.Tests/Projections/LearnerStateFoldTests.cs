@@ -1,6 +1,7 @@
 using EdTech.Application.Learning;
 using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 using EdTech.Domain.Assessments;

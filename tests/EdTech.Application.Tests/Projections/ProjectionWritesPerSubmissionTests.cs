@@ -9,6 +9,7 @@ using EdTech.Application.Tenants;
 using EdTech.Application.Usage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Grading;
+using EdTech.Domain.Learning.EloModel;
 using EdTech.Domain.Submissions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;

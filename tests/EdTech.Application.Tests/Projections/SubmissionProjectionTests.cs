@@ -1,5 +1,6 @@
 using EdTech.Application.Projections;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Submissions;
 
@@ -35,7 +36,7 @@ public sealed class SubmissionProjectionTests : IAsyncLifetime
 
         foreach (var change in changes)
         {
-            Assert.NotNull(await _world.Store.GetAsync<SubmissionView>(ProjectionWorld.Tenant, change.Id));
+            Assert.NotNull(await _world.Store.GetAsync<SubmissionViewRecord>(ProjectionWorld.Tenant, change.Id));
         }
 
         var row = await _world.Store.GetAsync<GradebookEntry>(ProjectionWorld.Tenant, GradebookEntry.IdFor("math101", "twice", "quiz1"));

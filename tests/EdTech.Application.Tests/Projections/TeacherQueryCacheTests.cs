@@ -4,6 +4,7 @@ using EdTech.Application.Assessments.Statistics;
 using EdTech.Application.Common;
 using EdTech.Application.Projections;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;

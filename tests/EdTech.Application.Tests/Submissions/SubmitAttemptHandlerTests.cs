@@ -2,6 +2,7 @@ using EdTech.Application.Access;
 using EdTech.Application.Assessments;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Application.Submissions;
 using EdTech.Domain.Assessments;
@@ -111,7 +112,7 @@ public sealed class SubmitAttemptHandlerTests : IAsyncLifetime
         Assert.Equal(SubmissionBodyHash.Of(stored.Answers), stored.BodyHash);
         Assert.Equal(["q1", "q2"], stored.Answers.Select(a => a.ItemId));
         Assert.Equal(AnswerValue.OfNumber(4), stored.Answers[1].Value);
-        var view = await _world.Store.GetAsync<SubmissionView>(SubmitWorld.Tenant, stored.Id, SubmitWorld.Student);
+        var view = await _world.Store.GetAsync<SubmissionViewRecord>(SubmitWorld.Tenant, stored.Id, SubmitWorld.Student);
         Assert.NotNull(view);
         Assert.Equal((SubmissionStatus.Accepted, 0L), (view.Value.Status, view.Value.SourceSequence));
     }
@@ -253,7 +254,7 @@ public sealed class SubmitAttemptHandlerTests : IAsyncLifetime
         Assert.Equal(ProblemKind.Conflict, third.Problem?.Kind);
         Assert.Contains("2 attempt", third.Problem!.Detail, StringComparison.Ordinal);
         Assert.Equal(2, (await _world.SubmissionsAsync()).Count);
-        Assert.NotNull(await _world.Store.GetAsync<SubmissionView>(SubmitWorld.Tenant, second.Value.SubmissionId, SubmitWorld.Student));
+        Assert.NotNull(await _world.Store.GetAsync<SubmissionViewRecord>(SubmitWorld.Tenant, second.Value.SubmissionId, SubmitWorld.Student));
     }
 
     [Fact]
@@ -321,7 +322,7 @@ public sealed class SubmitAttemptHandlerTests : IAsyncLifetime
 
         Assert.Equal(SubmissionIds.ForAttempt(SubmitWorld.Student, "quiz1", 2), outcome.Value!.SubmissionId);
         Assert.True(outcome.Created);
-        Assert.Null(await _world.Store.GetAsync<SubmissionView>(SubmitWorld.Tenant, attempt1, SubmitWorld.Student));
+        Assert.Null(await _world.Store.GetAsync<SubmissionViewRecord>(SubmitWorld.Tenant, attempt1, SubmitWorld.Student));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Application.Usage;
 using EdTech.Domain.Usage;

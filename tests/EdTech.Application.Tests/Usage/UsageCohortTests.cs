@@ -1,3 +1,4 @@
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Application.Usage;
 
@@ -79,7 +80,7 @@ public sealed class UsageCohortTests : IAsyncLifetime
     [Fact]
     public void Hide_AtExactlyTheMinimum_ShowsTheCell_OneBelow_HidesIt()
     {
-        var cell = new Records.SectionUsageDay("s", 5, 7, 1, 2, 40, 0.5);
+        var cell = new Records.Views.SectionUsageDay("s", 5, 7, 1, 2, 40, 0.5);
 
         Assert.Equal(new SectionUsageDayView("s", 5, false, 7, 1, 2, 40, 0.5), GetCourseUsageHandler.Hide(cell, 5));
         Assert.Equal(new SectionUsageDayView("s", 5, true, null, null, null, null, null), GetCourseUsageHandler.Hide(cell, 6));

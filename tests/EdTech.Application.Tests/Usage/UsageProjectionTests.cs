@@ -1,6 +1,7 @@
 using EdTech.Application.Access;
 using EdTech.Application.Analytics;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Application.Tests.Projections;
 using EdTech.Application.Usage;

@@ -2,7 +2,7 @@ using EdTech.Application.Access;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
-using EdTech.Application.Users.UpdateUser;
+using EdTech.Application.Users;
 using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Tests.Users;

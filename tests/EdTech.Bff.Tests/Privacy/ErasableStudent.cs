@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Bff.Tests.Infrastructure;
 using EdTech.Domain.Tenancy;

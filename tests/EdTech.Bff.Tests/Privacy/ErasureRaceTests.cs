@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using EdTech.Application.Common;
-using EdTech.Application.Privacy.EraseStudent;
+using EdTech.Application.Privacy;
 using EdTech.Bff.Tests.Infrastructure;
 using EdTech.Domain.Tenancy;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Release;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Bff.Tests.Infrastructure;

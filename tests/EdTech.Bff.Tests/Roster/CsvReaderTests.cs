@@ -1,5 +1,5 @@
 using System.Text;
-using EdTech.Application.Roster.ImportOneRoster;
+using EdTech.Application.Roster;
 
 namespace EdTech.Bff.Tests.Roster;
 

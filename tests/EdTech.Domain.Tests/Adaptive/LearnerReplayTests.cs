@@ -1,5 +1,6 @@
 using EdTech.Domain.Adaptive;
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.BktModel;
 
 namespace EdTech.Domain.Tests.Adaptive;
 

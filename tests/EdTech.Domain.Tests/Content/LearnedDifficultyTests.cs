@@ -1,4 +1,5 @@
 using EdTech.Domain.Content;
+using EdTech.Domain.Learning.EloModel;
 
 namespace EdTech.Domain.Tests.Content;
 

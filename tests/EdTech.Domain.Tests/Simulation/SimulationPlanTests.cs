@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.BktModel;
 using EdTech.Domain.Simulation;
 
 namespace EdTech.Domain.Tests.Simulation;

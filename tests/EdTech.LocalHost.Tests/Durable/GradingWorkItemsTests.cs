@@ -1,5 +1,6 @@
 using EdTech.Application;
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Release;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;

@@ -1,6 +1,7 @@
 using EdTech.Application.Audit;
 using EdTech.Application.Common;
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Release;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;

@@ -2,6 +2,8 @@ using EdTech.Application.Commands;
 using EdTech.Application.Content.Simulations;
 using EdTech.Application.Content.Tagging;
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Regrade;
+using EdTech.Application.Grading.Release;
 using EdTech.Application.Learning.Calibration;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;

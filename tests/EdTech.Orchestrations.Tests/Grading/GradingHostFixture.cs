@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using EdTech.Application;
+using EdTech.Application.Grading.Release;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;

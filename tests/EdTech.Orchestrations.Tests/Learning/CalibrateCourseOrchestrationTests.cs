@@ -1,5 +1,6 @@
 using EdTech.Application.Commands;
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Regrade;
 using EdTech.Application.Learning.Calibration;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;

@@ -4,9 +4,12 @@ using System.Text.Json;
 using EdTech.Application;
 using EdTech.Application.Content.Simulations;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Serialization;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
+using EdTech.Domain.Learning.BktModel;
+using EdTech.Domain.Learning.IrtModel;
 using EdTech.Domain.Simulation;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
@@ -70,7 +73,7 @@ public sealed class CurriculumSimulationOrchestratorTests : IAsyncLifetime
         Assert.Equal(new SimulationResult("sim-a", 1000, 4), metadata.ReadOutputAs<SimulationResult>());
         Assert.Equal(SimulationRecord.Completed, record.Status);
         var model = record.Model!;
-        Assert.Equal(new Domain.Learning.IrtItem(1.3, -0.4), model.Items.Single(i => i.Id == "a1/q1").Parameters);
+        Assert.Equal(new Domain.Learning.IrtModel.IrtItem(1.3, -0.4), model.Items.Single(i => i.Id == "a1/q1").Parameters);
         Assert.Equal(["alg"], model.Prerequisites["geo"]);
         Assert.Equal(["m1", "m2"], model.Modules.Select(m => m.Id));
         Assert.DoesNotContain(record.Warnings!, w => w.StartsWith("item a1/q1:", StringComparison.Ordinal) || w.StartsWith("skill alg:", StringComparison.Ordinal));
@@ -112,7 +115,7 @@ public sealed class CurriculumSimulationOrchestratorTests : IAsyncLifetime
     public async Task ChunkFailingPastItsRetries_MarksTheSimulationFailed_AndTheOrchestrationFails()
     {
         // A stored snapshot the change no longer fits: every chunk throws, after its retries the run is marked failed.
-        var model = new CourseModel([new SimulatedItem("a1/q1", ["alg"], new Domain.Learning.IrtItem(1, 0))], [new SimulatedSkill("alg", SimulationPriors.Default.Bkt, 5)],
+        var model = new CourseModel([new SimulatedItem("a1/q1", ["alg"], new Domain.Learning.IrtModel.IrtItem(1, 0))], [new SimulatedSkill("alg", SimulationPriors.Default.Bkt, 5)],
             new Dictionary<string, IReadOnlyList<string>>(), []);
         await _store.CreateAsync(Tenant, new SimulationRecord("sim-bad", SimulationRecord.Running, "c1", 400, 3, Change, "c1", DateTimeOffset.UtcNow, model, ["w"]));
 

@@ -1,4 +1,5 @@
 using EdTech.Application.Grading;
+using EdTech.Application.Grading.Release;
 using EdTech.Domain.Tenancy;
 using EdTech.Orchestrations.Release;
 

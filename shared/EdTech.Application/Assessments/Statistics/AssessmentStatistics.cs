@@ -1,4 +1,5 @@
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Domain.Analytics;
 using EdTech.Domain.Submissions;
 

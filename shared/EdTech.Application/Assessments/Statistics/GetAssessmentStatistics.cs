@@ -2,6 +2,7 @@ using EdTech.Application.Access;
 using EdTech.Application.Caching;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Analytics;
 using EdTech.Domain.Tenancy;

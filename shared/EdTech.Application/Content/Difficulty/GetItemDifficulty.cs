@@ -2,9 +2,11 @@ using EdTech.Application.Access;
 using EdTech.Application.Common;
 using EdTech.Application.Content.Tagging;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Content;
+using EdTech.Domain.Learning.EloModel;
 using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Content.Difficulty;

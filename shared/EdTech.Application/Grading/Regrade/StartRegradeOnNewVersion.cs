@@ -1,4 +1,4 @@
-using EdTech.Application.Assessments.UpdateAssessment;
+using EdTech.Application.Assessments;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Commands;
 using EdTech.Application.Records;

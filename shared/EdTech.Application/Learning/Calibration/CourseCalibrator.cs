@@ -1,6 +1,9 @@
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.EloModel;
+using EdTech.Domain.Learning.IrtModel;
 using EdTech.Domain.Tenancy;
 using Microsoft.Extensions.Logging;
 

@@ -1,8 +1,10 @@
 using EdTech.Application.Learning;
 using EdTech.Application.Learning.Calibration;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.IrtModel;
 using EdTech.Domain.Tenancy;
 using EdTech.Testing;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using EdTech.Cli.Commands.Evaluate;
+using EdTech.Domain.Learning.BktModel;
 
 namespace EdTech.Cli.Tests.Commands.Evaluate;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EdTech.Cli.Commands.Load;
+using EdTech.Cli.Commands.Load.Neighbours;
 using Xunit.Abstractions;
 
 namespace EdTech.Cli.Tests.Commands.Load;

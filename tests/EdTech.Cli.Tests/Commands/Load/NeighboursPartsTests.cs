@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using EdTech.Cli.Commands.Load;
+using EdTech.Cli.Commands.Load.Neighbours;
 
 namespace EdTech.Cli.Tests.Commands.Load;
 

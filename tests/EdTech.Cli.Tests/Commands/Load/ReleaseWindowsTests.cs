@@ -1,4 +1,5 @@
 using EdTech.Cli.Commands.Load;
+using EdTech.Cli.Commands.Load.Release;
 
 namespace EdTech.Cli.Tests.Commands.Load;
 

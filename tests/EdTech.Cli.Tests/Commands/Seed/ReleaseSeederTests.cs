@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Cli.Commands.Load;
 using EdTech.Cli.Commands.Seed;
@@ -25,7 +26,7 @@ public sealed class ReleaseSeederTests : IAsyncLifetime
         var graded = await store.QueryAsync<SubmissionRecord>(tenant, DocumentQuery.Where("status", SubmissionStatus.Graded, ReleaseSeeder.CourseId));
         Assert.Equal(25, graded.Count);
         Assert.All(graded, s => Assert.Equal(ReleaseSeeder.AssessmentId, s.Value.AssessmentId));
-        var view = (await store.GetAsync<SubmissionView>(tenant, ReleaseSeeder.SubmissionId(24)))!.Value;
+        var view = (await store.GetAsync<SubmissionViewRecord>(tenant, ReleaseSeeder.SubmissionId(24)))!.Value;
         Assert.Equal((ReleaseSeeder.StudentId(24), SubmissionStatus.Graded, ReleaseSeeder.ExpectedScore(24)), (view.UserId, view.Status, view.Score));
         Assert.NotNull(await store.GetAsync<TenantRecord>(TenantId.Platform, "rb"));
         foreach (var consumer in ReleaseSeeder.Consumers)

@@ -4,6 +4,7 @@ using EdTech.Application.Analytics;
 using EdTech.Application.Caching;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Application.Tenants;
 using EdTech.Application.Usage;

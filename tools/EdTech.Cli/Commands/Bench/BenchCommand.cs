@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.BktModel;
+using EdTech.Domain.Learning.IrtModel;
 using EdTech.Domain.Simulation;
 
 namespace EdTech.Cli.Commands.Bench;

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using EdTech.Domain.Learning.BktModel;
+using EdTech.Domain.Learning.EloModel;
 
 namespace EdTech.Cli.Commands.Evaluate;
 

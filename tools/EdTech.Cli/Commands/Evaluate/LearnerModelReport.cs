@@ -1,3 +1,6 @@
+using EdTech.Domain.Learning.BktModel;
+using EdTech.Domain.Learning.EloModel;
+
 namespace EdTech.Cli.Commands.Evaluate;
 
 /// <summary>The one JSON object `edtech evaluate learner-models` prints (property names camel-cased).</summary>

@@ -1,4 +1,6 @@
 using EdTech.Domain.Learning;
+using EdTech.Domain.Learning.BktModel;
+using EdTech.Domain.Learning.IrtModel;
 using EdTech.Domain.Simulation;
 
 namespace EdTech.Cli.Commands.Evaluate;

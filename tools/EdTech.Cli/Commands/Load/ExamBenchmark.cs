@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
+using EdTech.Cli.Commands.Load.Release;
 using EdTech.Infrastructure.Identity;
 
 namespace EdTech.Cli.Commands.Load;

@@ -1,4 +1,9 @@
 using System.CommandLine;
+using EdTech.Cli.Commands.Load.Neighbours;
+using EdTech.Cli.Commands.Load.Recommendations;
+using EdTech.Cli.Commands.Load.Regrade;
+using EdTech.Cli.Commands.Load.Release;
+using EdTech.Cli.Commands.Load.Sustained;
 
 namespace EdTech.Cli.Commands.Load;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Grading;
@@ -85,7 +86,7 @@ public static class ReleaseSeeder
         var submission = new SubmissionRecord(SubmissionId(i), AssessmentId, 1, CourseId, StudentId(i), [new SubmittedAnswer("q1", AnswerValue.OfText(score > 0 ? "4" : "3"))],
             now.AddMinutes(-30), false, SubmissionStatus.Graded, MaxScore, ItemScores: [new ItemScore("q1", score, MaxScore)],
             RawScore: score, Score: score, GradedAt: now.AddMinutes(-29));
-        var view = new SubmissionView(submission.Id, AssessmentId, CourseId, submission.UserId, SubmissionStatus.Graded, false, submission.ReceivedAt, MaxScore, submission.Score, 0);
+        var view = new SubmissionViewRecord(submission.Id, AssessmentId, CourseId, submission.UserId, SubmissionStatus.Graded, false, submission.ReceivedAt, MaxScore, submission.Score, 0);
         yield return Write(store, tenant, submission, ct);
         yield return Write(store, tenant, view, ct);
     }

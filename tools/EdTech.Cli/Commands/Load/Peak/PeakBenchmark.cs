@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using EdTech.Cli.Commands.Load.Release;
 using EdTech.Infrastructure.Identity;
 
 namespace EdTech.Cli.Commands.Load.Peak;

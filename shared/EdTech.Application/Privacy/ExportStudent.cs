@@ -1,0 +1,55 @@
+using System.Text.Json;
+using EdTech.Application.Audit;
+using EdTech.Application.Common;
+using EdTech.Application.Records;
+using EdTech.Application.Serialization;
+using EdTech.Application.Storage;
+
+namespace EdTech.Application.Privacy;
+
+public sealed record ExportStudentCommand(string UserId);
+
+/// <summary>Everything stored about one student in the tenant: the user record, then each container's documents as stored.</summary>
+public sealed record StudentExport(string UserId, DateTimeOffset ExportedAt, JsonElement User, IReadOnlyDictionary<string, IReadOnlyList<JsonElement>> Containers);
+
+/// <summary>
+/// Data-subject access (GDPR art. 15 / FERPA): the export is itself a disclosure, so it is audited
+/// first and the export then includes its own entry.
+/// </summary>
+public sealed class ExportStudentHandler(IDocumentStore store, IAuditLog audit, TimeProvider clock)
+{
+    public async Task<Outcome<StudentExport>> HandleAsync(Caller caller, ExportStudentCommand command, CancellationToken ct)
+    {
+        if (ExportStudentValidator.Validate(command) is { IsValid: false } v)
+        {
+            return v.ToProblem();
+        }
+
+        var user = await store.GetAsync(caller.Tenant, Containers.Users, command.UserId, ct).ConfigureAwait(false);
+        if (user is null || !StudentData.IsStudentOnly(TypedDocumentStore.Read<UserRecord>(user).Value))
+        {
+            return Problem.NotFound("user");
+        }
+
+        var now = clock.GetUtcNow();
+        await audit.AppendAsync(caller.Tenant, new AuditEntry("export-" + Guid.NewGuid().ToString("n"), now, caller.UserId,
+            caller.Roles.Order(StringComparer.Ordinal).ToList(), AuditActions.StudentExported, command.UserId, $"user:{command.UserId}"), ct).ConfigureAwait(false);
+
+        var containers = new Dictionary<string, IReadOnlyList<JsonElement>>(StringComparer.Ordinal);
+        foreach (var (container, query) in StudentData.Locations)
+        {
+            var docs = await store.QueryAsync(caller.Tenant, container, query(command.UserId), ct).ConfigureAwait(false);
+            containers[container] = docs.Select(d => Parse(d.Json)).ToList();
+        }
+
+        containers[Containers.Audit] = (await audit.AboutAsync(caller.Tenant, command.UserId, ct).ConfigureAwait(false))
+            .Select(e => JsonSerializer.SerializeToElement(e, EdTechJson.Options)).ToList();
+        return Outcome<StudentExport>.Ok(new StudentExport(command.UserId, now, Parse(user.Json), containers));
+    }
+
+    private static JsonElement Parse(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.Clone();
+    }
+}

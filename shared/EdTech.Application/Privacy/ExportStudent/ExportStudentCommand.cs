@@ -1,8 +1,0 @@
-using System.Text.Json;
-
-namespace EdTech.Application.Privacy.ExportStudent;
-
-public sealed record ExportStudentCommand(string UserId);
-
-/// <summary>Everything stored about one student in the tenant: the user record, then each container's documents as stored.</summary>
-public sealed record StudentExport(string UserId, DateTimeOffset ExportedAt, JsonElement User, IReadOnlyDictionary<string, IReadOnlyList<JsonElement>> Containers);
