@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EdTech.Application.Audit;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Serialization;
@@ -17,7 +18,8 @@ public sealed record AuditEntryView(
 /// chronological: narrow by time with <c>from</c>/<c>to</c>). One query: with <c>studentId</c> in that student's partition of
 /// <c>audit</c> (partitioned by subject), otherwise on the tenant's key prefix (cross-partition); <c>actorId</c> an equality on
 /// <c>actorUserId</c>, <c>from</c> (inclusive) and <c>to</c> (exclusive) a range on <c>at</c>, both indexed. <c>at</c> is
-/// stored as UTC ISO 8601 text, which orders as time; the bounds are written the same way.
+/// stored as UTC ISO 8601 text, which orders as time; the bounds are written the same way. A stored document may hold several
+/// entries (<see cref="AuditFolds"/>): the page is of entries, in entry id order, as if each were its own document.
 /// </summary>
 public sealed class ListAuditHandler(IDocumentStore store)
 {
@@ -51,11 +53,32 @@ public sealed class ListAuditHandler(IDocumentStore store)
         }
 
         var (size, after) = request.Value!;
-        var rows = (await store.QueryAsync<AuditEntry>(caller.Tenant, new DocumentQuery(studentId, fields, size + 1, after, conditions), ct).ConfigureAwait(false))
+        var documents = (await store.QueryAsync<AuditEntry>(caller.Tenant, new DocumentQuery(studentId, fields, size + 1, after, conditions), ct).ConfigureAwait(false))
             .Select(r => r.Value).ToList();
+        var straddling = after is null ? null : await StraddlingAsync(caller, studentId, AuditFolds.HeadStraddling(after), e =>
+            (actorId is null || e.ActorUserId == actorId) && (start is null || e.At >= start) && (end is null || e.At < end), ct).ConfigureAwait(false);
+        var rows = AuditFolds.PageAfter(documents, straddling, after, size + 1);
         return Outcome<Page<AuditEntryView>>.Ok(ListPaging.Of(rows, size,
             a => new AuditEntryView(a.Id, a.At, a.ActorUserId, a.ActorRoles, a.Action, a.SubjectUserId, a.Resource, a.Old, a.New, a.Reason),
             a => a.Id));
+    }
+
+    /// <summary>
+    /// The folded document before the cursor that still holds entries after it (the previous page ended inside it), when it
+    /// matches the filters: its head shares subject, actor and time with its folded entries, so the head decides. One point read
+    /// (by id across the tenant's partitions without <c>studentId</c>), only for a cursor inside such a fold's id range.
+    /// </summary>
+    private async Task<AuditEntry?> StraddlingAsync(Caller caller, string? studentId, string? headId, Func<AuditEntry, bool> matches, CancellationToken ct)
+    {
+        if (headId is null)
+        {
+            return null;
+        }
+
+        var stored = studentId is null
+            ? await store.GetAsync<AuditEntry>(caller.Tenant, headId, ct).ConfigureAwait(false)
+            : await store.GetAsync<AuditEntry>(caller.Tenant, headId, studentId, ct).ConfigureAwait(false);
+        return stored is { Value.Folded: { Count: > 0 } } && matches(stored.Value) ? stored.Value : null;
     }
 
     /// <summary>An instant as an entry's <c>at</c> is stored (the record serializer's UTC text), so text order is time order.</summary>
