@@ -12,7 +12,17 @@ public sealed class AuditLog(IDocumentStore store) : IAuditLog
     {
         try
         {
-            await store.CreateAsync(tenant, entry, ct).ConfigureAwait(false);
+            var (status, stored) = await store.CreateAsync(tenant, entry, ct).ConfigureAwait(false);
+            if (status == WriteStatus.AlreadyExists && entry.Folded is { Count: > 0 } folded && stored is not null)
+            {
+                // A retried step whose first attempt stored the head alone (the release was not yet due then): its folded
+                // entries are appended alone, as they would have been without folding.
+                var held = AuditFolds.Expand(stored.Value).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+                foreach (var rest in folded.Where(e => !held.Contains(e.Id)))
+                {
+                    await store.CreateAsync(tenant, rest, ct).ConfigureAwait(false);
+                }
+            }
         }
         catch (SubjectErasedException)
         {
@@ -22,15 +32,16 @@ public sealed class AuditLog(IDocumentStore store) : IAuditLog
     }
 
     public async Task<IReadOnlyList<AuditEntry>> AboutAsync(TenantId tenant, string subjectUserId, CancellationToken ct) =>
-        (await store.QueryAsync<AuditEntry>(tenant, DocumentQuery.InPartition(subjectUserId), ct).ConfigureAwait(false))
-            .Select(e => e.Value).ToList();
+        AuditFolds.Expand((await store.QueryAsync<AuditEntry>(tenant, DocumentQuery.InPartition(subjectUserId), ct).ConfigureAwait(false))
+            .Select(e => e.Value));
 
     public async Task<int> EraseSubjectAsync(TenantId tenant, string subjectUserId, AuditEntry tombstone, CancellationToken ct)
     {
         var removed = 0;
         foreach (var doc in await store.QueryAsync(tenant, Containers.Audit, DocumentQuery.InPartition(subjectUserId), ct).ConfigureAwait(false))
         {
-            removed += await store.DeleteAsync(tenant, Containers.Audit, doc.Id, cancellationToken: ct).ConfigureAwait(false) ? 1 : 0;
+            // Entries, not documents: a folded document removes each entry it holds.
+            removed += await store.DeleteAsync(tenant, Containers.Audit, doc.Id, cancellationToken: ct).ConfigureAwait(false) ? StoredFolds.RecordsIn(doc.Json) : 0;
         }
 
         await AppendAsync(tenant, tombstone, ct).ConfigureAwait(false);

@@ -23,6 +23,13 @@ public static class GradeAudit
         new(ReleaseId(before.Id), at, AuditActions.AutoGrader, AuditActions.SystemRoles, AuditActions.GradeReleased, before.UserId, before.Id,
             Old: before.Status, New: SubmissionStatus.Released, Reason: "release policy due");
 
+    /// <summary>
+    /// An immediate release's two entries (<see cref="AutoGraded"/>, then <see cref="Released"/>) as one stored document with
+    /// the auto-grade entry's id: one write instead of two; every reader expands it into the two entries (<see cref="AuditFolds"/>).
+    /// </summary>
+    public static AuditEntry AutoGradedAndReleased(SubmissionRecord before, SubmissionRecord graded, DateTimeOffset at) =>
+        AuditFolds.Of(AutoGraded(before, graded, at), Released(graded, at));
+
     /// <summary>Id of a teacher's change to one item: derived from the ETag the write was conditional on, so a retried request logs once.</summary>
     public static string TeacherItemId(string submissionId, string itemId, string baseETag) => $"{submissionId}:grade:{itemId}:{baseETag.Trim('"')}";
 

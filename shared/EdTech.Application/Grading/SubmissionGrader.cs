@@ -116,10 +116,16 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
         // one store change and one durable step fewer per submission at the peak.
         var releaseNow = graded.Status == SubmissionStatus.Graded && await assessments.DueAsync(assessment.Value, () => DueForReleaseAsync(tenant, assessment.Value, now, ct)).ConfigureAwait(false);
         var final = releaseNow ? graded with { Status = SubmissionStatus.Released, ReleasedAt = now } : graded;
-        // Write-ahead, in parallel (one group commit): the grade's audit entry and event, and for a release its entry, notification and event.
-        Task[] autoGraded = [audit.AppendAsync(tenant, GradeAudit.AutoGraded(submission, graded, now), ct),
-            events.WriteAsync(tenant, IntegrationEvents.GradeChanged(submission, final, IntegrationEvents.AutoGradeCause, now), ct)];
-        await Task.WhenAll(releaseNow ? [.. autoGraded, .. ReleaseWriteAhead(tenant, graded, final, assessment.Value, now, ct)] : autoGraded).ConfigureAwait(false);
+        // Write-ahead, in parallel (one group commit): the grade's audit entry and event; a release in the same write folds its
+        // audit entry and its event into the grade's (one document each, expanded by every reader: docs/grading.md "Folded
+        // writes") and adds the student's notification.
+        Task[] writeAhead = releaseNow
+            ? [audit.AppendAsync(tenant, GradeAudit.AutoGradedAndReleased(submission, graded, now), ct),
+               events.WriteAsync(tenant, IntegrationEvents.GradedAndReleased(submission, final, now), ct),
+               outbox.WriteAsync(tenant, ResultsReleasedNotification(final, assessment.Value, now), ct)]
+            : [audit.AppendAsync(tenant, GradeAudit.AutoGraded(submission, graded, now), ct),
+               events.WriteAsync(tenant, IntegrationEvents.GradeChanged(submission, final, IntegrationEvents.AutoGradeCause, now), ct)];
+        await Task.WhenAll(writeAhead).ConfigureAwait(false);
         // Written under a span of the submission's own trace (its stored context), whatever batch grades it (SubmissionSpans).
         (WriteStatus Status, Versioned<SubmissionRecord>? Stored) written;
         using (releaseNow ? SubmissionSpans.StartReleased(tenant, submissionId, traceParent) : SubmissionSpans.StartGraded(tenant, submissionId, traceParent, releaseDeferred: true))

@@ -23,7 +23,7 @@ public sealed class NotificationDispatcher(IDocumentStore store, IOutboxPublishe
     {
         var published = await OutboxRelay.RelayAsync<NotificationRecord>(store, publisher, erasure, changes,
             n => n.Status == NotificationRecord.Pending,
-            OutboxMessages.Of,
+            (tenant, n) => [OutboxMessages.Of(tenant, n)],
             cancellationToken).ConfigureAwait(false);
         if (published > 0)
         {

@@ -22,7 +22,7 @@ public sealed class IntegrationEventDispatcher(IDocumentStore store, IOutboxPubl
     {
         var published = await OutboxRelay.RelayAsync<IntegrationEventRecord>(store, publisher, erasure, changes,
             e => e.Status == IntegrationEventRecord.Pending,
-            OutboxMessages.Of,
+            OutboxMessages.AllOf,
             cancellationToken).ConfigureAwait(false);
         if (published > 0)
         {

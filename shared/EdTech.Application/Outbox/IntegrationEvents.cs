@@ -34,6 +34,16 @@ public static class IntegrationEvents
         return new($"{IntegrationEventTypes.GradeChanged}:{after.Id}:{cause}", IntegrationEventTypes.GradeChanged, after.UserId, data, at);
     }
 
+    /// <summary>
+    /// An immediate release's two events (<see cref="GradeChanged"/> by the auto-grader, then <see cref="ResultsReleased"/>) as
+    /// one outbox document with the grade-changed id (one write instead of two); the dispatcher publishes both, each under its
+    /// own id. Only the release when the score did not change (no grade-changed event).
+    /// </summary>
+    public static IntegrationEventRecord GradedAndReleased(SubmissionRecord before, SubmissionRecord released, DateTimeOffset at) =>
+        GradeChanged(before, released, AutoGradeCause, at) is { } changed
+            ? IntegrationEventFolds.Of(changed, ResultsReleased(released, at))
+            : ResultsReleased(released, at);
+
     public const string AutoGradeCause = "auto-grade";
 
     public const string CreatedRevision = "created";

@@ -19,6 +19,10 @@ public static class OutboxMessages
             IntegrationEventTypes.Ordered.Contains(e.Type) ? tenant.Value : null, body, Containers.IntegrationEvents);
     }
 
+    /// <summary>One message per event the document holds (<see cref="IntegrationEventFolds"/>), each with its own id, in order.</summary>
+    public static IEnumerable<OutboxMessage> AllOf(TenantId tenant, IntegrationEventRecord stored) =>
+        IntegrationEventFolds.Expand(stored).Select(e => Of(tenant, e));
+
     /// <summary>Notifications go out unordered (one recipient each): no session.</summary>
     public static OutboxMessage Of(TenantId tenant, NotificationRecord n)
     {

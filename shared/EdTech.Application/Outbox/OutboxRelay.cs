@@ -5,7 +5,8 @@ namespace EdTech.Application.Outbox;
 
 /// <summary>
 /// The relay step both outbox dispatchers share: re-read each changed record (the change may be stale) and publish the ones still
-/// pending in one call, in feed order. A failed publish throws, so the change feed delivers the batch again and the same ids go
+/// pending in one call, in feed order (a record may stand for several messages: a folded outbox document, each message with
+/// its own id). A failed publish throws, so the change feed delivers the batch again and the same ids go
 /// out again. Records are not re-written "sent": the change feed's checkpoint records what was relayed, and a batch delivered
 /// again (a crash before the checkpoint, a retry) goes out with the same message ids, which the broker's duplicate detection
 /// (Service Bus, a 1-day window) or the LocalHost's file publisher drops. A "sent" re-write cost one guarded store write and
@@ -19,7 +20,7 @@ public static class OutboxRelay
         OutboxErasure erasure,
         IReadOnlyList<StoredDocument> changes,
         Func<T, bool> isPending,
-        Func<TenantId, T, OutboxMessage> toMessage,
+        Func<TenantId, T, IEnumerable<OutboxMessage>> toMessages,
         CancellationToken ct)
         where T : class, IStoredRecord
     {
@@ -37,8 +38,9 @@ public static class OutboxRelay
             return 0;
         }
 
-        await publisher.PublishAsync(pending.Select(p => toMessage(p.Tenant, p.Stored.Value)).ToList(), ct).ConfigureAwait(false);
+        var messages = pending.SelectMany(p => toMessages(p.Tenant, p.Stored.Value)).ToList();
+        await publisher.PublishAsync(messages, ct).ConfigureAwait(false);
         await erasure.ForgetErasedAsync(pending.Select(p => (p.Tenant, p.Subject)), ct).ConfigureAwait(false);
-        return pending.Count;
+        return messages.Count;
     }
 }

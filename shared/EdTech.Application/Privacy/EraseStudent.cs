@@ -91,7 +91,8 @@ public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, C
         foreach (var doc in await store.QueryAsync(caller.Tenant, container, query, ct).ConfigureAwait(false))
         {
             // Unconditional: a concurrent write (grading) must not let a document escape the erasure.
-            count += await store.DeleteAsync(caller.Tenant, container, doc.Id, cancellationToken: ct).ConfigureAwait(false) ? 1 : 0;
+            // Records, not documents: a folded outbox document counts each event it holds.
+            count += await store.DeleteAsync(caller.Tenant, container, doc.Id, cancellationToken: ct).ConfigureAwait(false) ? StoredFolds.RecordsIn(doc.Json) : 0;
         }
 
         return count;

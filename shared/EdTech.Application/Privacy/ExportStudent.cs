@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EdTech.Application.Audit;
 using EdTech.Application.Common;
+using EdTech.Application.Outbox;
 using EdTech.Application.Records;
 using EdTech.Application.Serialization;
 using EdTech.Application.Storage;
@@ -39,13 +40,18 @@ public sealed class ExportStudentHandler(IDocumentStore store, IAuditLog audit, 
         foreach (var (container, query) in StudentData.Locations)
         {
             var docs = await store.QueryAsync(caller.Tenant, container, query(command.UserId), ct).ConfigureAwait(false);
-            containers[container] = docs.Select(d => Parse(d.Json)).ToList();
+            containers[container] = container == Containers.IntegrationEvents ? Events(docs) : docs.Select(d => Parse(d.Json)).ToList();
         }
 
         containers[Containers.Audit] = (await audit.AboutAsync(caller.Tenant, command.UserId, ct).ConfigureAwait(false))
             .Select(e => JsonSerializer.SerializeToElement(e, EdTechJson.Options)).ToList();
         return Outcome<StudentExport>.Ok(new StudentExport(command.UserId, now, Parse(user.Json), containers));
     }
+
+    /// <summary>The student's integration events, one element each as stored alone, in id order (a folded document holds several).</summary>
+    private static List<JsonElement> Events(IReadOnlyList<StoredDocument> docs) =>
+        docs.SelectMany(d => IntegrationEventFolds.ExpandJson(d.Json)).Select(Parse)
+            .OrderBy(e => e.GetProperty("id").GetString(), StringComparer.Ordinal).ToList();
 
     private static JsonElement Parse(string json)
     {

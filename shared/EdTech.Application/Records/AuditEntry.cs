@@ -7,6 +7,10 @@ namespace EdTech.Application.Records;
 /// Partitioned by the subject student, so a student's export or erasure is one partition.
 /// Written only through <see cref="Audit.IAuditLog"/>, which appends and never edits.
 /// </summary>
+/// <param name="Folded">
+/// Entries stored in this entry's document after it (same subject, actor and time): one write for several entries. Readers
+/// never show it: they expand a document into its entries (<see cref="Audit.AuditFolds"/>, docs/grading.md "Folded writes").
+/// </param>
 public sealed record AuditEntry(
     string Id,
     DateTimeOffset At,
@@ -17,7 +21,8 @@ public sealed record AuditEntry(
     string? Resource,
     string? Old = null,
     string? New = null,
-    string? Reason = null) : IStoredRecord
+    string? Reason = null,
+    IReadOnlyList<AuditEntry>? Folded = null) : IStoredRecord
 {
     public static string Container => Containers.Audit;
 

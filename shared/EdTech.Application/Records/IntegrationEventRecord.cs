@@ -9,6 +9,10 @@ namespace EdTech.Application.Records;
 /// erasure find theirs) and the course for assessment events.
 /// </summary>
 /// <param name="Data">Flat string fields (numbers in invariant culture), as notifications carry them.</param>
+/// <param name="Folded">
+/// Events stored in this event's document after it (same partition and status): one write for several events. The dispatcher
+/// publishes each as its own message with its own id; readers expand the document (<see cref="Outbox.IntegrationEventFolds"/>).
+/// </param>
 public sealed record IntegrationEventRecord(
     string Id,
     string Type,
@@ -16,7 +20,8 @@ public sealed record IntegrationEventRecord(
     IReadOnlyDictionary<string, string> Data,
     DateTimeOffset OccurredAt,
     string Status = IntegrationEventRecord.Pending,
-    DateTimeOffset? SentAt = null) : IStoredRecord
+    DateTimeOffset? SentAt = null,
+    IReadOnlyList<IntegrationEventRecord>? Folded = null) : IStoredRecord
 {
     public const string Pending = "pending";
 

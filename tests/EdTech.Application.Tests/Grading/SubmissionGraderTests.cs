@@ -1,6 +1,7 @@
 using EdTech.Application.Audit;
 using EdTech.Application.Common;
 using EdTech.Application.Grading;
+using EdTech.Application.Outbox;
 using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -309,8 +310,9 @@ public sealed class SubmissionGraderTests : IAsyncLifetime
 
     private static void AssertReleaseWrittenAhead(IReadOnlyList<AuditEntry> audit, IReadOnlyList<IntegrationEventRecord> events, IReadOnlyList<NotificationRecord> notifications)
     {
-        Assert.Contains(audit, e => e.Id == GradeAudit.ReleaseId("s-1") && e.New == SubmissionStatus.Released);
-        Assert.Contains(events, e => e.Id == "results-released:s-1");
+        // Read as every reader reads them: a stored document may hold the grade's and the release's entry (or event) both.
+        Assert.Contains(AuditFolds.Expand(audit), e => e.Id == GradeAudit.ReleaseId("s-1") && e.New == SubmissionStatus.Released);
+        Assert.Contains(events.SelectMany(IntegrationEventFolds.Expand), e => e.Id == "results-released:s-1");
         var notification = Assert.Single(notifications);
         Assert.Equal(("results-released:s-1", "s1", "Your result for Quiz quiz1 is available"), (notification.Id, notification.RecipientId, notification.Subject));
     }

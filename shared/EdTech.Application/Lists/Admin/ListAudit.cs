@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EdTech.Application.Audit;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Serialization;
@@ -11,6 +12,18 @@ namespace EdTech.Application.Lists.Admin;
 public sealed record AuditEntryView(
     string EntryId, DateTimeOffset At, string ActorId, IReadOnlyList<string> ActorRoles, string Action, string StudentId, string? Resource,
     string? Old, string? New, string? Reason);
+
+/// <summary>The audit list's filters: <c>studentId</c> (the subject), <c>actorId</c>, <c>from</c> (inclusive), <c>to</c> (exclusive).</summary>
+public sealed record AuditFilter(string? StudentId, string? ActorId, DateTimeOffset? From, DateTimeOffset? To)
+{
+    /// <summary>What the store's query checks, checked on one entry.</summary>
+    public bool Matches(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return (StudentId is null || entry.SubjectUserId == StudentId) && (ActorId is null || entry.ActorUserId == ActorId)
+            && (From is null || entry.At >= From) && (To is null || entry.At < To);
+    }
+}
 
 /// <summary>
 /// GET /api/admin/audit?studentId=&amp;actorId=&amp;from=&amp;to=: the tenant's audit entries, paged by entry id (ids are not
@@ -38,24 +51,55 @@ public sealed class ListAuditHandler(IDocumentStore store)
             return problem;
         }
 
-        var fields = actorId is null ? null : new Dictionary<string, string>(StringComparer.Ordinal) { ["actorUserId"] = actorId };
+        var (size, after) = request.Value!;
+        return Outcome<Page<AuditEntryView>>.Ok(await PageAsync(caller, new AuditFilter(studentId, actorId, start, end), size, after, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The page of <paramref name="size"/> entries after the entry id <paramref name="afterId"/> (the decoded <c>next</c>). A stored
+    /// document may hold several entries (<see cref="AuditFolds"/>): the page is of entries, in entry id order, as if each were its own
+    /// document.
+    /// </summary>
+    public async Task<Page<AuditEntryView>> PageAsync(Caller caller, AuditFilter filter, int size, string? afterId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(filter);
+        var fields = filter.ActorId is null ? null : new Dictionary<string, string>(StringComparer.Ordinal) { ["actorUserId"] = filter.ActorId };
         var conditions = new List<FieldCondition>();
-        if (start is { } s)
+        if (filter.From is { } s)
         {
             conditions.Add(FieldCondition.Of("at", FieldMatchKind.AtLeast, StoredText(s)));
         }
 
-        if (end is { } e)
+        if (filter.To is { } e)
         {
             conditions.Add(FieldCondition.Of("at", FieldMatchKind.Below, StoredText(e)));
         }
 
-        var (size, after) = request.Value!;
-        var rows = (await store.QueryAsync<AuditEntry>(caller.Tenant, new DocumentQuery(studentId, fields, size + 1, after, conditions), ct).ConfigureAwait(false))
+        var documents = (await store.QueryAsync<AuditEntry>(caller.Tenant, new DocumentQuery(filter.StudentId, fields, size + 1, afterId, conditions), ct).ConfigureAwait(false))
             .Select(r => r.Value).ToList();
-        return Outcome<Page<AuditEntryView>>.Ok(ListPaging.Of(rows, size,
+        var straddling = afterId is null ? null : await StraddlingAsync(caller, filter, AuditFolds.HeadStraddling(afterId), ct).ConfigureAwait(false);
+        return ListPaging.Of(AuditFolds.PageAfter(documents, straddling, afterId, size + 1), size,
             a => new AuditEntryView(a.Id, a.At, a.ActorUserId, a.ActorRoles, a.Action, a.SubjectUserId, a.Resource, a.Old, a.New, a.Reason),
-            a => a.Id));
+            a => a.Id);
+    }
+
+    /// <summary>
+    /// The folded document before the cursor that still holds entries after it (the previous page ended inside it), when it
+    /// matches the filters: its head shares subject, actor and time with its folded entries, so the head decides. One point read
+    /// (by id across the tenant's partitions without <c>studentId</c>), only for a cursor inside such a fold's id range.
+    /// </summary>
+    private async Task<AuditEntry?> StraddlingAsync(Caller caller, AuditFilter filter, string? headId, CancellationToken ct)
+    {
+        if (headId is null)
+        {
+            return null;
+        }
+
+        var stored = filter.StudentId is null
+            ? await store.GetAsync<AuditEntry>(caller.Tenant, headId, ct).ConfigureAwait(false)
+            : await store.GetAsync<AuditEntry>(caller.Tenant, headId, filter.StudentId, ct).ConfigureAwait(false);
+        return stored is { Value: { Folded.Count: > 0 } head } && filter.Matches(head) ? head : null;
     }
 
     /// <summary>An instant as an entry's <c>at</c> is stored (the record serializer's UTC text), so text order is time order.</summary>
