@@ -34,12 +34,19 @@ public sealed record PageRequest(int Limit, string? AfterId)
     /// <summary>The token that continues after <paramref name="lastId"/>.</summary>
     public static string TokenAfter(string lastId) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(lastId));
 
+    /// <summary>
+    /// An id a list can end a page on: a resource id, or a composite record id of resource ids joined by ':' (audit entries,
+    /// enrollments). The cursor only ever reaches the store as a query parameter.
+    /// </summary>
+    private static bool IsStoredId(string id) =>
+        id.Length <= 400 && id.Split(':').All(Domain.Tenancy.ResourceId.IsValid);
+
     private static string? Decode(string token)
     {
         try
         {
             var id = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
-            return Domain.Tenancy.ResourceId.IsValid(id) ? id : null;
+            return IsStoredId(id) ? id : null;
         }
         catch (FormatException)
         {

@@ -93,7 +93,11 @@ public sealed record SubmissionGrade(
             Status = complete && awaitingReview ? SubmissionStatus.Graded : Status,
             GradedAt = complete ? (awaitingReview ? now : GradedAt) : null,
         };
-        return new ReviewOutcome(reviewed, changes, reviewed.Score != Score, complete && awaitingReview);
+        return new ReviewOutcome(reviewed, changes, reviewed.Score != Score, complete && awaitingReview)
+        {
+            ChangesNothing = changes.Count == 0 && reviewed.Status == Status && reviewed.RawScore == RawScore && reviewed.Score == Score
+                && reviewed.GradedAt == GradedAt,
+        };
     }
 
     /// <summary>A teacher's score that differs from an auto-scored item's current one (none counts as different).</summary>

@@ -16,7 +16,14 @@ public sealed record ItemScoreChange(ItemScore Before, ItemScore After)
 /// <param name="ItemChanges">The items whose score, comment, override flag or rubric levels changed, in the order given.</param>
 /// <param name="ScoreChanged">The final score changed (also from or to none).</param>
 /// <param name="ReviewCompleted">The review scored the last unscored item of a submission awaiting review: it is now graded.</param>
-public sealed record ReviewOutcome(SubmissionGrade Grade, IReadOnlyList<ItemScoreChange> ItemChanges, bool ScoreChanged, bool ReviewCompleted);
+public sealed record ReviewOutcome(SubmissionGrade Grade, IReadOnlyList<ItemScoreChange> ItemChanges, bool ScoreChanged, bool ReviewCompleted)
+{
+    /// <summary>
+    /// The review changed nothing at all (no item, and no score, status or graded time derived from them): the same scores
+    /// sent again, e.g. a retried request. Nothing is written, audited or released.
+    /// </summary>
+    public bool ChangesNothing { get; init; }
+}
 
 /// <summary>Why a teacher's score for an item is refused (<see cref="Valid"/> when it is not).</summary>
 public enum ScoreCheck

@@ -58,6 +58,11 @@ public sealed class TeacherGradingTests(ApiFactory factory) : IClassFixture<ApiF
         // The grade just written makes the old ETag stale.
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await GradeAsync(school, submissionId, grade, etag)).Status);
 
+        // The same scores again (a retried request) change nothing: no write, so the ETag stays.
+        var (againStatus, again, againResponse) = await GradeAsync(school, submissionId, grade, newETag);
+        Assert.True(againStatus == HttpStatusCode.OK, $"{againStatus} {again}");
+        Assert.Equal(newETag, againResponse.Headers.ETag!.ToString());
+
         var released = await school.WaitForStatusAsync(school.Student1, submissionId);
         Assert.Equal(9m, released.GetProperty("score").GetDecimal());
         Assert.Equal(10m, released.GetProperty("maxScore").GetDecimal());

@@ -123,6 +123,26 @@ public sealed class SubmissionGradeTests
         Assert.False(outcome.ScoreChanged);
         Assert.Equal(grade.ItemScores, outcome.Grade.ItemScores);
         Assert.Equal(8, outcome.Grade.Score);
+        Assert.True(outcome.ChangesNothing);
+    }
+
+    [Fact]
+    public void Review_ItemStillUnscored_ChangesNothing() =>
+        Assert.True(AwaitingReview().Review(Exam, [new TeacherScore("q1", 2)], Now).ChangesNothing);
+
+    [Fact]
+    public void Review_OnlyAComment_ChangesSomething() =>
+        Assert.False(Graded(Due).Review(Exam, [new TeacherScore("e1", 6, "better")], Now).ChangesNothing);
+
+    [Fact]
+    public void Review_GradeStoredWithoutItsScore_ChangesTheScoreSoChangesSomething()
+    {
+        var stale = Graded(Due) with { Score = null, RawScore = null };
+
+        var outcome = stale.Review(Exam, [new TeacherScore("e1", 6)], Now);
+
+        Assert.Empty(outcome.ItemChanges);
+        Assert.False(outcome.ChangesNothing);
     }
 
     [Fact]

@@ -76,13 +76,12 @@ public sealed class GradeSubmissionHandler(
         var given = command.ItemScores!.Select(s => Resolve(s, items[s.ItemId!], rubrics)).ToList();
         var review = SubmissionGrades.GradeOf(submission).Review(assessment.Value.Assessment, given, now);
         var graded = submission.WithGrade(review.Grade);
-        var changes = Audits(caller, submission, graded, review, command.Reason, stored.ETag, now);
-        if (graded == submission)
+        if (review.ChangesNothing)
         {
             return Outcome<TeacherSubmission>.Ok(new TeacherSubmission(TeacherSubmissionView.Of(submission), stored.ETag));
         }
 
-        foreach (var entry in changes)
+        foreach (var entry in Audits(caller, submission, graded, review, command.Reason, stored.ETag, now))
         {
             await audit.AppendAsync(caller.Tenant, entry, ct).ConfigureAwait(false);
         }
