@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using EdTech.Application.Storage;
 
 namespace EdTech.Application.Records;
@@ -11,7 +12,7 @@ public sealed record SubmissionView(
     string AssessmentId,
     string CourseId,
     string UserId,
-    string Status,
+    SubmissionStatus Status,
     bool Late,
     DateTimeOffset SubmittedAt,
     decimal MaxScore,

@@ -106,7 +106,7 @@ public sealed class DueResultsReleaserTests : IAsyncLifetime
         Assert.Equal((false, (DateTimeOffset?)null), (TimedReleaseOutcome.Nothing.Started, TimedReleaseOutcome.Nothing.NotBefore));
 
     /// <summary>An assessment with one submission per status, ids s-{assessment}-{n}.</summary>
-    private async Task AddAsync(string id, ReleasePolicy release, string[] statuses, DateTimeOffset? releasedAt = null, TenantId? tenant = null)
+    private async Task AddAsync(string id, ReleasePolicy release, SubmissionStatus[] statuses, DateTimeOffset? releasedAt = null, TenantId? tenant = null)
     {
         await _world.AddAssessmentAsync(GradingWorld.Quiz(id, release), releasedAt: releasedAt, tenant: tenant);
         for (var i = 0; i < statuses.Length; i++)

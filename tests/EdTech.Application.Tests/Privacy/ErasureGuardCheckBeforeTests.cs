@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using EdTech.Application.Common;
 using EdTech.Application.Privacy;
 using EdTech.Application.Privacy.Erasure;
@@ -116,7 +117,7 @@ public sealed class ErasureGuardCheckBeforeTests : IAsyncLifetime
     }
 
     private static SubmissionView View(string id, string userId) =>
-        new(id, "quiz1", "math101", userId, "accepted", false, DateTimeOffset.UtcNow, 5, null, 0);
+        new(id, "quiz1", "math101", userId, SubmissionStatus.Accepted, false, DateTimeOffset.UtcNow, 5, null, 0);
 
     /// <summary>Counts reads of erasure markers (the audit container) and the writes that reach the adapter.</summary>
     private sealed class MarkerReads(IDocumentStore inner) : IDocumentStore

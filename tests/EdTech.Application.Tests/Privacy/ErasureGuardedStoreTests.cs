@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Common;
 using EdTech.Application.Privacy;
@@ -244,7 +245,7 @@ public sealed class ErasureGuardedStoreTests : IAsyncLifetime
     }
 
     private static SubmissionView View(string id, string userId) =>
-        new(id, "quiz1", "math101", userId, "accepted", false, DateTimeOffset.UtcNow, 5, null, 0);
+        new(id, "quiz1", "math101", userId, SubmissionStatus.Accepted, false, DateTimeOffset.UtcNow, 5, null, 0);
 
     private static ItemRatingRecord Rating(string id, string userId) =>
         new(id, "math101", "quiz1", "q1", userId, false, null, DateTimeOffset.UtcNow);

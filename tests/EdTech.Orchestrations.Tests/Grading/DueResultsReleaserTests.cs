@@ -20,7 +20,7 @@ public sealed class DueResultsReleaserTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_dataDirectory, "edtech.db")));
-        await _store.CreateAsync(TenantId.Platform, new TenantRecord(North.Value, "North", "UTC", TenantRecord.Active, Now));
+        await _store.CreateAsync(TenantId.Platform, new TenantRecord(North.Value, "North", "UTC", TenantStatus.Active, Now));
     }
 
     public async Task DisposeAsync()
@@ -58,7 +58,7 @@ public sealed class DueResultsReleaserTests : IAsyncLifetime
         workflow.VerifyNoOtherCalls();
     }
 
-    private async Task AddAsync(string id, ReleasePolicy release, DateTimeOffset dueAt, string status, DateTimeOffset? releasedAt = null)
+    private async Task AddAsync(string id, ReleasePolicy release, DateTimeOffset dueAt, SubmissionStatus status, DateTimeOffset? releasedAt = null)
     {
         var assessment = new Assessment(id, "course-1", id, dueAt, 60, null, null, release,
             [new("q1", ItemType.SingleChoice, "?", ["a", "b"], AnswerValue.OfText("a"), null, 1, ["s"])]);

@@ -101,7 +101,7 @@ public sealed class NightlyReleaserTests : IAsyncLifetime
     private async Task AddTenantWithDueWorkAsync(string tenant, string zone, DateTimeOffset now)
     {
         var id = new TenantId(tenant);
-        await _store.CreateAsync(TenantId.Platform, new TenantRecord(tenant, tenant, zone, TenantRecord.Active, now));
+        await _store.CreateAsync(TenantId.Platform, new TenantRecord(tenant, tenant, zone, TenantStatus.Active, now));
         var assessment = new Assessment("quiz", "c1", "Quiz", now.AddDays(-2), 0, null, null, new ReleasePolicy(ReleasePolicy.AfterDue, null), []);
         await _store.CreateAsync(id, new AssessmentRecord("quiz", "c1", 1, assessment, "t1", now.AddDays(-3)));
         await _store.CreateAsync(id, new SubmissionRecord("s1", "quiz", 1, "c1", "u1", [], now.AddDays(-3), false, SubmissionStatus.Graded, 10, Score: 5));

@@ -86,8 +86,8 @@ public sealed class UnfinishedGradingReconcilerTests : IAsyncLifetime
     }
 
     private Task AddTenantAsync(TenantId tenant) =>
-        _store.CreateAsync(TenantId.Platform, new TenantRecord(tenant.Value, tenant.Value, "UTC", TenantRecord.Active, DateTimeOffset.UtcNow));
+        _store.CreateAsync(TenantId.Platform, new TenantRecord(tenant.Value, tenant.Value, "UTC", TenantStatus.Active, DateTimeOffset.UtcNow));
 
-    private Task AddSubmissionAsync(TenantId tenant, string id, string status) =>
+    private Task AddSubmissionAsync(TenantId tenant, string id, SubmissionStatus status) =>
         _store.CreateAsync(tenant, new SubmissionRecord(id, "a-1", 1, "course-1", "student-1", [], DateTimeOffset.UtcNow, false, status, 10m));
 }

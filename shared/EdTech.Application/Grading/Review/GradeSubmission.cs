@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Access;
 using EdTech.Application.Audit;
 using EdTech.Application.Common;
@@ -148,7 +149,7 @@ public sealed class GradeSubmissionHandler(
         }
 
         await events.ReleaseAsync(caller.Tenant, gradeChanged, ct).ConfigureAwait(false);
-        logger.LogInformation("Teacher {UserId} graded {SubmissionId} in {TenantId}: {Status} {Score}/{MaxScore}", caller.UserId, submissionId, caller.Tenant, graded.Status, graded.Score, graded.MaxScore);
+        logger.LogInformation("Teacher {UserId} graded {SubmissionId} in {TenantId}: {Status} {Score}/{MaxScore}", caller.UserId, submissionId, caller.Tenant, graded.Status.Wire(), graded.Score, graded.MaxScore);
         if (graded.Status == SubmissionStatus.Graded)
         {
             try

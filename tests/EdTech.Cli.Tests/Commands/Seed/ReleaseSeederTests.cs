@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using System.CommandLine;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -21,7 +22,7 @@ public sealed class ReleaseSeederTests : IDisposable
         Assert.Equal(3, result.CheckpointsAdvanced);
         await using var store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(_data, "edtech.db")));
         var tenant = new TenantId("rb");
-        var graded = await store.QueryAsync<SubmissionRecord>(tenant, DocumentQuery.Where("status", SubmissionStatus.Graded, ReleaseSeeder.CourseId));
+        var graded = await store.QueryAsync<SubmissionRecord>(tenant, DocumentQuery.Where("status", SubmissionStatus.Graded.Wire(), ReleaseSeeder.CourseId));
         Assert.Equal(25, graded.Count);
         Assert.All(graded, s => Assert.Equal(ReleaseSeeder.AssessmentId, s.Value.AssessmentId));
         var view = (await store.GetAsync<SubmissionView>(tenant, ReleaseSeeder.SubmissionId(24)))!.Value;
