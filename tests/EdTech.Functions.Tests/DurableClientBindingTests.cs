@@ -114,7 +114,7 @@ public sealed class DurableClientBindingTests
             await release.StartAsync(tenant, "a1", 0, CancellationToken.None);
             await regrade.StartAsync(tenant, "a1", 2, CancellationToken.None);
             await calibration.StartAsync(tenant, "c1", new DateOnly(2026, 11, 26), CancellationToken.None);
-            await tagging.StartAsync(tenant, new TaggingJobRecord("j1", TaggingJobRecord.Running, null, 2500, 1000, 5, "author-1", DateTimeOffset.UnixEpoch, PagesDone: 1, ItemsDone: 1000, ItemsFailed: 2), CancellationToken.None);
+            await tagging.StartAsync(tenant, new TaggingJobRecord("j1", TaggingJobStatus.Running, null, 2500, 1000, 5, "author-1", DateTimeOffset.UnixEpoch, PagesDone: 1, ItemsDone: 1000, ItemsFailed: 2), CancellationToken.None);
             await autoTagging.StartAsync(new AutoTagRequest(tenant, "a1", "change1", [new ItemContent("q1", "hash")], TimeSpan.Zero), CancellationToken.None);
             await simulation.StartAsync(tenant, "sim1", CancellationToken.None);
         }

@@ -62,7 +62,7 @@ public static class ContentSimulationsApi
         }
 
         var record = outcome.Value!;
-        if (record.Result is { } result && record.Status == Application.Records.SimulationRecord.Completed && AnalyticsApi.WantsSvg(context.Request))
+        if (record.Result is { } result && record.Status == Application.Records.SimulationStatus.Completed && AnalyticsApi.WantsSvg(context.Request))
         {
             return TypedResults.Text(SimulationSvg.Render(result, $"Simulation {record.Id} of {record.CourseId}: baseline vs proposal"), SimulationSvg.ContentType);
         }

@@ -4,7 +4,7 @@ namespace EdTech.Bff.Apis;
 
 /// <summary>A tenant as the platform API shows it; <c>quotas</c> are the limits in force (defaults filled in).</summary>
 public sealed record TenantView(
-    string Id, string Name, string TimeZone, string Status, string Kind, string? ParentId,
+    string Id, string Name, string TimeZone, TenantStatus Status, string Kind, string? ParentId,
     TenantQuotas Quotas, IReadOnlyDictionary<string, bool> Features, IReadOnlyList<string> EntraTenantIds,
     string? SuspendedReason, DateTimeOffset? SuspendedAt, DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt)
 {

@@ -17,7 +17,7 @@ public sealed class GradeBatchActivity(SubmissionGrader grader) : TaskActivity<G
         return new GradeBatchResult(
             results.Count(r => r.Status == SubmissionStatus.Released),
             results.Count(r => r.Status == SubmissionStatus.Graded),
-            results.Count(r => r.Status == GradingResult.ErasedStatus),
+            results.Count(r => r.Status == SubmissionStatus.Erased),
             [.. results.Where(r => r.Status == SubmissionStatus.AwaitingReview).Select(r => r.SubmissionId)]);
     }
 }

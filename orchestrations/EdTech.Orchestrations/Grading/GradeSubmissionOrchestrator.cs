@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Grading;
 using EdTech.Application.Grading.Review;
 using EdTech.Domain.Submissions;
@@ -33,7 +34,7 @@ public sealed class GradeSubmissionOrchestrator : TaskOrchestrator<GradeSubmissi
 
         if (graded.Status != SubmissionStatus.Graded)
         {
-            logger.LogInformation("Submission {SubmissionId} is {Status}; no release step", input.SubmissionId, graded.Status);
+            logger.LogInformation("Submission {SubmissionId} is {Status}; no release step", input.SubmissionId, graded.Status.Wire());
             return graded;
         }
 

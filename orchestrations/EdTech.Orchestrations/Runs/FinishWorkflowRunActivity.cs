@@ -17,7 +17,7 @@ public sealed class FinishWorkflowRunActivity(WorkflowRuns runs) : TaskActivity<
     public override async Task<bool> RunAsync(TaskActivityContext context, FinishWorkflowRunInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        await runs.FinishAsync(input.TenantId, input.RunId, WorkflowRunRecord.Completed, input.Outcome, CancellationToken.None).ConfigureAwait(false);
+        await runs.FinishAsync(input.TenantId, input.RunId, WorkflowRunStatus.Completed, input.Outcome, CancellationToken.None).ConfigureAwait(false);
         return true;
     }
 }

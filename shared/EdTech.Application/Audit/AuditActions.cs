@@ -1,5 +1,11 @@
 namespace EdTech.Application.Audit;
 
+/// <summary>
+/// The audit log's action names (and its system actors). Deliberately constants, not an enum: the log is append-only and kept for
+/// years, many features add actions to it, and exports and erasure read every entry back verbatim. An enum would make an entry
+/// whose action a later version added (or a retired feature wrote) unreadable, and nothing switches on the action: it is a
+/// label to store and show, an open set, not a state.
+/// </summary>
 public static class AuditActions
 {
     public const string GradeChanged = "grade.changed";

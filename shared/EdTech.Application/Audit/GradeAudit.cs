@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using System.Globalization;
 using EdTech.Application.Records;
 using EdTech.Domain.Submissions;
@@ -21,7 +22,7 @@ public static class GradeAudit
 
     public static AuditEntry Released(SubmissionRecord before, DateTimeOffset at) =>
         new(ReleaseId(before.Id), at, AuditActions.AutoGrader, AuditActions.SystemRoles, AuditActions.GradeReleased, before.UserId, before.Id,
-            Old: before.Status, New: SubmissionStatus.Released, Reason: "release policy due");
+            Old: before.Status.Wire(), New: SubmissionStatus.Released.Wire(), Reason: "release policy due");
 
     /// <summary>
     /// An immediate release's two entries (<see cref="AutoGraded"/>, then <see cref="Released"/>) as one stored document with

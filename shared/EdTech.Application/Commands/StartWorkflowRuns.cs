@@ -22,7 +22,7 @@ public sealed class StartWorkflowRuns(IDocumentStore store, WorkflowRunStarter s
         var requested = changes
             .Where(c => c.Container == Storage.Containers.WorkflowRuns)
             .DistinctBy(c => (c.Tenant, c.Id))
-            .Where(c => TypedDocumentStore.Read<WorkflowRunRecord>(c).Value.Status == WorkflowRunRecord.Requested);
+            .Where(c => TypedDocumentStore.Read<WorkflowRunRecord>(c).Value.Status == WorkflowRunStatus.Requested);
         foreach (var change in requested)
         {
             if (await store.GetAsync<WorkflowRunRecord>(change.Tenant, change.Id, cancellationToken).ConfigureAwait(false) is { } current)

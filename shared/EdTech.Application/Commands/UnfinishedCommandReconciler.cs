@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Content.Tagging;
 using EdTech.Application.Grading;
 using EdTech.Application.Grading.Release;
@@ -18,7 +19,7 @@ namespace EdTech.Application.Commands;
 public sealed class UnfinishedCommandReconciler(
     IDocumentStore store, DueResultsReleaser releases, WorkflowRuns runs, WorkflowRunStarter starter, ITaggingWorkflow tagging, ILogger<UnfinishedCommandReconciler> logger)
 {
-    private static readonly string[] UnfinishedTagging = [TaggingJobRecord.Queued, TaggingJobRecord.Running];
+    private static readonly string[] UnfinishedTagging = [TaggingJobStatus.Queued.Wire(), TaggingJobStatus.Running.Wire()];
 
     public async Task<int> ReconcileAsync(CancellationToken ct)
     {

@@ -17,7 +17,7 @@ public sealed class WorkflowRunStarter(IDocumentStore store, WorkflowRuns runs, 
     public async Task StartAsync(TenantId tenant, WorkflowRunRecord run, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (run.Status != WorkflowRunRecord.Requested)
+        if (run.Status != WorkflowRunStatus.Requested)
         {
             return;
         }
@@ -34,7 +34,7 @@ public sealed class WorkflowRunStarter(IDocumentStore store, WorkflowRuns runs, 
                 await simulation.StartAsync(tenant, run.TargetId, ct).ConfigureAwait(false);
                 break;
             default:
-                await runs.FinishAsync(tenant, run.Id, WorkflowRunRecord.Dropped, $"{run.Kind} target '{run.TargetId}' not found", ct).ConfigureAwait(false);
+                await runs.FinishAsync(tenant, run.Id, WorkflowRunStatus.Dropped, $"{run.Kind} target '{run.TargetId}' not found", ct).ConfigureAwait(false);
                 break;
         }
     }

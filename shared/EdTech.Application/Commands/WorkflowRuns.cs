@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
@@ -17,7 +18,7 @@ public sealed class WorkflowRuns(IDocumentStore store, TimeProvider clock, ILogg
     /// <summary>Records the run unless it exists (requested, running or finished: a repeat changes nothing).</summary>
     public async Task<WorkflowRunRecord> RequestAsync(TenantId tenant, string kind, string targetId, long generation, string courseId, CancellationToken ct)
     {
-        var run = new WorkflowRunRecord(WorkflowRunRecord.IdFor(kind, targetId, generation), kind, targetId, generation, courseId, WorkflowRunRecord.Requested, clock.GetUtcNow());
+        var run = new WorkflowRunRecord(WorkflowRunRecord.IdFor(kind, targetId, generation), kind, targetId, generation, courseId, WorkflowRunStatus.Requested, clock.GetUtcNow());
         var (status, stored) = await store.CreateAsync(tenant, run, ct).ConfigureAwait(false);
         if (status == WriteStatus.Created)
         {
@@ -28,12 +29,12 @@ public sealed class WorkflowRuns(IDocumentStore store, TimeProvider clock, ILogg
     }
 
     /// <summary>Marks the run <paramref name="status"/> (completed or dropped) unless it is finished or unknown (a run started without a record).</summary>
-    public async Task FinishAsync(TenantId tenant, string runId, string status, string? outcome, CancellationToken ct)
+    public async Task FinishAsync(TenantId tenant, string runId, WorkflowRunStatus status, string? outcome, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             var stored = await store.GetAsync<WorkflowRunRecord>(tenant, runId, ct).ConfigureAwait(false);
-            if (stored is null || stored.Value.Status != WorkflowRunRecord.Requested)
+            if (stored is null || stored.Value.Status != WorkflowRunStatus.Requested)
             {
                 return;
             }
@@ -42,7 +43,7 @@ public sealed class WorkflowRuns(IDocumentStore store, TimeProvider clock, ILogg
             if (written.Status != WriteStatus.PreconditionFailed || attempt >= FinishAttempts)
             {
                 Written.Ensure(written);
-                logger.LogInformation("Run {RunId} in {TenantId} {Status}", runId, tenant, status);
+                logger.LogInformation("Run {RunId} in {TenantId} {Status}", runId, tenant, status.Wire());
                 return;
             }
         }
@@ -51,7 +52,7 @@ public sealed class WorkflowRuns(IDocumentStore store, TimeProvider clock, ILogg
     /// <summary>The tenant's runs still waiting for their workflow to finish.</summary>
     public async Task<IReadOnlyList<WorkflowRunRecord>> RequestedAsync(TenantId tenant, CancellationToken ct)
     {
-        var runs = await store.QueryAsync<WorkflowRunRecord>(tenant, DocumentQuery.Where("status", WorkflowRunRecord.Requested), ct).ConfigureAwait(false);
+        var runs = await store.QueryAsync<WorkflowRunRecord>(tenant, DocumentQuery.Where("status", WorkflowRunStatus.Requested.Wire()), ct).ConfigureAwait(false);
         return [.. runs.Select(r => r.Value)];
     }
 }

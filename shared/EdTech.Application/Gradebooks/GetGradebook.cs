@@ -11,7 +11,7 @@ using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Gradebooks;
 
-public sealed record GradebookCell(string AssessmentId, string Status, decimal? Score, decimal MaxScore, string? SubmissionId);
+public sealed record GradebookCell(string AssessmentId, SubmissionStatus Status, decimal? Score, decimal MaxScore, string? SubmissionId);
 
 /// <summary>A student's row: a cell per assessment, the weighted percent and each grading category's result (see <see cref="WeightedGrading"/>).</summary>
 public sealed record GradebookRow(string UserId, IReadOnlyList<GradebookCell> Assessments, decimal? WeightedPercent, IReadOnlyList<CategoryResult> Categories);
@@ -55,7 +55,7 @@ public sealed class GetGradebookHandler(IDocumentStore store, CourseAccess acces
             {
                 var maxScore = a.Value.Assessment.MaxScore;
                 return entries.TryGetValue(GradebookEntry.IdFor(courseId, s.Value.UserId, a.Value.Id), out var e)
-                    ? new GradebookCell(a.Value.Id, e.Status, SubmissionStatus.IsFinished(e.Status) ? e.Score : null, e.MaxScore, e.SubmissionId)
+                    ? new GradebookCell(a.Value.Id, e.Status, e.Status.IsFinished() ? e.Score : null, e.MaxScore, e.SubmissionId)
                     : new GradebookCell(a.Value.Id, SubmissionStatus.NotSubmitted, null, maxScore, null);
             }).ToList();
             var grade = WeightedGrading.Compute(scheme, cells

@@ -1,9 +1,8 @@
+using EdTech.Domain.Submissions;
 namespace EdTech.Application.Grading;
 
-public sealed record GradingResult(string SubmissionId, string Status, decimal? Score, decimal MaxScore)
+public sealed record GradingResult(string SubmissionId, SubmissionStatus Status, decimal? Score, decimal MaxScore)
 {
-    /// <summary>Status of a submission that no longer exists (its student was erased).</summary>
-    public const string ErasedStatus = "erased";
-
-    public static GradingResult Erased(string submissionId) => new(submissionId, ErasedStatus, null, 0);
+    /// <summary>The result for a submission that no longer exists (its student was erased).</summary>
+    public static GradingResult Erased(string submissionId) => new(submissionId, SubmissionStatus.Erased, null, 0);
 }

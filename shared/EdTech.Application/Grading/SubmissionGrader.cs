@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Audit;
 using EdTech.Application.Grading.Regrade;
 using EdTech.Application.Grading.Release;
@@ -135,7 +136,7 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
 
         Written.Ensure(written);
         SubmissionMetrics.GradeWritten(final, now);
-        logger.LogInformation("Graded {SubmissionId} in {TenantId}: {Status} {Score}/{MaxScore}", submissionId, tenant, final.Status, final.Score, final.MaxScore);
+        logger.LogInformation("Graded {SubmissionId} in {TenantId}: {Status} {Score}/{MaxScore}", submissionId, tenant, final.Status.Wire(), final.Score, final.MaxScore);
         return new Graded(written.Stored!, null);
     }
 

@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Submissions;
@@ -20,7 +21,7 @@ public sealed class UnfinishedGradingReconciler(
 {
     private readonly int _batchSize = Math.Max(1, (batches ?? GradingBatchSettings.Default).BatchSize);
 
-    private static readonly string[] UnfinishedStatuses = [SubmissionStatus.Accepted, SubmissionStatus.Grading, SubmissionStatus.AwaitingReview, SubmissionStatus.Graded];
+    private static readonly SubmissionStatus[] UnfinishedStatuses = [SubmissionStatus.Accepted, SubmissionStatus.Grading, SubmissionStatus.AwaitingReview, SubmissionStatus.Graded];
 
     public async Task<int> ReconcileAsync(CancellationToken ct)
     {
@@ -30,7 +31,7 @@ public sealed class UnfinishedGradingReconciler(
         {
             foreach (var status in UnfinishedStatuses)
             {
-                var pending = await store.QueryAsync(tenant, Containers.Submissions, DocumentQuery.Where("status", status), ct).ConfigureAwait(false);
+                var pending = await store.QueryAsync(tenant, Containers.Submissions, DocumentQuery.Where("status", status.Wire()), ct).ConfigureAwait(false);
                 var ids = status == SubmissionStatus.Graded ? await DueForReleaseAsync(tenant, pending, ct).ConfigureAwait(false) : pending.Select(p => p.Id).ToList();
                 await (status == SubmissionStatus.AwaitingReview
                     ? Task.WhenAll(ids.Select(id => workflow.StartAsync(tenant, id, ct)))

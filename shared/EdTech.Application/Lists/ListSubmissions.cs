@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Access;
 using EdTech.Application.Assessments;
 using EdTech.Application.Common;
@@ -12,7 +13,7 @@ namespace EdTech.Application.Lists;
 
 /// <summary>One submission of an assessment in the teacher's list (no answers: the single-submission read has them).</summary>
 public sealed record TeacherSubmissionSummary(
-    string SubmissionId, string AssessmentId, string UserId, string Status, bool Late, DateTimeOffset SubmittedAt, int AssessmentVersion,
+    string SubmissionId, string AssessmentId, string UserId, SubmissionStatus Status, bool Late, DateTimeOffset SubmittedAt, int AssessmentVersion,
     decimal? Score, decimal MaxScore, DateTimeOffset? GradedAt);
 
 /// <summary>
@@ -25,7 +26,7 @@ public sealed class ListSubmissionsHandler(IDocumentStore store, AssessmentLooku
 {
     /// <summary>The statuses a stored submission can have, the values <c>?status=</c> accepts.</summary>
     public static IReadOnlyList<string> Statuses { get; } =
-        [SubmissionStatus.Accepted, SubmissionStatus.Grading, SubmissionStatus.AwaitingReview, SubmissionStatus.Graded, SubmissionStatus.Released];
+        [.. new[] { SubmissionStatus.Accepted, SubmissionStatus.Grading, SubmissionStatus.AwaitingReview, SubmissionStatus.Graded, SubmissionStatus.Released }.Select(s => s.Wire())];
 
     public async Task<Outcome<Page<TeacherSubmissionSummary>>> ForTeacherAsync(
         Caller caller, string assessmentId, string? status, string? limit, string? next, CancellationToken ct)

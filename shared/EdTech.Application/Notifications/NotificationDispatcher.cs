@@ -22,7 +22,7 @@ public sealed class NotificationDispatcher(IDocumentStore store, IOutboxPublishe
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
     {
         var published = await OutboxRelay.RelayAsync<NotificationRecord>(store, publisher, erasure, changes,
-            n => n.Status == NotificationRecord.Pending,
+            n => n.Status == NotificationStatus.Pending,
             (tenant, n) => [OutboxMessages.Of(tenant, n)],
             cancellationToken).ConfigureAwait(false);
         if (published > 0)

@@ -21,7 +21,7 @@ public sealed class IntegrationEventDispatcher(IDocumentStore store, IOutboxPubl
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
     {
         var published = await OutboxRelay.RelayAsync<IntegrationEventRecord>(store, publisher, erasure, changes,
-            e => e.Status == IntegrationEventRecord.Pending,
+            e => e.Status == IntegrationEventStatus.Pending,
             OutboxMessages.AllOf,
             cancellationToken).ConfigureAwait(false);
         if (published > 0)

@@ -29,19 +29,19 @@ public sealed class IntegrationEventOutbox(IDocumentStore store)
         return status == WriteStatus.Created;
     }
 
-    /// <summary>Writes the event <see cref="IntegrationEventRecord.Held"/>, ahead of a conditional write that may lose its race.</summary>
+    /// <summary>Writes the event <see cref="IntegrationEventStatus.Held"/>, ahead of a conditional write that may lose its race.</summary>
     public Task<bool> HoldAsync(TenantId tenant, IntegrationEventRecord? record, CancellationToken ct) =>
-        WriteAsync(tenant, record is null ? null : record with { Status = IntegrationEventRecord.Held }, ct);
+        WriteAsync(tenant, record is null ? null : record with { Status = IntegrationEventStatus.Held }, ct);
 
     /// <summary>The held event's write succeeded: it becomes pending, and that change hands it to the dispatcher.</summary>
     public Task ReleaseAsync(TenantId tenant, IntegrationEventRecord? record, CancellationToken ct) =>
-        MoveAsync(tenant, record, IntegrationEventRecord.Pending, ct);
+        MoveAsync(tenant, record, IntegrationEventStatus.Pending, ct);
 
     /// <summary>The held event's write lost its race: the change did not happen, and the event is never published.</summary>
     public Task CancelAsync(TenantId tenant, IntegrationEventRecord? record, CancellationToken ct) =>
-        MoveAsync(tenant, record, IntegrationEventRecord.Cancelled, ct);
+        MoveAsync(tenant, record, IntegrationEventStatus.Cancelled, ct);
 
-    private async Task MoveAsync(TenantId tenant, IntegrationEventRecord? record, string status, CancellationToken ct)
+    private async Task MoveAsync(TenantId tenant, IntegrationEventRecord? record, IntegrationEventStatus status, CancellationToken ct)
     {
         if (record is null)
         {
@@ -49,7 +49,7 @@ public sealed class IntegrationEventOutbox(IDocumentStore store)
         }
 
         var stored = await store.GetAsync<IntegrationEventRecord>(tenant, record.Id, ct).ConfigureAwait(false);
-        if (stored is { Value.Status: IntegrationEventRecord.Held })
+        if (stored is { Value.Status: IntegrationEventStatus.Held })
         {
             // A lost ETag race here is a twin request moving it the same way: nothing to add.
             await store.ReplaceAsync(tenant, stored.Value with { Status = status }, stored.ETag, ct).ConfigureAwait(false);

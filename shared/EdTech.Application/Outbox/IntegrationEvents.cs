@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using System.Globalization;
 using EdTech.Application.Records;
 
@@ -82,7 +83,7 @@ public static class IntegrationEvents
             ["assessmentId"] = s.AssessmentId,
             ["courseId"] = s.CourseId,
             ["userId"] = s.UserId,
-            ["status"] = s.Status,
+            ["status"] = s.Status.Wire(),
             ["maxScore"] = s.MaxScore.ToString(CultureInfo.InvariantCulture),
         };
         if (s.Score is { } score)

@@ -80,8 +80,8 @@ public sealed class SubmissionProjection(IDocumentStore store, TeacherQueryCache
             return true;
         }
 
-        var candidateGraded = SubmissionStatus.IsFinished(candidate.Status);
-        var currentGraded = SubmissionStatus.IsFinished(current.Status);
+        var candidateGraded = candidate.Status.IsFinished();
+        var currentGraded = current.Status.IsFinished();
         return candidateGraded == currentGraded ? candidate.SubmittedAt >= current.SubmittedAt : candidateGraded;
     }
 }

@@ -19,24 +19,10 @@ public sealed record IntegrationEventRecord(
     string Partition,
     IReadOnlyDictionary<string, string> Data,
     DateTimeOffset OccurredAt,
-    string Status = IntegrationEventRecord.Pending,
+    IntegrationEventStatus Status = IntegrationEventStatus.Pending,
     DateTimeOffset? SentAt = null,
     IReadOnlyList<IntegrationEventRecord>? Folded = null) : IStoredRecord
 {
-    public const string Pending = "pending";
-
-    /// <summary>Written by versions before 2026-12-06, which re-wrote each published record; never written now, and skipped like any non-pending status.</summary>
-    public const string Sent = "sent";
-
-    /// <summary>
-    /// Written ahead of a conditional write that may lose its race (a teacher's grade, an assessment edit): not published until the
-    /// write succeeds and releases it to <see cref="Pending"/>, so the outbox never announces a change that did not happen.
-    /// </summary>
-    public const string Held = "held";
-
-    /// <summary>The change it announced did not happen (the write lost a race): never published.</summary>
-    public const string Cancelled = "cancelled";
-
     public static string Container => Containers.IntegrationEvents;
 
     public string PartitionKey => Partition;

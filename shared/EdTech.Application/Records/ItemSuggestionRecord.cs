@@ -16,20 +16,14 @@ public sealed record ItemSuggestionRecord(
     string CourseId,
     string AssessmentId,
     string ItemId,
-    string Status,
+    SuggestionStatus Status,
     string ContentHash,
     int AssessmentVersion,
     TagSuggestion Item,
     string Source,
     DateTimeOffset TaggedAt) : IStoredRecord
 {
-    public const string Pending = "pending";
-    public const string Accepted = "accepted";
-    public const string Rejected = "rejected";
-
     public const string AutoSource = "auto";
-
-    public static IReadOnlyList<string> Statuses { get; } = [Pending, Accepted, Rejected];
 
     public static string Container => Containers.TaggingSuggestions;
 

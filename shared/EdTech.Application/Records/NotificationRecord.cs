@@ -14,14 +14,9 @@ public sealed record NotificationRecord(
     string Subject,
     IReadOnlyDictionary<string, string> Data,
     DateTimeOffset CreatedAt,
-    string Status = NotificationRecord.Pending,
+    NotificationStatus Status = NotificationStatus.Pending,
     DateTimeOffset? SentAt = null) : IStoredRecord
 {
-    public const string Pending = "pending";
-
-    /// <summary>Written by versions before 2026-12-06, which re-wrote each published record; never written now, and skipped like any non-pending status.</summary>
-    public const string Sent = "sent";
-
     public static string Container => Containers.Notifications;
 
     public string PartitionKey => RecipientId;

@@ -6,11 +6,11 @@ namespace EdTech.Application.Records;
 /// <summary>
 /// A curriculum-change simulation (<c>POST /api/content/simulations</c>): the request, and once its durable run prepared it,
 /// the course model it simulates (a snapshot, so every chunk and a later reader see the same course) with the model's
-/// warnings; then the result or the error. <see cref="Status"/> is running, completed or failed.
+/// warnings; then the result or the error.
 /// </summary>
 public sealed record SimulationRecord(
     string Id,
-    string Status,
+    SimulationStatus Status,
     string CourseId,
     int Students,
     int Seed,
@@ -23,10 +23,6 @@ public sealed record SimulationRecord(
     DateTimeOffset? FinishedAt = null,
     string? Error = null) : IStoredRecord
 {
-    public const string Running = "running";
-    public const string Completed = "completed";
-    public const string Failed = "failed";
-
     public static string Container => Containers.Simulations;
 
     public string PartitionKey => Id;

@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Grading;
@@ -25,7 +26,7 @@ public sealed record SubmissionRecord(
     IReadOnlyList<SubmittedAnswer> Answers,
     DateTimeOffset ReceivedAt,
     bool Late,
-    string Status,
+    SubmissionStatus Status,
     decimal MaxScore,
     string? IdempotencyKey = null,
     IReadOnlyList<ItemScore>? ItemScores = null,

@@ -19,7 +19,7 @@ public sealed record TaggingItemRef(string AssessmentId, string ItemId);
 /// <param name="ItemsFailed">Of those, the items that got an error instead of a suggestion.</param>
 public sealed record TaggingJobRecord(
     string Id,
-    string Status,
+    TaggingJobStatus Status,
     string? CourseId,
     int Total,
     int PageSize,
@@ -33,11 +33,6 @@ public sealed record TaggingJobRecord(
     int ItemsFailed = 0,
     IReadOnlyList<TaggingChunkTally>? Tallies = null) : IStoredRecord
 {
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Completed = "completed";
-    public const string Failed = "failed";
-
     /// <summary>Item refs per <see cref="TaggingPageRecord"/> (about 100 KB of ids: far below Cosmos' 2 MB item limit).</summary>
     public const int DefaultPageSize = 1000;
 

@@ -6,11 +6,8 @@ namespace EdTech.Application.Records;
 /// A school, college or group (district, university group) in the platform's registry, stored under the
 /// platform tenant. Added fields are init-only with defaults so earlier documents still read.
 /// </summary>
-public sealed record TenantRecord(string Id, string Name, string TimeZone, string Status, DateTimeOffset CreatedAt) : IStoredRecord
+public sealed record TenantRecord(string Id, string Name, string TimeZone, TenantStatus Status, DateTimeOffset CreatedAt) : IStoredRecord
 {
-    public const string Active = "active";
-    public const string Suspended = "suspended";
-
     public static string Container => Containers.Tenants;
 
     public string PartitionKey => Id;

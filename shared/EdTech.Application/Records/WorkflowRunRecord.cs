@@ -6,7 +6,7 @@ namespace EdTech.Application.Records;
 /// <summary>
 /// A durable workflow run that a command or a timer asked for (the regrade of an assessment version, a course's
 /// calibration of one day): written before anything starts the workflow, started by the change feed, completed by the
-/// workflow's last step. A run still <see cref="Requested"/> after a crash (an in-memory engine forgets its instances) is
+/// workflow's last step. A run still <see cref="WorkflowRunStatus.Requested"/> after a crash (an in-memory engine forgets its instances) is
 /// found and re-driven by the reconciler. Id <c>{kind}:{targetId}:{generation}</c>, also the partition.
 /// </summary>
 /// <param name="TargetId">The assessment (regrade), course (calibrate) or simulation (simulate) the run works on.</param>
@@ -18,17 +18,11 @@ public sealed record WorkflowRunRecord(
     string TargetId,
     long Generation,
     string CourseId,
-    string Status,
+    WorkflowRunStatus Status,
     DateTimeOffset RequestedAt,
     DateTimeOffset? FinishedAt = null,
     string? Outcome = null) : IStoredRecord
 {
-    public const string Requested = "requested";
-    public const string Completed = "completed";
-
-    /// <summary>The owning record is gone (assessment or course deleted): nothing was run.</summary>
-    public const string Dropped = "dropped";
-
     public const string RegradeKind = "regrade";
     public const string CalibrateKind = "calibrate";
 

@@ -37,7 +37,7 @@ public sealed class GetRubricStatisticsHandler(IDocumentStore store, AssessmentL
 
         var minCount = await settings.MinCellCountAsync(caller.Tenant, ct).ConfigureAwait(false);
         var submissions = await store.QueryAsync<SubmissionRecord>(caller.Tenant, DocumentQuery.Where("assessmentId", assessmentId, record.CourseId), ct).ConfigureAwait(false);
-        var latest = submissions.Select(s => s.Value).Where(s => SubmissionStatus.IsFinished(s.Status))
+        var latest = submissions.Select(s => s.Value).Where(s => s.Status.IsFinished())
             .GroupBy(s => s.UserId, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(s => s.ReceivedAt).ThenByDescending(s => s.Id, StringComparer.Ordinal).First())
             .ToList();

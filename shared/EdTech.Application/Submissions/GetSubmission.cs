@@ -10,7 +10,7 @@ using EdTech.Domain.Tenancy;
 namespace EdTech.Application.Submissions;
 
 /// <summary>API.md's student view: the score only once released; <see cref="Rubrics"/> (single read only) the rubric feedback, also only once released.</summary>
-public sealed record StudentSubmissionView(string SubmissionId, string AssessmentId, string Status, bool Late, DateTimeOffset SubmittedAt, decimal? Score, decimal? MaxScore,
+public sealed record StudentSubmissionView(string SubmissionId, string AssessmentId, SubmissionStatus Status, bool Late, DateTimeOffset SubmittedAt, decimal? Score, decimal? MaxScore,
     IReadOnlyList<Rubrics.StudentRubricFeedback>? Rubrics = null);
 
 /// <summary>

@@ -20,7 +20,7 @@ public sealed record AnswerInput(string? ItemId, AnswerValue? Value);
 /// <summary>The submit body; <see cref="AttemptId"/> (docs/timing.md) names the attempt it ends: required on a timed assessment, optional otherwise.</summary>
 public sealed record SubmitAttemptCommand(IReadOnlyList<AnswerInput>? Answers, string? AttemptId = null);
 
-public sealed record SubmissionAccepted(string SubmissionId, string Status);
+public sealed record SubmissionAccepted(string SubmissionId, SubmissionStatus Status);
 
 /// <summary>
 /// The 202 path: validate and persist, nothing else. The change feed starts grading, so intake never

@@ -28,7 +28,7 @@ public sealed class CreateTenantHandler(IDocumentStore store, TimeProvider clock
             return v.ToProblem();
         }
 
-        var record = new TenantRecord(command.Id!, command.Name!.Trim(), command.TimeZone!, TenantRecord.Active, clock.GetUtcNow())
+        var record = new TenantRecord(command.Id!, command.Name!.Trim(), command.TimeZone!, TenantStatus.Active, clock.GetUtcNow())
         {
             Kind = command.Kind ?? TenantKinds.School,
             ParentId = command.ParentId,

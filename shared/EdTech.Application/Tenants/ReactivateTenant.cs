@@ -8,6 +8,6 @@ namespace EdTech.Application.Tenants;
 public sealed class ReactivateTenantHandler(TenantStatusChange change)
 {
     public Task<Outcome<Versioned<TenantRecord>>> HandleAsync(string id, CancellationToken ct) =>
-        change.ApplyAsync(id, (t, now) => t.Status == TenantRecord.Active ? null
-            : t with { Status = TenantRecord.Active, SuspendedReason = null, SuspendedAt = null, UpdatedAt = now }, ct);
+        change.ApplyAsync(id, (t, now) => t.Status == TenantStatus.Active ? null
+            : t with { Status = TenantStatus.Active, SuspendedReason = null, SuspendedAt = null, UpdatedAt = now }, ct);
 }

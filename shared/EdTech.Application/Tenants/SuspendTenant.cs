@@ -21,7 +21,7 @@ public sealed class SuspendTenantHandler(TenantStatusChange change)
             return Task.FromResult<Outcome<Versioned<TenantRecord>>>(v.ToProblem());
         }
 
-        return change.ApplyAsync(id, (t, now) => t.Status == TenantRecord.Suspended ? null
-            : t with { Status = TenantRecord.Suspended, SuspendedReason = command.Reason!.Trim(), SuspendedAt = now, UpdatedAt = now }, ct);
+        return change.ApplyAsync(id, (t, now) => t.Status == TenantStatus.Suspended ? null
+            : t with { Status = TenantStatus.Suspended, SuspendedReason = command.Reason!.Trim(), SuspendedAt = now, UpdatedAt = now }, ct);
     }
 }

@@ -45,7 +45,7 @@ public sealed class TenantDirectory(IDocumentStore store, TimeProvider clock, Ac
         {
             var record = await store.GetAsync<TenantRecord>(TenantId.Platform, tenant.Value, token).ConfigureAwait(false);
             return new Entry(
-                record is null ? TenantState.Unknown : record.Value.Status == TenantRecord.Suspended ? TenantState.Suspended : TenantState.Active,
+                record is null ? TenantState.Unknown : record.Value.Status == TenantStatus.Suspended ? TenantState.Suspended : TenantState.Active,
                 (record?.Value.Quotas ?? TenantQuotas.None).Effective(),
                 record?.Value.Settings ?? new Dictionary<string, int>());
         }, ct).ConfigureAwait(false);

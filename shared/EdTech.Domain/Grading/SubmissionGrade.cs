@@ -10,7 +10,7 @@ namespace EdTech.Domain.Grading;
 /// While an item is unscored neither exists.
 /// </summary>
 public sealed record SubmissionGrade(
-    string Status, IReadOnlyList<ItemScore> ItemScores, decimal? RawScore, decimal? Score, DateTimeOffset? GradedAt, DateTimeOffset ReceivedAt, DateTimeOffset? ExtendedDeadline)
+    SubmissionStatus Status, IReadOnlyList<ItemScore> ItemScores, decimal? RawScore, decimal? Score, DateTimeOffset? GradedAt, DateTimeOffset ReceivedAt, DateTimeOffset? ExtendedDeadline)
 {
     /// <summary>The grade of a first auto-grading: graded at <paramref name="now"/>, or awaiting review while an item needs a human.</summary>
     public static SubmissionGrade AutoGraded(Assessment assessment, GradeOutcome outcome, DateTimeOffset receivedAt, DateTimeOffset? extendedDeadline, DateTimeOffset now)

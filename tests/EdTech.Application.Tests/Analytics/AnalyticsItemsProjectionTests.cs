@@ -30,7 +30,7 @@ public sealed class AnalyticsItemsProjectionTests : IAsyncLifetime
     {
         await _world.InitializeAsync();
         _settings = new AnalyticsSettings(_world.Store, new TenantDirectory(_world.Store, TimeProvider.System, AccessCacheSettings.Default), TimeProvider.System);
-        await _world.Store.CreateAsync(TenantId.Platform, new TenantRecord(ProjectionWorld.Tenant.Value, "School", "UTC", TenantRecord.Active, Now));
+        await _world.Store.CreateAsync(TenantId.Platform, new TenantRecord(ProjectionWorld.Tenant.Value, "School", "UTC", TenantStatus.Active, Now));
         await _world.Store.CreateAsync(ProjectionWorld.Tenant, new CourseRecord(Course, "Maths", Now));
     }
 
@@ -232,7 +232,7 @@ public sealed class AnalyticsItemsProjectionTests : IAsyncLifetime
         return await WriteAsync(new AssessmentRecord(id, Course, 1, assessment, "t1", Now));
     }
 
-    private async Task<StoredDocument> ContributionAsync(string assessmentId, string id, string userId, string status, DateTimeOffset at, params (string ItemId, decimal? Score)[] items) =>
+    private async Task<StoredDocument> ContributionAsync(string assessmentId, string id, string userId, SubmissionStatus status, DateTimeOffset at, params (string ItemId, decimal? Score)[] items) =>
         await WriteAsync(new StatisticsContribution(id, assessmentId, Course, userId, status, items.Length, null,
             [.. items.Select(i => new ItemContribution(i.ItemId, i.Score))], 0, at));
 

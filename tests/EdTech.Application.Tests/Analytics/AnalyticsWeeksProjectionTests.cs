@@ -30,7 +30,7 @@ public sealed class AnalyticsWeeksProjectionTests : IAsyncLifetime
         await _world.InitializeAsync();
         _projection = new AnalyticsWeeksProjection(_world.Store, TimeProvider.System);
         _settings = new AnalyticsSettings(_world.Store, new TenantDirectory(_world.Store, TimeProvider.System, AccessCacheSettings.Default), TimeProvider.System);
-        await _world.Store.CreateAsync(TenantId.Platform, new TenantRecord(ProjectionWorld.Tenant.Value, "School", "UTC", TenantRecord.Active, Week49));
+        await _world.Store.CreateAsync(TenantId.Platform, new TenantRecord(ProjectionWorld.Tenant.Value, "School", "UTC", TenantStatus.Active, Week49));
         await _world.Store.CreateAsync(ProjectionWorld.Tenant, new CourseRecord(Course, "Maths", Week49));
         await _world.Store.CreateAsync(ProjectionWorld.Tenant, new ModuleRecord(ModuleRecord.IdFor(Course, "week1"), Course, "week1", "Week 1", 1,
             [new ModuleItem("i1", "Quiz", "assessment", AssessmentId: "quiz1")], "t1", Week49));

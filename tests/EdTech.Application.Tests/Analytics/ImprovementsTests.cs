@@ -48,7 +48,7 @@ public sealed class ImprovementsTests : IAsyncLifetime
     [Fact]
     public async Task AcceptedSuggestion_FarFromTheCalibratedDifficulty_RaisesDifficultyMismatch()
     {
-        await SuggestAsync(ItemSuggestionRecord.Accepted);
+        await SuggestAsync(SuggestionStatus.Accepted);
 
         var q1 = (await RankAsync()).Single(i => i.ItemId == "q1");
 
@@ -58,10 +58,10 @@ public sealed class ImprovementsTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(ItemSuggestionRecord.Rejected, false)]
-    [InlineData(ItemSuggestionRecord.Pending, false)]
-    [InlineData(ItemSuggestionRecord.Accepted, true)]
-    public async Task Suggestion_RejectedPendingOrOutOfDate_RaisesNoMismatch(string status, bool outOfDate)
+    [InlineData(SuggestionStatus.Rejected, false)]
+    [InlineData(SuggestionStatus.Pending, false)]
+    [InlineData(SuggestionStatus.Accepted, true)]
+    public async Task Suggestion_RejectedPendingOrOutOfDate_RaisesNoMismatch(SuggestionStatus status, bool outOfDate)
     {
         await SuggestAsync(status, outOfDate ? "0123456789abcdef0123456789abcdef" : null);
 
@@ -75,7 +75,7 @@ public sealed class ImprovementsTests : IAsyncLifetime
     {
         await _world.Store.ReplaceAsync(ProjectionWorld.Tenant, new ItemParametersRecord(ItemParametersRecord.IdFor("quiz1", "q1"), Course, "quiz1", "q1", 0.1, 2.0, 12, 0.02,
             ItemParametersRecord.LowDiscrimination, Now.AddDays(-1)), ifMatch: null);
-        await SuggestAsync(ItemSuggestionRecord.Accepted);
+        await SuggestAsync(SuggestionStatus.Accepted);
 
         Assert.DoesNotContain((await RankAsync()).SelectMany(i => i.Reasons), r => r.Kind == "difficulty-mismatch");
     }
@@ -129,7 +129,7 @@ public sealed class ImprovementsTests : IAsyncLifetime
         return outcome.Value!.Items;
     }
 
-    private async Task SuggestAsync(string status, string? hash = null)
+    private async Task SuggestAsync(SuggestionStatus status, string? hash = null)
     {
         var item = AutoTaggingWorld.Quiz().Assessment.Items[0];
         var suggestion = new TagSuggestion("q1", "quiz1", ["arithmetic"], SkillSuggestion.WordOf(1), null,

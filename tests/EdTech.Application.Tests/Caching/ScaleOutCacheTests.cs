@@ -58,13 +58,13 @@ public sealed class ScaleOutCacheTests : IAsyncLifetime
     {
         var clock = new StepClock();
         var settings = new AccessCacheSettings(TimeSpan.FromSeconds(5));
-        var tenant = new TenantRecord("school-z", "School Z", "Europe/London", TenantRecord.Active, DateTimeOffset.UnixEpoch);
+        var tenant = new TenantRecord("school-z", "School Z", "Europe/London", TenantStatus.Active, DateTimeOffset.UnixEpoch);
         await _world.Store.CreateAsync(TenantId.Platform, tenant);
         var a = new TenantDirectory(_world.Store, clock, settings);
         var b = new TenantDirectory(_world.Store, clock, settings);
         Assert.Equal(TenantState.Active, await b.GetStateAsync(new TenantId("school-z"), default));
 
-        await _world.Store.ReplaceAsync(TenantId.Platform, tenant with { Status = TenantRecord.Suspended }, ifMatch: null);
+        await _world.Store.ReplaceAsync(TenantId.Platform, tenant with { Status = TenantStatus.Suspended }, ifMatch: null);
         a.Invalidate("school-z");
         Assert.Equal(TenantState.Suspended, await a.GetStateAsync(new TenantId("school-z"), default));
         clock.Advance(TimeSpan.FromSeconds(5.1));

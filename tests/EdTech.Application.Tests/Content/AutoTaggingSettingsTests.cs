@@ -41,7 +41,7 @@ public sealed class AutoTaggingSettingsTests
     }
 
     private static ItemSuggestionRecord Suggestion(params SkillConfidence[] skills) =>
-        new("quiz1:q1", "math101", "quiz1", "q1", ItemSuggestionRecord.Pending, "h", 1,
+        new("quiz1:q1", "math101", "quiz1", "q1", SuggestionStatus.Pending, "h", 1,
             new TagSuggestion("q1", "quiz1", [.. skills.Select(s => s.SkillId)], "easy", null, null, new SkillSuggestion(skills, 1, null, null, new TaggerInfo("offline", "t"))),
             ItemSuggestionRecord.AutoSource, DateTimeOffset.UnixEpoch);
 }

@@ -47,7 +47,7 @@ public sealed class AutoTaggingStepsTests(AutoTaggingWorld world) : IClassFixtur
         Assert.Equal(["q1", "q2"], first);
         Assert.Empty(second);
         var stored = (await world.Store.GetAsync<ItemSuggestionRecord>(AutoTaggingWorld.Tenant, "quiz1:q2", "math101"))!.Value;
-        Assert.Equal((ItemSuggestionRecord.Pending, ItemContentHash.Of(quiz.Assessment.Items[1]), ItemSuggestionRecord.AutoSource), (stored.Status, stored.ContentHash, stored.Source));
+        Assert.Equal((SuggestionStatus.Pending, ItemContentHash.Of(quiz.Assessment.Items[1]), ItemSuggestionRecord.AutoSource), (stored.Status, stored.ContentHash, stored.Source));
         Assert.Equal("geography", stored.SuggestedSkillIds[0]);
     }
 
@@ -79,7 +79,7 @@ public sealed class AutoTaggingStepsTests(AutoTaggingWorld world) : IClassFixtur
         foreach (var id in tagged)
         {
             var s = (await world.Store.GetAsync<ItemSuggestionRecord>(AutoTaggingWorld.Tenant, $"quiz1:{id}", "math101"))!.Value;
-            if (s.Status == ItemSuggestionRecord.Accepted)
+            if (s.Status == SuggestionStatus.Accepted)
             {
                 Assert.Equal(AuditActions.AutoTagger, s.Decision!.By);
                 confident.Add(id);

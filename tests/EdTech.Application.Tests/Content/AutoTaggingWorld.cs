@@ -69,7 +69,7 @@ public sealed class AutoTaggingWorld : IAsyncLifetime
     }
 
     public Task SwitchAsync(string feature, bool on) => Store.ReplaceAsync(TenantId.Platform,
-        new TenantRecord(Tenant.Value, "School A", "UTC", TenantRecord.Active, DateTimeOffset.UnixEpoch) { Features = new Dictionary<string, bool> { [feature] = on } }, ifMatch: null);
+        new TenantRecord(Tenant.Value, "School A", "UTC", TenantStatus.Active, DateTimeOffset.UnixEpoch) { Features = new Dictionary<string, bool> { [feature] = on } }, ifMatch: null);
 }
 
 public sealed class RecordingAutoTaggingWorkflow : IAutoTaggingWorkflow

@@ -64,7 +64,7 @@ public sealed class GenAiTaggingWorld : IAsyncDisposable
     ]);
 
     public Task SetTenantBudgetAsync(long? budget) => Store.ReplaceAsync(TenantId.Platform,
-        new TenantRecord(Tenant.Value, "School A", "UTC", TenantRecord.Active, DateTimeOffset.UnixEpoch) { Quotas = new TenantQuotas { MonthlyTokenBudget = budget } }, ifMatch: null);
+        new TenantRecord(Tenant.Value, "School A", "UTC", TenantStatus.Active, DateTimeOffset.UnixEpoch) { Quotas = new TenantQuotas { MonthlyTokenBudget = budget } }, ifMatch: null);
 
     public async ValueTask DisposeAsync()
     {

@@ -68,7 +68,7 @@ public sealed class GetItemDifficultyTests : IAsyncLifetime
     [Fact]
     public async Task ForContent_PendingSuggestionForCurrentContent_IsThePrior()
     {
-        await SuggestAsync(level: 5, ItemSuggestionRecord.Pending);
+        await SuggestAsync(level: 5, SuggestionStatus.Pending);
 
         var view = (await Handler.ForContentAsync(Author, "quiz1", "q1", default)).Value!;
 
@@ -80,7 +80,7 @@ public sealed class GetItemDifficultyTests : IAsyncLifetime
     [Fact]
     public async Task ForContent_AcceptedSuggestion_SaysSo()
     {
-        await SuggestAsync(level: 4, ItemSuggestionRecord.Accepted);
+        await SuggestAsync(level: 4, SuggestionStatus.Accepted);
 
         var view = (await Handler.ForContentAsync(Author, "quiz1", "q1", default)).Value!;
 
@@ -89,9 +89,9 @@ public sealed class GetItemDifficultyTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(ItemSuggestionRecord.Rejected, null)]
-    [InlineData(ItemSuggestionRecord.Pending, "stale-hash")]
-    public async Task ForContent_RejectedOrStaleSuggestion_FallsBackToText(string status, string? hash)
+    [InlineData(SuggestionStatus.Rejected, null)]
+    [InlineData(SuggestionStatus.Pending, "stale-hash")]
+    public async Task ForContent_RejectedOrStaleSuggestion_FallsBackToText(SuggestionStatus status, string? hash)
     {
         await SuggestAsync(level: 5, status, hash);
 
@@ -103,7 +103,7 @@ public sealed class GetItemDifficultyTests : IAsyncLifetime
     [Fact]
     public async Task ForContent_EloStatistics_AreBlendedByPrecision()
     {
-        await SuggestAsync(level: 5, ItemSuggestionRecord.Pending);
+        await SuggestAsync(level: 5, SuggestionStatus.Pending);
         await _store.ReplaceAsync(Tenant, new ItemStatsRecord("quiz1:q1", "math101", "quiz1", "q1", 40, 20, -0.5), ifMatch: null);
 
         var view = (await Handler.ForContentAsync(Author, "quiz1", "q1", default)).Value!;
@@ -176,7 +176,7 @@ public sealed class GetItemDifficultyTests : IAsyncLifetime
         Assert.Equal(ProblemKind.NotFound, (await Handler.ForTeacherAsync(OtherTeacher, "quiz1", "q1", default)).Problem!.Kind);
     }
 
-    private async Task SuggestAsync(int level, string status, string? hash = null)
+    private async Task SuggestAsync(int level, SuggestionStatus status, string? hash = null)
     {
         var item = AutoTaggingWorld.Quiz().Assessment.Items[0];
         var suggestion = new TagSuggestion("q1", "quiz1", ["arithmetic"], SkillSuggestion.WordOf(level), null,

@@ -63,7 +63,7 @@ public sealed class TaggingJobScaleTests : IAsyncLifetime
         var jobId = accepted.Value!.JobId;
         var jobDoc = (await Store.GetAsync(Tenant, Containers.TaggingJobs, jobId))!;
         var job = TypedDocumentStore.Read<TaggingJobRecord>(jobDoc).Value;
-        Assert.Equal((100_000, 100, TaggingJobRecord.Queued), (job.Total, job.Pages, job.Status));
+        Assert.Equal((100_000, 100, TaggingJobStatus.Queued), (job.Total, job.Pages, job.Status));
         Assert.True(Encoding.UTF8.GetByteCount(jobDoc.Json) < 1024, $"the job record is {jobDoc.Json.Length} chars");
         var seen = new List<TaggingItemRef>();
         var largest = 0;

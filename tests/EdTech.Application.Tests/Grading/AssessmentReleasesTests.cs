@@ -36,7 +36,7 @@ public sealed class AssessmentReleasesTests : IAsyncLifetime
     [InlineData(SubmissionStatus.Graded, false, false)]
     [InlineData(SubmissionStatus.AwaitingReview, true, false)]
     [InlineData(SubmissionStatus.Accepted, true, false)]
-    public void IsVisible_ReleasedAlways_GradedOnceTheAssessmentIsReleased(string status, bool assessmentReleased, bool visible) =>
+    public void IsVisible_ReleasedAlways_GradedOnceTheAssessmentIsReleased(SubmissionStatus status, bool assessmentReleased, bool visible) =>
         Assert.Equal(visible, AssessmentReleases.IsVisible(status, assessmentReleased));
 
     [Theory]

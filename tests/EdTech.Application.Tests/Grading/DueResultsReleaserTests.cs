@@ -131,7 +131,7 @@ public sealed class DueResultsReleaserTests : IAsyncLifetime
         Assert.Equal((false, (DateTimeOffset?)null), (TimedReleaseOutcome.Nothing.Started, TimedReleaseOutcome.Nothing.NotBefore));
 
     /// <summary>An assessment with one submission per status, ids s-{assessment}-{n}.</summary>
-    private async Task AddAsync(string id, ReleasePolicy release, string[] statuses, DateTimeOffset? releasedAt = null, TenantId? tenant = null)
+    private async Task AddAsync(string id, ReleasePolicy release, SubmissionStatus[] statuses, DateTimeOffset? releasedAt = null, TenantId? tenant = null)
     {
         await _world.AddAssessmentAsync(GradingWorld.Quiz(id, release), releasedAt: releasedAt, tenant: tenant);
         for (var i = 0; i < statuses.Length; i++)
@@ -141,7 +141,7 @@ public sealed class DueResultsReleaserTests : IAsyncLifetime
     }
 
     /// <summary>An assessment due at <paramref name="dueAt"/> with 60 s of grace and one submission, s-{assessment}-0.</summary>
-    private async Task AddWithGraceAsync(string id, ReleasePolicy release, DateTimeOffset dueAt, string status, DateTimeOffset? releasedAt = null)
+    private async Task AddWithGraceAsync(string id, ReleasePolicy release, DateTimeOffset dueAt, SubmissionStatus status, DateTimeOffset? releasedAt = null)
     {
         await _world.AddAssessmentAsync(GradingWorld.Quiz(id, release, due: dueAt) with { GraceSeconds = 60 }, releasedAt: releasedAt);
         await _world.AddSubmissionAsync(GradingWorld.Submission($"s-{id}-0", id, status, receivedAt: GradingWorld.Now.AddDays(-2)));

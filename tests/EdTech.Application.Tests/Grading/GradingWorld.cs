@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using EdTech.Application.Audit;
 using EdTech.Application.Grading;
 using EdTech.Application.Grading.Release;
@@ -62,7 +63,7 @@ public sealed class GradingWorld : IAsyncLifetime
     public DueResultsReleaser DueReleaser() => new(Store, Workflows, Clock, Logs.For<DueResultsReleaser>());
 
     public Task AddTenantAsync(string id, string timeZone) =>
-        Store.CreateAsync(TenantId.Platform, new TenantRecord(id, id, timeZone, TenantRecord.Active, Due.AddDays(-100)));
+        Store.CreateAsync(TenantId.Platform, new TenantRecord(id, id, timeZone, TenantStatus.Active, Due.AddDays(-100)));
 
     public static ReleasePolicy Policy(string mode, DateTimeOffset? at = null) => new(mode, at);
 
@@ -93,12 +94,12 @@ public sealed class GradingWorld : IAsyncLifetime
         AddAssessmentAsync(Quiz(id, release), releasedAt: releasedAt, tenant: tenant);
 
     /// <summary>A submission of user <paramref name="user"/> answering q1 and q2 (right by default: 5 of 5 points when graded).</summary>
-    public static SubmissionRecord Submission(string id, string assessmentId, string status, string user = "s1", string q1 = "a", decimal q2 = 4, DateTimeOffset? receivedAt = null) =>
+    public static SubmissionRecord Submission(string id, string assessmentId, SubmissionStatus status, string user = "s1", string q1 = "a", decimal q2 = 4, DateTimeOffset? receivedAt = null) =>
         new(id, assessmentId, 1, Course, user, [new("q1", AnswerValue.OfText(q1)), new("q2", AnswerValue.OfNumber(q2))],
             receivedAt ?? Due.AddMinutes(-5), false, status, 5,
-            ItemScores: status is "graded" or "released" ? [new("q1", 2, 2), new("q2", 3, 3)] : null,
-            RawScore: status is "graded" or "released" ? 5 : null,
-            Score: status is "graded" or "released" ? 5 : null);
+            ItemScores: status is SubmissionStatus.Graded or SubmissionStatus.Released ? [new("q1", 2, 2), new("q2", 3, 3)] : null,
+            RawScore: status is SubmissionStatus.Graded or SubmissionStatus.Released ? 5 : null,
+            Score: status is SubmissionStatus.Graded or SubmissionStatus.Released ? 5 : null);
 
     public async Task<SubmissionRecord> AddSubmissionAsync(SubmissionRecord submission, TenantId? tenant = null)
     {
@@ -106,7 +107,7 @@ public sealed class GradingWorld : IAsyncLifetime
         return submission;
     }
 
-    public Task<SubmissionRecord> AddSubmissionAsync(string id, string assessmentId, string status, TenantId? tenant = null) =>
+    public Task<SubmissionRecord> AddSubmissionAsync(string id, string assessmentId, SubmissionStatus status, TenantId? tenant = null) =>
         AddSubmissionAsync(Submission(id, assessmentId, status), tenant);
 
     public async Task<SubmissionRecord> SubmissionAsync(string id) => (await Store.GetAsync<SubmissionRecord>(Tenant, id, Course))!.Value;

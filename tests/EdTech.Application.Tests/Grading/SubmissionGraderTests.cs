@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Audit;
 using EdTech.Application.Common;
 using EdTech.Application.Grading;
@@ -311,7 +312,7 @@ public sealed class SubmissionGraderTests : IAsyncLifetime
     private static void AssertReleaseWrittenAhead(IReadOnlyList<AuditEntry> audit, IReadOnlyList<IntegrationEventRecord> events, IReadOnlyList<NotificationRecord> notifications)
     {
         // Read as every reader reads them: a stored document may hold the grade's and the release's entry (or event) both.
-        Assert.Contains(AuditFolds.Expand(audit), e => e.Id == GradeAudit.ReleaseId("s-1") && e.New == SubmissionStatus.Released);
+        Assert.Contains(AuditFolds.Expand(audit), e => e.Id == GradeAudit.ReleaseId("s-1") && e.New == SubmissionStatus.Released.Wire());
         Assert.Contains(events.SelectMany(IntegrationEventFolds.Expand), e => e.Id == "results-released:s-1");
         var notification = Assert.Single(notifications);
         Assert.Equal(("results-released:s-1", "s1", "Your result for Quiz quiz1 is available"), (notification.Id, notification.RecipientId, notification.Subject));

@@ -112,8 +112,8 @@ public sealed class UnfinishedGradingReconcilerTests : IAsyncLifetime
         new(store, workflows, TimeProvider.System, NullLogger<UnfinishedGradingReconciler>.Instance);
 
     private static Task AddTenantAsync(IDocumentStore store, TenantId tenant) =>
-        store.CreateAsync(TenantId.Platform, new TenantRecord(tenant.Value, tenant.Value, "UTC", TenantRecord.Active, DateTimeOffset.UtcNow));
+        store.CreateAsync(TenantId.Platform, new TenantRecord(tenant.Value, tenant.Value, "UTC", TenantStatus.Active, DateTimeOffset.UtcNow));
 
-    private static Task AddSubmissionAsync(IDocumentStore store, TenantId tenant, string id, string status) =>
+    private static Task AddSubmissionAsync(IDocumentStore store, TenantId tenant, string id, SubmissionStatus status) =>
         store.CreateAsync(tenant, new SubmissionRecord(id, "a-1", 1, "course-1", "student-1", [], DateTimeOffset.UtcNow, false, status, 10m));
 }

@@ -144,13 +144,13 @@ public sealed class LearnerStateHandlerTests : IAsyncLifetime
         Assert.Equal([true, false], outcome.Items.Select(i => i.Correct));
     }
 
-    private async Task<StoredDocument> SubmitAsync(string id, string status, params (string ItemId, decimal Score)[] scores)
+    private async Task<StoredDocument> SubmitAsync(string id, SubmissionStatus status, params (string ItemId, decimal Score)[] scores)
     {
         await _store.ReplaceAsync(Tenant, Submission(id, status, scores), null);
         return (await _store.GetAsync(Tenant, Containers.Submissions, id))!;
     }
 
-    private static SubmissionRecord Submission(string id, string status, params (string ItemId, decimal Score)[] scores) =>
+    private static SubmissionRecord Submission(string id, SubmissionStatus status, params (string ItemId, decimal Score)[] scores) =>
         new(id, "times", 1, "maths", "s1", [], Now.AddMinutes(-5), false, status, scores.Length,
             ItemScores: [.. scores.Select(s => new ItemScore(s.ItemId, s.Score, 1))], Score: scores.Sum(s => s.Score));
 

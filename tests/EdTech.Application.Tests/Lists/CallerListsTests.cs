@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using System.Text.Json;
 using EdTech.Application.Assessments;
 using EdTech.Application.Common;
@@ -161,7 +162,7 @@ public sealed class CallerListsTests : IAsyncLifetime
 
         await _world.Store.CreateAsync(Tenant, Submission("other", "quiz2", SubmissionStatus.Graded));
 
-        var graded = await AllPagesAsync(next => Submissions.ForTeacherAsync(Teacher, "quiz1", SubmissionStatus.Graded, "2", next, CancellationToken.None));
+        var graded = await AllPagesAsync(next => Submissions.ForTeacherAsync(Teacher, "quiz1", SubmissionStatus.Graded.Wire(), "2", next, CancellationToken.None));
         var all = await AllPagesAsync(next => Submissions.ForTeacherAsync(Teacher, "quiz1", null, "2", next, CancellationToken.None));
 
         Assert.Equal(["sub0", "sub2", "sub4"], graded.SelectMany(p => p.Items).Select(s => s.SubmissionId));
@@ -204,7 +205,7 @@ public sealed class CallerListsTests : IAsyncLifetime
         Assert.Equal((SubmissionStatus.Released, (decimal?)4), (items[3].Status, items[3].Score));
     }
 
-    private static SubmissionRecord Submission(string id, string assessmentId, string status) =>
+    private static SubmissionRecord Submission(string id, string assessmentId, SubmissionStatus status) =>
         new(id, assessmentId, 1, SubmitWorld.Course, "s-" + id, [], SubmitWorld.Due.AddHours(-1), false, status, 5, Score: status == SubmissionStatus.Graded ? 4 : null);
 
     private static SubmissionViewRecord View(string id, string assessmentId, string userId) =>

@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Common;
 using EdTech.Application.Lists.Content;
 using EdTech.Application.Records;
@@ -40,7 +41,7 @@ public sealed class ContentListsTests : IAsyncLifetime
         return pages;
     }
 
-    private async Task AddJobAsync(TenantId tenant, string id, string status)
+    private async Task AddJobAsync(TenantId tenant, string id, TaggingJobStatus status)
     {
         await _world.Store.CreateAsync(tenant, new TaggingJobRecord(id, status, SubmitWorld.Course, 12, 10, 5, "author1", SubmitWorld.Due, ItemsDone: 10, ItemsFailed: 1,
             Tallies: [new TaggingChunkTally(0, 2, 0)]));
@@ -51,15 +52,15 @@ public sealed class ContentListsTests : IAsyncLifetime
     [Fact]
     public async Task TaggingJobs_PagedByTwo_OnlyJobRecords_WithProgress_OnlyTheCallersTenant()
     {
-        foreach (var (id, status) in new[] { ("j1", TaggingJobRecord.Completed), ("j2", TaggingJobRecord.Running), ("j3", TaggingJobRecord.Failed), ("j4", TaggingJobRecord.Completed) })
+        foreach (var (id, status) in new[] { ("j1", TaggingJobStatus.Completed), ("j2", TaggingJobStatus.Running), ("j3", TaggingJobStatus.Failed), ("j4", TaggingJobStatus.Completed) })
         {
             await AddJobAsync(Tenant, id, status);
         }
 
-        await AddJobAsync(Other, "j0", TaggingJobRecord.Completed);
+        await AddJobAsync(Other, "j0", TaggingJobStatus.Completed);
 
         var pages = await AllPagesAsync(next => Jobs.HandleAsync(Author, null, "2", next, CancellationToken.None));
-        var completed = (await Jobs.HandleAsync(Author, TaggingJobRecord.Completed, null, null, CancellationToken.None)).Value!;
+        var completed = (await Jobs.HandleAsync(Author, TaggingJobStatus.Completed.Wire(), null, null, CancellationToken.None)).Value!;
 
         Assert.Equal(["j1", "j2", "j3", "j4"], pages.SelectMany(p => p.Items).Select(j => j.JobId));
         Assert.Equal([2, 2], pages.Select(p => p.Items.Count));
@@ -70,16 +71,16 @@ public sealed class ContentListsTests : IAsyncLifetime
     [Fact]
     public async Task Simulations_PagedByOne_FilteredByStatus_OnlyTheCallersTenant()
     {
-        foreach (var (tenant, id, status) in new[] { (Tenant, "sim-b", SimulationRecord.Running), (Tenant, "sim-a", SimulationRecord.Completed), (Tenant, "sim-c", SimulationRecord.Completed), (Other, "sim-0", SimulationRecord.Completed) })
+        foreach (var (tenant, id, status) in new[] { (Tenant, "sim-b", SimulationStatus.Running), (Tenant, "sim-a", SimulationStatus.Completed), (Tenant, "sim-c", SimulationStatus.Completed), (Other, "sim-0", SimulationStatus.Completed) })
         {
             await _world.Store.CreateAsync(tenant, new SimulationRecord(id, status, SubmitWorld.Course, 100, 7, new CourseChange(), "author1", SubmitWorld.Due));
         }
 
         var pages = await AllPagesAsync(next => Simulations.HandleAsync(Author, null, "1", next, CancellationToken.None));
-        var completed = (await Simulations.HandleAsync(Author, SimulationRecord.Completed, null, null, CancellationToken.None)).Value!;
+        var completed = (await Simulations.HandleAsync(Author, SimulationStatus.Completed.Wire(), null, null, CancellationToken.None)).Value!;
 
         Assert.Equal(["sim-a", "sim-b", "sim-c"], pages.SelectMany(p => p.Items).Select(s => s.SimulationId));
-        Assert.Equal(new SimulationListItem("sim-a", SimulationRecord.Completed, SubmitWorld.Course, 100, 7, "author1", SubmitWorld.Due, null, null), pages[0].Items[0]);
+        Assert.Equal(new SimulationListItem("sim-a", SimulationStatus.Completed, SubmitWorld.Course, 100, 7, "author1", SubmitWorld.Due, null, null), pages[0].Items[0]);
         Assert.Equal(["sim-a", "sim-c"], completed.Items.Select(s => s.SimulationId));
     }
 

@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using EdTech.Application.Audit;
 using EdTech.Application.Outbox;
 using EdTech.Application.Records;
@@ -60,7 +61,7 @@ public sealed class ErasedWorkTests : IAsyncLifetime
     [Fact]
     public void OutboxErasure_SubjectOfARecord_IsTheStudentItBelongsTo()
     {
-        var view = new SubmissionViewRecord("v1", "quiz1", ErasureWorld.Course, "s1", "accepted", false, ErasureWorld.Start, 5, null, 0);
+        var view = new SubmissionViewRecord("v1", "quiz1", ErasureWorld.Course, "s1", SubmissionStatus.Accepted, false, ErasureWorld.Start, 5, null, 0);
 
         Assert.Equal("s1", OutboxErasure.SubjectOf(view.PartitionKey, view));
     }

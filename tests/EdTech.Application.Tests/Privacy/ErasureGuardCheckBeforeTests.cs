@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using EdTech.Application.Common;
 using EdTech.Application.Privacy;
 using EdTech.Application.Privacy.Erasure;

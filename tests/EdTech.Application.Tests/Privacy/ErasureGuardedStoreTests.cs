@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Common;
 using EdTech.Application.Privacy;

@@ -3,6 +3,7 @@ using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
 using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
+using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
 using EdTech.Infrastructure.Storage.Sqlite;
 using EdTech.Testing;
@@ -42,5 +43,5 @@ public sealed class GuardWorld : IAsyncLifetime
     public Task MarkErasedAsync(string userId) => new ErasureMarkers(Raw).MarkAsync(Tenant, userId, Admin, DateTimeOffset.UtcNow, default);
 
     public static SubmissionViewRecord View(string id, string userId) =>
-        new(id, "quiz1", "math101", userId, "accepted", false, DateTimeOffset.UtcNow, 5, null, 0);
+        new(id, "quiz1", "math101", userId, SubmissionStatus.Accepted, false, DateTimeOffset.UtcNow, 5, null, 0);
 }

@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using EdTech.Application.Caching;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -41,7 +42,7 @@ public sealed class ProjectionWorld : IAsyncLifetime
         await _temp.DisposeAsync();
     }
 
-    public static SubmissionRecord Submission(string id, string status, decimal? score = null, string userId = "s1", params ItemScore[] items) =>
+    public static SubmissionRecord Submission(string id, SubmissionStatus status, decimal? score = null, string userId = "s1", params ItemScore[] items) =>
         new(id, "quiz1", 1, "math101", userId, [], DateTimeOffset.Parse("2026-06-01T09:00:00Z", null), false, status, 5,
             ItemScores: items, Score: score);
 

@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Projections;
 using EdTech.Application.Records;
 using EdTech.Application.Records.Views;
@@ -81,6 +82,6 @@ public sealed class ReviewQueueProjectionTests : IAsyncLifetime
     }
 
     private async Task<IReadOnlyList<ReviewQueueEntry>> WaitingAsync() =>
-        (await _world.Store.QueryAsync<ReviewQueueEntry>(ProjectionWorld.Tenant, DocumentQuery.Where("status", SubmissionStatus.AwaitingReview, "math101")))
+        (await _world.Store.QueryAsync<ReviewQueueEntry>(ProjectionWorld.Tenant, DocumentQuery.Where("status", SubmissionStatus.AwaitingReview.Wire(), "math101")))
             .Select(e => e.Value).ToList();
 }

@@ -17,7 +17,7 @@ public sealed class GetStudentSubmissionTests : IAsyncLifetime
 
     public Task DisposeAsync() => _world.DisposeAsync();
 
-    private static SubmissionViewRecord View(string status, string userId = SubmitWorld.Student, decimal? score = 4) =>
+    private static SubmissionViewRecord View(SubmissionStatus status, string userId = SubmitWorld.Student, decimal? score = 4) =>
         new("sub1", "quiz1", SubmitWorld.Course, userId, status, true, SubmitWorld.Due, 5, score, 7);
 
     private Task<Outcome<StudentSubmissionView>> GetAsync(string userId = SubmitWorld.Student) =>

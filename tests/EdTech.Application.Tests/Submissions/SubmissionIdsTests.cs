@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using EdTech.Application.Records;
 using EdTech.Application.Submissions;
 using EdTech.Domain.Assessments;
@@ -49,7 +50,7 @@ public sealed class SubmissionBodyHashTests
     private static readonly SubmittedAnswer B = new("q2", AnswerValue.OfNumber(4));
 
     private static SubmissionRecord Stored(string? hash) =>
-        new("s-1", "quiz1", 1, "math101", "s1", [A, B], DateTimeOffset.UnixEpoch, false, "accepted", 5, "k1", BodyHash: hash);
+        new("s-1", "quiz1", 1, "math101", "s1", [A, B], DateTimeOffset.UnixEpoch, false, SubmissionStatus.Accepted, 5, "k1", BodyHash: hash);
 
     [Fact]
     public void Of_AnswerOrderDoesNotCount_ValuesDo()

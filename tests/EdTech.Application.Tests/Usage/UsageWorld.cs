@@ -49,7 +49,7 @@ public sealed class UsageWorld(DateTimeOffset start) : IAsyncLifetime, IAsyncDis
 
     /// <summary>Registers the tenant in the platform registry with this IANA time zone.</summary>
     public Task SetTimeZoneAsync(string zone) =>
-        Store.CreateAsync(TenantId.Platform, new TenantRecord(Tenant.Value, "School A", zone, TenantRecord.Active, start));
+        Store.CreateAsync(TenantId.Platform, new TenantRecord(Tenant.Value, "School A", zone, TenantStatus.Active, start));
 
     public Task EnrollAsync(string userId, string? section) =>
         Store.CreateAsync(Tenant, new EnrollmentRecord(EnrollmentRecord.IdFor(Course, userId), Course, userId, Roles.Student, start, section));

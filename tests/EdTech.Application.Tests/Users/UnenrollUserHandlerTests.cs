@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using EdTech.Application.Audit;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
@@ -86,7 +87,7 @@ public sealed class UnenrollUserHandlerTests : IAsyncLifetime
     public async Task Unenroll_KeepsTheUsersRecordAndSubmissions()
     {
         var submission = new SubmissionRecord(Id: "sub1", AssessmentId: "quiz1", AssessmentVersion: 1, CourseId: "math101", UserId: "s1", Answers: [],
-            ReceivedAt: _world.Clock.GetUtcNow(), Late: false, Status: "graded", MaxScore: 4m);
+            ReceivedAt: _world.Clock.GetUtcNow(), Late: false, Status: SubmissionStatus.Graded, MaxScore: 4m);
         await _world.Store.CreateAsync(UserWorld.Tenant, submission);
 
         await UnenrollAsync("math101", "s1");

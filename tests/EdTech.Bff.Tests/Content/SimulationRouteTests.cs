@@ -186,7 +186,7 @@ public sealed class SimulationRouteTests : IAsyncLifetime
     }
 
     private static SimulationRecord Running(string id, DateTimeOffset createdAt) =>
-        new(id, SimulationRecord.Running, "math101", 100, 1, CourseChange.None, "c1", createdAt);
+        new(id, SimulationStatus.Running, "math101", 100, 1, CourseChange.None, "c1", createdAt);
 
     private async Task<JsonElement> CompletedAsync(string id)
     {

@@ -46,7 +46,7 @@ public sealed class TeacherGradingRaceTests : IClassFixture<TeacherGradingRaceTe
         // Its grade-changed event, written ahead too, is cancelled: the outbox never publishes a change that did not happen.
         var gradeChanged = await _factory.Services.GetRequiredService<IDocumentStore>().GetAsync<IntegrationEventRecord>(
             new TenantId(school.Tenant), $"grade-changed:{submissionId}:{IntegrationEvents.TeacherCause(etag)}");
-        Assert.Equal(IntegrationEventRecord.Cancelled, gradeChanged!.Value.Status);
+        Assert.Equal(IntegrationEventStatus.Cancelled, gradeChanged!.Value.Status);
     }
 
     public sealed class RacingApiFactory : ApiFactory

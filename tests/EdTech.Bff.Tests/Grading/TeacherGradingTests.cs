@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using System.Net;
 using System.Text.Json;
 using EdTech.Application.Audit;
@@ -134,7 +135,7 @@ public sealed class TeacherGradingTests(ApiFactory factory) : IClassFixture<ApiF
         var tenant = new TenantId(school.Tenant);
         var stored = (await store.GetAsync<SubmissionRecord>(tenant, submissionId))!;
         // "grading" starts no workflow (only "accepted" does), so the submission stays mid-grading for the test.
-        var (written, _) = await store.ReplaceAsync(tenant, stored.Value with { Status = "grading" }, stored.ETag);
+        var (written, _) = await store.ReplaceAsync(tenant, stored.Value with { Status = SubmissionStatus.Grading }, stored.ETag);
         Assert.Equal(WriteStatus.Replaced, written);
 
         var (status, problem, _) = await GradeAsync(school, submissionId, new { itemScores = new[] { new { itemId = "e1", score = 1m } } }, await ETagAsync(school, submissionId));

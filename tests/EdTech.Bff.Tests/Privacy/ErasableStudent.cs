@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using System.Net;
 using System.Text.Json;
 using EdTech.Application.Records;
@@ -56,7 +57,7 @@ public sealed record ErasableStudent(School School, string UserId, string Name, 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            if ((await store.GetAsync<StatisticsContribution>(new TenantId(school.Tenant), submissionId))?.Value.Status == "released")
+            if ((await store.GetAsync<StatisticsContribution>(new TenantId(school.Tenant), submissionId))?.Value.Status == SubmissionStatus.Released)
             {
                 return;
             }

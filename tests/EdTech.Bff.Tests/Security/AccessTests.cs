@@ -87,7 +87,7 @@ public sealed class AccessTests(ApiFactory factory) : IClassFixture<ApiFactory>
     {
         var tenant = "suspended-" + Guid.NewGuid().ToString("n")[..6];
         var store = factory.Services.GetRequiredService<IDocumentStore>();
-        await store.CreateAsync(TenantId.Platform, new TenantRecord(tenant, "Closed", "UTC", TenantRecord.Suspended, DateTimeOffset.UtcNow));
+        await store.CreateAsync(TenantId.Platform, new TenantRecord(tenant, "Closed", "UTC", TenantStatus.Suspended, DateTimeOffset.UtcNow));
 
         var (status, body, _) = await factory.CreateClient().GetAsync("/api/student/assessments/quiz1", factory.Token(tenant, "s1", "student"));
 

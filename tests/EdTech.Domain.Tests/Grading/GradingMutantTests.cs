@@ -111,8 +111,8 @@ public sealed class GradingMutantTests
     [InlineData(SubmissionStatus.Grading, false)]
     [InlineData(SubmissionStatus.AwaitingReview, false)]
     [InlineData(SubmissionStatus.NotSubmitted, false)]
-    public void IsFinished_OnlyGradedAndReleased(string status, bool finished) =>
-        Assert.Equal(finished, SubmissionStatus.IsFinished(status));
+    public void IsFinished_OnlyGradedAndReleased(SubmissionStatus status, bool finished) =>
+        Assert.Equal(finished, status.IsFinished());
 
     [Fact]
     public void AnswerValue_SameContent_IsEqual()

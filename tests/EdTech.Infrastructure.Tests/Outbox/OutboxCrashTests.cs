@@ -47,7 +47,7 @@ public sealed class OutboxCrashTests : IAsyncLifetime
         var crashing = new FakeTopicSender(_topic, maxPerBatch: 3) { Fault = n => n == 1 ? SendFault.AcceptThenCrash : SendFault.None };
         await Assert.ThrowsAsync<TimeoutException>(() => Dispatcher(crashing).HandleAsync(changes, CancellationToken.None));
         Assert.Equal(6, _topic.Count);
-        await AssertAllAsync(IntegrationEventRecord.Pending);
+        await AssertAllAsync(IntegrationEventStatus.Pending);
 
         await RestartAndRedeliverAsync();
 
@@ -56,7 +56,7 @@ public sealed class OutboxCrashTests : IAsyncLifetime
         Assert.Equal(Written.Count, repeated.Count);
         Assert.All(repeated, g => Assert.Single(g.Select(m => m.Body.ToString()).Distinct()));
         AssertProcessedExactlyOnceInOrder();
-        await AssertAllAsync(IntegrationEventRecord.Pending);
+        await AssertAllAsync(IntegrationEventStatus.Pending);
     }
 
     [Fact]
@@ -66,13 +66,13 @@ public sealed class OutboxCrashTests : IAsyncLifetime
         var failing = new FakeTopicSender(_topic, maxPerBatch: 3) { Fault = _ => SendFault.Fail };
         await Assert.ThrowsAsync<ServiceBusException>(() => Dispatcher(failing).HandleAsync(changes, CancellationToken.None));
         Assert.Empty(_topic);
-        await AssertAllAsync(IntegrationEventRecord.Pending);
+        await AssertAllAsync(IntegrationEventStatus.Pending);
 
         await RestartAndRedeliverAsync();
 
         Assert.Equal(2 * Written.Count, _topic.Count);
         AssertProcessedExactlyOnceInOrder();
-        await AssertAllAsync(IntegrationEventRecord.Pending);
+        await AssertAllAsync(IntegrationEventStatus.Pending);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class OutboxCrashTests : IAsyncLifetime
 
         Assert.Equal(Written.Count, _topic.Count);
         Assert.DoesNotContain(OutboxMessage.IdOf(SchoolA, Containers.IntegrationEvents, lost.Id), _topic.Select(m => m.MessageId));
-        Assert.Equal(IntegrationEventRecord.Cancelled, (await _store.GetAsync<IntegrationEventRecord>(SchoolA, lost.Id))!.Value.Status);
+        Assert.Equal(IntegrationEventStatus.Cancelled, (await _store.GetAsync<IntegrationEventRecord>(SchoolA, lost.Id))!.Value.Status);
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class OutboxCrashTests : IAsyncLifetime
         Assert.Equal(orderedA, sessionA);
     }
 
-    private async Task AssertAllAsync(string status)
+    private async Task AssertAllAsync(IntegrationEventStatus status)
     {
         foreach (var (tenant, record) in Written)
         {

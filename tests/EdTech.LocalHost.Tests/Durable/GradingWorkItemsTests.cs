@@ -104,7 +104,7 @@ public sealed class GradingWorkItemsTests(ITestOutputHelper output) : IAsyncLife
 
     private async Task SeedAsync(IReadOnlyList<string> ids)
     {
-        await _store.CreateAsync(TenantId.Platform, new TenantRecord(Tenant.Value, "School W", "UTC", TenantRecord.Active, DateTimeOffset.UtcNow));
+        await _store.CreateAsync(TenantId.Platform, new TenantRecord(Tenant.Value, "School W", "UTC", TenantStatus.Active, DateTimeOffset.UtcNow));
         List<AssessmentItem> items = [new("q1", ItemType.SingleChoice, "2 + 2?", ["3", "4"], AnswerValue.OfText("4"), null, 2, [])];
         var assessment = new Assessment("quiz", "course-w", "Quiz", DateTimeOffset.UtcNow.AddDays(1), 0, null, null, new ReleasePolicy(ReleasePolicy.Immediate, null), items);
         await _store.CreateAsync(Tenant, new AssessmentRecord("quiz", "course-w", 1, assessment, "teacher-w", DateTimeOffset.UtcNow));

@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using System.Diagnostics;
 using System.Net;
 using EdTech.Application.Records;
@@ -44,8 +45,8 @@ public sealed class CommandCrashRecoveryTests(ITestOutputHelper output)
                 await school.SetUpAsync(http, [(ReleaseQuiz, "manual"), (RegradeQuiz, "immediate")]);
                 var planned = await school.SubmitAsync(http, ReleaseQuiz, ReleaseSubmissions);
                 var regraded = await school.SubmitAsync(http, RegradeQuiz, CrashSchool.Students);
-                await school.WaitForAsync(http, host, planned, (_, v) => v.Status == SubmissionStatus.Graded, Patience);
-                await school.WaitForAsync(http, host, regraded, (_, v) => v.Status == SubmissionStatus.Released, Patience);
+                await school.WaitForAsync(http, host, planned, (_, v) => v.Status == SubmissionStatus.Graded.Wire(), Patience);
+                await school.WaitForAsync(http, host, regraded, (_, v) => v.Status == SubmissionStatus.Released.Wire(), Patience);
                 output.WriteLine($"set-up done {total.Elapsed.TotalSeconds:F1} s");
 
                 var regrade = await school.ChangeKeyAsync(http, RegradeQuiz);
@@ -76,10 +77,10 @@ public sealed class CommandCrashRecoveryTests(ITestOutputHelper output)
             host = await LocalHostProcess.StartAsync(data, Patience, NeverCalibrate);
             using (var http = CrashSchool.Client(host.BaseAddress))
             {
-                var released = await school.WaitForAsync(http, host, school.Planned(ReleaseQuiz), (_, v) => v.Status == SubmissionStatus.Released, Patience);
+                var released = await school.WaitForAsync(http, host, school.Planned(ReleaseQuiz), (_, v) => v.Status == SubmissionStatus.Released.Wire(), Patience);
                 Assert.All(school.Planned(ReleaseQuiz), p => Assert.Equal(p.Score, released[p.SubmissionId].Score));
                 var regraded = await school.WaitForAsync(http, host, school.Planned(RegradeQuiz), (p, v) => v.Score == CrashSchool.RegradedScore(p), Patience);
-                Assert.All(regraded.Values, v => Assert.Equal(SubmissionStatus.Released, v.Status));
+                Assert.All(regraded.Values, v => Assert.Equal(SubmissionStatus.Released.Wire(), v.Status));
                 await host.WaitForOutputAsync($"Run {WorkflowRunRecord.CalibrateId(CrashSchool.CourseId, day)} in {CrashSchool.Tenant} completed", Patience);
                 // The regrade's run is finished by its workflow's last step, after the regraded views are visible: wait for it
                 // too before killing the host (the record is checked below).
@@ -95,7 +96,7 @@ public sealed class CommandCrashRecoveryTests(ITestOutputHelper output)
             var tenant = new TenantId(CrashSchool.Tenant);
             foreach (var runId in new[] { WorkflowRunRecord.RegradeId(RegradeQuiz, 2), WorkflowRunRecord.CalibrateId(CrashSchool.CourseId, day) })
             {
-                Assert.Equal(WorkflowRunRecord.Completed, (await store.GetAsync<WorkflowRunRecord>(tenant, runId))?.Value.Status);
+                Assert.Equal(WorkflowRunStatus.Completed, (await store.GetAsync<WorkflowRunRecord>(tenant, runId))?.Value.Status);
             }
 
             output.WriteLine($"command crash test total {total.Elapsed.TotalSeconds:F1} s");
@@ -123,6 +124,6 @@ public sealed class CommandCrashRecoveryTests(ITestOutputHelper output)
     {
         await using var store = SqliteDocumentStore.Open(new SqliteStoreOptions(Path.Combine(data, "edtech.db")));
         var submissions = await store.QueryAsync<SubmissionRecord>(new TenantId(CrashSchool.Tenant), DocumentQuery.Where("assessmentId", assessmentId, CrashSchool.CourseId));
-        return string.Join(", ", submissions.GroupBy(s => s.Value.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
+        return string.Join(", ", submissions.GroupBy(s => s.Value.Status).OrderBy(g => g.Key.Wire(), StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key.Wire()}"));
     }
 }

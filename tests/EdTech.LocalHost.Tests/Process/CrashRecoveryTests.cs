@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -92,7 +93,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             if (scenario.RequireUnfinishedAtCrash)
             {
                 // Otherwise the restart would have nothing to resume and the test would prove nothing.
-                Assert.Contains(atCrash.Values, s => s.Status != SubmissionStatus.Released);
+                Assert.Contains(atCrash.Values, s => s.Status != SubmissionStatus.Released.Wire());
             }
 
             // 2. Restart on the same folder: every acknowledged submission is graded and released.
@@ -362,7 +363,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"gradebook: {(int)response.StatusCode} {body}");
             gradebook = JsonSerializer.Deserialize<GradebookBody>(body, Json)!;
-            if (gradebook.Rows.SelectMany(r => r.Assessments).All(c => c.Status == SubmissionStatus.Released))
+            if (gradebook.Rows.SelectMany(r => r.Assessments).All(c => c.Status == SubmissionStatus.Released.Wire()))
             {
                 break;
             }
@@ -438,7 +439,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         {
             var stored = await store.GetAsync<SubmissionRecord>(new TenantId(Tenant), id);
             Assert.NotNull(stored);
-            snapshot[id] = (stored.ETag, stored.Value.Status, stored.Value.Score, stored.Value.GradedAt, stored.Value.ReleasedAt);
+            snapshot[id] = (stored.ETag, stored.Value.Status.Wire(), stored.Value.Score, stored.Value.GradedAt, stored.Value.ReleasedAt);
         }
 
         return snapshot;

@@ -25,9 +25,9 @@ public sealed class TaggingAndReconcilerTests(GradingHostFixture host) : IClassF
     [Fact]
     public async Task StartTagging_QueuedJob_StartsIt_Redelivered_StartsTheSameInstanceAgain_FinishedGoneOrChunk_StartNothing()
     {
-        await JobAsync("tj-queued", TaggingJobRecord.Queued);
-        await JobAsync("tj-done", TaggingJobRecord.Completed, finished: true);
-        await JobAsync("tj-gone", TaggingJobRecord.Queued);
+        await JobAsync("tj-queued", TaggingJobStatus.Queued);
+        await JobAsync("tj-done", TaggingJobStatus.Completed, finished: true);
+        await JobAsync("tj-gone", TaggingJobStatus.Queued);
         await host.Store.ReplaceAsync(Tenant, new TaggingChunkRecord(TaggingChunkRecord.IdFor("tj-queued", 0, 0), "tj-queued", 0, 0, []), ifMatch: null);
         var changes = new List<StoredDocument>();
         foreach (var id in new[] { "tj-queued", "tj-done", "tj-gone", TaggingChunkRecord.IdFor("tj-queued", 0, 0) })
@@ -50,7 +50,7 @@ public sealed class TaggingAndReconcilerTests(GradingHostFixture host) : IClassF
     public async Task Reconcile_RestartsEveryUnfinishedCommand_FromItsRecord_AndNothingFinished()
     {
         var tenant = new TenantId("recon-school");
-        await host.Store.CreateAsync(TenantId.Platform, new TenantRecord(tenant.Value, "Recon", "UTC", TenantRecord.Active, DateTimeOffset.UtcNow));
+        await host.Store.CreateAsync(TenantId.Platform, new TenantRecord(tenant.Value, "Recon", "UTC", TenantStatus.Active, DateTimeOffset.UtcNow));
         // A release marked before a crash, graded work still waiting.
         var assessment = new Assessment("rq-release", "c1", "Quiz", DateTimeOffset.UtcNow.AddDays(1), 0, null, null, new ReleasePolicy(ReleasePolicy.Manual, null),
             [new("q1", ItemType.SingleChoice, "?", ["a", "b"], AnswerValue.OfText("a"), null, 1, ["s"])]);
@@ -61,9 +61,9 @@ public sealed class TaggingAndReconcilerTests(GradingHostFixture host) : IClassF
         var runs = new WorkflowRuns(host.Store, TimeProvider.System, NullLogger<WorkflowRuns>.Instance);
         await runs.RequestAsync(tenant, WorkflowRunRecord.RegradeKind, "rq-release", 2, "c1", CancellationToken.None);
         var done = await runs.RequestAsync(tenant, WorkflowRunRecord.RegradeKind, "rq-release", 1, "c1", CancellationToken.None);
-        await runs.FinishAsync(tenant, done.Id, WorkflowRunRecord.Completed, null, CancellationToken.None);
-        await host.Store.CreateAsync(tenant, Job("rq-job", TaggingJobRecord.Running));
-        await host.Store.CreateAsync(tenant, Job("rq-job-done", TaggingJobRecord.Failed) with { FinishedAt = DateTimeOffset.UtcNow, Error = "x" });
+        await runs.FinishAsync(tenant, done.Id, WorkflowRunStatus.Completed, null, CancellationToken.None);
+        await host.Store.CreateAsync(tenant, Job("rq-job", TaggingJobStatus.Running));
+        await host.Store.CreateAsync(tenant, Job("rq-job-done", TaggingJobStatus.Failed) with { FinishedAt = DateTimeOffset.UtcNow, Error = "x" });
         var release = new Mock<IReleaseWorkflow>(MockBehavior.Strict);
         release.Setup(w => w.StartAsync(tenant, "rq-release", generation, It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         var regrade = new Mock<IRegradeWorkflow>(MockBehavior.Strict);
@@ -85,12 +85,12 @@ public sealed class TaggingAndReconcilerTests(GradingHostFixture host) : IClassF
         regrade.VerifyNoOtherCalls();
     }
 
-    private async Task JobAsync(string id, string status, bool finished = false)
+    private async Task JobAsync(string id, TaggingJobStatus status, bool finished = false)
     {
         var job = Job(id, status) with { FinishedAt = finished ? DateTimeOffset.UtcNow : null };
         Assert.Equal(WriteStatus.Created, (await host.Store.CreateAsync(Tenant, job)).Status);
     }
 
-    private static TaggingJobRecord Job(string id, string status) =>
+    private static TaggingJobRecord Job(string id, TaggingJobStatus status) =>
         new(id, status, null, 2, TaggingJobRecord.DefaultPageSize, TaggingJobRecord.DefaultChunkSize, "author-1", DateTimeOffset.UtcNow);
 }

@@ -50,7 +50,7 @@ public sealed class WorkflowRunTests(GradingHostFixture host) : IClassFixture<Gr
 
         await Handler().HandleAsync(changes, CancellationToken.None);
         await Handler().HandleAsync(changes, CancellationToken.None);
-        await Runs().FinishAsync(Tenant, regrade.Id, WorkflowRunRecord.Completed, null, CancellationToken.None);
+        await Runs().FinishAsync(Tenant, regrade.Id, WorkflowRunStatus.Completed, null, CancellationToken.None);
         await Handler().HandleAsync(changes, CancellationToken.None);
 
         _regrade.Verify(w => w.StartAsync(Tenant, "wr-regrade", 2, It.IsAny<CancellationToken>()), Times.Exactly(2));
@@ -62,7 +62,7 @@ public sealed class WorkflowRunTests(GradingHostFixture host) : IClassFixture<Gr
     [Fact]
     public async Task StartRuns_RequestedSimulation_StartsItsWorkflow_AndASimulationThatIsGone_IsDropped()
     {
-        await host.Store.CreateAsync(Tenant, new SimulationRecord("wr-sim", SimulationRecord.Running, GradingHostFixture.CourseId, 100, 1, Domain.Simulation.CourseChange.None, "c1", DateTimeOffset.UtcNow));
+        await host.Store.CreateAsync(Tenant, new SimulationRecord("wr-sim", SimulationStatus.Running, GradingHostFixture.CourseId, 100, 1, Domain.Simulation.CourseChange.None, "c1", DateTimeOffset.UtcNow));
         var run = await Runs().RequestAsync(Tenant, WorkflowRunRecord.SimulateKind, "wr-sim", 0, GradingHostFixture.CourseId, CancellationToken.None);
         var gone = await Runs().RequestAsync(Tenant, WorkflowRunRecord.SimulateKind, "wr-sim-gone", 0, GradingHostFixture.CourseId, CancellationToken.None);
         _simulation.Setup(w => w.StartAsync(Tenant, "wr-sim", It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
@@ -72,7 +72,7 @@ public sealed class WorkflowRunTests(GradingHostFixture host) : IClassFixture<Gr
         Assert.Equal(WorkflowRunRecord.SimulateId("wr-sim"), run.Id);
         _simulation.Verify(w => w.StartAsync(Tenant, "wr-sim", It.IsAny<CancellationToken>()), Times.Once);
         _simulation.VerifyNoOtherCalls();
-        Assert.Equal(WorkflowRunRecord.Dropped, (await host.Store.GetAsync<WorkflowRunRecord>(Tenant, gone.Id))!.Value.Status);
+        Assert.Equal(WorkflowRunStatus.Dropped, (await host.Store.GetAsync<WorkflowRunRecord>(Tenant, gone.Id))!.Value.Status);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class WorkflowRunTests(GradingHostFixture host) : IClassFixture<Gr
         await Handler().HandleAsync([await ChangeAsync(run.Id)], CancellationToken.None);
 
         var stored = (await host.Store.GetAsync<WorkflowRunRecord>(Tenant, run.Id))!.Value;
-        Assert.Equal(WorkflowRunRecord.Dropped, stored.Status);
+        Assert.Equal(WorkflowRunStatus.Dropped, stored.Status);
         Assert.NotNull(stored.FinishedAt);
         _regrade.VerifyNoOtherCalls();
     }
@@ -106,7 +106,7 @@ public sealed class WorkflowRunTests(GradingHostFixture host) : IClassFixture<Gr
         foreach (var id in new[] { regrade.Id, calibrate.Id })
         {
             var stored = (await host.Store.GetAsync<WorkflowRunRecord>(Tenant, id))!.Value;
-            Assert.Equal((WorkflowRunRecord.Completed, true), (stored.Status, stored.FinishedAt is not null));
+            Assert.Equal((WorkflowRunStatus.Completed, true), (stored.Status, stored.FinishedAt is not null));
         }
     }
 

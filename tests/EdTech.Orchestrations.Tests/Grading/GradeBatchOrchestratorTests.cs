@@ -191,7 +191,7 @@ public sealed class GradeBatchOrchestratorTests(GradingHostFixture host, ITestOu
     /// <summary>Per tenant: two immediate auto-graded submissions (one in the second tenant) and one with an essay awaiting review.</summary>
     private async Task<List<StoredDocument>> SeedMixedAsync(string prefix)
     {
-        await host.Store.CreateAsync(TenantId.Platform, new TenantRecord(Other.Value, "School Two", "UTC", TenantRecord.Active, DateTimeOffset.UtcNow));
+        await host.Store.CreateAsync(TenantId.Platform, new TenantRecord(Other.Value, "School Two", "UTC", TenantStatus.Active, DateTimeOffset.UtcNow));
         var changes = new List<StoredDocument>();
         foreach (var (tenant, n, autos) in new[] { (GradingHostFixture.Tenant, 1, 2), (Other, 2, 1) })
         {

@@ -59,7 +59,7 @@ public sealed class GradingHostFixture : IAsyncLifetime
                     services.AddSingleton<IReleaseTimer, DurableReleaseTimer>();
                 },
             });
-        await store.CreateAsync(TenantId.Platform, new TenantRecord(Tenant.Value, "School One", "Europe/London", TenantRecord.Active, DateTimeOffset.UtcNow));
+        await store.CreateAsync(TenantId.Platform, new TenantRecord(Tenant.Value, "School One", "Europe/London", TenantStatus.Active, DateTimeOffset.UtcNow));
     }
 
     public async Task DisposeAsync()

@@ -82,7 +82,7 @@ public sealed class ReleaseAtOrchestratorTests(GradingHostFixture host) : IClass
         var until = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < until)
         {
-            var statuses = new List<string>();
+            var statuses = new List<SubmissionStatus>();
             foreach (var id in ids)
             {
                 statuses.Add((await host.GetSubmissionAsync(id))!.Value.Status);

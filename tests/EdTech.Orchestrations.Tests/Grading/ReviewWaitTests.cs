@@ -127,7 +127,7 @@ public sealed class ReviewWaitTests(GradingHostFixture host) : IClassFixture<Gra
         Written.Ensure(await host.Store.ReplaceAsync(GradingHostFixture.Tenant, graded, stored.ETag));
     }
 
-    private async Task WaitForSubmissionStatusAsync(string id, string status) =>
+    private async Task WaitForSubmissionStatusAsync(string id, SubmissionStatus status) =>
         await PollAsync(async () => (await host.GetSubmissionAsync(id))?.Value is { } s && s.Status == status ? s : null);
 
     private async Task<IReadOnlyList<NotificationRecord>> NotificationsAsync(string kind, string submissionId)

@@ -40,7 +40,7 @@ public sealed class CalibrateCourseOrchestrationTests(GradingHostFixture host) :
         Assert.Equal("cal-course", summary.CourseId);
         Assert.Equal(0, summary.Calibrated);
         Assert.NotNull(summary.Skipped);
-        Assert.Equal(WorkflowRunRecord.Completed, (await host.Store.GetAsync<WorkflowRunRecord>(GradingHostFixture.Tenant, runId))!.Value.Status);
+        Assert.Equal(WorkflowRunStatus.Completed, (await host.Store.GetAsync<WorkflowRunRecord>(GradingHostFixture.Tenant, runId))!.Value.Status);
 
         // The same night again: the same run, nothing new started.
         await scheduler.StartAllAsync(CancellationToken.None);

@@ -142,14 +142,14 @@ public sealed class RegradeAssessmentOrchestratorTests(GradingHostFixture host) 
         Assert.NotNull(await host.Store.GetAsync<AuditEntry>(GradingHostFixture.Tenant, GradeAudit.RegradeId("rg-catch-up-1", 2)));
     }
 
-    private async Task SeedGradedAsync(string id, Assessment assessment, string status)
+    private async Task SeedGradedAsync(string id, Assessment assessment, SubmissionStatus status)
     {
         var (written, _) = await host.Store.CreateAsync(GradingHostFixture.Tenant, NewSubmission(id, assessment, status, Now.AddMinutes(-5)));
         Assert.Equal(WriteStatus.Created, written);
     }
 
     /// <summary>A graded submission of the fixture's answers (q1 and q3 right, q2 = 3.2 wrong): 7 of 10.</summary>
-    private static SubmissionRecord NewSubmission(string id, Assessment assessment, string status, DateTimeOffset receivedAt)
+    private static SubmissionRecord NewSubmission(string id, Assessment assessment, SubmissionStatus status, DateTimeOffset receivedAt)
     {
         List<SubmittedAnswer> answers = [new("q1", AnswerValue.OfText("4")), new("q2", AnswerValue.OfNumber(3.2m)), new("q3", AnswerValue.OfText(" paris "))];
         if (assessment.Items.Any(i => i.Type == ItemType.Essay))

@@ -71,7 +71,7 @@ public sealed class CurriculumSimulationOrchestratorTests : IAsyncLifetime
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
         Assert.Equal(new SimulationResult("sim-a", 1000, 4), metadata.ReadOutputAs<SimulationResult>());
-        Assert.Equal(SimulationRecord.Completed, record.Status);
+        Assert.Equal(SimulationStatus.Completed, record.Status);
         var model = record.Model!;
         Assert.Equal(new Domain.Learning.IrtModel.IrtItem(1.3, -0.4), model.Items.Single(i => i.Id == "a1/q1").Parameters);
         Assert.Equal(["alg"], model.Prerequisites["geo"]);
@@ -84,7 +84,7 @@ public sealed class CurriculumSimulationOrchestratorTests : IAsyncLifetime
         var oneRun = CurriculumSimulation.Simulate(plan, 1000, 11);
         Assert.Equal(Json(oneRun), Json(record.Result!));
         Assert.Equal(1000, record.Result!.Students);
-        Assert.Equal(WorkflowRunRecord.Completed, (await _store.GetAsync<WorkflowRunRecord>(Tenant, WorkflowRunRecord.SimulateId("sim-a")))!.Value.Status);
+        Assert.Equal(WorkflowRunStatus.Completed, (await _store.GetAsync<WorkflowRunRecord>(Tenant, WorkflowRunRecord.SimulateId("sim-a")))!.Value.Status);
     }
 
     [Fact]
@@ -105,10 +105,10 @@ public sealed class CurriculumSimulationOrchestratorTests : IAsyncLifetime
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
         Assert.Equal(0, metadata.ReadOutputAs<SimulationResult>()!.Chunks);
-        Assert.Equal(SimulationRecord.Failed, record.Status);
+        Assert.Equal(SimulationStatus.Failed, record.Status);
         Assert.Contains("unknown items: a1/q9.", record.Error, StringComparison.Ordinal);
         Assert.Null(record.Result);
-        Assert.Equal(WorkflowRunRecord.Completed, (await _store.GetAsync<WorkflowRunRecord>(Tenant, WorkflowRunRecord.SimulateId("sim-gone")))!.Value.Status);
+        Assert.Equal(WorkflowRunStatus.Completed, (await _store.GetAsync<WorkflowRunRecord>(Tenant, WorkflowRunRecord.SimulateId("sim-gone")))!.Value.Status);
     }
 
     [Fact]
@@ -117,13 +117,13 @@ public sealed class CurriculumSimulationOrchestratorTests : IAsyncLifetime
         // A stored snapshot the change no longer fits: every chunk throws, after its retries the run is marked failed.
         var model = new CourseModel([new SimulatedItem("a1/q1", ["alg"], new Domain.Learning.IrtModel.IrtItem(1, 0))], [new SimulatedSkill("alg", SimulationPriors.Default.Bkt, 5)],
             new Dictionary<string, IReadOnlyList<string>>(), []);
-        await _store.CreateAsync(Tenant, new SimulationRecord("sim-bad", SimulationRecord.Running, "c1", 400, 3, Change, "c1", DateTimeOffset.UtcNow, model, ["w"]));
+        await _store.CreateAsync(Tenant, new SimulationRecord("sim-bad", SimulationStatus.Running, "c1", 400, 3, Change, "c1", DateTimeOffset.UtcNow, model, ["w"]));
 
         var metadata = await ScheduleAsync("sim-bad");
         var record = (await _store.GetAsync<SimulationRecord>(Tenant, "sim-bad"))!.Value;
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, metadata.RuntimeStatus);
-        Assert.Equal(SimulationRecord.Failed, record.Status);
+        Assert.Equal(SimulationStatus.Failed, record.Status);
         Assert.Contains("has no runnable model", record.Error, StringComparison.Ordinal);
         Assert.NotNull(record.FinishedAt);
     }
@@ -139,8 +139,8 @@ public sealed class CurriculumSimulationOrchestratorTests : IAsyncLifetime
 
     private async Task<(OrchestrationMetadata Metadata, SimulationRecord Record)> RunAsync(string id, int students, int seed, CourseChange change)
     {
-        await _store.CreateAsync(Tenant, new SimulationRecord(id, SimulationRecord.Running, "c1", students, seed, change, "c1", DateTimeOffset.UtcNow));
-        await _store.CreateAsync(Tenant, new WorkflowRunRecord(WorkflowRunRecord.SimulateId(id), WorkflowRunRecord.SimulateKind, id, 0, "c1", WorkflowRunRecord.Requested, DateTimeOffset.UtcNow));
+        await _store.CreateAsync(Tenant, new SimulationRecord(id, SimulationStatus.Running, "c1", students, seed, change, "c1", DateTimeOffset.UtcNow));
+        await _store.CreateAsync(Tenant, new WorkflowRunRecord(WorkflowRunRecord.SimulateId(id), WorkflowRunRecord.SimulateKind, id, 0, "c1", WorkflowRunStatus.Requested, DateTimeOffset.UtcNow));
         var metadata = await ScheduleAsync(id);
         return (metadata, (await _store.GetAsync<SimulationRecord>(Tenant, id))!.Value);
     }

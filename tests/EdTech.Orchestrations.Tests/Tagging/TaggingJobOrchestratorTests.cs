@@ -70,7 +70,7 @@ public sealed class TaggingJobOrchestratorTests : IAsyncLifetime
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
         Assert.Equal(new TaggingJobResult("job-ok", 7, 0), metadata.ReadOutputAs<TaggingJobResult>());
-        Assert.Equal(TaggingJobRecord.Completed, job.Status);
+        Assert.Equal(TaggingJobStatus.Completed, job.Status);
         var view = await new GetTaggingJobHandler(_sqlite).HandleAsync(new Application.Common.Caller(Tenant, "c1", new HashSet<string>()), "job-ok", null, null, CancellationToken.None);
         Assert.Equal(7, view.Value!.Items.Count);
         Assert.All(view.Value.Items, i => Assert.Equal(["equations"], i.SuggestedTags));
@@ -86,7 +86,7 @@ public sealed class TaggingJobOrchestratorTests : IAsyncLifetime
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
         Assert.Equal(new TaggingJobResult("job-pages", 7, 0), metadata.ReadOutputAs<TaggingJobResult>());
-        Assert.Equal((TaggingJobRecord.Completed, 3, 7, 0), (job.Status, job.PagesDone, job.ItemsDone, job.ItemsFailed));
+        Assert.Equal((TaggingJobStatus.Completed, 3, 7, 0), (job.Status, job.PagesDone, job.ItemsDone, job.ItemsFailed));
         Assert.Null(job.Tallies);
         var view = (await new GetTaggingJobHandler(_sqlite).HandleAsync(new Application.Common.Caller(Tenant, "c1", new HashSet<string>()), "job-pages", null, null, CancellationToken.None)).Value!;
         Assert.Equal(Enumerable.Range(1, 7).Select(i => $"q{i}"), view.Items.Select(i => i.ItemId));
@@ -101,7 +101,7 @@ public sealed class TaggingJobOrchestratorTests : IAsyncLifetime
         var (metadata, job) = await RunAsync("job-bad");
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, metadata.RuntimeStatus);
-        Assert.Equal(TaggingJobRecord.Failed, job.Status);
+        Assert.Equal(TaggingJobStatus.Failed, job.Status);
         Assert.Contains("chunk store down", job.Error, StringComparison.Ordinal);
         Assert.NotNull(job.FinishedAt);
     }
@@ -115,7 +115,7 @@ public sealed class TaggingJobOrchestratorTests : IAsyncLifetime
             await _sqlite.ReplaceAsync(Tenant, new TaggingPageRecord(TaggingPageRecord.IdFor(jobId, page), jobId, page, refs), ifMatch: null);
         }
 
-        await _sqlite.CreateAsync(Tenant, new TaggingJobRecord(jobId, TaggingJobRecord.Queued, "c1", items.Count, pageSize, chunkSize, "c1", DateTimeOffset.UtcNow));
+        await _sqlite.CreateAsync(Tenant, new TaggingJobRecord(jobId, TaggingJobStatus.Queued, "c1", items.Count, pageSize, chunkSize, "c1", DateTimeOffset.UtcNow));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var input = new TaggingJobInput(Tenant, jobId, items.Count, pageSize, chunkSize, MaxConcurrentChunks: 2);
         var id = await _host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TaggingJobOrchestrator), input, new StartOrchestrationOptions(input.InstanceId), cts.Token);

@@ -39,7 +39,7 @@ public sealed record AssessmentStatistics(
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(contributions);
-        var finished = contributions.Where(c => SubmissionStatus.IsFinished(c.Status)).ToList();
+        var finished = contributions.Where(c => c.Status.IsFinished()).ToList();
         var scores = finished.Where(c => c.Score is not null).Select(c => c.Score!.Value).ToList();
         var itemScores = finished.SelectMany(c => c.Items).Where(i => i.Score is not null)
             .GroupBy(i => i.ItemId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(i => i.Score!.Value).ToList(), StringComparer.Ordinal);

@@ -9,7 +9,7 @@ namespace EdTech.Application.Assessments.Statistics;
 public static class LatestAttempts
 {
     public static IReadOnlyList<StatisticsContribution> Of(IEnumerable<StatisticsContribution> contributions) =>
-        contributions.Where(c => SubmissionStatus.IsFinished(c.Status))
+        contributions.Where(c => c.Status.IsFinished())
             .GroupBy(c => c.UserId, StringComparer.Ordinal)
             .Select(g => g.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id, StringComparer.Ordinal).First())
             .ToList();

@@ -72,10 +72,10 @@ public sealed class GetItemDifficultyHandler(IDocumentStore store, CourseAccess 
     public static (int Level, string Source) PriorOf(AssessmentItem item, ItemSuggestionRecord? suggestion)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (suggestion is { Item.Suggestion: { } suggested } && suggestion.Status != ItemSuggestionRecord.Rejected
+        if (suggestion is { Item.Suggestion: { } suggested } && suggestion.Status != SuggestionStatus.Rejected
             && suggestion.ContentHash == ItemContentHash.Of(item))
         {
-            return (suggested.Difficulty, suggestion.Status == ItemSuggestionRecord.Accepted ? ItemDifficultyView.AcceptedSuggestionPrior : ItemDifficultyView.SuggestionPrior);
+            return (suggested.Difficulty, suggestion.Status == SuggestionStatus.Accepted ? ItemDifficultyView.AcceptedSuggestionPrior : ItemDifficultyView.SuggestionPrior);
         }
 
         return (DifficultyEstimate.Of(item).Level, ItemDifficultyView.TextPrior);

@@ -15,7 +15,7 @@ public static class IntendedDifficulty
     public static int? Of(AssessmentItem item, ItemSuggestionRecord? suggestion)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return suggestion is { Status: ItemSuggestionRecord.Accepted, Item.Suggestion: { } suggested } && suggestion.ContentHash == ItemContentHash.Of(item)
+        return suggestion is { Status: SuggestionStatus.Accepted, Item.Suggestion: { } suggested } && suggestion.ContentHash == ItemContentHash.Of(item)
             ? suggested.Difficulty
             : null;
     }

@@ -12,7 +12,7 @@ namespace EdTech.Application.Content.Simulations;
 /// </summary>
 public sealed record SimulationView(
     string Id,
-    string Status,
+    SimulationStatus Status,
     string CourseId,
     int Students,
     int Seed,
@@ -27,7 +27,7 @@ public sealed record SimulationView(
     public static SimulationView From(SimulationRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var result = record.Status == SimulationRecord.Completed ? record.Result : null;
+        var result = record.Status == SimulationStatus.Completed ? record.Result : null;
         return new SimulationView(record.Id, record.Status, record.CourseId, record.Students, record.Seed,
             result is null ? null : SimulationSide.From(result.Baseline),
             result is null ? null : SimulationSide.From(result.Proposal),

@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Commands;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -24,10 +25,10 @@ public sealed class SimulationSteps(IDocumentStore store, SimulationModelSource 
     public async Task<SimulationPrepared> PrepareAsync(TenantId tenant, string id, CancellationToken ct)
     {
         var record = await LoadAsync(tenant, id, ct).ConfigureAwait(false);
-        if (record.Status != SimulationRecord.Running)
+        if (record.Status != SimulationStatus.Running)
         {
             // A re-driven run of a simulation that already finished: only its run record was left open.
-            await runs.FinishAsync(tenant, WorkflowRunRecord.SimulateId(id), WorkflowRunRecord.Completed, record.Status, ct).ConfigureAwait(false);
+            await runs.FinishAsync(tenant, WorkflowRunRecord.SimulateId(id), WorkflowRunStatus.Completed, record.Status.Wire(), ct).ConfigureAwait(false);
             return new SimulationPrepared(false, record.Students, settings.ChunkStudents);
         }
 
@@ -66,25 +67,25 @@ public sealed class SimulationSteps(IDocumentStore store, SimulationModelSource 
     {
         var record = await LoadAsync(tenant, id, ct).ConfigureAwait(false);
         var summary = PlanOf(record).Summarise(SimulationTally.Combine(chunks));
-        await UpdateAsync(tenant, id, r => r.Status != SimulationRecord.Running ? null : r with
+        await UpdateAsync(tenant, id, r => r.Status != SimulationStatus.Running ? null : r with
         {
-            Status = SimulationRecord.Completed,
+            Status = SimulationStatus.Completed,
             Result = summary,
             FinishedAt = clock.GetUtcNow(),
         }, ct).ConfigureAwait(false);
-        await runs.FinishAsync(tenant, WorkflowRunRecord.SimulateId(id), WorkflowRunRecord.Completed, SimulationRecord.Completed, ct).ConfigureAwait(false);
+        await runs.FinishAsync(tenant, WorkflowRunRecord.SimulateId(id), WorkflowRunStatus.Completed, SimulationStatus.Completed.Wire(), ct).ConfigureAwait(false);
         logger.LogInformation("Simulation {SimulationId} of course {CourseId} completed: {Students} students in {Chunks} chunks", id, record.CourseId, summary.Students, chunks.Count);
     }
 
     public async Task FailAsync(TenantId tenant, string id, string error, CancellationToken ct)
     {
-        await UpdateAsync(tenant, id, r => r.Status != SimulationRecord.Running ? null : r with
+        await UpdateAsync(tenant, id, r => r.Status != SimulationStatus.Running ? null : r with
         {
-            Status = SimulationRecord.Failed,
+            Status = SimulationStatus.Failed,
             Error = error,
             FinishedAt = clock.GetUtcNow(),
         }, ct).ConfigureAwait(false);
-        await runs.FinishAsync(tenant, WorkflowRunRecord.SimulateId(id), WorkflowRunRecord.Completed, SimulationRecord.Failed, ct).ConfigureAwait(false);
+        await runs.FinishAsync(tenant, WorkflowRunRecord.SimulateId(id), WorkflowRunStatus.Completed, SimulationStatus.Failed.Wire(), ct).ConfigureAwait(false);
         logger.LogWarning("Simulation {SimulationId} failed: {Error}", id, error);
     }
 

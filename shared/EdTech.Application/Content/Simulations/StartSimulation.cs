@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using System.Globalization;
 using EdTech.Application.Commands;
 using EdTech.Application.Common;
@@ -73,7 +74,7 @@ public sealed class StartSimulationHandler(IDocumentStore store, SimulationModel
         }
 
         var id = Guid.NewGuid().ToString("n");
-        var record = new SimulationRecord(id, SimulationRecord.Running, courseId, command.Students ?? DefaultStudents, command.Seed ?? SeedOf(id), change, caller.UserId, clock.GetUtcNow());
+        var record = new SimulationRecord(id, SimulationStatus.Running, courseId, command.Students ?? DefaultStudents, command.Seed ?? SeedOf(id), change, caller.UserId, clock.GetUtcNow());
         // The simulation first, then its run: the run's starter drops a run whose simulation it cannot find.
         await store.CreateAsync(caller.Tenant, record, ct).ConfigureAwait(false);
         await runs.RequestAsync(caller.Tenant, WorkflowRunRecord.SimulateKind, id, 0, courseId, ct).ConfigureAwait(false);
@@ -86,7 +87,7 @@ public sealed class StartSimulationHandler(IDocumentStore store, SimulationModel
     private async Task<int> CountRunningAsync(Caller caller, CancellationToken ct)
     {
         var since = clock.GetUtcNow() - settings.StaleAfter;
-        var running = await store.QueryAsync<SimulationRecord>(caller.Tenant, DocumentQuery.Where("status", SimulationRecord.Running), ct).ConfigureAwait(false);
+        var running = await store.QueryAsync<SimulationRecord>(caller.Tenant, DocumentQuery.Where("status", SimulationStatus.Running.Wire()), ct).ConfigureAwait(false);
         return running.Count(r => r.Value.CreatedAt > since);
     }
 

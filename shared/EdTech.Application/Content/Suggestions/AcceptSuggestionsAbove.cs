@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -54,7 +55,7 @@ public sealed class AcceptSuggestionsAbove(IDocumentStore store, ItemSkillsWrite
     public async Task<AcceptAllResult> AcceptAsync(
         TenantId tenant, string courseId, string? assessmentId, double minConfidence, string actor, IReadOnlyList<string> actorRoles, IReadOnlySet<string>? onlyItems, CancellationToken ct)
     {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["status"] = ItemSuggestionRecord.Pending };
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["status"] = SuggestionStatus.Pending.Wire() };
         if (assessmentId is not null)
         {
             fields["assessmentId"] = assessmentId;
@@ -101,7 +102,7 @@ public sealed class AcceptSuggestionsAbove(IDocumentStore store, ItemSkillsWrite
             foreach (var s in group)
             {
                 var decision = new SuggestionDecision(actor, clock.GetUtcNow(), applied.PreviousSkills[s.Value.ItemId], s.Value.SuggestedSkillIds, applied.Changed ? applied.Version : null);
-                var outcome = await decide.DecideAsync(tenant, s.Value, s.ETag, ItemSuggestionRecord.Accepted, decision, ct).ConfigureAwait(false);
+                var outcome = await decide.DecideAsync(tenant, s.Value, s.ETag, SuggestionStatus.Accepted, decision, ct).ConfigureAwait(false);
                 if (outcome.Value is { } view)
                 {
                     accepted.Add(view);

@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Common;
 using EdTech.Application.Content.Taxonomy;
 using EdTech.Application.Records;
@@ -46,7 +47,7 @@ public sealed class DecideSuggestionHandler(IDocumentStore store, SkillTaxonomyS
         }
 
         var decision = new SuggestionDecision(caller.UserId, clock.GetUtcNow(), applied.PreviousSkills[itemId], accepted, applied.Changed ? applied.Version : null);
-        return await DecideAsync(caller.Tenant, suggestion, etag, ItemSuggestionRecord.Accepted, decision, ct).ConfigureAwait(false);
+        return await DecideAsync(caller.Tenant, suggestion, etag, SuggestionStatus.Accepted, decision, ct).ConfigureAwait(false);
     }
 
     public async Task<Outcome<SuggestionView>> RejectAsync(Caller caller, string assessmentId, string itemId, CancellationToken ct)
@@ -62,11 +63,11 @@ public sealed class DecideSuggestionHandler(IDocumentStore store, SkillTaxonomyS
         var assessment = await store.GetAsync<AssessmentRecord>(caller.Tenant, assessmentId, ct).ConfigureAwait(false);
         var skills = assessment?.Value.Assessment.Items.FirstOrDefault(i => i.Id == itemId)?.Skills ?? [];
         var decision = new SuggestionDecision(caller.UserId, clock.GetUtcNow(), skills, null, null);
-        return await DecideAsync(caller.Tenant, suggestion, etag, ItemSuggestionRecord.Rejected, decision, ct).ConfigureAwait(false);
+        return await DecideAsync(caller.Tenant, suggestion, etag, SuggestionStatus.Rejected, decision, ct).ConfigureAwait(false);
     }
 
     /// <summary>Records the decision on the suggestion read (If-Match): 409 when it was decided meanwhile.</summary>
-    internal async Task<Outcome<SuggestionView>> DecideAsync(TenantId tenant, ItemSuggestionRecord suggestion, string etag, string status, SuggestionDecision decision, CancellationToken ct)
+    internal async Task<Outcome<SuggestionView>> DecideAsync(TenantId tenant, ItemSuggestionRecord suggestion, string etag, SuggestionStatus status, SuggestionDecision decision, CancellationToken ct)
     {
         var decided = suggestion with { Status = status, Decision = decision };
         var (result, _) = await store.ReplaceAsync(tenant, decided, etag, ct).ConfigureAwait(false);
@@ -86,9 +87,9 @@ public sealed class DecideSuggestionHandler(IDocumentStore store, SkillTaxonomyS
             return Problem.NotFound("suggestion for that item");
         }
 
-        return stored.Value.Status == ItemSuggestionRecord.Pending
+        return stored.Value.Status == SuggestionStatus.Pending
             ? Outcome<(ItemSuggestionRecord, string)>.Ok((stored.Value, stored.ETag))
-            : Problem.Conflict($"The suggestion was already {stored.Value.Status} by {stored.Value.Decision?.By} at {stored.Value.Decision?.At:O}.");
+            : Problem.Conflict($"The suggestion was already {stored.Value.Status.Wire()} by {stored.Value.Decision?.By} at {stored.Value.Decision?.At:O}.");
     }
 
     /// <summary>422 naming <c>skills</c> or each bad <c>skills[i]</c>: ill-formed ids, and ids not in the tenant's taxonomy (named in the message).</summary>

@@ -21,7 +21,7 @@ public sealed class ItemSuggestions(IDocumentStore store, TimeProvider clock)
         }
 
         var record = new ItemSuggestionRecord(
-            ItemSuggestionRecord.IdOf(assessment.Id, item.Id), assessment.CourseId, assessment.Id, item.Id, ItemSuggestionRecord.Pending,
+            ItemSuggestionRecord.IdOf(assessment.Id, item.Id), assessment.CourseId, assessment.Id, item.Id, SuggestionStatus.Pending,
             ItemContentHash.Of(item), assessment.Version, suggestion, source, clock.GetUtcNow());
         await store.ReplaceAsync(tenant, record, ifMatch: null, ct).ConfigureAwait(false);
         return record;

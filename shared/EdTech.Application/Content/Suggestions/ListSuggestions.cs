@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using System.Buffers.Text;
 using System.Text;
 using EdTech.Application.Common;
@@ -26,8 +27,8 @@ public sealed class ListSuggestionsHandler(IDocumentStore store)
             .Id(query.CourseId, "courseId", required: true)
             .Id(query.AssessmentId, "assessmentId")
             .Id(query.ItemId, "itemId")
-            .Require(query.Status is null || ItemSuggestionRecord.Statuses.Contains(query.Status, StringComparer.Ordinal), "status",
-                $"One of {string.Join(", ", ItemSuggestionRecord.Statuses)}.");
+            .Require(query.Status is null || WireEnum.All<SuggestionStatus>().Contains(query.Status, StringComparer.Ordinal), "status",
+                $"One of {string.Join(", ", WireEnum.All<SuggestionStatus>())}.");
         if (paging.Problem?.Errors is { } pagingErrors)
         {
             foreach (var (field, messages) in pagingErrors)

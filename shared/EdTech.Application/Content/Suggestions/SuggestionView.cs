@@ -13,7 +13,7 @@ public sealed record SuggestionView(
     string? Difficulty,
     string? Rationale,
     SkillSuggestion? Suggestion,
-    string Status,
+    SuggestionStatus Status,
     string CourseId,
     int AssessmentVersion,
     string ContentHash,

@@ -15,7 +15,7 @@ namespace EdTech.Application.Content.Tagging;
 /// <param name="Next">Token for the following page of the job's items; absent on the last page.</param>
 public sealed record TaggingJobView(
     string JobId,
-    string Status,
+    TaggingJobStatus Status,
     string? CourseId,
     int ItemCount,
     IReadOnlyList<TagSuggestion> Items,

@@ -59,7 +59,7 @@ public sealed class StartTaggingJobHandler(IDocumentStore store, TimeProvider cl
         }
 
         await pages.FlushAsync(ct).ConfigureAwait(false);
-        var job = new TaggingJobRecord(jobId, TaggingJobRecord.Queued, command.CourseId, pages.Total, TaggingJobRecord.DefaultPageSize,
+        var job = new TaggingJobRecord(jobId, TaggingJobStatus.Queued, command.CourseId, pages.Total, TaggingJobRecord.DefaultPageSize,
             TaggingJobRecord.DefaultChunkSize, caller.UserId, clock.GetUtcNow());
         await store.CreateAsync(caller.Tenant, job, ct).ConfigureAwait(false);
         return Outcome<TaggingJobAccepted>.New(new TaggingJobAccepted(jobId));

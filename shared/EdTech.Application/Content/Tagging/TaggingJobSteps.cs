@@ -15,12 +15,12 @@ public sealed class TaggingJobSteps(IDocumentStore store, ISkillTagger tagger, S
     private const int MaxAttempts = 10;
 
     public Task MarkRunningAsync(TenantId tenant, string jobId, CancellationToken ct) =>
-        UpdateAsync(tenant, jobId, job => job.Status == TaggingJobRecord.Queued ? job with { Status = TaggingJobRecord.Running } : null, ct);
+        UpdateAsync(tenant, jobId, job => job.Status == TaggingJobStatus.Queued ? job with { Status = TaggingJobStatus.Running } : null, ct);
 
     public Task MarkFinishedAsync(TenantId tenant, string jobId, string? error, CancellationToken ct) =>
         UpdateAsync(tenant, jobId, job => job.FinishedAt is not null ? null : job with
         {
-            Status = error is null ? TaggingJobRecord.Completed : TaggingJobRecord.Failed,
+            Status = error is null ? TaggingJobStatus.Completed : TaggingJobStatus.Failed,
             FinishedAt = clock.GetUtcNow(),
             Error = error,
         }, ct);

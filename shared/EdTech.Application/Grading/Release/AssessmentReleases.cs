@@ -24,7 +24,7 @@ public static class AssessmentReleases
     /// Whether a student may see the score of a submission in <paramref name="status"/>: released ones always,
     /// graded ones once their assessment's release record exists.
     /// </summary>
-    public static bool IsVisible(string status, bool assessmentReleased) =>
+    public static bool IsVisible(SubmissionStatus status, bool assessmentReleased) =>
         status == SubmissionStatus.Released || (status == SubmissionStatus.Graded && assessmentReleased);
 
     /// <summary>Whether releasing a graded submission of this assessment must go through the release record.</summary>

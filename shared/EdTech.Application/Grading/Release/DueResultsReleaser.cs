@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
@@ -33,7 +34,7 @@ public sealed class DueResultsReleaser(IDocumentStore store, IReleaseWorkflow wo
     {
         var started = 0;
         var now = clock.GetUtcNow();
-        var graded = await store.QueryAsync(tenant, Containers.Submissions, DocumentQuery.Where("status", SubmissionStatus.Graded), ct).ConfigureAwait(false);
+        var graded = await store.QueryAsync(tenant, Containers.Submissions, DocumentQuery.Where("status", SubmissionStatus.Graded.Wire()), ct).ConfigureAwait(false);
         foreach (var group in graded.GroupBy(d => TypedDocumentStore.Read<SubmissionRecord>(d).Value.AssessmentId, StringComparer.Ordinal))
         {
             var assessment = await store.GetAsync<AssessmentRecord>(tenant, group.Key, group.First().Partition, ct).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Submissions;
@@ -25,13 +26,13 @@ public sealed class ResultsReleaser(IDocumentStore store, TimeProvider clock, IL
     /// <summary>Graded-not-released submissions of the assessment (one partition: its course), in id order.</summary>
     public static Task<IReadOnlyList<StoredDocument>> PendingAsync(IDocumentStore store, TenantId tenant, string courseId, string assessmentId, CancellationToken ct) =>
         store.QueryAsync(tenant, Containers.Submissions,
-            new DocumentQuery(courseId, new Dictionary<string, string> { ["assessmentId"] = assessmentId, ["status"] = SubmissionStatus.Graded }), ct);
+            new DocumentQuery(courseId, new Dictionary<string, string> { ["assessmentId"] = assessmentId, ["status"] = SubmissionStatus.Graded.Wire() }), ct);
 
     /// <summary>At most <paramref name="size"/> graded-not-released submissions with ids after <paramref name="afterId"/>, in id order.</summary>
     public static Task<IReadOnlyList<StoredDocument>> PendingPageAsync(
         IDocumentStore store, TenantId tenant, string courseId, string assessmentId, string? afterId, int size, CancellationToken ct) =>
         store.QueryAsync(tenant, Containers.Submissions, new DocumentQuery(
-            courseId, new Dictionary<string, string> { ["assessmentId"] = assessmentId, ["status"] = SubmissionStatus.Graded }, size, afterId), ct);
+            courseId, new Dictionary<string, string> { ["assessmentId"] = assessmentId, ["status"] = SubmissionStatus.Graded.Wire() }, size, afterId), ct);
 
     /// <summary>
     /// The generation of a release request: the highest change-feed sequence among the pending submissions

@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Caching;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
@@ -33,7 +34,7 @@ public sealed class GetReviewQueueHandler(IDocumentStore store, TeacherQueryCach
             var items = new List<ReviewQueueItem>();
             foreach (var courseId in taught)
             {
-                var waiting = await store.QueryAsync<ReviewQueueEntry>(caller.Tenant, DocumentQuery.Where("status", SubmissionStatus.AwaitingReview, courseId), token).ConfigureAwait(false);
+                var waiting = await store.QueryAsync<ReviewQueueEntry>(caller.Tenant, DocumentQuery.Where("status", SubmissionStatus.AwaitingReview.Wire(), courseId), token).ConfigureAwait(false);
                 items.AddRange(waiting.Select(e => new ReviewQueueItem(e.Value.Id, e.Value.AssessmentId, e.Value.CourseId, e.Value.UserId, e.Value.SubmittedAt)));
             }
 

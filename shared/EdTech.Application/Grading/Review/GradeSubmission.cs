@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Access;
 using EdTech.Application.Audit;
 using EdTech.Application.Common;
@@ -81,7 +82,8 @@ public sealed class GradeSubmissionHandler(
             return Outcome<TeacherSubmission>.Ok(new TeacherSubmission(TeacherSubmissionView.Of(submission), stored.ETag));
         }
 
-        foreach (var entry in Audits(caller, submission, graded, review, command.Reason, stored.ETag, now))
+        var changes = Audits(caller, submission, graded, review, command.Reason, stored.ETag, now);
+        foreach (var entry in changes)
         {
             await audit.AppendAsync(caller.Tenant, entry, ct).ConfigureAwait(false);
         }
@@ -99,7 +101,7 @@ public sealed class GradeSubmissionHandler(
         }
 
         await events.ReleaseAsync(caller.Tenant, gradeChanged, ct).ConfigureAwait(false);
-        logger.LogInformation("Teacher {UserId} graded {SubmissionId} in {TenantId}: {Status} {Score}/{MaxScore}", caller.UserId, submissionId, caller.Tenant, graded.Status, graded.Score, graded.MaxScore);
+        logger.LogInformation("Teacher {UserId} graded {SubmissionId} in {TenantId}: {Status} {Score}/{MaxScore}", caller.UserId, submissionId, caller.Tenant, graded.Status.Wire(), graded.Score, graded.MaxScore);
         if (graded.Status == SubmissionStatus.Graded)
         {
             try

@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using EdTech.Application.Records;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Grading;
@@ -14,7 +15,7 @@ public sealed record TeacherSubmissionView(
     int AssessmentVersion,
     string CourseId,
     string UserId,
-    string Status,
+    SubmissionStatus Status,
     bool Late,
     DateTimeOffset SubmittedAt,
     decimal? RawScore,

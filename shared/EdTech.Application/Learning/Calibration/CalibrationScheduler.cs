@@ -18,7 +18,7 @@ public sealed class CalibrationScheduler(IDocumentStore store, WorkflowRuns runs
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var started = 0;
         var tenants = await store.QueryAsync<TenantRecord>(TenantId.Platform, DocumentQuery.All, ct).ConfigureAwait(false);
-        foreach (var tenant in tenants.Where(t => t.Value.Status == TenantRecord.Active).Select(t => new TenantId(t.Value.Id)))
+        foreach (var tenant in tenants.Where(t => t.Value.Status == TenantStatus.Active).Select(t => new TenantId(t.Value.Id)))
         {
             var courses = await store.QueryAsync<CourseRecord>(tenant, DocumentQuery.All, ct).ConfigureAwait(false);
             foreach (var course in courses)

@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -6,7 +7,7 @@ namespace EdTech.Application.Lists.Content;
 
 /// <summary>One simulation in the list: its request and status (the result: GET .../simulations/{simulationId}).</summary>
 public sealed record SimulationListItem(
-    string SimulationId, string Status, string CourseId, int Students, int Seed, string CreatedBy, DateTimeOffset CreatedAt,
+    string SimulationId, SimulationStatus Status, string CourseId, int Students, int Seed, string CreatedBy, DateTimeOffset CreatedAt,
     DateTimeOffset? FinishedAt, string? Error);
 
 /// <summary>
@@ -16,7 +17,7 @@ public sealed record SimulationListItem(
 /// </summary>
 public sealed class ListSimulationsHandler(IDocumentStore store)
 {
-    public static IReadOnlyList<string> Statuses { get; } = [SimulationRecord.Running, SimulationRecord.Completed, SimulationRecord.Failed];
+    public static IReadOnlyList<string> Statuses { get; } = WireEnum.All<SimulationStatus>();
 
     public async Task<Outcome<Page<SimulationListItem>>> HandleAsync(Caller caller, string? status, string? limit, string? next, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
@@ -6,7 +7,7 @@ namespace EdTech.Application.Lists.Content;
 
 /// <summary>One tagging job in the list: status and progress only (the suggestions: GET /api/content/tagging-jobs/{jobId}).</summary>
 public sealed record TaggingJobSummary(
-    string JobId, string Status, string? CourseId, int Total, int Done, int Failed, string CreatedBy, DateTimeOffset CreatedAt,
+    string JobId, TaggingJobStatus Status, string? CourseId, int Total, int Done, int Failed, string CreatedBy, DateTimeOffset CreatedAt,
     DateTimeOffset? FinishedAt, string? Error);
 
 /// <summary>
@@ -18,7 +19,7 @@ public sealed record TaggingJobSummary(
 /// </summary>
 public sealed class ListTaggingJobsHandler(IDocumentStore store)
 {
-    public static IReadOnlyList<string> Statuses { get; } = [TaggingJobRecord.Queued, TaggingJobRecord.Running, TaggingJobRecord.Completed, TaggingJobRecord.Failed];
+    public static IReadOnlyList<string> Statuses { get; } = WireEnum.All<TaggingJobStatus>();
 
     public async Task<Outcome<Page<TaggingJobSummary>>> HandleAsync(Caller caller, string? status, string? limit, string? next, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using EdTech.Application.Storage;
 
 namespace EdTech.Application.Records.Views;
@@ -9,7 +10,7 @@ public sealed record GradebookEntry(
     string UserId,
     string AssessmentId,
     string SubmissionId,
-    string Status,
+    SubmissionStatus Status,
     DateTimeOffset SubmittedAt,
     decimal MaxScore,
     decimal? Score) : IStoredRecord

@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using EdTech.Application.Storage;
 
 namespace EdTech.Application.Records.Views;
@@ -12,7 +13,7 @@ public sealed record ReviewQueueEntry(
     string CourseId,
     string AssessmentId,
     string UserId,
-    string Status,
+    SubmissionStatus Status,
     DateTimeOffset SubmittedAt,
     long SourceSequence) : IStoredRecord
 {

@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using EdTech.Application.Storage;
 
 namespace EdTech.Application.Records.Views;
@@ -16,7 +17,7 @@ public sealed record StatisticsContribution(
     string AssessmentId,
     string CourseId,
     string UserId,
-    string Status,
+    SubmissionStatus Status,
     decimal MaxScore,
     decimal? Score,
     IReadOnlyList<ItemContribution> Items,

@@ -1,3 +1,4 @@
+using EdTech.Domain.Submissions;
 using EdTech.Application.Storage;
 
 namespace EdTech.Application.Records.Views;
@@ -11,7 +12,7 @@ public sealed record SubmissionViewRecord(
     string AssessmentId,
     string CourseId,
     string UserId,
-    string Status,
+    SubmissionStatus Status,
     bool Late,
     DateTimeOffset SubmittedAt,
     decimal MaxScore,

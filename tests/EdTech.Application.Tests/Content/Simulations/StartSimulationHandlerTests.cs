@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using EdTech.Application.Commands;
 using EdTech.Application.Common;
 using EdTech.Application.Content.Simulations;
@@ -46,7 +47,7 @@ public sealed class StartSimulationHandlerTests : IAsyncLifetime
         Assert.True(outcome.Created, outcome.Problem?.ToString());
         var id = outcome.Value!.Id;
         var record = (await _store.GetAsync<SimulationRecord>(Tenant, id))!.Value;
-        Assert.Equal((SimulationRecord.Running, 10_000, StartSimulationHandler.SeedOf(id), "c1", "c1"), (record.Status, record.Students, record.Seed, record.CourseId, record.CreatedBy));
+        Assert.Equal((SimulationStatus.Running, 10_000, StartSimulationHandler.SeedOf(id), "c1", "c1"), (record.Status, record.Students, record.Seed, record.CourseId, record.CreatedBy));
         Assert.Null(record.Model);
         Assert.Equal([WorkflowRunRecord.SimulateId(id)], await RequestedRunsAsync());
     }
@@ -94,10 +95,10 @@ public sealed class StartSimulationHandlerTests : IAsyncLifetime
     public async Task Handle_QuotaOfRunningSimulationsFull_IsTooManyRequests_AndCountsOnlyRecentRunningOnes()
     {
         var now = DateTimeOffset.UtcNow;
-        await _store.CreateAsync(Tenant, Stored("r1", SimulationRecord.Running, now.AddMinutes(-1)));
-        await _store.CreateAsync(Tenant, Stored("done", SimulationRecord.Completed, now.AddMinutes(-1)));
-        await _store.CreateAsync(Tenant, Stored("old", SimulationRecord.Running, now.AddHours(-2)));
-        await _store.CreateAsync(new TenantId("school-b"), Stored("b1", SimulationRecord.Running, now));
+        await _store.CreateAsync(Tenant, Stored("r1", SimulationStatus.Running, now.AddMinutes(-1)));
+        await _store.CreateAsync(Tenant, Stored("done", SimulationStatus.Completed, now.AddMinutes(-1)));
+        await _store.CreateAsync(Tenant, Stored("old", SimulationStatus.Running, now.AddHours(-2)));
+        await _store.CreateAsync(new TenantId("school-b"), Stored("b1", SimulationStatus.Running, now));
         var command = new StartSimulationCommand("c1", 100, null, new SimulationChangeBody());
 
         var second = await Handler().HandleAsync(Author, command, CancellationToken.None);
@@ -131,11 +132,11 @@ public sealed class StartSimulationHandlerTests : IAsyncLifetime
         Assert.True(outcome.Problem!.Errors!.ContainsKey("students"));
     }
 
-    private static SimulationRecord Stored(string id, string status, DateTimeOffset createdAt) => new(id, status, "c1", 100, 1, CourseChange.None, "c1", createdAt);
+    private static SimulationRecord Stored(string id, SimulationStatus status, DateTimeOffset createdAt) => new(id, status, "c1", 100, 1, CourseChange.None, "c1", createdAt);
 
     private StartSimulationHandler Handler() =>
         new(_store, new SimulationModelSource(_store), new WorkflowRuns(_store, TimeProvider.System, NullLogger<WorkflowRuns>.Instance), SimulationSettings.Default, TimeProvider.System);
 
     private async Task<IReadOnlyList<string>> RequestedRunsAsync() =>
-        [.. (await _store.QueryAsync<WorkflowRunRecord>(Tenant, DocumentQuery.Where("status", WorkflowRunRecord.Requested))).Select(r => r.Value.Id)];
+        [.. (await _store.QueryAsync<WorkflowRunRecord>(Tenant, DocumentQuery.Where("status", WorkflowRunStatus.Requested.Wire()))).Select(r => r.Value.Id)];
 }

@@ -105,7 +105,7 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         var quiz = (await store.GetAsync<AssessmentRecord>(tenant, Home.Quiz))!.Value;
         var item = quiz.Assessment.Items.Single(i => i.Id == "q1");
         var suggestion = new SkillSuggestion([new SkillConfidence("arithmetic", 0.9)], 1, "remember", "Matrix suggestion.", new TaggerInfo("offline", "matrix"));
-        var record = new ItemSuggestionRecord(ItemSuggestionRecord.IdOf(quiz.Id, item.Id), quiz.CourseId, quiz.Id, item.Id, ItemSuggestionRecord.Pending,
+        var record = new ItemSuggestionRecord(ItemSuggestionRecord.IdOf(quiz.Id, item.Id), quiz.CourseId, quiz.Id, item.Id, SuggestionStatus.Pending,
             ItemContentHash.Of(item), quiz.Version, new TagSuggestion(item.Id, quiz.Id, ["arithmetic"], "easy", "Matrix suggestion.", null, suggestion), "matrix", DateTimeOffset.UtcNow);
         await store.ReplaceAsync(tenant, record, ifMatch: null);
     }

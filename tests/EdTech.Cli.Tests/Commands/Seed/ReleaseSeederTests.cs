@@ -1,3 +1,4 @@
+using EdTech.Domain.Serialization;
 using System.CommandLine;
 using EdTech.Application.Records;
 using EdTech.Application.Records.Views;
@@ -23,7 +24,7 @@ public sealed class ReleaseSeederTests : IAsyncLifetime
         // The seeder has closed its store: this opens the file it wrote.
         var store = _temp.Store;
         var tenant = new TenantId("rb");
-        var graded = await store.QueryAsync<SubmissionRecord>(tenant, DocumentQuery.Where("status", SubmissionStatus.Graded, ReleaseSeeder.CourseId));
+        var graded = await store.QueryAsync<SubmissionRecord>(tenant, DocumentQuery.Where("status", SubmissionStatus.Graded.Wire(), ReleaseSeeder.CourseId));
         Assert.Equal(25, graded.Count);
         Assert.All(graded, s => Assert.Equal(ReleaseSeeder.AssessmentId, s.Value.AssessmentId));
         var view = (await store.GetAsync<SubmissionViewRecord>(tenant, ReleaseSeeder.SubmissionId(24)))!.Value;

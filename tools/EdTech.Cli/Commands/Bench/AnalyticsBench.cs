@@ -139,7 +139,7 @@ public static class AnalyticsBench
     private static async Task SeedAsync(IDocumentStore store, AnalyticsBenchOptions o, DateTimeOffset now, CancellationToken ct)
     {
         var random = new Random(42);
-        await store.CreateAsync(TenantId.Platform, new TenantRecord(Tenant.Value, "Analytics benchmark", "UTC", TenantRecord.Active, now), ct);
+        await store.CreateAsync(TenantId.Platform, new TenantRecord(Tenant.Value, "Analytics benchmark", "UTC", TenantStatus.Active, now), ct);
         await store.CreateAsync(Tenant, new CourseRecord(CourseId, "Analytics benchmark", now), ct);
         var students = Enumerable.Range(0, o.Students).Select(i => $"u{i:D5}").ToList();
         await InWindowsAsync(students.Select((s, i) => (Func<Task>)(() => store.CreateAsync(Tenant,

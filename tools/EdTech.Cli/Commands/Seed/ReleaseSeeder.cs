@@ -55,7 +55,7 @@ public static class ReleaseSeeder
 
         var tenant = new TenantId(options.Tenant);
         var now = DateTimeOffset.UtcNow;
-        await store.CreateAsync(TenantId.Platform, new TenantRecord(options.Tenant, "Release benchmark", "UTC", TenantRecord.Active, now), ct);
+        await store.CreateAsync(TenantId.Platform, new TenantRecord(options.Tenant, "Release benchmark", "UTC", TenantStatus.Active, now), ct);
         await store.CreateAsync(tenant, new UserRecord(TeacherId, "Teacher", "t1@bench.example", [Roles.Teacher], now), ct);
         await store.CreateAsync(tenant, new CourseRecord(CourseId, "Benchmark", now), ct);
         await store.CreateAsync(tenant, new EnrollmentRecord(EnrollmentRecord.IdFor(CourseId, TeacherId), CourseId, TeacherId, Roles.Teacher, now), ct);

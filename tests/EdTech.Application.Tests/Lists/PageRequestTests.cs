@@ -1,6 +1,6 @@
 using EdTech.Application.Common;
 
-namespace EdTech.Application.Tests.Common;
+namespace EdTech.Application.Tests.Lists;
 
 public sealed class PageRequestTests
 {
