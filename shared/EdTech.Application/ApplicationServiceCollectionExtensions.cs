@@ -123,7 +123,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<GetSimulationHandler>();
         services.AddSingleton<SimulationSteps>();
         services.AddSingleton<SkillTaxonomyStore>();
-        services.AddSingleton<TaxonomySkillHandlers>();
+        services.AddSingleton<GetTaxonomySkillHandler>();
+        services.AddSingleton<ListTaxonomySkillsHandler>();
+        services.AddSingleton<PutTaxonomySkillHandler>();
         services.TryAddSingleton(AutoTaggingSettings.Default);
         services.AddSingleton<TaggingFeatures>();
         services.AddSingleton<ItemSuggestions>();

@@ -24,13 +24,13 @@ public static class ContentTaxonomyApi
         return api;
     }
 
-    private static async Task<Results<Ok<Page<TaxonomySkillView>>, ProblemHttpResult>> ListSkills([FromQuery] string? limit, [FromQuery] string? next, HttpContext context, TaxonomySkillHandlers handler) =>
-        OutcomeResults.Ok(await handler.ListAsync(context.GetCaller(), limit, next, context.RequestAborted));
+    private static async Task<Results<Ok<Page<TaxonomySkillView>>, ProblemHttpResult>> ListSkills([FromQuery] string? limit, [FromQuery] string? next, HttpContext context, ListTaxonomySkillsHandler handler) =>
+        OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), limit, next, context.RequestAborted));
 
-    private static async Task<Results<Ok<TaxonomySkillView>, ProblemHttpResult>> GetSkill(string skillId, HttpContext context, TaxonomySkillHandlers handler) =>
-        OutcomeResults.Ok(await handler.GetAsync(context.GetCaller(), skillId, context.RequestAborted));
+    private static async Task<Results<Ok<TaxonomySkillView>, ProblemHttpResult>> GetSkill(string skillId, HttpContext context, GetTaxonomySkillHandler handler) =>
+        OutcomeResults.Ok(await handler.HandleAsync(context.GetCaller(), skillId, context.RequestAborted));
 
     private static async Task<Results<Created<TaxonomySkillView>, Ok<TaxonomySkillView>, ProblemHttpResult>> PutSkill(
-        string skillId, [BodyLimit(MaxSkillBytes)] Json<PutTaxonomySkillCommand> body, HttpContext context, TaxonomySkillHandlers handler) =>
-        OutcomeResults.Created(await handler.PutAsync(context.GetCaller(), skillId, body.Value, context.RequestAborted), v => v, v => $"/api/content/taxonomy/skills/{v.SkillId}");
+        string skillId, [BodyLimit(MaxSkillBytes)] Json<PutTaxonomySkillCommand> body, HttpContext context, PutTaxonomySkillHandler handler) =>
+        OutcomeResults.Created(await handler.HandleAsync(context.GetCaller(), skillId, body.Value, context.RequestAborted), v => v, v => $"/api/content/taxonomy/skills/{v.SkillId}");
 }

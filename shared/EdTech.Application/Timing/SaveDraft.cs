@@ -4,7 +4,6 @@ using EdTech.Application.Common;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Application.Submissions;
-using EdTech.Domain.Tenancy;
 using EdTech.Domain.Timing;
 
 namespace EdTech.Application.Timing;
@@ -77,39 +76,5 @@ public sealed class SaveDraftHandler(IDocumentStore store, AssessmentLookup asse
         }
 
         return Problem.Conflict("The attempt kept changing while saving; save again.");
-    }
-}
-
-/// <summary>GET .../attempts/{attemptId}: the attempt and its last draft (to resume on another device).</summary>
-public sealed class GetAttemptHandler(IDocumentStore store, AssessmentLookup assessments, CourseAccess access, StartAttemptHandler start, TimeProvider clock)
-{
-    public async Task<Outcome<AttemptView>> HandleAsync(Caller caller, string assessmentId, string attemptId, CancellationToken ct)
-    {
-        var attempt = await AttemptReads.FindAsync(store, assessments, access, caller, assessmentId, attemptId, ct).ConfigureAwait(false);
-        if (attempt is null)
-        {
-            return Problem.NotFound("attempt");
-        }
-
-        var stored = attempt.Value.Attempt.Value;
-        return Outcome<AttemptView>.Ok(AttemptView.Of(stored, await start.SubmissionOfAsync(caller.Tenant, stored, ct).ConfigureAwait(false), clock.GetUtcNow()));
-    }
-}
-
-internal static class AttemptReads
-{
-    /// <summary>The caller's attempt on the assessment (one point read in the assessment's course partition); null when not theirs or unknown.</summary>
-    public static async Task<(AssessmentRecord Record, Versioned<AttemptRecord> Attempt)?> FindAsync(
-        IDocumentStore store, AssessmentLookup assessments, CourseAccess access, Caller caller, string assessmentId, string attemptId, CancellationToken ct)
-    {
-        var record = await assessments.FindAsync(caller.Tenant, assessmentId, ct).ConfigureAwait(false);
-        if (record is null || !ResourceId.IsValid(attemptId)
-            || !await access.IsEnrolledAsync(caller.Tenant, record.CourseId, caller.UserId, Roles.Student, ct).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        var attempt = await store.GetAsync<AttemptRecord>(caller.Tenant, attemptId, record.CourseId, ct).ConfigureAwait(false);
-        return attempt is null || attempt.Value.UserId != caller.UserId || attempt.Value.AssessmentId != record.Id ? null : (record, attempt);
     }
 }

@@ -6,7 +6,7 @@ using EdTech.Application.Storage;
 
 namespace EdTech.Application.Usage;
 
-/// <summary>One learning event as the app posts it (API.md, "Usage events"); every field is checked by <see cref="UsageEventsValidator"/>.</summary>
+/// <summary>One learning event as the app posts it (API.md, "Usage events"); every field is checked by <see cref="RecordUsageEventsValidator"/>.</summary>
 public sealed record UsageEventInput(string? Id, string? Verb, string? ObjectType, string? ObjectId, string? CourseId, DateTimeOffset? At, double? DurationSeconds);
 
 /// <summary>POST /api/student/events: a batch of the signed-in student's events.</summary>
@@ -28,7 +28,7 @@ public sealed class RecordUsageEventsHandler(IDocumentStore store, CourseAccess 
     public async Task<Outcome<UsageEventsAccepted>> HandleAsync(Caller caller, RecordUsageEventsCommand command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (UsageEventsValidator.ValidateBatch(command) is { } batchProblem)
+        if (RecordUsageEventsValidator.ValidateBatch(command) is { } batchProblem)
         {
             return batchProblem;
         }
@@ -38,7 +38,7 @@ public sealed class RecordUsageEventsHandler(IDocumentStore store, CourseAccess 
         var objects = new UsageObjects(store, access, assessments, caller);
         for (var i = 0; i < events.Count; i++)
         {
-            var error = UsageEventsValidator.ValidateShape(events[i], now) ?? await objects.CheckAsync(events[i]!, ct).ConfigureAwait(false);
+            var error = RecordUsageEventsValidator.ValidateShape(events[i], now) ?? await objects.CheckAsync(events[i]!, ct).ConfigureAwait(false);
             if (error is not null)
             {
                 var field = error.Field.Length == 0 ? $"events[{i}]" : $"events[{i}].{error.Field}";

@@ -2,7 +2,7 @@ using EdTech.Application.Usage;
 
 namespace EdTech.Application.Tests.Usage;
 
-public sealed class UsageEventsValidatorTests
+public sealed class RecordUsageEventsValidatorTests
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2026-06-01T12:00:00Z", null);
 
@@ -11,10 +11,10 @@ public sealed class UsageEventsValidatorTests
     [Fact]
     public void ValidateShape_AValidEventOfEachObjectType_HasNoError()
     {
-        Assert.Null(UsageEventsValidator.ValidateShape(Valid, Now));
-        Assert.Null(UsageEventsValidator.ValidateShape(Valid with { ObjectId = "week1", DurationSeconds = null }, Now));
-        Assert.Null(UsageEventsValidator.ValidateShape(Valid with { Verb = "completed", ObjectType = "assessment", ObjectId = "quiz1" }, Now));
-        Assert.Null(UsageEventsValidator.ValidateShape(Valid with { Verb = "answered", ObjectType = "item", ObjectId = "quiz1/q1" }, Now));
+        Assert.Null(RecordUsageEventsValidator.ValidateShape(Valid, Now));
+        Assert.Null(RecordUsageEventsValidator.ValidateShape(Valid with { ObjectId = "week1", DurationSeconds = null }, Now));
+        Assert.Null(RecordUsageEventsValidator.ValidateShape(Valid with { Verb = "completed", ObjectType = "assessment", ObjectId = "quiz1" }, Now));
+        Assert.Null(RecordUsageEventsValidator.ValidateShape(Valid with { Verb = "answered", ObjectType = "item", ObjectId = "quiz1/q1" }, Now));
     }
 
     public static TheoryData<UsageEventInput?, string> Wrong() => new()
@@ -43,22 +43,22 @@ public sealed class UsageEventsValidatorTests
     [Theory]
     [MemberData(nameof(Wrong))]
     public void ValidateShape_OneWrongField_NamesThatField(UsageEventInput? input, string field) =>
-        Assert.Equal(field, UsageEventsValidator.ValidateShape(input, Now)?.Field);
+        Assert.Equal(field, RecordUsageEventsValidator.ValidateShape(input, Now)?.Field);
 
     [Fact]
     public void ValidateShape_AtTheEdges_AcceptsFiveMinutesAheadAndADayLong()
     {
-        Assert.Null(UsageEventsValidator.ValidateShape(Valid with { At = Now.AddMinutes(5) }, Now));
-        Assert.Null(UsageEventsValidator.ValidateShape(Valid with { DurationSeconds = 86_400 }, Now));
-        Assert.Null(UsageEventsValidator.ValidateShape(Valid with { DurationSeconds = 0 }, Now));
+        Assert.Null(RecordUsageEventsValidator.ValidateShape(Valid with { At = Now.AddMinutes(5) }, Now));
+        Assert.Null(RecordUsageEventsValidator.ValidateShape(Valid with { DurationSeconds = 86_400 }, Now));
+        Assert.Null(RecordUsageEventsValidator.ValidateShape(Valid with { DurationSeconds = 0 }, Now));
     }
 
     [Fact]
     public void ValidateBatch_MissingEmptyOrOver500_NamesEvents_And500Passes()
     {
-        Assert.Equal("events", Assert.Single(UsageEventsValidator.ValidateBatch(new(null))!.Errors!).Key);
-        Assert.Equal("events", Assert.Single(UsageEventsValidator.ValidateBatch(new([]))!.Errors!).Key);
-        Assert.Equal("events", Assert.Single(UsageEventsValidator.ValidateBatch(new(Enumerable.Repeat<UsageEventInput?>(Valid, 501).ToList()))!.Errors!).Key);
-        Assert.Null(UsageEventsValidator.ValidateBatch(new(Enumerable.Repeat<UsageEventInput?>(Valid, 500).ToList())));
+        Assert.Equal("events", Assert.Single(RecordUsageEventsValidator.ValidateBatch(new(null))!.Errors!).Key);
+        Assert.Equal("events", Assert.Single(RecordUsageEventsValidator.ValidateBatch(new([]))!.Errors!).Key);
+        Assert.Equal("events", Assert.Single(RecordUsageEventsValidator.ValidateBatch(new(Enumerable.Repeat<UsageEventInput?>(Valid, 501).ToList()))!.Errors!).Key);
+        Assert.Null(RecordUsageEventsValidator.ValidateBatch(new(Enumerable.Repeat<UsageEventInput?>(Valid, 500).ToList())));
     }
 }

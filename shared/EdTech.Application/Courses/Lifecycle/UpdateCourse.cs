@@ -7,28 +7,8 @@ using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Courses.Lifecycle;
 
-/// <summary>A course as a tenant admin reads it (GET/PATCH /api/admin/courses/{courseId}); the ETag travels in the header.</summary>
-public sealed record CourseView(string Id, string Title, bool Archived, DateTimeOffset? ArchivedAt, DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt)
-{
-    public static CourseView Of(CourseRecord c)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        return new(c.Id, c.Title, c.ArchivedAt is not null, c.ArchivedAt, c.CreatedAt, c.UpdatedAt);
-    }
-}
-
 /// <summary>PATCH body (JSON Merge Patch): absent fields stay; <c>title</c> 1-200 characters; <c>archived</c> true or false (not null).</summary>
 public sealed record UpdateCourseCommand(Optional<string?> Title, Optional<bool?> Archived);
-
-public sealed class GetCourseHandler(IDocumentStore store)
-{
-    public async Task<Outcome<Versioned<CourseRecord>>> HandleAsync(Caller caller, string courseId, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        var stored = ResourceId.IsValid(courseId) ? await store.GetAsync<CourseRecord>(caller.Tenant, courseId, courseId, ct).ConfigureAwait(false) : null;
-        return stored is null ? Problem.NotFound("course") : Outcome<Versioned<CourseRecord>>.Ok(stored);
-    }
-}
 
 /// <summary>
 /// Renames, archives or unarchives a course. With If-Match the change applies only to that version (412 otherwise); without

@@ -8,27 +8,6 @@ using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Courses.Modules;
 
-internal static class ModuleProblems
-{
-    public static Problem Stale => new(ProblemKind.PreconditionFailed, "Precondition failed", "The module changed (or is gone) since that ETag; GET it again.");
-}
-
-/// <summary>One module of a course for its teacher, with the ETag a PUT or DELETE may be conditional on.</summary>
-public sealed class GetModuleHandler(IDocumentStore store, CourseAccess access)
-{
-    public async Task<Outcome<Versioned<ModuleRecord>>> HandleAsync(Caller caller, string courseId, string moduleId, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (!ResourceId.IsValid(moduleId) || !await access.IsEnrolledAsync(caller.Tenant, courseId, caller.UserId, Roles.Teacher, ct).ConfigureAwait(false))
-        {
-            return Problem.NotFound("module");
-        }
-
-        var stored = await store.GetAsync<ModuleRecord>(caller.Tenant, ModuleRecord.IdFor(courseId, moduleId), ct).ConfigureAwait(false);
-        return stored is null ? Problem.NotFound("module") : Outcome<Versioned<ModuleRecord>>.Ok(stored);
-    }
-}
-
 /// <summary>
 /// Deletes a module (optionally conditional on If-Match: 412 when stale). Students' usage progress that names it stays (it is
 /// their history, and export reads it); every analytics read keeps only the course's current modules, so it is left out there.

@@ -8,7 +8,7 @@ namespace EdTech.Application.Usage;
 public sealed record UsageEventError(string Field, string Message);
 
 /// <summary>The shape of a batch and of each event, without the store: limits, enums, ids, times and durations.</summary>
-public static class UsageEventsValidator
+public static class RecordUsageEventsValidator
 {
     public static Problem? ValidateBatch(RecordUsageEventsCommand command)
     {
