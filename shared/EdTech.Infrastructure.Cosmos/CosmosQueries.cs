@@ -163,6 +163,6 @@ internal static partial class CosmosQueries
             : null;
     }
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex FieldName();
 }

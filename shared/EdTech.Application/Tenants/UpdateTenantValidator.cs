@@ -56,6 +56,6 @@ public static partial class UpdateTenantValidator
     private static void Quota(Validation v, Optional<int?> value, string field, int max) =>
         v.Require(!value.IsSet || value.Value is null || (value.Value >= 1 && value.Value <= max), field, $"Null (platform default) or 1 to {max}.");
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}\\z")]
     private static partial Regex FeatureName();
 }

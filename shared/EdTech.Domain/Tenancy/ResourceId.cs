@@ -11,6 +11,6 @@ public static partial class ResourceId
 
     public static string New() => Guid.NewGuid().ToString("n");
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -245,6 +245,6 @@ internal sealed partial class SqliteDocumentReader(string connectionString)
         return documents;
     }
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex FieldName();
 }
