@@ -12,17 +12,9 @@ public sealed class AuditLog(IDocumentStore store) : IAuditLog
     {
         try
         {
-            var (status, stored) = await store.CreateAsync(tenant, entry, ct).ConfigureAwait(false);
-            if (status == WriteStatus.AlreadyExists && entry.Folded is { Count: > 0 } folded && stored is not null)
-            {
-                // A retried step whose first attempt stored the head alone (the release was not yet due then): its folded
-                // entries are appended alone, as they would have been without folding.
-                var held = AuditFolds.Expand(stored.Value).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-                foreach (var rest in folded.Where(e => !held.Contains(e.Id)))
-                {
-                    await store.CreateAsync(tenant, rest, ct).ConfigureAwait(false);
-                }
-            }
+            // A retried step whose first attempt stored the head alone (the release was not yet due then) appends its folded
+            // entries alone.
+            await StoredFolds.CreateAsync(store, tenant, entry, entry.Folded, AuditFolds.Expand, ct).ConfigureAwait(false);
         }
         catch (SubjectErasedException)
         {

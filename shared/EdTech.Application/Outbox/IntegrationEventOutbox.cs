@@ -14,18 +14,9 @@ public sealed class IntegrationEventOutbox(IDocumentStore store)
             return false;
         }
 
-        var (status, stored) = await store.CreateAsync(tenant, record, ct).ConfigureAwait(false);
-        if (status == WriteStatus.AlreadyExists && record.Folded is { Count: > 0 } folded && stored is not null)
-        {
-            // A retried step whose first attempt stored the head alone (the release was not yet due then): its folded events
-            // are written alone, as they would have been without folding (same ids, so the same messages).
-            var held = IntegrationEventFolds.Expand(stored.Value).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-            foreach (var rest in folded.Where(e => !held.Contains(e.Id)))
-            {
-                await store.CreateAsync(tenant, rest, ct).ConfigureAwait(false);
-            }
-        }
-
+        // A retried step whose first attempt stored the head alone (the release was not yet due then) writes its folded events
+        // alone (same ids, so the same messages).
+        var status = await StoredFolds.CreateAsync(store, tenant, record, record.Folded, IntegrationEventFolds.Expand, ct).ConfigureAwait(false);
         return status == WriteStatus.Created;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Storage;
 
@@ -22,5 +23,28 @@ public static class StoredFolds
 
         using var doc = JsonDocument.Parse(json);
         return doc.RootElement.TryGetProperty(Property, out var folded) && folded.ValueKind == JsonValueKind.Array ? 1 + folded.GetArrayLength() : 1;
+    }
+
+    /// <summary>
+    /// Creates a folded document (its head <paramref name="record"/> carrying <paramref name="folded"/>). When a document with the
+    /// head's id already exists (a retried step whose first attempt stored the head alone), each folded record that document does
+    /// not hold (<paramref name="expand"/>) is created alone, as it would have been without folding. Returns the head's status.
+    /// </summary>
+    public static async Task<WriteStatus> CreateAsync<T>(
+        IDocumentStore store, TenantId tenant, T record, IReadOnlyList<T>? folded, Func<T, IEnumerable<T>> expand, CancellationToken ct)
+        where T : class, IStoredRecord
+    {
+        ArgumentNullException.ThrowIfNull(expand);
+        var (status, stored) = await store.CreateAsync(tenant, record, ct).ConfigureAwait(false);
+        if (status == WriteStatus.AlreadyExists && folded is { Count: > 0 } && stored is not null)
+        {
+            var held = expand(stored.Value).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var rest in folded.Where(e => !held.Contains(e.Id)))
+            {
+                await store.CreateAsync(tenant, rest, ct).ConfigureAwait(false);
+            }
+        }
+
+        return status;
     }
 }
