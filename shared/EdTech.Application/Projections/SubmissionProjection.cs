@@ -52,18 +52,29 @@ public sealed class SubmissionProjection(IDocumentStore store, TeacherQueryCache
     private async Task UpsertViewAsync(TenantId tenant, SubmissionViewRecord view, CancellationToken ct)
     {
         var existing = await store.GetAsync<SubmissionViewRecord>(tenant, view.Id, view.PartitionKey, ct).ConfigureAwait(false);
-        if (existing is null || existing.Value.SourceSequence < view.SourceSequence)
+        if (existing is null || (existing.Value.SourceSequence < view.SourceSequence && !SameContent(existing.Value, view)))
         {
             Written.Ensure(await store.ReplaceAsync(tenant, view, existing?.ETag, ct).ConfigureAwait(false));
         }
     }
+
+    /// <summary>
+    /// Whether the stored view already shows what <paramref name="view"/> shows (only the source sequence differs): then it is
+    /// not rewritten. The common case is the accepted change of a submission whose view the submit itself wrote (sequence 0):
+    /// one write per submission saved at the exam peak. Skipping keeps the older sequence, which is safe: a later change
+    /// with other content has a higher sequence and is written, and a redelivered older change shows the same content.
+    /// Rubric items are compared by reference (a list): views that carry them are rewritten, as before.
+    /// </summary>
+    public static bool SameContent(SubmissionViewRecord stored, SubmissionViewRecord view) =>
+        stored with { SourceSequence = view.SourceSequence } == view;
 
     private async Task<bool> UpsertGradebookAsync(TenantId tenant, SubmissionRecord s, CancellationToken ct)
     {
         var entry = new GradebookEntry(GradebookEntry.IdFor(s.CourseId, s.UserId, s.AssessmentId), s.CourseId, s.UserId, s.AssessmentId,
             s.Id, s.Status, s.ReceivedAt, s.MaxScore, s.Score);
         var existing = await store.GetAsync<GradebookEntry>(tenant, entry.Id, ct).ConfigureAwait(false);
-        if (existing is null || Counts(entry, existing.Value))
+        // An identical row (a redelivered change, or two versions of a submission that show the same) is not rewritten.
+        if (existing is null || (existing.Value != entry && Counts(entry, existing.Value)))
         {
             Written.Ensure(await store.ReplaceAsync(tenant, entry, existing?.ETag, ct).ConfigureAwait(false));
             return true;
