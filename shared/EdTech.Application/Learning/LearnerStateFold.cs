@@ -9,12 +9,13 @@ using EdTech.Domain.Tenancy;
 namespace EdTech.Application.Learning;
 
 /// <summary>
-/// One <see cref="LearnerStateHandler"/> batch held in memory: every item statistic, learner state and response the batch touches
-/// is read once, the batch's answers and contributions are applied to it in feed order, and <see cref="FlushAsync"/> writes each
+/// One <see cref="LearnerStateHandler"/> batch held in memory: every item statistic, learner state and submission's responses the
+/// batch touches is read once, the batch's answers and contributions are applied to it in feed order, and <see cref="FlushAsync"/> writes each
 /// changed document once. Item statistics keep their answers as steps: a write that loses an ETag race or finds the statistic
 /// created meanwhile (another instance's batch; a missing document is created, never upserted over) re-reads it and replays the
 /// steps on it, and each response's Elo K is the one its step used in the write that
-/// stuck. Write order as before: statistics, then responses (the redelivery marker), then learner states.
+/// stuck. Write order: statistics, then each submission's responses as one document (<see cref="SubmissionResponses"/>, the
+/// redelivery marker of each of its items), then learner states.
 /// </summary>
 internal sealed class LearnerStateFold(IDocumentStore store, TimeProvider clock)
 {
@@ -23,6 +24,7 @@ internal sealed class LearnerStateFold(IDocumentStore store, TimeProvider clock)
     private readonly Dictionary<(TenantId Tenant, string Id), ItemStatsSteps> _stats = [];
     private readonly List<ItemStatsSteps> _statsInOrder = [];
     private readonly List<Answer> _answers = [];
+    private readonly Dictionary<(TenantId Tenant, string SubmissionId), SubmissionResponses> _responses = [];
     private readonly Dictionary<(TenantId Tenant, string Id), StateChanges> _states = [];
     private readonly List<StateChanges> _statesInOrder = [];
 
@@ -46,8 +48,12 @@ internal sealed class LearnerStateFold(IDocumentStore store, TimeProvider clock)
     /// <summary>Counts one answer in its item's statistics (in memory) and remembers its response.</summary>
     public async Task AnswerAsync(TenantId tenant, SubmissionRecord submission, ItemOutcome item, double ability, CancellationToken ct)
     {
-        var responseId = ResponseRecord.IdFor(submission.Id, item.ItemId);
-        var previous = await store.GetAsync<ResponseRecord>(tenant, responseId, submission.CourseId, ct).ConfigureAwait(false);
+        if (!_responses.TryGetValue((tenant, submission.Id), out var responses))
+        {
+            responses = await SubmissionResponses.ReadAsync(store, tenant, submission, ct).ConfigureAwait(false);
+            _responses.Add((tenant, submission.Id), responses);
+        }
+
         var id = ItemStatsRecord.IdFor(submission.AssessmentId, item.ItemId);
         if (!_stats.TryGetValue((tenant, id), out var stats))
         {
@@ -57,7 +63,7 @@ internal sealed class LearnerStateFold(IDocumentStore store, TimeProvider clock)
             _statsInOrder.Add(stats);
         }
 
-        var answer = new Answer(tenant, submission, item, ability, previous);
+        var answer = new Answer(responses, item, ability, responses.Previous(item.ItemId));
         stats.Add(answer);
         _answers.Add(answer);
     }
@@ -86,26 +92,21 @@ internal sealed class LearnerStateFold(IDocumentStore store, TimeProvider clock)
         }
 
         var erased = new HashSet<(TenantId, string)>();
-        foreach (var answer in _answers)
+        foreach (var submission in _answers.GroupBy(a => a.Responses))
         {
-            var s = answer.Submission;
-            if (erased.Contains((answer.Tenant, s.UserId)))
+            var responses = submission.Key;
+            if (erased.Contains((responses.Tenant, responses.UserId)))
             {
                 continue;
             }
 
-            var response = new ResponseRecord(ResponseRecord.IdFor(s.Id, answer.Item.ItemId), s.CourseId, s.AssessmentId, answer.Item.ItemId, s.UserId, s.Id,
-                s.AssessmentVersion, answer.Item.Correct, s.ReceivedAt, answer.K);
-            if (answer.Previous is null || answer.Previous.Value != response)
+            try
             {
-                try
-                {
-                    Written.Ensure(await store.ReplaceAsync(answer.Tenant, response, answer.Previous?.ETag, ct).ConfigureAwait(false));
-                }
-                catch (SubjectErasedException)
-                {
-                    erased.Add((answer.Tenant, s.UserId));
-                }
+                await responses.WriteAsync(store, submission.Select(a => new ItemResponse(a.Item.ItemId, a.Item.Correct, a.K)), ct).ConfigureAwait(false);
+            }
+            catch (SubjectErasedException)
+            {
+                erased.Add((responses.Tenant, responses.UserId));
             }
         }
 
@@ -127,17 +128,16 @@ internal sealed class LearnerStateFold(IDocumentStore store, TimeProvider clock)
     }
 
     /// <summary>One answer of a submission to an item; <see cref="K"/> is set when its statistics' steps are replayed.</summary>
-    private sealed class Answer(TenantId tenant, SubmissionRecord submission, ItemOutcome item, double ability, Versioned<ResponseRecord>? previous)
+    private sealed class Answer(SubmissionResponses responses, ItemOutcome item, double ability, ItemResponse? previous)
     {
-        public TenantId Tenant => tenant;
-
-        public SubmissionRecord Submission => submission;
+        public SubmissionResponses Responses => responses;
 
         public ItemOutcome Item => item;
 
         public double Ability => ability;
 
-        public Versioned<ResponseRecord>? Previous => previous;
+        /// <summary>The item's answer as stored for the submission (its marker), null when never counted.</summary>
+        public ItemResponse? Previous => previous;
 
         public double K { get; set; }
     }
@@ -200,11 +200,11 @@ internal sealed class LearnerStateFold(IDocumentStore store, TimeProvider clock)
         private static (ItemStatsRecord Next, bool Changed) Step(ItemStatsRecord stats, Answer answer)
         {
             var correct = answer.Item.Correct;
-            if (answer.Previous?.Value.EloK is { } counted)
+            if (answer.Previous?.EloK is { } counted)
             {
                 answer.K = counted;
                 // Regraded: the Elo step is linear in the outcome, so swapping the outcome moves the rating by K·(old − new).
-                var delta = (answer.Previous.Value.Correct ? 1 : 0) - (correct ? 1 : 0);
+                var delta = (answer.Previous.Correct ? 1 : 0) - (correct ? 1 : 0);
                 return delta == 0 ? (stats, false) : (stats with { Correct = stats.Correct - delta, Difficulty = stats.Difficulty + (counted * delta) }, true);
             }
 

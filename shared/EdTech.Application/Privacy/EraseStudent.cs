@@ -87,14 +87,18 @@ public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, C
 
     private async Task<int> DeleteAllAsync(Caller caller, string container, DocumentQuery query, CancellationToken ct)
     {
-        var count = 0;
+        var deleted = new List<StoredDocument>();
         foreach (var doc in await store.QueryAsync(caller.Tenant, container, query, ct).ConfigureAwait(false))
         {
             // Unconditional: a concurrent write (grading) must not let a document escape the erasure.
-            // Records, not documents: a folded outbox document counts each event it holds.
-            count += await store.DeleteAsync(caller.Tenant, container, doc.Id, cancellationToken: ct).ConfigureAwait(false) ? StoredFolds.RecordsIn(doc.Json) : 0;
+            if (await store.DeleteAsync(caller.Tenant, container, doc.Id, cancellationToken: ct).ConfigureAwait(false))
+            {
+                deleted.Add(doc);
+            }
         }
 
-        return count;
+        // Records, not documents: a folded outbox document counts each event it holds, a submission's responses each answer (once,
+        // when a per-item document from before the fold is also stored for it).
+        return container == Containers.Responses ? StoredResponses.ExpandJson(deleted).Count : deleted.Sum(d => StoredFolds.RecordsIn(d.Json));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EdTech.Application.Audit;
 using EdTech.Application.Common;
+using EdTech.Application.Learning;
 using EdTech.Application.Outbox;
 using EdTech.Application.Records;
 using EdTech.Application.Serialization;
@@ -40,7 +41,13 @@ public sealed class ExportStudentHandler(IDocumentStore store, IAuditLog audit, 
         foreach (var (container, query) in StudentData.Locations)
         {
             var docs = await store.QueryAsync(caller.Tenant, container, query(command.UserId), ct).ConfigureAwait(false);
-            containers[container] = container == Containers.IntegrationEvents ? Events(docs) : docs.Select(d => Parse(d.Json)).ToList();
+            containers[container] = container switch
+            {
+                Containers.IntegrationEvents => Events(docs),
+                // One element per answer as its own document showed it, whether stored per submission or (before the fold) per item.
+                Containers.Responses => [.. StoredResponses.ExpandJson(docs).Select(Parse)],
+                _ => [.. docs.Select(d => Parse(d.Json))],
+            };
         }
 
         containers[Containers.Audit] = (await audit.AboutAsync(caller.Tenant, command.UserId, ct).ConfigureAwait(false))

@@ -51,7 +51,47 @@ public sealed class LearnerStateHandlerTests : IAsyncLifetime
         Assert.Equal((1, 0), (first.Value.Attempts, first.Value.Correct));
         var state = (await _store.GetAsync<LearnerStateRecord>(Tenant, LearnerStateRecord.IdFor("maths", "s1")))!.Value;
         Assert.Single(state.Contributions);
-        Assert.Equal(3, (await _store.QueryAsync<ResponseRecord>(Tenant, DocumentQuery.InPartition("maths"))).Count);
+        Assert.Single(await _store.QueryAsync(Tenant, Containers.Responses, DocumentQuery.InPartition("maths")));
+        Assert.Equal(3, (await AnswersAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Handle_RedeliveredAfterTheResponsesWriteButBeforeTheLearnerState_CountsNothingTwice()
+    {
+        var change = await SubmitAsync("sub-1", SubmissionStatus.Released, ("m1", 0), ("m2", 1), ("a1", 1));
+        await _handler.HandleAsync([change], CancellationToken.None);
+        var stats = await _store.GetAsync<ItemStatsRecord>(Tenant, ItemStatsRecord.IdFor("times", "m1"));
+        var responses = await _store.GetAsync<SubmissionResponsesRecord>(Tenant, SubmissionResponsesRecord.IdFor("sub-1"), "maths");
+        // The first delivery stopped after the statistics and the responses document: its learner state was never written.
+        Assert.True(await _store.DeleteAsync(Tenant, Containers.LearnerState, LearnerStateRecord.IdFor("maths", "s1")));
+
+        await _handler.HandleAsync([change], CancellationToken.None);
+
+        // Each item's entry in the one document is its marker: counted already, so no statistic and no response is written again.
+        Assert.Equal(stats!.ETag, (await _store.GetAsync<ItemStatsRecord>(Tenant, ItemStatsRecord.IdFor("times", "m1")))!.ETag);
+        Assert.Equal(responses!.ETag, (await _store.GetAsync<SubmissionResponsesRecord>(Tenant, SubmissionResponsesRecord.IdFor("sub-1"), "maths"))!.ETag);
+        Assert.Equal((1, 0), (stats.Value.Attempts, stats.Value.Correct));
+        Assert.Single((await _store.GetAsync<LearnerStateRecord>(Tenant, LearnerStateRecord.IdFor("maths", "s1")))!.Value.Contributions);
+    }
+
+    [Fact]
+    public async Task Handle_RegradeOfASubmissionStoredPerItemBeforeTheFold_CorrectsByTheDifference_AndItsFoldedDocumentWins()
+    {
+        await _handler.HandleAsync([await SubmitAsync("sub-1", SubmissionStatus.Released, ("m1", 0), ("m2", 0), ("a1", 1))], CancellationToken.None);
+        await StoreAsBeforeTheFoldAsync("sub-1");
+
+        await _handler.HandleAsync([await SubmitAsync("sub-1", SubmissionStatus.Released, ("m1", 1), ("m2", 0), ("a1", 1))], CancellationToken.None);
+
+        var regraded = await StatsAsync("m1");
+        Assert.Equal((1, 1), (regraded.Attempts, regraded.Correct));
+        Assert.Equal(-0.5, regraded.Difficulty, 10);
+        Assert.Equal((1, 0), ((await StatsAsync("m2")).Attempts, (await StatsAsync("m2")).Correct));
+        // The per-item documents stay (not rewritten); the folded document written by the regrade is what readers see.
+        Assert.Equal(4, (await _store.QueryAsync(Tenant, Containers.Responses, DocumentQuery.InPartition("maths"))).Count);
+        var answers = await AnswersAsync();
+        Assert.Equal(["sub-1:a1", "sub-1:m1", "sub-1:m2"], answers.Select(a => a.Id));
+        Assert.True(answers.Single(a => a.ItemId == "m1").Correct);
+        Assert.All(answers, a => Assert.Equal(1.0, a.EloK));
     }
 
     [Fact]
@@ -69,7 +109,7 @@ public sealed class LearnerStateHandlerTests : IAsyncLifetime
         Assert.Equal(-0.5, regraded.Difficulty, 10);
         var state = (await _store.GetAsync<LearnerStateRecord>(Tenant, LearnerStateRecord.IdFor("maths", "s1")))!.Value;
         Assert.True(Assert.Single(state.Contributions).Items.Single(i => i.ItemId == "m1").Correct);
-        var response = (await _store.GetAsync<ResponseRecord>(Tenant, ResponseRecord.IdFor("sub-1", "m1")))!.Value;
+        var response = (await AnswersAsync()).Single(r => r.Id == ResponseRecord.IdFor("sub-1", "m1"));
         Assert.True(response.Correct);
     }
 
@@ -95,7 +135,7 @@ public sealed class LearnerStateHandlerTests : IAsyncLifetime
         // student's predicted success), no responses, no recommendations.
         Assert.Null(await _store.GetAsync<LearnerStateRecord>(Tenant, LearnerStateRecord.IdFor("maths", "s1")));
         Assert.Null(await _store.GetAsync<ItemStatsRecord>(Tenant, ItemStatsRecord.IdFor("times", "m1")));
-        Assert.Empty(await _store.QueryAsync<ResponseRecord>(Tenant, DocumentQuery.InPartition("maths")));
+        Assert.Empty(await _store.QueryAsync(Tenant, Containers.Responses, DocumentQuery.InPartition("maths")));
         Assert.Null(await _store.GetAsync<RecommendationRecord>(Tenant, "s1"));
 
         var released = await SubmitAsync("sub-1", SubmissionStatus.Released, ("m1", 0), ("m2", 0));
@@ -153,6 +193,19 @@ public sealed class LearnerStateHandlerTests : IAsyncLifetime
     private static SubmissionRecord Submission(string id, SubmissionStatus status, params (string ItemId, decimal Score)[] scores) =>
         new(id, "times", 1, "maths", "s1", [], Now.AddMinutes(-5), false, status, scores.Length,
             ItemScores: [.. scores.Select(s => new ItemScore(s.ItemId, s.Score, 1))], Score: scores.Sum(s => s.Score));
+
+    private Task<IReadOnlyList<ResponseRecord>> AnswersAsync() => StoredResponses.InCourseAsync(_store, Tenant, "maths", CancellationToken.None);
+
+    /// <summary>Replaces the submission's folded document by the per-item documents a store written before the fold holds.</summary>
+    private async Task StoreAsBeforeTheFoldAsync(string submissionId)
+    {
+        var folded = (await _store.GetAsync<SubmissionResponsesRecord>(Tenant, SubmissionResponsesRecord.IdFor(submissionId), "maths"))!.Value;
+        Assert.True(await _store.DeleteAsync(Tenant, Containers.Responses, folded.Id));
+        foreach (var response in folded.Expand())
+        {
+            await _store.CreateAsync(Tenant, response);
+        }
+    }
 
     private async Task<ItemStatsRecord> StatsAsync(string itemId) =>
         (await _store.GetAsync<ItemStatsRecord>(Tenant, ItemStatsRecord.IdFor("times", itemId)))!.Value;

@@ -11,10 +11,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdTech.Application.Tests.Projections;
 
-/// <summary>The learner-state handler's batch fold: one write per item statistic, and a lost ETag race replays the batch's steps.</summary>
+/// <summary>
+/// The learner-state handler's batch fold: one write per item statistic, one responses document per submission, and a lost ETag
+/// race replays the batch's steps.
+/// </summary>
 public sealed class LearnerStateFoldTests
 {
-    private static readonly string[] Items = ["q1", "q2", "q3"];
+    private static readonly string[] Items = ["q1", "q2", "q3", "q4"];
     private static readonly DateTimeOffset Received = DateTimeOffset.Parse("2026-06-01T09:00:00Z", null);
 
     [Fact]
@@ -31,8 +34,25 @@ public sealed class LearnerStateFoldTests
         await Handler(counting).HandleAsync(changes, default);
 
         Assert.Equal(Items.Length, counting.Writes(Containers.ItemStats));
-        Assert.Equal(12 * Items.Length, counting.Writes(Containers.Responses));
+        Assert.Equal(12, counting.Writes(Containers.Responses)); // one document per submission, not one per item
         Assert.All(Items, item => Assert.Equal(12, Stats(world, item).Result.Attempts));
+    }
+
+    [Fact]
+    public async Task AutoGradedFourItemSubmission_WritesOneResponsesDocument_HoldingEachScoredAnswer()
+    {
+        await using var world = await WorldAsync();
+        var change = await world.WriteAsync(Released("sub-1", "s1", 0));
+        var counting = new CountingStore(world.Store);
+
+        await Handler(counting).HandleAsync([change], default);
+
+        Assert.Equal(1, counting.Writes(Containers.Responses));
+        var stored = Assert.Single(await world.Store.QueryAsync(ProjectionWorld.Tenant, Containers.Responses, DocumentQuery.InPartition("math101")));
+        Assert.Equal(SubmissionResponsesRecord.IdFor("sub-1"), stored.Id);
+        var answers = await StoredResponses.InCourseAsync(world.Store, ProjectionWorld.Tenant, "math101", default);
+        Assert.Equal(Items.Select(i => ResponseRecord.IdFor("sub-1", i)), answers.Select(a => a.Id));
+        Assert.All(answers, a => Assert.Equal((1.0, "s1"), (a.EloK, a.UserId))); // each item's first answer: K = 1
     }
 
     [Fact]
@@ -57,10 +77,12 @@ public sealed class LearnerStateFoldTests
             Assert.Equal((sequential.Attempts, sequential.Correct), (raced.Attempts, raced.Correct));
             Assert.Equal(sequential.Difficulty, raced.Difficulty, 12);
             // My response carries the K of the step that was written: the second attempt's, not the first's I computed before the race.
-            var k = (await racing.Store.GetAsync<ResponseRecord>(ProjectionWorld.Tenant, ResponseRecord.IdFor("sub-a", item), "math101"))!.Value.EloK;
-            Assert.Equal((await oneAfterTheOther.Store.GetAsync<ResponseRecord>(ProjectionWorld.Tenant, ResponseRecord.IdFor("sub-a", item), "math101"))!.Value.EloK, k);
+            Assert.Equal(await EloKAsync(oneAfterTheOther, "sub-a", item), await EloKAsync(racing, "sub-a", item));
         }
     }
+
+    private static async Task<double?> EloKAsync(World world, string submission, string item) =>
+        (await StoredResponses.InCourseAsync(world.Store, ProjectionWorld.Tenant, "math101", default)).Single(r => r.Id == ResponseRecord.IdFor(submission, item)).EloK;
 
     private static async Task<ItemStatsRecord> Stats(World world, string item) =>
         (await world.Store.GetAsync<ItemStatsRecord>(ProjectionWorld.Tenant, ItemStatsRecord.IdFor("quiz1", item), "math101"))!.Value;

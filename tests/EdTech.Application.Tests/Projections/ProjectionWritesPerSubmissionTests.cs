@@ -37,8 +37,9 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
         { ChangeFeedCatalog.SubmissionProjection.Name, 2 },
         { ChangeFeedCatalog.ReviewQueueProjection.Name, 0 },
         { ChangeFeedCatalog.AssessmentStatisticsProjection.Name, 1 },
-        // 3 responses, the learner state and the recommendations per submission, the 3 item statistics once per batch.
-        { ChangeFeedCatalog.LearnerState.Name, 5 + (3.0 / Submissions) },
+        // The responses (one document for its 3 answers), the learner state and the recommendations per submission, the 3 item
+        // statistics once per batch.
+        { ChangeFeedCatalog.LearnerState.Name, 3 + (3.0 / Submissions) },
         { ChangeFeedCatalog.UsageProjection.Name, 2 },
     };
 
@@ -54,6 +55,8 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
         if (handler == ChangeFeedCatalog.LearnerState.Name)
         {
             Assert.Equal(Items.Length, batch.Writes(Containers.ItemStats)); // each item's statistics once per batch
+            Assert.Equal(Submissions, batch.Writes(Containers.Responses)); // one responses document per submission, not one per item
+            Assert.Equal(Submissions, singles.Writes(Containers.Responses));
         }
 
         if (handler != ChangeFeedCatalog.UsageProjection.Name)

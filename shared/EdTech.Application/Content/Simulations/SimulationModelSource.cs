@@ -1,3 +1,4 @@
+using EdTech.Application.Learning;
 using EdTech.Application.Records;
 using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
@@ -91,8 +92,8 @@ public sealed class SimulationModelSource(IDocumentStore store)
         TenantId tenant, string courseId, IReadOnlyList<(string AssessmentId, Domain.Assessments.AssessmentItem Item)> items, CancellationToken ct)
     {
         var skillsOf = items.ToDictionary(i => ItemParametersRecord.IdFor(i.AssessmentId, i.Item.Id), i => i.Item.Skills, StringComparer.Ordinal);
-        var responses = await store.QueryAsync<ResponseRecord>(tenant, DocumentQuery.InPartition(courseId), ct).ConfigureAwait(false);
-        var sequences = responses.Select(r => r.Value)
+        var responses = await StoredResponses.InCourseAsync(store, tenant, courseId, ct).ConfigureAwait(false);
+        var sequences = responses
             .Where(r => skillsOf.ContainsKey(ItemParametersRecord.IdFor(r.AssessmentId, r.ItemId)))
             .SelectMany(r => skillsOf[ItemParametersRecord.IdFor(r.AssessmentId, r.ItemId)].Distinct(StringComparer.Ordinal).Select(s => (Skill: s, Response: r)))
             .GroupBy(x => x.Skill, StringComparer.Ordinal);

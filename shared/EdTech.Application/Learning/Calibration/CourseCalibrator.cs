@@ -13,7 +13,8 @@ namespace EdTech.Application.Learning.Calibration;
 public sealed record CalibrationSummary(string CourseId, int Persons, int Responses, int Calibrated, int KeptDefaults, int Flagged, string? Skipped);
 
 /// <summary>
-/// Refits 2PL item parameters of one course from its stored responses (each student's latest answer per item). Guards:
+/// Refits 2PL item parameters of one course from its stored responses (<see cref="StoredResponses"/>: each answer once, whichever
+/// shape stores it; each student's latest answer per item). Guards:
 /// no fit below <see cref="LearningOptions.CalibrationMinPersons"/> students; an item with fewer than
 /// <see cref="LearningOptions.CalibrationMinResponsesPerItem"/> responses is left out and keeps its defaults (Elo / none).
 /// Flags items whose discrimination is low (&lt; 0.2), or negative: the log-normal prior keeps the fitted a positive, so a
@@ -25,8 +26,8 @@ public sealed class CourseCalibrator(IDocumentStore store, LearningOptions optio
 
     public async Task<CalibrationSummary> CalibrateAsync(TenantId tenant, string courseId, CancellationToken ct)
     {
-        var stored = await store.QueryAsync<ResponseRecord>(tenant, DocumentQuery.InPartition(courseId), ct).ConfigureAwait(false);
-        var latest = stored.Select(r => r.Value)
+        var stored = await StoredResponses.InCourseAsync(store, tenant, courseId, ct).ConfigureAwait(false);
+        var latest = stored
             .GroupBy(r => (r.UserId, Item: ItemParametersRecord.IdFor(r.AssessmentId, r.ItemId)))
             .Select(g => g.OrderByDescending(r => r.AnsweredAt).ThenByDescending(r => r.SubmissionId, StringComparer.Ordinal).First())
             .ToList();

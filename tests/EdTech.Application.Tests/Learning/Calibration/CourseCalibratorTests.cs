@@ -78,13 +78,52 @@ public sealed class CourseCalibratorTests : IAsyncLifetime
         Assert.Equal(expected, CourseCalibrator.Flag(discrimination, restCorrelation));
     }
 
-    /// <summary>2PL answers from abilities ~ N(0,1) with a fixed seed; <paramref name="sparseItem"/> is answered by the first <paramref name="sparseResponses"/> students only.</summary>
-    private async Task SeedAsync(int persons, IReadOnlyList<IrtItem> items, int sparseItem = -1, int sparseResponses = 0)
+    [Theory]
+    [InlineData(StoredAs.PerItem)]
+    [InlineData(StoredAs.BothPerItemRegradedSince)]
+    public async Task Calibrate_ResponsesStoredBeforeTheFold_OrInBothShapes_FitAsTheFoldedDocumentsAlone(StoredAs shape)
     {
+        var items = new[] { new IrtItem(1.2, -0.5), new IrtItem(1, 0.5), new IrtItem(1.5, 0) };
+        await SeedAsync(persons: 120, items);
+        var folded = await CalibratedAsync();
+        await using var other = new TempSqliteStore("edt-cal-shape");
+        var calibrator = new CourseCalibrator(other.Store, LearningOptions.Default, new FixedClock(Now), NullLogger<CourseCalibrator>.Instance);
+        await SeedAsync(persons: 120, items, store: other.Store, shape: shape);
+
+        var summary = await calibrator.CalibrateAsync(Tenant, "maths", CancellationToken.None);
+
+        Assert.Equal((120, 360), (summary.Persons, summary.Responses));
+        Assert.Equal(folded, await CalibratedAsync(other.Store));
+    }
+
+    public enum StoredAs
+    {
+        Folded,
+        PerItem,
+
+        /// <summary>Per-item documents with every outcome flipped (an earlier grading), and the folded document written by a regrade since.</summary>
+        BothPerItemRegradedSince,
+    }
+
+    private async Task<IReadOnlyList<ItemParametersRecord>> CalibratedAsync(IDocumentStore? store = null)
+    {
+        store ??= _store;
+        await new CourseCalibrator(store, LearningOptions.Default, new FixedClock(Now), NullLogger<CourseCalibrator>.Instance).CalibrateAsync(Tenant, "maths", CancellationToken.None);
+        return [.. (await store.QueryAsync<ItemParametersRecord>(Tenant, DocumentQuery.InPartition("maths"))).Select(p => p.Value)];
+    }
+
+    /// <summary>
+    /// 2PL answers from abilities ~ N(0,1) with a fixed seed, one submission per student; <paramref name="sparseItem"/> is answered
+    /// by the first <paramref name="sparseResponses"/> students only.
+    /// </summary>
+    private async Task SeedAsync(int persons, IReadOnlyList<IrtItem> items, int sparseItem = -1, int sparseResponses = 0, IDocumentStore? store = null, StoredAs shape = StoredAs.Folded)
+    {
+        store ??= _store;
         var random = new Random(7);
         for (var p = 0; p < persons; p++)
         {
             var theta = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            var answers = new List<ItemResponse>();
             for (var i = 0; i < items.Count; i++)
             {
                 var correct = random.NextDouble() < items[i].Probability(theta);
@@ -93,8 +132,18 @@ public sealed class CourseCalibratorTests : IAsyncLifetime
                     continue;
                 }
 
-                var response = new ResponseRecord(ResponseRecord.IdFor($"sub-{p}", $"i{i}"), "maths", "quiz", $"i{i}", $"u{p}", $"sub-{p}", 1, correct, Now.AddDays(-1));
-                await _store.ReplaceAsync(Tenant, response, null);
+                answers.Add(new ItemResponse($"i{i}", correct));
+            }
+
+            var submission = new SubmissionResponsesRecord($"sub-{p}", "maths", "quiz", $"u{p}", $"sub-{p}", 1, Now.AddDays(-1), answers);
+            if (shape != StoredAs.PerItem)
+            {
+                await store.CreateAsync(Tenant, submission);
+            }
+
+            foreach (var response in shape == StoredAs.Folded ? Enumerable.Empty<ResponseRecord>() : submission.Expand())
+            {
+                await store.CreateAsync(Tenant, shape == StoredAs.PerItem ? response : response with { Correct = !response.Correct });
             }
         }
     }
