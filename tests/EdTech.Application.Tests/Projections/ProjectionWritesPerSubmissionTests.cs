@@ -39,7 +39,7 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
         { ChangeFeedCatalog.AssessmentStatisticsProjection.Name, 1 },
         // 3 responses, the learner state and the recommendations per submission, the 3 item statistics once per batch.
         { ChangeFeedCatalog.LearnerState.Name, 5 + (3.0 / Submissions) },
-        { ChangeFeedCatalog.UsageProjection.Name, 2 },
+        { ChangeFeedCatalog.UsageOnSubmissions.Name, 2 },
     };
 
     [Theory]
@@ -56,7 +56,7 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
             Assert.Equal(Items.Length, batch.Writes(Containers.ItemStats)); // each item's statistics once per batch
         }
 
-        if (handler != ChangeFeedCatalog.UsageProjection.Name)
+        if (handler != ChangeFeedCatalog.UsageOnSubmissions.Name)
         {
             // Usage is left as it was: today's course summary is recomputed at most once a minute by design, so the single changes
             // leave it marked stale where one batch leaves it fresh.
@@ -167,7 +167,7 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
             _ when name == ChangeFeedCatalog.LearnerState.Name => new LearnerStateHandler(store,
                 new RecommendationBuilder(store, new RecommendationCache(clock, LearningOptions.Default), LearningOptions.Default, clock), LearningOptions.Default,
                 new ErasureMarkers(store), clock, NullLogger<LearnerStateHandler>.Instance),
-            _ when name == ChangeFeedCatalog.UsageProjection.Name => new UsageProjection(store, new TenantTimeZones(store, clock), clock),
+            _ when name == ChangeFeedCatalog.UsageOnSubmissions.Name => new UsageOnSubmissions(new UsageProjection(store, new TenantTimeZones(store, clock), clock)),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a handler of the submissions container"),
         };
     }
