@@ -56,7 +56,7 @@ public sealed class ChangeFeedDelivery(
         {
             if (handler is IChangeFeedComposite composite)
             {
-                await DeliverPartsAsync(composite, changes, clock.GetUtcNow() - oldest, ct).ConfigureAwait(false);
+                await DeliverPartsAsync(composite, changes, ct).ConfigureAwait(false);
             }
             else
             {
@@ -75,7 +75,7 @@ public sealed class ChangeFeedDelivery(
     }
 
     /// <summary>Each part over its changes, in order; a failure that escapes a part is rethrown once every part has run.</summary>
-    private async Task DeliverPartsAsync(IChangeFeedComposite composite, IReadOnlyList<StoredDocument> changes, TimeSpan lag, CancellationToken ct)
+    private async Task DeliverPartsAsync(IChangeFeedComposite composite, IReadOnlyList<StoredDocument> changes, CancellationToken ct)
     {
         Exception? first = null;
         foreach (var part in composite.Parts)
@@ -86,7 +86,8 @@ public sealed class ChangeFeedDelivery(
                 continue;
             }
 
-            using var span = ChangeFeedSpans.Start(part.Name, mine, lag);
+            // The part's lag when it starts (the parts before it took their time): what an SLO on that part's freshness reads.
+            using var span = ChangeFeedSpans.Start(part.Name, mine, clock.GetUtcNow() - mine.Min(c => c.UpdatedAt));
             try
             {
                 await DeliverCoreAsync(part, mine, span, countHandled: false, ct).ConfigureAwait(false);

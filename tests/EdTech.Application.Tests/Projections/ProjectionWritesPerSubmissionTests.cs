@@ -68,6 +68,58 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task SubmissionInsights_TheBurstDeliveredTwice_WritesNothingTheSecondTime()
+    {
+        var world = new ProjectionWorld();
+        await world.InitializeAsync();
+        try
+        {
+            var (_, changes) = await WriteBurstAsync(world);
+            var counting = new CountingStore(world.Store);
+            var insights = new SubmissionInsights(
+                (ReviewQueueProjection)Create(ChangeFeedCatalog.ReviewQueueProjection.Name, counting, world),
+                (AssessmentStatisticsProjection)Create(ChangeFeedCatalog.AssessmentStatisticsProjection.Name, counting, world),
+                (LearnerStateHandler)Create(ChangeFeedCatalog.LearnerState.Name, counting, world),
+                (UsageOnSubmissions)Create(ChangeFeedCatalog.UsageOnSubmissions.Name, counting, world));
+            var delivery = new ChangeFeedDelivery(counting, ChangeFeedRetryOptions.Default, [], new FixedClock(Received.AddHours(1)), NullLogger<ChangeFeedDelivery>.Instance);
+
+            await delivery.DeliverAsync(insights, changes, default);
+            var first = counting.AllWrites;
+            await delivery.DeliverAsync(insights, changes, default);
+
+            Assert.True(first >= Submissions, $"{first} writes for {Submissions} submissions");
+            Assert.Equal(first, counting.AllWrites);
+            Assert.Equal(0, counting.Writes(Containers.Poison));
+        }
+        finally
+        {
+            await world.DisposeAsync();
+        }
+    }
+
+    /// <summary>The burst: every submission stored as accepted, then each graded and released in one write; the changes in feed order.</summary>
+    private static async Task<(List<(string Id, string User, DateTimeOffset At)> Submissions, List<StoredDocument> Changes)> WriteBurstAsync(ProjectionWorld world)
+    {
+        await world.Store.CreateAsync(ProjectionWorld.Tenant, Assessment());
+        var submissions = Enumerable.Range(0, Students).Select(i => (Id: $"sub{i}", User: $"s{i}", At: Received.AddSeconds(i)))
+            .Concat(Enumerable.Range(0, SecondAttempts).Select(i => (Id: $"sub{i}b", User: $"s{i}", At: Received.AddMinutes(5).AddSeconds(i))))
+            .ToList();
+        var changes = new List<StoredDocument>();
+        foreach (var (id, user, at) in submissions)
+        {
+            changes.Add(await world.WriteAsync(ProjectionWorld.Submission(id, SubmissionStatus.Accepted, userId: user) with { ReceivedAt = at }));
+        }
+
+        foreach (var ((id, user, at), i) in submissions.Select((s, i) => (s, i)))
+        {
+            var scores = Items.Select((item, n) => new ItemScore(item, (i + n) % 3 == 0 ? 0 : 1, 1)).ToArray();
+            changes.Add(await world.WriteAsync(ProjectionWorld.Submission(id, SubmissionStatus.Released, scores.Sum(s => s.Score), user, scores) with { ReceivedAt = at }));
+        }
+
+        return (submissions, changes);
+    }
+
     private static string Describe(CountingStore store) =>
         $"{(double)store.AllWrites / Submissions:0.##} writes/submission ({string.Join(", ", store.ByContainer.Select(c => $"{c.Key} {c.Value}"))})";
 
@@ -77,22 +129,7 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
         await world.InitializeAsync();
         try
         {
-            await world.Store.CreateAsync(ProjectionWorld.Tenant, Assessment());
-            var submissions = Enumerable.Range(0, Students).Select(i => (Id: $"sub{i}", User: $"s{i}", At: Received.AddSeconds(i)))
-                .Concat(Enumerable.Range(0, SecondAttempts).Select(i => (Id: $"sub{i}b", User: $"s{i}", At: Received.AddMinutes(5).AddSeconds(i))))
-                .ToList();
-            var changes = new List<StoredDocument>();
-            foreach (var (id, user, at) in submissions)
-            {
-                changes.Add(await world.WriteAsync(ProjectionWorld.Submission(id, SubmissionStatus.Accepted, userId: user) with { ReceivedAt = at }));
-            }
-
-            foreach (var ((id, user, at), i) in submissions.Select((s, i) => (s, i)))
-            {
-                var scores = Items.Select((item, n) => new ItemScore(item, (i + n) % 3 == 0 ? 0 : 1, 1)).ToArray();
-                changes.Add(await world.WriteAsync(ProjectionWorld.Submission(id, SubmissionStatus.Released, scores.Sum(s => s.Score), user, scores) with { ReceivedAt = at }));
-            }
-
+            var (submissions, changes) = await WriteBurstAsync(world);
             var counting = new CountingStore(world.Store);
             var handler = Create(handlerName, counting, world);
             if (oneBatch)
