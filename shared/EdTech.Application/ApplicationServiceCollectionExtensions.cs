@@ -139,8 +139,10 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<IChangeFeedHandler, TagChangedItems>();
         services.AddSingleton<IChangeFeedHandler, SubmissionProjection>();
         services.AddSingleton<IChangeFeedHandler, StartGradingOnSubmission>();
-        services.AddSingleton<IChangeFeedHandler, ReviewQueueProjection>();
-        services.AddSingleton<IChangeFeedHandler, AssessmentStatisticsProjection>();
+        // Parts of the submission-insights consumer (ChangeFeedCatalog.SubmissionInsights), not handlers of their own.
+        services.AddSingleton<ReviewQueueProjection>();
+        services.AddSingleton<AssessmentStatisticsProjection>();
+        services.AddSingleton<IChangeFeedHandler, SubmissionInsights>();
         services.AddSingleton<IChangeFeedHandler, StartRegradeOnNewVersion>();
         services.AddSingleton<IChangeFeedHandler, StartReleaseOnRequest>();
         services.AddSingleton<IChangeFeedHandler, StartTaggingOnJob>();
@@ -178,7 +180,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<GetFlaggedItemsHandler>();
         services.AddSingleton<CourseCalibrator>();
         services.AddSingleton<CalibrationScheduler>();
-        services.AddSingleton<IChangeFeedHandler, LearnerStateHandler>();
+        services.AddSingleton<LearnerStateHandler>(); // a part of the submission-insights consumer
         return services;
     }
 }

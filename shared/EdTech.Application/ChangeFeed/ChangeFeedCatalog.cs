@@ -3,21 +3,13 @@ using EdTech.Application.Storage;
 namespace EdTech.Application.ChangeFeed;
 
 /// <summary>
-/// One change-feed consumer as it is declared once: its name (the checkpoint key and lease name), the containers it
-/// reads, how it is scheduled while the host is busy, and whether it starts durable work (its Azure trigger then binds
-/// the invocation's durable client).
-/// </summary>
-public sealed record ChangeFeedConsumer(string Name, ChangeFeedUrgency Urgency, bool StartsDurableWork, IReadOnlySet<string> Containers)
-{
-    /// <summary>The Cosmos DB trigger's lease prefix for one container: one lease set per consumer and container.</summary>
-    public string LeasePrefix(string container) => $"{Name}.{container}.";
-}
-
-/// <summary>
 /// Every change-feed handler, declared once. The handlers take their name, containers and urgency from here; both hosts
 /// check their registered handlers against it at start-up (<see cref="EnsureMatches"/>); the LocalHost pump runs what is
 /// registered, and the Functions app has one Cosmos DB trigger per (consumer, container) with
 /// <see cref="ChangeFeedConsumer.LeasePrefix"/> (tests/EdTech.Functions.Tests/ChangeFeed holds the trigger file against this list).
+/// A composite consumer (<see cref="SubmissionInsights"/>) is one delivery, one checkpoint and one trigger per container; its
+/// parts are declared here too (name, containers, urgency) but are not in <see cref="All"/>: they are handlers only inside it
+/// (<see cref="IChangeFeedComposite"/>, docs/projection-writes.md, "One delivery for the deferrable projections").
 /// </summary>
 public static class ChangeFeedCatalog
 {
@@ -25,11 +17,31 @@ public static class ChangeFeedCatalog
 
     public static ChangeFeedConsumer SubmissionProjection { get; } = Declare("submission-projection", ChangeFeedUrgency.Immediate, startsDurableWork: false, Containers.Submissions);
 
+    /// <summary>A part of <see cref="SubmissionInsights"/>.</summary>
     public static ChangeFeedConsumer ReviewQueueProjection { get; } = Declare("review-queue-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Submissions);
 
+    /// <summary>A part of <see cref="SubmissionInsights"/>.</summary>
     public static ChangeFeedConsumer AssessmentStatisticsProjection { get; } = Declare("assessment-statistics-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Submissions);
 
+    /// <summary>A part of <see cref="SubmissionInsights"/>.</summary>
     public static ChangeFeedConsumer LearnerState { get; } = Declare("learner-state", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Submissions);
+
+    /// <summary>
+    /// A part of <see cref="SubmissionInsights"/>: the submissions side of the usage projection (its usage-events side stays
+    /// <see cref="UsageProjection"/>); on the LocalHost it was read under usage-projection's checkpoint.
+    /// </summary>
+    public static ChangeFeedConsumer UsageOnSubmissions { get; } =
+        Declare("usage-on-submissions", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Submissions) with { FormerCheckpoint = "usage-projection" };
+
+    /// <summary>
+    /// The deferrable projections of <c>submissions</c> as one consumer: each batch is delivered once and its parts run in this
+    /// order, each under the delivery's retry and poison policy of its own (<see cref="ChangeFeedDelivery"/>).
+    /// </summary>
+    public static ChangeFeedConsumer SubmissionInsights { get; } =
+        Declare("submission-insights", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Submissions) with
+        {
+            Parts = [ReviewQueueProjection, AssessmentStatisticsProjection, LearnerState, UsageOnSubmissions],
+        };
 
     public static ChangeFeedConsumer StartRegrade { get; } = Declare("start-regrade", ChangeFeedUrgency.Immediate, startsDurableWork: true, Containers.Assessments);
 
@@ -48,8 +60,11 @@ public static class ChangeFeedCatalog
 
     public static ChangeFeedConsumer IntegrationEventDispatch { get; } = Declare("integration-event-dispatch", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.IntegrationEvents);
 
-    /// <summary>Per-course, per-day usage from students' learning events and their submissions (docs/insight.md, "Usage").</summary>
-    public static ChangeFeedConsumer UsageProjection { get; } = Declare("usage-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.UsageEvents, Containers.Submissions);
+    /// <summary>
+    /// Per-course, per-day usage from students' learning events (docs/insight.md, "Usage"); their submissions reach the same
+    /// projection through <see cref="UsageOnSubmissions"/>, a part of <see cref="SubmissionInsights"/>.
+    /// </summary>
+    public static ChangeFeedConsumer UsageProjection { get; } = Declare("usage-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.UsageEvents);
 
     /// <summary>Each student's weekly mastery per skill and active modules per course, for the weekly heatmaps (docs/insight.md, "Weekly heatmaps").</summary>
     public static ChangeFeedConsumer AnalyticsWeeksProjection { get; } = Declare("analytics-weeks-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.LearnerState, Containers.UsageEvents);
@@ -59,7 +74,7 @@ public static class ChangeFeedCatalog
         Declare("analytics-items-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.AssessmentStatistics, Containers.Enrollments, Containers.Assessments);
 
     public static IReadOnlyList<ChangeFeedConsumer> All { get; } =
-        [StartGrading, SubmissionProjection, ReviewQueueProjection, AssessmentStatisticsProjection, LearnerState, StartRegrade, StartRelease, StartTagging, TagChangedItems, StartWorkflowRuns, ScheduleRelease, NotificationDispatch,
+        [StartGrading, SubmissionProjection, SubmissionInsights, StartRegrade, StartRelease, StartTagging, TagChangedItems, StartWorkflowRuns, ScheduleRelease, NotificationDispatch,
          IntegrationEventDispatch, UsageProjection, AnalyticsWeeksProjection, AnalyticsItemsProjection];
 
     public static ChangeFeedConsumer? Find(string name) => All.FirstOrDefault(c => c.Name == name);
@@ -83,10 +98,9 @@ public static class ChangeFeedCatalog
             {
                 problems.Add($"Change-feed handler '{handler.Name}' ({handler.GetType().Name}) is not in ChangeFeedCatalog.");
             }
-            else if (declared.Urgency != handler.Urgency || !declared.Containers.SetEquals(handler.Containers))
+            else
             {
-                problems.Add($"Change-feed handler '{handler.Name}' reads {Listed(handler.Containers)} as {handler.Urgency}; " +
-                    $"the catalog declares {Listed(declared.Containers)} as {declared.Urgency}.");
+                problems.AddRange(Mismatch(declared, handler));
             }
         }
 
@@ -101,6 +115,32 @@ public static class ChangeFeedCatalog
         if (problems.Count > 0)
         {
             throw new InvalidOperationException("The change-feed handlers do not match ChangeFeedCatalog:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+        }
+    }
+
+    /// <summary>How one registered handler (and, for a composite, each of its parts in order) differs from its declaration.</summary>
+    private static IEnumerable<string> Mismatch(ChangeFeedConsumer declared, IChangeFeedHandler handler)
+    {
+        if (declared.Urgency != handler.Urgency || !declared.Containers.SetEquals(handler.Containers))
+        {
+            yield return $"Change-feed handler '{handler.Name}' reads {Listed(handler.Containers)} as {handler.Urgency}; " +
+                $"the catalog declares {Listed(declared.Containers)} as {declared.Urgency}.";
+        }
+
+        var parts = (handler as IChangeFeedComposite)?.Parts ?? [];
+        if (!declared.Parts.Select(p => p.Name).SequenceEqual(parts.Select(p => p.Name), StringComparer.Ordinal))
+        {
+            yield return $"Change-feed handler '{handler.Name}' runs parts [{string.Join(", ", parts.Select(p => p.Name))}]; " +
+                $"the catalog declares [{string.Join(", ", declared.Parts.Select(p => p.Name))}].";
+            yield break;
+        }
+
+        foreach (var (part, declaredPart) in parts.Zip(declared.Parts))
+        {
+            foreach (var problem in Mismatch(declaredPart, part))
+            {
+                yield return problem;
+            }
         }
     }
 

@@ -22,6 +22,11 @@ namespace EdTech.Application.ChangeFeed;
 /// <see cref="ChangeFeedRetryOptions.MaxTransientAttempts"/> in-place retries they are rethrown, and the host redelivers the batch.</item>
 /// </list>
 /// Handlers are idempotent, so handing a change over again after a partial failure is safe.
+/// A composite consumer (<see cref="IChangeFeedComposite"/>) is delivered once, under its own name (span, lag, changes
+/// counted once); its parts run in order over their containers' changes, each under the policy above with its own name (its
+/// span "changefeed {part}", its attempts, its poison records), so a change one part poisons or drops is still handled by the
+/// others. A part whose failure escapes (a persistent transient one) does not stop the parts after it: they run, then the
+/// first failure is rethrown and the host redelivers the batch to every part (docs/projection-writes.md).
 /// </summary>
 public sealed class ChangeFeedDelivery(
     IDocumentStore store, ChangeFeedRetryOptions options, IEnumerable<ITransientFailures> transientFailures, TimeProvider clock, ILogger<ChangeFeedDelivery> logger,
@@ -49,7 +54,14 @@ public sealed class ChangeFeedDelivery(
         using var span = ChangeFeedSpans.Start(handler.Name, changes, clock.GetUtcNow() - oldest);
         try
         {
-            await DeliverCoreAsync(handler, changes, span, ct).ConfigureAwait(false);
+            if (handler is IChangeFeedComposite composite)
+            {
+                await DeliverPartsAsync(composite, changes, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await DeliverCoreAsync(handler, changes, span, countHandled: true, ct).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -62,12 +74,52 @@ public sealed class ChangeFeedDelivery(
         }
     }
 
-    private async Task DeliverCoreAsync(IChangeFeedHandler handler, IReadOnlyList<StoredDocument> changes, System.Diagnostics.Activity? span, CancellationToken ct)
+    /// <summary>Each part over its changes, in order; a failure that escapes a part is rethrown once every part has run.</summary>
+    private async Task DeliverPartsAsync(IChangeFeedComposite composite, IReadOnlyList<StoredDocument> changes, CancellationToken ct)
+    {
+        Exception? first = null;
+        foreach (var part in composite.Parts)
+        {
+            var mine = ChangeFeedComposite.For(part, changes);
+            if (mine.Count == 0)
+            {
+                continue;
+            }
+
+            // The part's lag when it starts (the parts before it took their time): what an SLO on that part's freshness reads.
+            using var span = ChangeFeedSpans.Start(part.Name, mine, clock.GetUtcNow() - mine.Min(c => c.UpdatedAt));
+            try
+            {
+                await DeliverCoreAsync(part, mine, span, countHandled: false, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                EdTechTelemetry.Fail(span, ex);
+                logger.LogWarning(ex, "Change-feed part {Part} of {Handler} failed its batch of {Count} changes; the other parts go on, then the batch is redelivered",
+                    part.Name, composite.Name, mine.Count);
+                first ??= ex;
+            }
+        }
+
+        if (first is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
+
+        Count(composite, changes.Count, "handled");
+    }
+
+    /// <param name="countHandled">False for a composite's part: the composite counts its delivered changes once.</param>
+    private async Task DeliverCoreAsync(IChangeFeedHandler handler, IReadOnlyList<StoredDocument> changes, System.Diagnostics.Activity? span, bool countHandled, CancellationToken ct)
     {
         var failure = await TryAsync(handler, changes, ct).ConfigureAwait(false);
         if (failure is null)
         {
-            Count(handler, changes.Count, "handled");
+            if (countHandled)
+            {
+                Count(handler, changes.Count, "handled");
+            }
+
             return;
         }
 
@@ -94,7 +146,11 @@ public sealed class ChangeFeedDelivery(
             var single = await TryAsync(handler, [change], ct).ConfigureAwait(false);
             if (single is null)
             {
-                Count(handler, 1, "handled");
+                if (countHandled)
+                {
+                    Count(handler, 1, "handled");
+                }
+
                 continue;
             }
 

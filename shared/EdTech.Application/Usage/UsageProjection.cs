@@ -12,14 +12,15 @@ namespace EdTech.Application.Usage;
 public sealed record UsageDaySummary(UsageDay Day, IReadOnlyList<SectionUsageDay> Sections);
 
 /// <summary>
-/// Keeps the per-course, per-day usage from the change feed of usage events and submissions (deferrable: it never slows an exam).
+/// Keeps the per-course, per-day usage from the change feed of usage events and submissions (deferrable: it never slows an exam);
+/// the submissions reach it through <see cref="UsageOnSubmissions"/>, a part of the submission-insights consumer.
 /// Days are the tenant's local calendar days (<see cref="TenantTimeZones"/>). Three steps, all idempotent under redelivery:
 /// (1) each change is added to its student's day (<see cref="UsageStudentDayRecord"/>), which lists the event and submission ids
 /// already counted, so a redelivered change adds nothing; (2) each <c>content</c> event is merged into the student's module
 /// progress (<see cref="UsageModuleProgressRecord"/>: min / max / union, so redelivery changes nothing); (3) every day a batch
 /// touched is recomputed from all its student-days into <see cref="CourseUsageDayRecord"/> (a recomputation, never an
 /// increment, so running it twice, or after a failure between the steps, gives the same result). Every write is conditional on
-/// the ETag read and retried on a conflict: in Azure the usage-events and submissions triggers run this handler concurrently.
+/// the ETag read and retried on a conflict: in Azure the usage-projection and submission-insights triggers run this projection concurrently.
 /// </summary>
 public sealed class UsageProjection(IDocumentStore store, TenantTimeZones timeZones, TimeProvider clock) : IChangeFeedHandler
 {

@@ -11,7 +11,9 @@ namespace EdTech.Infrastructure.ChangeFeed;
 /// store's ordered feed from that handler's checkpoint. The checkpoint moves only after the batch was
 /// delivered through <see cref="ChangeFeedDelivery"/> (the same retry and poison policy as the Azure triggers), so delivery
 /// is at least once and a change that keeps failing goes to poison instead of holding the checkpoint; a transient failure
-/// that persists is retried here after a pause, from the same checkpoint.
+/// that persists is retried here after a pause, from the same checkpoint. A composite consumer with no checkpoint yet starts
+/// at the smallest checkpoint of the consumers its parts were (<see cref="ChangeFeedConsumer.TakesOverCheckpoints"/>): the
+/// upgrade that merged them neither replays the feed from the start nor skips what one of them had not read yet.
 /// </summary>
 /// <param name="options">How small the steps are while the host is busy (<see cref="ChangeFeedPumpOptions"/>).</param>
 /// <param name="pacing">Times the pauses (the busy pause, the pause before a failed step is retried): wall-clock pacing, so the
@@ -37,8 +39,17 @@ public sealed class ChangeFeedPump(
     {
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(handlers.Select(h => Task.Run(() => RunAsync(h, stoppingToken), stoppingToken)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Before any loop runs: a consumer a composite takes over may still run (usage-projection, on usage-events only now)
+        // and must not move its checkpoint before the composite has taken it.
+        foreach (var handler in handlers)
+        {
+            await TakeOverAsync(handler, stoppingToken).ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(handlers.Select(h => Task.Run(() => RunAsync(h, stoppingToken), stoppingToken))).ConfigureAwait(false);
+    }
 
     private async Task RunAsync(IChangeFeedHandler handler, CancellationToken ct)
     {
@@ -105,6 +116,49 @@ public sealed class ChangeFeedPump(
             {
                 logger.LogWarning(ex, "Change-feed handler {Handler} failed after {Checkpoint}; retrying", handler.Name, checkpoint);
                 // Stopped while pausing: no exception, the loop's condition ends the loop.
+                await Task.Delay(RetryPause, pacing, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A composite without a checkpoint yet (0) saves the smallest of the checkpoints it takes over as its own; retried after a
+    /// pause until it succeeds or the host stops.
+    /// </summary>
+    private async Task TakeOverAsync(IChangeFeedHandler handler, CancellationToken ct)
+    {
+        var former = ChangeFeedCatalog.Find(handler.Name)?.TakesOverCheckpoints ?? [];
+        while (former.Count > 0 && !ct.IsCancellationRequested)
+        {
+            try
+            {
+                if (await feed.GetCheckpointAsync(handler.Name, ct).ConfigureAwait(false) > 0)
+                {
+                    return;
+                }
+
+                var start = long.MaxValue;
+                foreach (var name in former)
+                {
+                    start = Math.Min(start, await feed.GetCheckpointAsync(name, ct).ConfigureAwait(false));
+                }
+
+                if (start > 0)
+                {
+                    await feed.SaveCheckpointAsync(handler.Name, start, ct).ConfigureAwait(false);
+                    logger.LogInformation("Change-feed consumer {Handler} had no checkpoint; it starts at {Checkpoint}, the smallest of {Former}",
+                        handler.Name, start, string.Join(", ", former));
+                }
+
+                return;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Change-feed consumer {Handler} could not take over its parts' checkpoints; retrying", handler.Name);
                 await Task.Delay(RetryPause, pacing, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }

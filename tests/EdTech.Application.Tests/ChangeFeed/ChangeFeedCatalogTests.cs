@@ -18,15 +18,15 @@ public sealed class ChangeFeedCatalogTests
     [Fact]
     public void Differences_ForExactlyTheCatalog_AreNone()
     {
-        Assert.Empty(ChangeFeedCatalog.Differences(ChangeFeedCatalog.All.Select(c => new Handler(c.Name, c.Urgency, [.. c.Containers]))));
+        Assert.Empty(ChangeFeedCatalog.Differences(ChangeFeedCatalog.All.Select(Fake)));
     }
 
     [Fact]
     public void Differences_NameEachMismatch()
     {
         var handlers = ChangeFeedCatalog.All
-            .Where(c => c != ChangeFeedCatalog.LearnerState)
-            .Select(c => c == ChangeFeedCatalog.ReviewQueueProjection ? new Handler(c.Name, ChangeFeedUrgency.Immediate, [.. c.Containers]) : new Handler(c.Name, c.Urgency, [.. c.Containers]))
+            .Where(c => c != ChangeFeedCatalog.AnalyticsWeeksProjection)
+            .Select(c => Fake(c, part => part == ChangeFeedCatalog.ReviewQueueProjection ? new Handler(part.Name, ChangeFeedUrgency.Immediate, [.. part.Containers]) : null))
             .Append(new Handler("extra", ChangeFeedUrgency.Deferrable, Containers.Courses))
             .Append(new Handler(ChangeFeedCatalog.StartGrading.Name, ChangeFeedUrgency.Immediate, Containers.Submissions))
             .ToList();
@@ -36,7 +36,7 @@ public sealed class ChangeFeedCatalogTests
         Assert.Contains(problems, p => p.Contains("'start-grading' is registered 2 times", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'extra' (Handler) is not in ChangeFeedCatalog", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'review-queue-projection' reads [submissions] as Immediate", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("declares 'learner-state' but no handler is registered", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("declares 'analytics-weeks-projection' but no handler is registered", StringComparison.Ordinal));
         Assert.Equal(4, problems.Count);
         Assert.Throws<InvalidOperationException>(() => ChangeFeedCatalog.EnsureMatches(handlers));
     }
@@ -49,9 +49,7 @@ public sealed class ChangeFeedCatalogTests
         {
             ("start-grading", ChangeFeedUrgency.Immediate, true, Containers.Submissions),
             ("submission-projection", ChangeFeedUrgency.Immediate, false, Containers.Submissions),
-            ("review-queue-projection", ChangeFeedUrgency.Deferrable, false, Containers.Submissions),
-            ("assessment-statistics-projection", ChangeFeedUrgency.Deferrable, false, Containers.Submissions),
-            ("learner-state", ChangeFeedUrgency.Deferrable, false, Containers.Submissions),
+            ("submission-insights", ChangeFeedUrgency.Deferrable, false, Containers.Submissions),
             ("start-regrade", ChangeFeedUrgency.Immediate, true, Containers.Assessments),
             ("start-release", ChangeFeedUrgency.Immediate, true, Containers.Assessments),
             ("start-tagging", ChangeFeedUrgency.Immediate, true, Containers.TaggingJobs),
@@ -60,12 +58,37 @@ public sealed class ChangeFeedCatalogTests
             ("schedule-release", ChangeFeedUrgency.Deferrable, true, Containers.Assessments),
             ("notification-dispatch", ChangeFeedUrgency.Deferrable, false, Containers.Notifications),
             ("integration-event-dispatch", ChangeFeedUrgency.Deferrable, false, Containers.IntegrationEvents),
-            ("usage-projection", ChangeFeedUrgency.Deferrable, false, $"{Containers.Submissions},{Containers.UsageEvents}"),
+            ("usage-projection", ChangeFeedUrgency.Deferrable, false, Containers.UsageEvents),
             ("analytics-weeks-projection", ChangeFeedUrgency.Deferrable, false, $"{Containers.LearnerState},{Containers.UsageEvents}"),
             ("analytics-items-projection", ChangeFeedUrgency.Deferrable, false, $"{Containers.AssessmentStatistics},{Containers.Assessments},{Containers.Enrollments}"),
         };
 
         Assert.Equal(expected, ChangeFeedCatalog.All.Select(c => (c.Name, c.Urgency, c.StartsDurableWork, string.Join(",", c.Containers.Order(StringComparer.Ordinal)))));
+    }
+
+    [Fact]
+    public void SubmissionInsights_PinsItsDeferrablePartsInOrder_AndTheCheckpointsItTakesOver()
+    {
+        var parts = ChangeFeedCatalog.SubmissionInsights.Parts;
+
+        Assert.Equal(["review-queue-projection", "assessment-statistics-projection", "learner-state", "usage-on-submissions"], parts.Select(p => p.Name));
+        Assert.All(parts, p => Assert.Equal((ChangeFeedUrgency.Deferrable, false, Containers.Submissions), (p.Urgency, p.StartsDurableWork, string.Join(",", p.Containers))));
+        Assert.Equal(["review-queue-projection", "assessment-statistics-projection", "learner-state", "usage-projection"], ChangeFeedCatalog.SubmissionInsights.TakesOverCheckpoints);
+        Assert.Empty(ChangeFeedCatalog.StartGrading.TakesOverCheckpoints);
+        Assert.DoesNotContain(ChangeFeedCatalog.All, c => parts.Any(p => p.Name == c.Name));
+    }
+
+    [Fact]
+    public void Differences_CompositeRunningOtherParts_IsNamed()
+    {
+        var handlers = ChangeFeedCatalog.All.Select(c => c == ChangeFeedCatalog.SubmissionInsights
+            ? new Composite(c.Name, c.Urgency, [.. c.Containers], [.. c.Parts.Reverse().Select(p => new Handler(p.Name, p.Urgency, [.. p.Containers]))])
+            : Fake(c));
+
+        var problem = Assert.Single(ChangeFeedCatalog.Differences(handlers));
+
+        Assert.Equal("Change-feed handler 'submission-insights' runs parts [usage-on-submissions, learner-state, assessment-statistics-projection, review-queue-projection]; " +
+            "the catalog declares [review-queue-projection, assessment-statistics-projection, learner-state, usage-on-submissions].", problem);
     }
 
     [Fact]
@@ -86,7 +109,7 @@ public sealed class ChangeFeedCatalogTests
     public void Differences_SameUrgencyOtherContainers_IsNamed()
     {
         var handlers = ChangeFeedCatalog.All
-            .Select(c => c == ChangeFeedCatalog.LearnerState ? new Handler(c.Name, c.Urgency, Containers.Submissions, Containers.Courses) : new Handler(c.Name, c.Urgency, [.. c.Containers]));
+            .Select(c => Fake(c, part => part == ChangeFeedCatalog.LearnerState ? new Handler(part.Name, part.Urgency, Containers.Submissions, Containers.Courses) : null));
 
         var problem = Assert.Single(ChangeFeedCatalog.Differences(handlers));
 
@@ -96,7 +119,7 @@ public sealed class ChangeFeedCatalogTests
     [Fact]
     public void Differences_NamesTheExactProblems()
     {
-        var handlers = ChangeFeedCatalog.All.Skip(1).Select(c => new Handler(c.Name, c.Urgency, [.. c.Containers]))
+        var handlers = ChangeFeedCatalog.All.Skip(1).Select(Fake)
             .Append(new Handler("extra", ChangeFeedUrgency.Deferrable, Containers.Courses))
             .Append(new Handler("extra", ChangeFeedUrgency.Deferrable, Containers.Courses))
             .Append(new Handler("extra", ChangeFeedUrgency.Deferrable, Containers.Courses));
@@ -114,7 +137,7 @@ public sealed class ChangeFeedCatalogTests
     [Fact]
     public void EnsureMatches_ExactlyTheCatalog_Passes_OtherwiseThrowsListingEachProblem()
     {
-        var exact = ChangeFeedCatalog.All.Select(c => new Handler(c.Name, c.Urgency, [.. c.Containers])).ToList();
+        var exact = ChangeFeedCatalog.All.Select(Fake).ToList();
 
         ChangeFeedCatalog.EnsureMatches(exact);
         var error = Assert.Throws<InvalidOperationException>(() => ChangeFeedCatalog.EnsureMatches(exact.Skip(1)));
@@ -126,13 +149,33 @@ public sealed class ChangeFeedCatalogTests
     [Fact]
     public async Task CatalogCheck_StopsTheHostAtStart_OnlyWhenTheHandlersDiffer()
     {
-        var exact = ChangeFeedCatalog.All.Select(c => new Handler(c.Name, c.Urgency, [.. c.Containers])).ToList();
+        var exact = ChangeFeedCatalog.All.Select(Fake).ToList();
 
         await new ChangeFeedCatalogCheck(exact).StartAsync(CancellationToken.None);
         await new ChangeFeedCatalogCheck(exact).StopAsync(CancellationToken.None);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new ChangeFeedCatalogCheck(exact.Skip(1)).StartAsync(CancellationToken.None));
 
         Assert.Contains("'start-grading'", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A handler as the catalog declares it (a composite with its declared parts); <paramref name="part"/> may replace a part.</summary>
+    private static IChangeFeedHandler Fake(ChangeFeedConsumer c) => Fake(c, _ => null);
+
+    private static IChangeFeedHandler Fake(ChangeFeedConsumer c, Func<ChangeFeedConsumer, IChangeFeedHandler?> part) => c.Parts.Count == 0
+        ? new Handler(c.Name, c.Urgency, [.. c.Containers])
+        : new Composite(c.Name, c.Urgency, [.. c.Containers], [.. c.Parts.Select(p => part(p) ?? new Handler(p.Name, p.Urgency, [.. p.Containers]))]);
+
+    private sealed class Composite(string name, ChangeFeedUrgency urgency, string[] containers, IReadOnlyList<IChangeFeedHandler> parts) : IChangeFeedComposite
+    {
+        public string Name => name;
+
+        public IReadOnlySet<string> Containers { get; } = new HashSet<string>(containers);
+
+        public ChangeFeedUrgency Urgency => urgency;
+
+        public IReadOnlyList<IChangeFeedHandler> Parts => parts;
+
+        public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class Handler(string name, ChangeFeedUrgency urgency, params string[] containers) : IChangeFeedHandler

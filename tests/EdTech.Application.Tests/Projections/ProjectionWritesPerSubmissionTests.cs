@@ -40,7 +40,7 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
         // The responses (one document for its 3 answers), the learner state and the recommendations per submission, the 3 item
         // statistics once per batch.
         { ChangeFeedCatalog.LearnerState.Name, 3 + (3.0 / Submissions) },
-        { ChangeFeedCatalog.UsageProjection.Name, 2 },
+        { ChangeFeedCatalog.UsageOnSubmissions.Name, 2 },
     };
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
             Assert.Equal(Submissions, singles.Writes(Containers.Responses));
         }
 
-        if (handler != ChangeFeedCatalog.UsageProjection.Name)
+        if (handler != ChangeFeedCatalog.UsageOnSubmissions.Name)
         {
             // Usage is left as it was: today's course summary is recomputed at most once a minute by design, so the single changes
             // leave it marked stale where one batch leaves it fresh.
@@ -71,6 +71,58 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task SubmissionInsights_TheBurstDeliveredTwice_WritesNothingTheSecondTime()
+    {
+        var world = new ProjectionWorld();
+        await world.InitializeAsync();
+        try
+        {
+            var (_, changes) = await WriteBurstAsync(world);
+            var counting = new CountingStore(world.Store);
+            var insights = new SubmissionInsights(
+                (ReviewQueueProjection)Create(ChangeFeedCatalog.ReviewQueueProjection.Name, counting, world),
+                (AssessmentStatisticsProjection)Create(ChangeFeedCatalog.AssessmentStatisticsProjection.Name, counting, world),
+                (LearnerStateHandler)Create(ChangeFeedCatalog.LearnerState.Name, counting, world),
+                (UsageOnSubmissions)Create(ChangeFeedCatalog.UsageOnSubmissions.Name, counting, world));
+            var delivery = new ChangeFeedDelivery(counting, ChangeFeedRetryOptions.Default, [], new FixedClock(Received.AddHours(1)), NullLogger<ChangeFeedDelivery>.Instance);
+
+            await delivery.DeliverAsync(insights, changes, default);
+            var first = counting.AllWrites;
+            await delivery.DeliverAsync(insights, changes, default);
+
+            Assert.True(first >= Submissions, $"{first} writes for {Submissions} submissions");
+            Assert.Equal(first, counting.AllWrites);
+            Assert.Equal(0, counting.Writes(Containers.Poison));
+        }
+        finally
+        {
+            await world.DisposeAsync();
+        }
+    }
+
+    /// <summary>The burst: every submission stored as accepted, then each graded and released in one write; the changes in feed order.</summary>
+    private static async Task<(List<(string Id, string User, DateTimeOffset At)> Submissions, List<StoredDocument> Changes)> WriteBurstAsync(ProjectionWorld world)
+    {
+        await world.Store.CreateAsync(ProjectionWorld.Tenant, Assessment());
+        var submissions = Enumerable.Range(0, Students).Select(i => (Id: $"sub{i}", User: $"s{i}", At: Received.AddSeconds(i)))
+            .Concat(Enumerable.Range(0, SecondAttempts).Select(i => (Id: $"sub{i}b", User: $"s{i}", At: Received.AddMinutes(5).AddSeconds(i))))
+            .ToList();
+        var changes = new List<StoredDocument>();
+        foreach (var (id, user, at) in submissions)
+        {
+            changes.Add(await world.WriteAsync(ProjectionWorld.Submission(id, SubmissionStatus.Accepted, userId: user) with { ReceivedAt = at }));
+        }
+
+        foreach (var ((id, user, at), i) in submissions.Select((s, i) => (s, i)))
+        {
+            var scores = Items.Select((item, n) => new ItemScore(item, (i + n) % 3 == 0 ? 0 : 1, 1)).ToArray();
+            changes.Add(await world.WriteAsync(ProjectionWorld.Submission(id, SubmissionStatus.Released, scores.Sum(s => s.Score), user, scores) with { ReceivedAt = at }));
+        }
+
+        return (submissions, changes);
+    }
+
     private static string Describe(CountingStore store) =>
         $"{(double)store.AllWrites / Submissions:0.##} writes/submission ({string.Join(", ", store.ByContainer.Select(c => $"{c.Key} {c.Value}"))})";
 
@@ -80,22 +132,7 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
         await world.InitializeAsync();
         try
         {
-            await world.Store.CreateAsync(ProjectionWorld.Tenant, Assessment());
-            var submissions = Enumerable.Range(0, Students).Select(i => (Id: $"sub{i}", User: $"s{i}", At: Received.AddSeconds(i)))
-                .Concat(Enumerable.Range(0, SecondAttempts).Select(i => (Id: $"sub{i}b", User: $"s{i}", At: Received.AddMinutes(5).AddSeconds(i))))
-                .ToList();
-            var changes = new List<StoredDocument>();
-            foreach (var (id, user, at) in submissions)
-            {
-                changes.Add(await world.WriteAsync(ProjectionWorld.Submission(id, SubmissionStatus.Accepted, userId: user) with { ReceivedAt = at }));
-            }
-
-            foreach (var ((id, user, at), i) in submissions.Select((s, i) => (s, i)))
-            {
-                var scores = Items.Select((item, n) => new ItemScore(item, (i + n) % 3 == 0 ? 0 : 1, 1)).ToArray();
-                changes.Add(await world.WriteAsync(ProjectionWorld.Submission(id, SubmissionStatus.Released, scores.Sum(s => s.Score), user, scores) with { ReceivedAt = at }));
-            }
-
+            var (submissions, changes) = await WriteBurstAsync(world);
             var counting = new CountingStore(world.Store);
             var handler = Create(handlerName, counting, world);
             if (oneBatch)
@@ -170,7 +207,7 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
             _ when name == ChangeFeedCatalog.LearnerState.Name => new LearnerStateHandler(store,
                 new RecommendationBuilder(store, new RecommendationCache(clock, LearningOptions.Default), LearningOptions.Default, clock), LearningOptions.Default,
                 new ErasureMarkers(store), clock, NullLogger<LearnerStateHandler>.Instance),
-            _ when name == ChangeFeedCatalog.UsageProjection.Name => new UsageProjection(store, new TenantTimeZones(store, clock), clock),
+            _ when name == ChangeFeedCatalog.UsageOnSubmissions.Name => new UsageOnSubmissions(new UsageProjection(store, new TenantTimeZones(store, clock), clock)),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a handler of the submissions container"),
         };
     }

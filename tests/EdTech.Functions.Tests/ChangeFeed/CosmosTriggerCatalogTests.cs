@@ -42,9 +42,9 @@ public sealed partial class CosmosTriggerCatalogTests
 
     /// <summary>The check fails on the mistakes it exists for (each applied to a copy of the real file).</summary>
     [Theory]
-    [InlineData("missing-trigger", "Catalog handler learner-state has no trigger on 'submissions'")]
+    [InlineData("missing-trigger", "Catalog handler submission-insights has no trigger on 'submissions'")]
     [InlineData("unknown-handler", "dispatches to 'no-such-handler', which names no ChangeFeedCatalog handler")]
-    [InlineData("shared-lease-prefix", "share lease prefix 'review-queue-projection.submissions.'")]
+    [InlineData("shared-lease-prefix", "share lease prefix 'submission-projection.submissions.'")]
     [InlineData("no-durable-client", "StartGradingOnSubmissions: start-grading starts durable work")]
     [InlineData("no-retry-policy", "Trigger NotificationDispatchOnNotifications needs [ExponentialBackoffRetry(-1, ...)]")]
     public void Check_OnABrokenTriggerFile_NamesTheMistake(string mistake, string expected)
@@ -52,9 +52,9 @@ public sealed partial class CosmosTriggerCatalogTests
         var source = CosmosTriggerFile.ReadReal();
         var broken = mistake switch
         {
-            "missing-trigger" => LearnerStateTrigger().Replace(source, string.Empty, 1),
+            "missing-trigger" => SubmissionInsightsTrigger().Replace(source, string.Empty, 1),
             "unknown-handler" => source.Replace("ChangeFeedCatalog.NotificationDispatch,", "\"no-such-handler\",", StringComparison.Ordinal),
-            "shared-lease-prefix" => source.Replace("\"learner-state.submissions.\"", "\"review-queue-projection.submissions.\"", StringComparison.Ordinal),
+            "shared-lease-prefix" => source.Replace("\"submission-insights.submissions.\"", "\"submission-projection.submissions.\"", StringComparison.Ordinal),
             "no-durable-client" => source.Replace(
                 "IReadOnlyList<JsonElement> changes, [DurableClient] DurableTaskClient client, CancellationToken ct)\n    {\n        using var bound = durable.Bind(client);\n        await dispatcher.DispatchAsync(ChangeFeedCatalog.StartGrading,",
                 "IReadOnlyList<JsonElement> changes, CancellationToken ct)\n    {\n        await dispatcher.DispatchAsync(ChangeFeedCatalog.StartGrading,", StringComparison.Ordinal),
@@ -68,8 +68,8 @@ public sealed partial class CosmosTriggerCatalogTests
         Assert.Contains(problems, p => p.Contains(expected, StringComparison.Ordinal));
     }
 
-    [GeneratedRegex(@"\[Function\(""LearnerStateOnSubmissions""\)\].*?(?=\n    \[Function\()", RegexOptions.Singleline)]
-    private static partial Regex LearnerStateTrigger();
+    [GeneratedRegex(@"\[Function\(""SubmissionInsightsOnSubmissions""\)\].*?(?=\n    \[Function\()", RegexOptions.Singleline)]
+    private static partial Regex SubmissionInsightsTrigger();
 
     [GeneratedRegex(@"\[Function\(""NotificationDispatchOnNotifications""\)\]\n\s*\[ExponentialBackoffRetry\([^\]]*\)\]\n")]
     private static partial Regex NotificationRetry();

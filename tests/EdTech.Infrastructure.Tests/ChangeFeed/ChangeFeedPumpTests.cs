@@ -146,6 +146,47 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
         Assert.Equal(["watched-0", "watched-1", "watched-2"], restarted.Ids.Order());
     }
 
+    [Fact]
+    public async Task Pump_CompositeWithoutACheckpoint_StartsAtTheSmallestOfItsPartsFormerCheckpoints_AndSavesIt()
+    {
+        var insights = ChangeFeedCatalog.SubmissionInsights;
+        var handler = new RecordingHandler { Name = insights.Name };
+        await WriteAsync(10, "watched");
+        var feed = await FeedOrderAsync(10);
+        // The former consumers stopped at different places; usage-projection (still running, on usage-events) is furthest.
+        var former = new[] { feed[6].Sequence, feed[3].Sequence, feed[8].Sequence, feed[9].Sequence };
+        foreach (var (name, at) in insights.TakesOverCheckpoints.Zip(former))
+        {
+            await _store.SaveCheckpointAsync(name, at);
+        }
+
+        await RunUntilAsync(handler, new Load(false), () => _store.GetCheckpointAsync(handler.Name).GetAwaiter().GetResult() >= feed[^1].Sequence);
+
+        Assert.Equal(feed.Skip(4).Select(d => d.Id), handler.Ids);
+    }
+
+    [Fact]
+    public async Task Pump_CompositeWithItsOwnCheckpoint_IgnoresItsPartsFormerCheckpoints()
+    {
+        var insights = ChangeFeedCatalog.SubmissionInsights;
+        var handler = new RecordingHandler { Name = insights.Name };
+        await WriteAsync(5, "watched");
+        var feed = await FeedOrderAsync(5);
+        await _store.SaveCheckpointAsync(insights.Name, feed[2].Sequence);
+        foreach (var name in insights.TakesOverCheckpoints)
+        {
+            await _store.SaveCheckpointAsync(name, feed[0].Sequence);
+        }
+
+        await RunUntilAsync(handler, new Load(false), () => _store.GetCheckpointAsync(handler.Name).GetAwaiter().GetResult() >= feed[^1].Sequence);
+
+        Assert.Equal(feed.Skip(3).Select(d => d.Id), handler.Ids);
+    }
+
+    /// <summary>watched-0 … watched-{count - 1} in feed (sequence) order (they were written concurrently).</summary>
+    private async Task<IReadOnlyList<StoredDocument>> FeedOrderAsync(int count) =>
+        [.. (await Task.WhenAll(Enumerable.Range(0, count).Select(async i => (await _store.GetAsync(new TenantId("t1"), "watched", $"watched-{i}"))!))).OrderBy(d => d.Sequence)];
+
     private async Task WriteAsync(int count, string container)
     {
         var tenant = new TenantId("t1");
@@ -180,7 +221,7 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
 
         public string? AlwaysFails { get; init; }
 
-        public string Name => "recorder";
+        public string Name { get; init; } = "recorder";
 
         public ChangeFeedUrgency Urgency { get; init; } = ChangeFeedUrgency.Deferrable;
 

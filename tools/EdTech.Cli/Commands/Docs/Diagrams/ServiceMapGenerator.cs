@@ -71,7 +71,10 @@ public sealed class ServiceMapGenerator : IDocGenerator
         graph.Group("feed", "Change-feed handlers (ChangeFeedCatalog)");
         foreach (var consumer in ChangeFeedCatalog.All)
         {
-            graph.Node(DiagramGraph.IdFor("handler", consumer.Name), "feed", consumer.Name, consumer.Urgency.ToString(), consumer.StartsDurableWork ? "starts durable work" : "projection / dispatch");
+            var kind = consumer.Parts.Count > 0
+                ? "parts, in order: " + string.Join(", ", consumer.Parts.Select(p => p.Name))
+                : consumer.StartsDurableWork ? "starts durable work" : "projection / dispatch";
+            graph.Node(DiagramGraph.IdFor("handler", consumer.Name), "feed", consumer.Name, consumer.Urgency.ToString(), kind);
         }
 
         var areas = OrchestrationCatalog.Orchestrators.Concat(OrchestrationCatalog.Activities).Select(Area).Distinct().Order(StringComparer.Ordinal);

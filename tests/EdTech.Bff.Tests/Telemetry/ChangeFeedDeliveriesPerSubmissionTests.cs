@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using EdTech.Application.ChangeFeed;
+using EdTech.Application.Storage;
+using EdTech.Application.Telemetry;
+using EdTech.Bff.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace EdTech.Bff.Tests.Telemetry;
+
+/// <summary>
+/// Change-feed deliveries per auto-graded submission through the real LocalHost pump (issue 17: the exam-peak benchmark's
+/// "change-feed changes delivered", here without a benchmark): each submission's two writes to <c>submissions</c> reach three
+/// consumers (start-grading, submission-projection, submission-insights), not six. In the telemetry collection, which runs
+/// alone: the counter is process-wide.
+/// </summary>
+[Collection(TelemetryCollection.Name)]
+public sealed class ChangeFeedDeliveriesPerSubmissionTests(ITestOutputHelper output)
+{
+    private const int Submissions = 6;
+
+    [Fact]
+    public async Task AutoGradedSubmissions_AreDeliveredToThreeConsumersOfSubmissions_AtMostTwoChangesEach()
+    {
+        using var factory = new ApiFactory();
+        var client = factory.CreateClient();
+        var school = await School.CreateAsync(factory, client);
+        var students = new List<string> { school.Student1, school.Student2 };
+        for (var i = students.Count; i < Submissions; i++)
+        {
+            students.Add(await school.AddStudentAsync($"s{i + 1}"));
+        }
+
+        await Settled.FeedAsync(factory);
+        var delivered = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        using (var listener = Listen(delivered))
+        {
+            var submitted = new List<(string Student, string Id)>();
+            foreach (var student in students)
+            {
+                submitted.Add((student, await school.SubmitAsync(student)));
+            }
+
+            foreach (var (student, id) in submitted)
+            {
+                await school.WaitForStatusAsync(student, id);
+            }
+
+            await Settled.FeedAsync(factory);
+        }
+
+        var perSubmission = delivered.OrderBy(d => d.Key, StringComparer.Ordinal).ToDictionary(d => d.Key, d => (double)d.Value / Submissions, StringComparer.Ordinal);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"changes delivered per submission {perSubmission.Values.Sum():0.00} to {perSubmission.Count} consumers ({string.Join(", ", perSubmission.Select(p => $"{p.Key} {p.Value:0.00}"))})"));
+        var ofSubmissions = ChangeFeedCatalog.All.Where(c => c.Containers.Contains(Containers.Submissions)).Select(c => c.Name).ToList();
+        Assert.Equal([ChangeFeedCatalog.StartGrading.Name, ChangeFeedCatalog.SubmissionProjection.Name, ChangeFeedCatalog.SubmissionInsights.Name], ofSubmissions);
+        Assert.All(ofSubmissions, name => Assert.InRange(perSubmission.GetValueOrDefault(name), 1, 2));
+        Assert.InRange(ofSubmissions.Sum(perSubmission.GetValueOrDefault), 3, 6);
+        // The parts are not consumers: nothing is delivered under their names.
+        Assert.DoesNotContain(perSubmission.Keys, ChangeFeedCatalog.SubmissionInsights.Parts.Select(p => p.Name).Contains);
+    }
+
+    /// <summary>Sums <c>edtech.changefeed.changes</c> (every outcome) per consumer while the listener lives.</summary>
+    private static MeterListener Listen(ConcurrentDictionary<string, long> delivered)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument == EdTechTelemetry.ChangeFeedChanges)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == ChangeFeedSpans.HandlerTag && tag.Value is string handler)
+                {
+                    delivered.AddOrUpdate(handler, value, (_, sum) => sum + value);
+                }
+            }
+        });
+        listener.Start();
+        return listener;
+    }
+}
