@@ -102,7 +102,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IChangeFeed, IAsyncDis
             return Task.FromResult(new ChangeBatch([], Math.Max(committed, afterSequence)));
         }
 
-        return _reader.ReadFeedAsync(afterSequence, maxItems, containers, scanWindow, cancellationToken);
+        return _reader.ReadFeedAsync(afterSequence, maxItems, containers, scanWindow, committed, cancellationToken);
     }
 
     public long? LatestSequence => _writer.CommittedSequence;
