@@ -158,6 +158,28 @@ internal sealed partial class SqliteDocumentReader(string connectionString)
         return new ChangeBatch(changes, changes.Count == maxItems ? changes[^1].Sequence : end);
     }
 
+    /// <summary>
+    /// The first <paramref name="maxItems"/> rows at these feed positions (a window's positions of the wanted containers, known
+    /// from <see cref="SqliteRecentWrites"/>, the window ending at <paramref name="windowEnd"/>), in order: the same page as
+    /// scanning the window would give. A position whose document was rewritten since (it moved to a later one) or deleted has no row.
+    /// </summary>
+    public async Task<ChangeBatch> ReadSequencesAsync(IReadOnlyList<long> sequences, int maxItems, long windowEnd, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        var names = new string[sequences.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = "$s" + i.ToString(CultureInfo.InvariantCulture);
+            command.Parameters.AddWithValue(names[i], sequences[i]);
+        }
+
+        command.CommandText = $"SELECT {SqliteRows.Columns} FROM documents WHERE seq IN ({string.Join(", ", names)}) ORDER BY seq LIMIT $limit;";
+        command.Parameters.AddWithValue("$limit", maxItems);
+        var changes = await ReadDocumentsAsync(command, cancellationToken).ConfigureAwait(false);
+        return new ChangeBatch(changes, changes.Count == maxItems ? changes[^1].Sequence : windowEnd);
+    }
+
     public Task<long> GetCheckpointAsync(string consumer, CancellationToken cancellationToken) =>
         WithSession(session =>
         {
