@@ -47,30 +47,41 @@ public static class StudentData
             return partition;
         }
 
-        if (!Locations.TryGetValue(container, out var locate))
+        if (!Subjects.Value.TryGetValue(container, out var field))
         {
             return null;
         }
 
-        const string probe = "\u0001probe";
-        var query = locate(probe);
-        if (query.Partition == probe)
-        {
-            return partition;
-        }
-
-        // No `out var` behind `&&`: each step is its own statement (mutation testing compiles each mutant of this method).
-        var field = query.FieldEquals?.FirstOrDefault(f => f.Value == probe).Key;
-        using var document = System.Text.Json.JsonDocument.Parse(json);
-        var root = document.RootElement;
-        if (field is null || root.ValueKind != System.Text.Json.JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        var has = root.TryGetProperty(field, out var value);
-        return has && value.ValueKind == System.Text.Json.JsonValueKind.String ? value.GetString() : null;
+        return field is null ? partition : StudentSubject.TopLevelString(json, field);
     }
+
+    /// <summary>
+    /// Per container of <see cref="Locations"/>: the top-level field naming the student, or null where the partition does (a
+    /// container whose query uses neither is left out: no subject). Read once from the queries themselves (a probe id), so it
+    /// cannot disagree with them; it was re-derived, with a query built, on every guarded write.
+    /// </summary>
+    private static readonly Lazy<Dictionary<string, string?>> Subjects = new(() =>
+    {
+        const string probe = "\u0001probe";
+        var subjects = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (container, locate) in Locations)
+        {
+            var query = locate(probe);
+            if (query.Partition == probe)
+            {
+                subjects[container] = null;
+                continue;
+            }
+
+            var field = query.FieldEquals?.FirstOrDefault(f => f.Value == probe).Key;
+            if (field is not null)
+            {
+                subjects[container] = field;
+            }
+        }
+
+        return subjects;
+    });
 
     /// <summary>Containers whose writes the erasure guard checks: every place of <see cref="Locations"/>, and the audit log.</summary>
     public static bool IsGuarded(string container) => container == Containers.Audit || Locations.ContainsKey(container);

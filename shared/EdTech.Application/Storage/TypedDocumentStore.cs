@@ -28,15 +28,17 @@ public static class TypedDocumentStore
     public static async Task<(WriteStatus Status, Versioned<T>? Stored)> CreateAsync<T>(this IDocumentStore store, TenantId tenant, T record, CancellationToken ct = default)
         where T : class, IStoredRecord
     {
-        var result = await store.CreateAsync(tenant, T.Container, record.Id, record.PartitionKey, Serialize(record), ct).ConfigureAwait(false);
-        return (result.Status, result.Document is null ? null : Read<T>(result.Document));
+        var json = Serialize(record);
+        var result = await store.CreateAsync(tenant, T.Container, record.Id, record.PartitionKey, json, ct).ConfigureAwait(false);
+        return (result.Status, Written(record, json, result.Document));
     }
 
     public static async Task<(WriteStatus Status, Versioned<T>? Stored)> ReplaceAsync<T>(this IDocumentStore store, TenantId tenant, T record, string? ifMatch, CancellationToken ct = default)
         where T : class, IStoredRecord
     {
-        var result = await store.ReplaceAsync(tenant, T.Container, record.Id, record.PartitionKey, Serialize(record), ifMatch, ct).ConfigureAwait(false);
-        return (result.Status, result.Document is null ? null : Read<T>(result.Document));
+        var json = Serialize(record);
+        var result = await store.ReplaceAsync(tenant, T.Container, record.Id, record.PartitionKey, json, ifMatch, ct).ConfigureAwait(false);
+        return (result.Status, Written(record, json, result.Document));
     }
 
     public static async Task<IReadOnlyList<Versioned<T>>> QueryAsync<T>(this IDocumentStore store, TenantId tenant, DocumentQuery query, CancellationToken ct = default)
@@ -49,6 +51,17 @@ public static class TypedDocumentStore
     public static Versioned<T> Read<T>(StoredDocument doc)
         where T : class, IStoredRecord =>
         new(JsonSerializer.Deserialize<T>(doc.Json, EdTechJson.Options)!, doc.ETag, doc.Sequence, doc.TraceParent);
+
+    /// <summary>
+    /// The stored version after a write. When the adapter stored the very string this write serialized (the SQLite store hands
+    /// it back; an existing document or Cosmos DB's response is another string), its value is <paramref name="record"/>: parsing
+    /// the JSON just made from it again was one deserialisation per store write, for a value most callers discard.
+    /// </summary>
+    private static Versioned<T>? Written<T>(T record, string json, StoredDocument? document)
+        where T : class, IStoredRecord =>
+        document is null ? null
+        : ReferenceEquals(document.Json, json) ? new(record, document.ETag, document.Sequence, document.TraceParent)
+        : Read<T>(document);
 
     public static string Serialize<T>(T record) => JsonSerializer.Serialize(record, EdTechJson.Options);
 }

@@ -116,6 +116,45 @@ public sealed class SqliteDocumentStoreContractTests : DocumentStoreContractTest
     }
 
     [Fact]
+    public async Task ReadByContainer_PositionsKnownInMemory_AnswerAsReadingTheFile()
+    {
+        var store = await OpenAsync();
+        await store.CreateAsync(TenantA, "wanted", "w1", "p1", "{}");
+        await store.CreateAsync(TenantA, "other", "o1", "p1", "{}");
+        await store.CreateAsync(TenantB, "wanted", "w2", "p1", "{}");
+        await store.CreateAsync(TenantA, "also", "a1", "p1", "{}");
+        await store.ReplaceAsync(TenantA, "wanted", "w1", "p1", """{"v":2}""", ifMatch: null);
+        await store.CreateAsync(TenantA, "other", "o2", "p1", "{}");
+        await store.DeleteAsync(TenantB, "wanted", "w2");
+        var last = await store.CreateAsync(TenantA, "wanted", "w3", "p1", "{}");
+        var wanted = new HashSet<string> { "wanted", "also" };
+        var cases = (from after in Enumerable.Range(0, (int)last.Document!.Sequence + 1)
+                     from max in new[] { 1, 2, 100 }
+                     from window in new[] { 1, 3, 100 }
+                     select (After: (long)after, Max: max, Window: window)).ToList();
+
+        // From memory: every position was written by this store since it opened. After a reopen nothing is known: the file.
+        var fromMemory = await AnswersAsync((IChangeFeed)store);
+        var reopened = await ReopenAsync(store);
+        var fromFile = await AnswersAsync((IChangeFeed)reopened);
+
+        Assert.Equal(fromFile, fromMemory);
+        Assert.Contains(fromMemory, a => a.Contains("w1@", StringComparison.Ordinal) && a.Contains("a1@", StringComparison.Ordinal));
+
+        async Task<List<string>> AnswersAsync(IChangeFeed feed)
+        {
+            var answers = new List<string>();
+            foreach (var (after, max, window) in cases)
+            {
+                var batch = await feed.ReadAsync(after, max, wanted, window);
+                answers.Add($"{after}/{max}/{window}: {string.Join(",", batch.Changes.Select(c => $"{c.Id}@{c.Sequence}"))} to {batch.ScannedUpTo}");
+            }
+
+            return answers;
+        }
+    }
+
+    [Fact]
     public async Task ReadByContainer_AfterReopen_StillReadsChangesWrittenBeforeTheOpen()
     {
         var store = await OpenAsync();

@@ -18,6 +18,9 @@ internal sealed partial class SqliteDocumentReader(string connectionString)
     private const string FeedSql =
         $"SELECT {SqliteRows.Columns} FROM documents WHERE seq > $after ORDER BY seq LIMIT $limit;";
 
+    private const string FeedAtSql =
+        $"SELECT {SqliteRows.Columns} FROM documents WHERE seq IN (SELECT value FROM json_each($positions)) ORDER BY seq LIMIT $limit;";
+
     private readonly SqliteReaderSessions _sessions = new(connectionString);
 
     public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken) =>
@@ -126,22 +129,22 @@ internal sealed partial class SqliteDocumentReader(string connectionString)
     }
 
     /// <summary>
-    /// The window's end comes from the seq index alone (no row bodies); then only the wanted containers' rows are read.
-    /// A full page of matches ends the covered range at its last change, so nothing between is skipped.
+    /// The window is <paramref name="scanWindow"/> positions of the sequence, capped at <paramref name="committedSequence"/> (the
+    /// writer's, read before this call: every change up to it is committed and so visible here). Sequences are issued one by one,
+    /// so the window holds at most that many rows; finding its end costs no read (counting rows on the seq index did, once per
+    /// consumer and commit). Then only the wanted containers' rows are read. A full page of matches ends the covered range at its
+    /// last change, so nothing between is skipped.
     /// </summary>
-    public async Task<ChangeBatch> ReadFeedAsync(long afterSequence, int maxItems, IReadOnlySet<string> containers, int scanWindow, CancellationToken cancellationToken)
+    public async Task<ChangeBatch> ReadFeedAsync(
+        long afterSequence, int maxItems, IReadOnlySet<string> containers, int scanWindow, long committedSequence, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var bound = connection.CreateCommand();
-        bound.CommandText = "SELECT MAX(seq) FROM (SELECT seq FROM documents WHERE seq > $after ORDER BY seq LIMIT $window);";
-        bound.Parameters.AddWithValue("$after", afterSequence);
-        bound.Parameters.AddWithValue("$window", scanWindow);
-        var end = await bound.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long last ? last : afterSequence;
+        var end = Math.Min(committedSequence, afterSequence + scanWindow);
         if (end <= afterSequence || containers.Count == 0)
         {
-            return new ChangeBatch([], end);
+            return new ChangeBatch([], Math.Max(end, afterSequence));
         }
 
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         var names = containers.Select((_, i) => $"$c{i}").ToArray();
         command.CommandText = $"SELECT {SqliteRows.Columns} FROM documents WHERE seq > $after AND seq <= $end AND container IN ({string.Join(", ", names)}) ORDER BY seq LIMIT $limit;";
@@ -156,6 +159,24 @@ internal sealed partial class SqliteDocumentReader(string connectionString)
 
         var changes = await ReadDocumentsAsync(command, cancellationToken).ConfigureAwait(false);
         return new ChangeBatch(changes, changes.Count == maxItems ? changes[^1].Sequence : end);
+    }
+
+    /// <summary>
+    /// The first <paramref name="maxItems"/> rows at these feed positions (a window's positions of the wanted containers, known
+    /// from <see cref="SqliteRecentWrites"/>, the window ending at <paramref name="windowEnd"/>), in order: the same page as
+    /// scanning the window would give. A position whose document was rewritten since (it moved to a later one) or deleted has no row.
+    /// </summary>
+    public async Task<ChangeBatch> ReadSequencesAsync(IReadOnlyList<long> sequences, int maxItems, long windowEnd, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        // One parameter (a JSON array) whatever the count: a parameter per position made compiling and binding the statement
+        // cost more than the rows it saved reading.
+        command.CommandText = FeedAtSql;
+        command.Parameters.AddWithValue("$positions", "[" + string.Join(',', sequences) + "]");
+        command.Parameters.AddWithValue("$limit", maxItems);
+        var changes = await ReadDocumentsAsync(command, cancellationToken).ConfigureAwait(false);
+        return new ChangeBatch(changes, changes.Count == maxItems ? changes[^1].Sequence : windowEnd);
     }
 
     public Task<long> GetCheckpointAsync(string consumer, CancellationToken cancellationToken) =>

@@ -102,7 +102,18 @@ public sealed class SqliteDocumentStore : IDocumentStore, IChangeFeed, IAsyncDis
             return Task.FromResult(new ChangeBatch([], Math.Max(committed, afterSequence)));
         }
 
-        return _reader.ReadFeedAsync(afterSequence, maxItems, containers, scanWindow, cancellationToken);
+        // The window's positions of these containers are known in memory (the usual case: written since the store opened, within
+        // the last SqliteRecentWrites.Capacity positions): only their rows are read, or none when there are none. Positions whose
+        // document moved on are among them, so a few more than a page are looked up; the window then ends at the last of them.
+        var end = Math.Min(committed, afterSequence + scanWindow);
+        if (_writer.Recent.Find(afterSequence, end, containers, Math.Max(4 * maxItems, 256)) is { } known)
+        {
+            return known.Sequences.Count == 0
+                ? Task.FromResult(new ChangeBatch([], Math.Max(known.CoveredUpTo, afterSequence)))
+                : _reader.ReadSequencesAsync(known.Sequences, maxItems, known.CoveredUpTo, cancellationToken);
+        }
+
+        return _reader.ReadFeedAsync(afterSequence, maxItems, containers, scanWindow, committed, cancellationToken);
     }
 
     public long? LatestSequence => _writer.CommittedSequence;

@@ -78,6 +78,15 @@ internal sealed class SqliteWriteSession : IDisposable
     /// </summary>
     public Dictionary<string, long> WrittenContainers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Each document write of the current batch, in order: its sequence and container. Unlike <see cref="WrittenContainers"/> it
+    /// must be exact, so the writer drops the entries a rolled-back savepoint undid (<see cref="ForgetAfter"/>).
+    /// </summary>
+    public List<(long Sequence, string Container)> WrittenSequences { get; } = [];
+
+    /// <summary>A savepoint was rolled back: its writes' sequences will be issued again.</summary>
+    public void ForgetAfter(long sequence) => WrittenSequences.RemoveAll(w => w.Sequence > sequence);
+
     public static SqliteWriteSession Open(SqliteStoreOptions options)
     {
         var connection = new SqliteConnection(SqliteSchema.WriterConnectionString(options));
@@ -202,6 +211,7 @@ internal sealed class SqliteWriteSession : IDisposable
     {
         LastSequence = document.Sequence;
         WrittenContainers[document.Container] = document.Sequence;
+        WrittenSequences.Add((document.Sequence, document.Container));
     }
 
     private StoredDocument NewVersion(TenantId tenant, string container, string id, string partition, string json, string? traceParent) =>

@@ -51,6 +51,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
     /// not written since the store was opened it is the sequence the store opened at (anything older is on disk only). Read
     /// <see cref="CommittedSequence"/> first: every commit up to it is already counted here. May over-report, never under-report.
     /// </summary>
+    /// <summary>The containers of the recently committed sequences (<see cref="SqliteRecentWrites"/>).</summary>
+    public SqliteRecentWrites Recent { get; } = new();
+
     public long LastWriteOf(string container) => _containerSequences.TryGetValue(container, out var sequence) ? sequence : _openedAt;
 
     public Task<T> Enqueue<T>(Func<SqliteWriteSession, T> work, CancellationToken cancellationToken)
@@ -95,6 +98,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     {
         var sequenceAtStart = _session.LastSequence;
         _session.WrittenContainers.Clear();
+        _session.WrittenSequences.Clear();
         var now = _time.GetUtcNow();
 
         // Milliseconds, the stored precision, so a write's result equals what a later read returns.
@@ -131,6 +135,11 @@ internal sealed class SqliteWriter : IAsyncDisposable
         if (_session.LastSequence != sequenceAtStart)
         {
             // Containers first, then the sequence: a reader that sees the sequence sees every container written up to it.
+            foreach (var (sequence, container) in _session.WrittenSequences)
+            {
+                Recent.Add(sequence, container);
+            }
+
             foreach (var (container, sequence) in _session.WrittenContainers)
             {
                 _containerSequences[container] = sequence;
@@ -165,6 +174,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         catch (Exception exception)
         {
             _session.LastSequence = sequenceBefore;
+            _session.ForgetAfter(sequenceBefore);
             _session.RollbackToSavepoint();
             write.RecordFailure(exception);
         }
