@@ -5,7 +5,7 @@
 # and prints acknowledged/s, p99, time to released-and-visible, end-to-end/s and the work per submission from /metrics.
 # usage: tools/bench/exam-peak.sh [students=20000] [connections=64] [threads=2] [port=7074]
 # Reference ceiling (optional, outside the repo): CEILING_SCRIPT=/path/to/ceiling.sh  -> also prints ack/s / its durable ack.
-# Extra host arguments: EXTRA_HOST_ARGS. Build first (or set SKIP_BUILD=1):
+# Extra host arguments: EXTRA_HOST_ARGS; extra environment for the host only (e.g. GC settings): HOST_ENV="DOTNET_GCgen0size=0x4000000". Build first (or set SKIP_BUILD=1):
 #   dotnet build -c Release functions/EdTech.LocalHost && dotnet build -c Release tools/EdTech.Cli
 set -euo pipefail
 students=${1:-20000}; connections=${2:-64}; threads=${3:-2}; port=${4:-7074}
@@ -19,7 +19,7 @@ fi
 work=$(mktemp -d); mkdir -p "$work/data"
 # Per-user buckets off: the teacher's check reads the submissions list page by page, far above a person's rate.
 # shellcheck disable=SC2086
-dotnet functions/EdTech.LocalHost/bin/Release/net10.0/EdTech.LocalHost.dll --urls "http://127.0.0.1:$port" --data "$work/data" \
+env ${HOST_ENV:-} dotnet functions/EdTech.LocalHost/bin/Release/net10.0/EdTech.LocalHost.dll --urls "http://127.0.0.1:$port" --data "$work/data" \
   --Logging:LogLevel:Default=Warning --Telemetry:Prometheus:Enabled=true \
   --RateLimits:UserTokensPerSecond=100000 --RateLimits:UserBurst=100000 ${EXTRA_HOST_ARGS:-} > "$work/host.log" 2>&1 &
 hp=$!
