@@ -5,7 +5,7 @@
 #                 dotnet build -c Release tools/EdTech.Cli
 # Each burst is `edtech load exam` (a new tenant, N students, one submission each, waits for release); then it waits until
 # every change-feed consumer has caught up and the host has been idle for a purge period (70 s), and prints the host's
-# resident set (VmRSS) and its peak so far. Extra host arguments: EXTRA_HOST_ARGS (e.g. "--Durable:CompletedRetention=0"
+# resident set (VmRSS) and its peak so far. Extra environment for the host only: HOST_ENV (e.g. "DOTNET_gcServer=1"). Extra host arguments: EXTRA_HOST_ARGS (e.g. "--Durable:CompletedRetention=0"
 # to see the curve without purging). AFTER_BURST: a command run after each figure with the host's pid and a label
 # (e.g. AFTER_BURST=tools/bench/memory-probe.sh: managed heap and GC committed memory too, and heap dumps with GCDUMP_DIR).
 set -euo pipefail
@@ -13,7 +13,7 @@ host=$1; bursts=${2:-10}; students=${3:-10000}; port=${4:-7073}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d); mkdir -p "$work/data"
 # shellcheck disable=SC2086
-dotnet "$host/EdTech.LocalHost.dll" --urls "http://127.0.0.1:$port" --data "$work/data" --Logging:LogLevel:Default=Warning \
+env ${HOST_ENV:-} dotnet "$host/EdTech.LocalHost.dll" --urls "http://127.0.0.1:$port" --data "$work/data" --Logging:LogLevel:Default=Warning \
   --RateLimits:UserTokensPerSecond=100000 --RateLimits:UserBurst=100000 ${EXTRA_HOST_ARGS:-} > "$work/host.log" 2>&1 &
 hp=$!
 trap 'kill $hp 2>/dev/null || true; rm -rf "$work"' EXIT
