@@ -28,9 +28,7 @@ public static class LimitsSetup
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RateLimitRejection.WriteAsync;
-            var local = PartitionedRateLimiter.CreateChained(partitions.Order
-                .Select(p => PartitionedRateLimiter.Create(RateLimitPartitions.InMemory(p)))
-                .ToArray());
+            var local = new LocalTokenBuckets(partitions.BucketsOf, TimeProvider.System);
             o.GlobalLimiter = new SharedRateLimiter(local, provider.GetService<SharedRateLimitStore>(), partitions);
             // A marker: the submit buckets are part of the global limiter, so they are shared with Redis too.
             o.AddPolicy(RateLimitPartitions.SubmitPolicy, _ => RateLimitPartition.GetNoLimiter(BucketKey.None));

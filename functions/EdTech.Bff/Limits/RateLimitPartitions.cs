@@ -10,15 +10,17 @@ namespace EdTech.Bff.Limits;
 /// <summary>
 /// Who shares a bucket. Runs after authentication and the tenant gate, so the tenant comes from a
 /// validated token of an existing, active tenant; anonymous callers share one bucket per remote IP.
-/// A request takes from its buckets in <see cref="Order"/>: the caller's own ones first, so one user's flood is
-/// cut by that user's bucket before it drains the tenant's.
+/// A request takes one token from each of its buckets or from none (<see cref="LocalTokenBuckets"/>, and the shared
+/// script with Redis): one user's flood is refused by that user's bucket and takes nothing from the tenant's.
 /// </summary>
 public sealed class RateLimitPartitions(ITenantLimits tenants, RateLimitSettings defaults, TenantDirectory directory)
 {
     public const string SubmitPolicy = "submit-per-user";
 
-    /// <summary>The buckets of a request, in the order they are taken from (per user, then per tenant).</summary>
-    public IReadOnlyList<Func<HttpContext, BucketKey?>> Order => [ByUser, ByUserSubmissions, ByTenant, ByTenantSubmissions];
+    private Func<HttpContext, BucketKey?>[]? _order;
+
+    /// <summary>The buckets of a request, in the order they are checked (per user, then per tenant).</summary>
+    public IReadOnlyList<Func<HttpContext, BucketKey?>> Order => _order ??= [ByUser, ByUserSubmissions, ByTenant, ByTenantSubmissions];
 
     /// <summary>The request's buckets, in <see cref="Order"/>.</summary>
     public IReadOnlyList<BucketKey> BucketsOf(HttpContext context)
@@ -89,10 +91,6 @@ public sealed class RateLimitPartitions(ITenantLimits tenants, RateLimitSettings
         var perMinute = directory.QuotasOf(tenant).Effective().MaxSubmissionsPerMinute!.Value;
         return new BucketKey("tenant-submit", tenant, null, perMinute / 60.0, perMinute);
     }
-
-    /// <summary>The in-memory partition of one of <see cref="Order"/>: a token bucket, or no limit when it does not apply.</summary>
-    public static Func<HttpContext, RateLimitPartition<BucketKey>> InMemory(Func<HttpContext, BucketKey?> partition) =>
-        context => partition(context) is { } key ? TokenBuckets.Partition(key) : RateLimitPartition.GetNoLimiter(BucketKey.None);
 
     private static bool IsSubmit(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SubmitPolicy;

@@ -18,7 +18,7 @@ public sealed class SharedRateLimiter(PartitionedRateLimiter<HttpContext> local,
 {
     public override RateLimiterStatistics? GetStatistics(HttpContext resource) => local.GetStatistics(resource);
 
-    protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) => SharedLease.Deferred;
+    protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) => BucketLease.Deferred;
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken)
     {
@@ -32,8 +32,8 @@ public sealed class SharedRateLimiter(PartitionedRateLimiter<HttpContext> local,
         return decision switch
         {
             null => local.AttemptAcquire(resource, permitCount),
-            { Allowed: true } => SharedLease.Acquired,
-            _ => SharedLease.Rejected(decision.RetryAfter),
+            { Allowed: true } => BucketLease.Acquired,
+            _ => BucketLease.Rejected(decision.RetryAfter),
         };
     }
 
@@ -45,32 +45,5 @@ public sealed class SharedRateLimiter(PartitionedRateLimiter<HttpContext> local,
         }
 
         base.Dispose(disposing);
-    }
-
-    /// <summary>A decision of the shared buckets; a rejection carries Retry-After like the in-memory buckets' leases.</summary>
-    private sealed class SharedLease(bool acquired, TimeSpan? retryAfter) : RateLimitLease
-    {
-        public static readonly SharedLease Acquired = new(true, null);
-
-        /// <summary>"Not yet": the middleware then awaits <see cref="AcquireAsyncCore"/>, which asks Redis.</summary>
-        public static readonly SharedLease Deferred = new(false, null);
-
-        public static SharedLease Rejected(TimeSpan retryAfter) => new(false, retryAfter);
-
-        public override bool IsAcquired => acquired;
-
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            if (retryAfter is { } wait && metadataName == MetadataName.RetryAfter.Name)
-            {
-                metadata = wait;
-                return true;
-            }
-
-            metadata = null;
-            return false;
-        }
     }
 }

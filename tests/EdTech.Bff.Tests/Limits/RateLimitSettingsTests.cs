@@ -35,17 +35,4 @@ public sealed class RateLimitSettingsTests
         var error = Assert.Throws<InvalidOperationException>(() => RateLimitSettings.From(configuration));
         Assert.Contains("RateLimits:TenantBurst", error.Message, StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData(1000, 1000, 1.0)]
-    [InlineData(2.5, 2, 0.8)]
-    [InlineData(0.01, 1, 100.0)]
-    public void Bucket_RefillsAtTheConfiguredRate(double perSecond, int tokensPerPeriod, double periodSeconds)
-    {
-        var options = TokenBuckets.Options(perSecond, 5);
-
-        Assert.Equal(tokensPerPeriod, options.TokensPerPeriod);
-        Assert.Equal(periodSeconds, options.ReplenishmentPeriod.TotalSeconds, 6);
-        Assert.Equal(0, options.QueueLimit);
-    }
 }
