@@ -30,6 +30,26 @@ public sealed class ChangeFeedPump(
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan SkippedSaveInterval = TimeSpan.FromSeconds(1);
 
+    // Each immediate consumer's distance behind the newest position after its last read (by consumer name).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _immediateBehind = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the path to results (an immediate consumer) is more than <see cref="ChangeFeedPumpOptions.ResultsBehindPositions"/> behind.</summary>
+    private bool ResultsBehind
+    {
+        get
+        {
+            foreach (var behind in _immediateBehind.Values)
+            {
+                if (behind > options.ResultsBehindPositions)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>The hosts' constructor: the pauses run on the system clock.</summary>
     [ActivatorUtilitiesConstructor]
     public ChangeFeedPump(
@@ -65,17 +85,23 @@ public sealed class ChangeFeedPump(
                     checkpoint = saved = await feed.GetCheckpointAsync(handler.Name, ct).ConfigureAwait(false);
                 }
 
-                // Deferrable handlers take small steps while requests are served; the path to students' results takes
-                // moderate steps then, and small ones only once requests slow down (acknowledging comes first, and
-                // grading catches up right after).
+                // Deferrable handlers take small steps while requests are served, and while the path to students' results is
+                // far behind (grading and the views first: an exam's results are visible sooner, and the notification that
+                // they are out comes after them); the path to results takes moderate steps while requests are served, and
+                // small ones only once requests come faster than it can also grade (acknowledging comes first, and grading
+                // catches up right after).
                 var busy = foreground.IsBusy;
-                var throttled = handler.Urgency == ChangeFeedUrgency.Deferrable ? busy : foreground.IsSaturated;
+                var throttled = handler.Urgency == ChangeFeedUrgency.Deferrable ? busy || ResultsBehind : foreground.IsSaturated;
                 var size = throttled ? options.BusyBatchSize : busy ? ImmediateBusyBatchSize : BatchSize;
                 // Only this handler's containers are read; the checkpoint still moves over everyone else's changes.
                 var batch = await feed.ReadAsync(checkpoint.Value, size, handler.Containers, ScanWindow, ct).ConfigureAwait(false);
-                if (lag is not null && feed.LatestSequence is { } latest)
+                if (feed.LatestSequence is { } latest)
                 {
-                    lag.Backlog(handler.Name, latest - batch.ScannedUpTo);
+                    lag?.Backlog(handler.Name, latest - batch.ScannedUpTo);
+                    if (handler.Urgency == ChangeFeedUrgency.Immediate)
+                    {
+                        _immediateBehind[handler.Name] = latest - batch.ScannedUpTo;
+                    }
                 }
                 if (batch.ScannedUpTo <= checkpoint.Value)
                 {

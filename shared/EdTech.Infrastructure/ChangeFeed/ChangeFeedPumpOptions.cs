@@ -7,15 +7,19 @@ namespace EdTech.Infrastructure.ChangeFeed;
 /// While requests are in flight each handler takes <see cref="BusyBatchSize"/> changes, then pauses
 /// <see cref="BusyPause"/>: acknowledgements first, background work right after. Defaults favour a burst's
 /// acknowledgement latency; a larger step trades some of it for fresher projections under sustained load.
-/// Settings "Pump:BusyBatchSize" and "Pump:BusyPauseMs".
+/// Deferrable handlers take the same small steps while an immediate handler (the path to students' results) is more than
+/// <see cref="ResultsBehindPositions"/> feed positions behind the newest write (about a second of an exam's writes at
+/// 500 submissions/s by default): grading and the views first.
+/// Settings "Pump:BusyBatchSize", "Pump:BusyPauseMs" and "Pump:ResultsBehindPositions".
 /// </summary>
-public sealed record ChangeFeedPumpOptions(int BusyBatchSize = 4, TimeSpan BusyPause = default)
+public sealed record ChangeFeedPumpOptions(int BusyBatchSize = 4, TimeSpan BusyPause = default, int ResultsBehindPositions = 8192)
 {
-    public static readonly ChangeFeedPumpOptions Default = new(4, TimeSpan.FromMilliseconds(100));
+    public static readonly ChangeFeedPumpOptions Default = new(4, TimeSpan.FromMilliseconds(100), 8192);
 
     public static ChangeFeedPumpOptions From(IConfiguration configuration) => new(
         Positive(configuration, "Pump:BusyBatchSize", Default.BusyBatchSize),
-        TimeSpan.FromMilliseconds(Positive(configuration, "Pump:BusyPauseMs", (int)Default.BusyPause.TotalMilliseconds)));
+        TimeSpan.FromMilliseconds(Positive(configuration, "Pump:BusyPauseMs", (int)Default.BusyPause.TotalMilliseconds)),
+        Positive(configuration, "Pump:ResultsBehindPositions", Default.ResultsBehindPositions));
 
     private static int Positive(IConfiguration configuration, string key, int fallback)
     {

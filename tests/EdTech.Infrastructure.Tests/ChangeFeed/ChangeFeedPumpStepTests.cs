@@ -76,6 +76,45 @@ public sealed class ChangeFeedPumpStepTests : IAsyncLifetime
         Assert.Equal(1, feed.Saves); // a wake-up (or the idle wait's timeout) without a change in between saves nothing
     }
 
+    [Fact]
+    public async Task Pump_DeferrableHandler_TakesSmallSteps_WhileAnImmediateOneIsFarBehind()
+    {
+        await WriteAsync(600);
+        var grading = new Handler("grading", ChangeFeedUrgency.Immediate) { Gate = new(TaskCreationOptions.RunContinuationsAsynchronously) };
+        // Its first batch may be sized before the immediate handler's first read: it is handed over only after that read.
+        var insights = new Handler("insights", ChangeFeedUrgency.Deferrable) { FirstAfter = grading.Entered.Task };
+        var options = ChangeFeedPumpOptions.Default with { ResultsBehindPositions = 10, BusyPause = TimeSpan.FromMilliseconds(1) };
+
+        int[] whileBehind;
+        await using (await StartAsync(new WatchedFeed(_store), [grading, insights], busy: false, options))
+        {
+            // The immediate handler holds its first batch (512 of 600): it stays 88 positions behind the newest write.
+            await grading.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            await insights.Handled(600).WaitAsync(TimeSpan.FromSeconds(60));
+            whileBehind = [.. insights.BatchSizes.Skip(1)];
+            grading.Gate.SetResult();
+            await grading.Handled(600).WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        Assert.NotEmpty(whileBehind);
+        Assert.All(whileBehind, size => Assert.True(size <= options.BusyBatchSize, $"a step of {size} while the results path was behind"));
+    }
+
+    [Fact]
+    public async Task Pump_DeferrableHandler_TakesWholeBatches_WhenTheImmediateOnesKeepUp()
+    {
+        await WriteAsync(600);
+        var grading = new Handler("grading", ChangeFeedUrgency.Immediate);
+        var insights = new Handler("insights", ChangeFeedUrgency.Deferrable);
+
+        await using (await StartAsync(new WatchedFeed(_store), [grading, insights], busy: false, ChangeFeedPumpOptions.Default))
+        {
+            await Task.WhenAll(grading.Handled(600), insights.Handled(600)).WaitAsync(TimeSpan.FromSeconds(60));
+        }
+
+        Assert.Contains(insights.BatchSizes, size => size > ChangeFeedPumpOptions.Default.BusyBatchSize);
+    }
+
     private async Task WriteAsync(int count)
     {
         var tenant = new TenantId("t1");
@@ -89,11 +128,13 @@ public sealed class ChangeFeedPumpStepTests : IAsyncLifetime
         return (await _store.GetAsync(tenant, "watched", "woken"))!.Sequence;
     }
 
-    private async Task<Running> StartAsync(IChangeFeed feed, Handler handler, bool busy)
+    private Task<Running> StartAsync(IChangeFeed feed, Handler handler, bool busy) => StartAsync(feed, [handler], busy, ChangeFeedPumpOptions.Default);
+
+    private async Task<Running> StartAsync(IChangeFeed feed, IChangeFeedHandler[] handlers, bool busy, ChangeFeedPumpOptions options)
     {
         var delivery = new ChangeFeedDelivery(_store, new ChangeFeedRetryOptions(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2), 3), [], TimeProvider.System,
             NullLogger<ChangeFeedDelivery>.Instance);
-        var pump = new ChangeFeedPump(feed, [handler], delivery, new Load(busy), ChangeFeedPumpOptions.Default, NullLogger<ChangeFeedPump>.Instance);
+        var pump = new ChangeFeedPump(feed, handlers, delivery, new Load(busy), options, NullLogger<ChangeFeedPump>.Instance);
         await pump.StartAsync(CancellationToken.None);
         return new Running(pump);
     }
@@ -118,6 +159,8 @@ public sealed class ChangeFeedPumpStepTests : IAsyncLifetime
         private int _saves;
 
         public int Saves => Volatile.Read(ref _saves);
+
+        public long? LatestSequence => inner.LatestSequence;
 
         private readonly ConcurrentDictionary<long, TaskCompletionSource> _waitingAfter = new();
 
@@ -156,7 +199,7 @@ public sealed class ChangeFeedPumpStepTests : IAsyncLifetime
         }
     }
 
-    private sealed class Handler : IChangeFeedHandler
+    private sealed class Handler(string name = "stepper", ChangeFeedUrgency urgency = ChangeFeedUrgency.Immediate) : IChangeFeedHandler
     {
         private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _count;
@@ -164,9 +207,17 @@ public sealed class ChangeFeedPumpStepTests : IAsyncLifetime
 
         public ConcurrentQueue<int> BatchSizes { get; } = new();
 
-        public string Name => "stepper";
+        public string Name => name;
 
-        public ChangeFeedUrgency Urgency => ChangeFeedUrgency.Immediate;
+        public ChangeFeedUrgency Urgency => urgency;
+
+        /// <summary>When set, the first batch is held until it completes (<see cref="Entered"/> says it is held).</summary>
+        public TaskCompletionSource? Gate { get; init; }
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>When set, the first batch is handed over only once this completes.</summary>
+        public Task? FirstAfter { get; init; }
 
         public IReadOnlySet<string> Containers { get; } = new HashSet<string> { "watched" };
 
@@ -181,15 +232,24 @@ public sealed class ChangeFeedPumpStepTests : IAsyncLifetime
             return _all.Task;
         }
 
-        public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
+        public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
         {
+            if (Gate is not null)
+            {
+                Entered.TrySetResult();
+                await Gate.Task.WaitAsync(cancellationToken);
+            }
+
+            if (FirstAfter is not null)
+            {
+                await FirstAfter.WaitAsync(cancellationToken);
+            }
+
             BatchSizes.Enqueue(changes.Count);
             if (Interlocked.Add(ref _count, changes.Count) >= Volatile.Read(ref _expected))
             {
                 _all.TrySetResult();
             }
-
-            return Task.CompletedTask;
         }
     }
 }
