@@ -15,10 +15,13 @@ namespace EdTech.Application.Outbox;
 /// </summary>
 public sealed class OutboxErasure(ErasureMarkers markers, IOutboxArchive archive)
 {
-    /// <summary>The student an outbox record of type <typeparamref name="T"/> in <paramref name="partition"/> is about, if any.</summary>
-    public static string? SubjectOf<T>(string partition, T record)
+    /// <summary>
+    /// The student a stored outbox record of type <typeparamref name="T"/> in <paramref name="partition"/> is about, if any, from
+    /// its JSON as stored (a change's: a record keeps its student across versions), so nothing is serialized again to find it.
+    /// </summary>
+    public static string? SubjectOf<T>(string partition, string json)
         where T : class, IStoredRecord =>
-        StudentData.SubjectOf(T.Container, partition, TypedDocumentStore.Serialize(record));
+        StudentData.SubjectOf(T.Container, partition, json);
 
     public async Task<IReadOnlyList<TItem>> WithoutErasedAsync<TItem>(IReadOnlyList<TItem> items, Func<TItem, (TenantId Tenant, string? Subject)> subjectOf, CancellationToken ct)
     {

@@ -25,11 +25,12 @@ public static class OutboxRelay
         where T : class, IStoredRecord
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var keys = changes.Select(c => (c.Tenant, c.Id, c.Partition)).Distinct().ToList();
+        // One per record (its latest change in the batch: the student it is about is the same in every version).
+        var keys = changes.GroupBy(c => (c.Tenant, c.Id, c.Partition)).Select(g => g.MaxBy(c => c.Sequence)!).ToList();
         var current = await Task.WhenAll(keys.Select(k => store.GetAsync<T>(k.Tenant, k.Id, k.Partition, ct))).ConfigureAwait(false);
-        var candidates = keys.Zip(current, (k, v) => (k.Tenant, k.Partition, Stored: v))
+        var candidates = keys.Zip(current, (k, v) => (k.Tenant, Change: k, Stored: v))
             .Where(p => p.Stored is not null && isPending(p.Stored.Value))
-            .Select(p => (p.Tenant, Subject: OutboxErasure.SubjectOf<T>(p.Partition, p.Stored!.Value), Stored: p.Stored!))
+            .Select(p => (p.Tenant, Subject: OutboxErasure.SubjectOf<T>(p.Change.Partition, p.Change.Json), Stored: p.Stored!))
             .ToList();
         // A message about an erased student is not published (the erasure deletes its record); see OutboxErasure for the race.
         var pending = await erasure.WithoutErasedAsync(candidates, p => (p.Tenant, p.Subject), ct).ConfigureAwait(false);

@@ -22,25 +22,25 @@ public sealed class SubmissionProjection(IDocumentStore store, TeacherQueryCache
 
     public IReadOnlySet<string> Containers => ChangeFeedCatalog.SubmissionProjection.Containers;
 
-    public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken) =>
-        CourseProjectionBatch.ApplyAsync(KeyedBatch.LatestVersions(changes), GradebookKey, ApplyAsync, cache, cancellationToken);
-
-    /// <summary>Attempts of one student at one assessment share a gradebook row, so they are applied in order.</summary>
-    private static string GradebookKey(StoredDocument change)
+    public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
     {
-        var s = TypedDocumentStore.Read<SubmissionRecord>(change).Value;
-        return GradebookEntry.IdFor(s.CourseId, s.UserId, s.AssessmentId);
+        // Each change is parsed once: for its gradebook key (the order), then for the view and the row.
+        var latest = KeyedBatch.LatestVersions(changes);
+        var submissions = latest.ToDictionary<StoredDocument, StoredDocument, SubmissionRecord>(c => c, c => TypedDocumentStore.Read<SubmissionRecord>(c).Value, ReferenceEqualityComparer.Instance);
+        return CourseProjectionBatch.ApplyAsync(latest, c => GradebookKey(submissions[c]), (c, ct) => ApplyAsync(c, submissions[c], ct), cache, cancellationToken);
     }
 
+    /// <summary>Attempts of one student at one assessment share a gradebook row, so they are applied in order.</summary>
+    private static string GradebookKey(SubmissionRecord s) => GradebookEntry.IdFor(s.CourseId, s.UserId, s.AssessmentId);
+
     /// <summary>Applies one change; returns the course whose gradebook changed (its cached reads are then invalidated), or null.</summary>
-    private async Task<string?> ApplyAsync(StoredDocument change, CancellationToken cancellationToken)
+    private async Task<string?> ApplyAsync(StoredDocument change, SubmissionRecord submission, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(change.Tenant, Storage.Containers.Submissions, change.Id, cancellationToken).ConfigureAwait(false) is null)
         {
             return null;
         }
 
-        var submission = TypedDocumentStore.Read<SubmissionRecord>(change).Value;
         await UpsertViewAsync(change.Tenant, ToView(submission, change.Sequence), cancellationToken).ConfigureAwait(false);
         return await UpsertGradebookAsync(change.Tenant, submission, cancellationToken).ConfigureAwait(false) ? submission.CourseId : null;
     }
