@@ -32,6 +32,17 @@ public sealed class PeakParsingTests
         Assert.Equal(4998.75, wrk.AcknowledgedPerSecond, 6);
     }
 
+    [Theory]
+    [InlineData(9_399_587, false)]
+    [InlineData(298_999_999, false)]
+    [InlineData(300_002_629, true)]
+    public void WrkSummary_RanToCap_IsTheCapReachedInsteadOfTheScriptsStop(long durationUs, bool capped)
+    {
+        var wrk = new WrkSummary(20_000, durationUs, 0, 0, 1, 2, 3, 4, 0);
+
+        Assert.Equal(capped, wrk.RanToCap(TimeSpan.FromSeconds(300)));
+    }
+
     [Fact]
     public void WrkSummary_Parse_WithoutAPeakLine_Throws()
     {

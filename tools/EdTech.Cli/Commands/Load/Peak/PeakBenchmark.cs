@@ -71,6 +71,13 @@ public sealed class PeakBenchmark(TextWriter log)
             }
 
             var burst = WrkSummary.Parse(wrkOutput);
+            var capped = burst.RanToCap(options.Timeout);
+            if (capped)
+            {
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"burst: wrk ran to its {options.Timeout.TotalSeconds:F0} s cap (the script's stop after the last answer was lost): the rate and the times from the burst's end are not valid; run again"));
+            }
+
             MetricsSnapshot? atReleased = null;
             var (report, timedOut) = await CheckAsync(api, options, fixture, teacher, students, burst, burstEnd,
                 async () => atReleased = before is null ? null : await metrics.ScrapeAsync(cancellationToken), cancellationToken);
@@ -84,7 +91,7 @@ public sealed class PeakBenchmark(TextWriter log)
             var ceiling = options.CeilingScript is null ? null : await RunCeilingAsync(options, cancellationToken);
             var burstCost = before is not null && atBurstEnd is not null && burst.Acknowledged > 0 ? HostCost.Between(before, atBurstEnd, burst.Acknowledged) : null;
             var releasedCost = before is not null && atReleased is not null && burst.Acknowledged > 0 ? HostCost.Between(before, atReleased, burst.Acknowledged) : null;
-            var final = report with { Tenant = tenant, TimedOut = timedOut, PerSubmission = perSubmission, MetricsSettled = settled, Ceiling = ceiling, BurstCost = burstCost, ReleasedCost = releasedCost };
+            var final = report with { Tenant = tenant, TimedOut = timedOut || capped, PerSubmission = perSubmission, MetricsSettled = settled, Ceiling = ceiling, BurstCost = burstCost, ReleasedCost = releasedCost };
             final.Print(log);
             return final.Passed ? 0 : 1;
         }
