@@ -10,17 +10,18 @@ namespace EdTech.Bff.Limits;
 /// buckets' script (<c>SharedRateLimitStore.Script</c>), so a deployment limits the same way with Redis or without.
 /// Nothing runs between requests: the framework's partitioned limiter refilled every bucket of every recent user ten times a
 /// second under a lock, 40,000 buckets in a 20,000-student exam (docs/benchmarks.md). A bucket back at its burst is the same
-/// as no bucket, so the sweep (at most every <see cref="SweepInterval"/>) drops the full ones and loses nothing.
+/// as no bucket, so a sweep every <see cref="SweepInterval"/> (a timer: an idle host keeps none of the last burst's buckets)
+/// drops the full ones and loses nothing.
 /// </summary>
 public sealed class LocalTokenBuckets(Func<HttpContext, IReadOnlyList<BucketKey>> bucketsOf, TimeProvider clock) : PartitionedRateLimiter<HttpContext>
 {
-    /// <summary>How often full buckets are dropped (checked on the next request).</summary>
+    /// <summary>How often full buckets are dropped.</summary>
     public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<BucketKey, Bucket> _buckets = new();
-    private long _sweptAt = clock.GetTimestamp();
     private long _admitted;
     private long _rejected;
+    private ITimer? _sweeper;
 
     /// <summary>Buckets held now.</summary>
     public int Count => _buckets.Count;
@@ -37,8 +38,12 @@ public sealed class LocalTokenBuckets(Func<HttpContext, IReadOnlyList<BucketKey>
     public RateLimitLease Take(IReadOnlyList<BucketKey> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        if (Volatile.Read(ref _sweeper) is null)
+        {
+            StartSweeper();
+        }
+
         var now = clock.GetTimestamp();
-        SweepIfDue(now);
         var taken = 0;
         for (; taken < keys.Count; taken++)
         {
@@ -99,14 +104,29 @@ public sealed class LocalTokenBuckets(Func<HttpContext, IReadOnlyList<BucketKey>
         }
     }
 
-    private void SweepIfDue(long now)
+    protected override void Dispose(bool disposing)
     {
-        var last = Interlocked.Read(ref _sweptAt);
-        if (clock.GetElapsedTime(last, now) < SweepInterval || Interlocked.CompareExchange(ref _sweptAt, now, last) != last)
+        if (disposing)
         {
-            return;
+            Interlocked.Exchange(ref _sweeper, null)?.Dispose();
         }
 
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Started with the first request (a limiter nobody asks holds no timer); a race may start two, and one is disposed.</summary>
+    private void StartSweeper()
+    {
+        var timer = clock.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);
+        if (Interlocked.CompareExchange(ref _sweeper, timer, null) is not null)
+        {
+            timer.Dispose();
+        }
+    }
+
+    private void Sweep()
+    {
+        var now = clock.GetTimestamp();
         foreach (var (key, bucket) in _buckets)
         {
             if (bucket.RetireIfFull(now, clock))
