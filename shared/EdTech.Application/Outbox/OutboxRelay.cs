@@ -1,3 +1,4 @@
+using EdTech.Application.ChangeFeed;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
 
@@ -26,7 +27,7 @@ public static class OutboxRelay
     {
         ArgumentNullException.ThrowIfNull(changes);
         // One per record (its latest change in the batch: the student it is about is the same in every version).
-        var keys = changes.GroupBy(c => (c.Tenant, c.Id, c.Partition)).Select(g => g.MaxBy(c => c.Sequence)!).ToList();
+        var keys = KeyedBatch.LatestPerDocument(changes, T.Container).ToList();
         var current = await Task.WhenAll(keys.Select(k => store.GetAsync<T>(k.Tenant, k.Id, k.Partition, ct))).ConfigureAwait(false);
         var candidates = keys.Zip(current, (k, v) => (k.Tenant, Change: k, Stored: v))
             .Where(p => p.Stored is not null && isPending(p.Stored.Value))

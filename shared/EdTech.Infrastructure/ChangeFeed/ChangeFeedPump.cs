@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,14 +32,15 @@ public sealed class ChangeFeedPump(
     private static readonly TimeSpan SkippedSaveInterval = TimeSpan.FromSeconds(1);
 
     // Each immediate consumer's distance behind the newest position after its last read (by consumer name).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _immediateBehind = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _immediateBehind = new(StringComparer.Ordinal);
 
     /// <summary>Whether the path to results (an immediate consumer) is more than <see cref="ChangeFeedPumpOptions.ResultsBehindPositions"/> behind.</summary>
     private bool ResultsBehind
     {
         get
         {
-            foreach (var behind in _immediateBehind.Values)
+            // The enumerator, not Values: Values takes every lock of the map and copies it.
+            foreach (var (_, behind) in _immediateBehind)
             {
                 if (behind > options.ResultsBehindPositions)
                 {
