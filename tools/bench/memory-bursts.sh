@@ -14,6 +14,7 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d); mkdir -p "$work/data"
 # shellcheck disable=SC2086
 env ${HOST_ENV:-} dotnet "$host/EdTech.LocalHost.dll" --urls "http://127.0.0.1:$port" --data "$work/data" --Logging:LogLevel:Default=Warning \
+  --Logging:LogLevel:EdTech.LocalHost.IdleMemoryTrimmer=Information \
   --RateLimits:UserTokensPerSecond=100000 --RateLimits:UserBurst=100000 ${EXTRA_HOST_ARGS:-} > "$work/host.log" 2>&1 &
 hp=$!
 trap 'kill $hp 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -34,5 +35,8 @@ for b in $(seq 1 "$bursts"); do
   sleep 70
   released=$(grep -E "released" "$work/burst$b.log" | tail -1 | tr -s ' ')
   echo "burst $b ($((b * students)) submissions): RSS $(rss) MB (peak $(hwm) MB); $released"
+  # The idle trim's last line (IdleMemoryTrimmer): whether it ran after this burst, and what it freed.
+  trims=$(grep -c "Idle after a burst" "$work/host.log" || true)
+  echo "  idle trims so far: $trims; last: $(grep "Idle after a burst" "$work/host.log" | tail -1 | sed -E 's/^ +//')"
   if [ -n "${AFTER_BURST:-}" ]; then "$AFTER_BURST" "$hp" "burst$b"; fi
 done
