@@ -19,8 +19,13 @@ public sealed record LearningOptions
     /// <summary>At most this many recommendations per student.</summary>
     public int MaxRecommendations { get; init; } = 10;
 
-    /// <summary>How long a process serves its cached copy before re-reading the store (bounds staleness across instances).</summary>
-    public TimeSpan CacheTime { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a process serves its cached copy before re-reading the store (bounds staleness across instances). Two minutes
+    /// cover the reads right after a release (students opening their results); a later read is one point read. At five
+    /// minutes a process held the last three exam bursts' documents, ~1 KB per student (docs/benchmarks.md, "Memory: what the
+    /// later bursts held").
+    /// </summary>
+    public TimeSpan CacheTime { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Calibration guard: an item needs this many responses to be refitted; otherwise it keeps its defaults.</summary>
     public int CalibrationMinResponsesPerItem { get; init; } = 50;
