@@ -38,14 +38,8 @@ public sealed class EnrollUserHandler(IDocumentStore store, TeacherQueryCache ca
         {
             // The student's dashboard lists their courses from CourseAccess's cache.
             access.Forget(caller.Tenant, record.CourseId, record.UserId);
-            // A new row in the course's gradebook, or a new course in the teacher's review queue. Only a teacher's enrollment
-            // changes which courses their queue reads: a student's gives their user no stamp, which the process would keep for
-            // ten minutes (a 10,000-student exam set up just before was 10,000 stamps, docs/benchmarks.md).
-            await cache.InvalidateCourseAsync(caller.Tenant, record.CourseId, ct).ConfigureAwait(false);
-            if (record.Role == Roles.Teacher)
-            {
-                await cache.InvalidateTeacherAsync(caller.Tenant, record.UserId, ct).ConfigureAwait(false);
-            }
+            // A new row in the course's gradebook, or a new course in the teacher's review queue.
+            await cache.InvalidateEnrollmentAsync(caller.Tenant, record, ct).ConfigureAwait(false);
         }
 
         return outcome;

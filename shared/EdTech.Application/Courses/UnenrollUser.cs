@@ -44,9 +44,8 @@ public sealed class UnenrollUserHandler(IDocumentStore store, CourseAccess acces
 
         access.Forget(caller.Tenant, courseId, userId);
         // The gradebook's rows and the teacher's courses and review queue are read from enrollments.
-        await cache.InvalidateCourseAsync(caller.Tenant, courseId, ct).ConfigureAwait(false);
-        await cache.InvalidateTeacherAsync(caller.Tenant, userId, ct).ConfigureAwait(false);
         var removed = enrollment.Value;
+        await cache.InvalidateEnrollmentAsync(caller.Tenant, removed, ct).ConfigureAwait(false);
         await audit.AppendAsync(caller.Tenant, new AuditEntry(
             $"{userId}:unenroll:{courseId}:{enrollment.ETag.Trim('"')}", clock.GetUtcNow(), caller.UserId, caller.Roles.Order(StringComparer.Ordinal).ToList(),
             AuditActions.EnrollmentRemoved, userId, $"course:{courseId}",
