@@ -74,13 +74,11 @@ public sealed class CommandCrashRecoveryTests(ITestOutputHelper output)
             // A calibration of this small course can finish between its "Requested" line and the kill: then its run is
             // already completed and the restart has nothing to re-drive (its "completed" line was the killed host's).
             var calibrationId = WorkflowRunRecord.CalibrateId(CrashSchool.CourseId, day);
-            var calibrationAtKill = await RunStatusAsync(data, calibrationId);
-            output.WriteLine($"calibration run at the second kill: {calibrationAtKill?.Wire() ?? "none"}");
+            var calibrationAtKill = await StatusAtKillAsync(data, calibrationId);
             // The same for the regrade: the second host re-drives it, and it can finish before the kill (its "completed" line then
             // was the killed host's, and the last host re-drives nothing: "Re-drove 0 … workflow runs").
             var regradeId = WorkflowRunRecord.RegradeId(RegradeQuiz, 2);
-            var regradeAtKill = await RunStatusAsync(data, regradeId);
-            output.WriteLine($"regrade run at the second kill: {regradeAtKill?.Wire() ?? "none"}");
+            var regradeAtKill = await StatusAtKillAsync(data, regradeId);
 
             // 3. Restart: the release, the regrade and the calibration all complete.
             var recovery = Stopwatch.StartNew();
@@ -91,16 +89,10 @@ public sealed class CommandCrashRecoveryTests(ITestOutputHelper output)
                 Assert.All(school.Planned(ReleaseQuiz), p => Assert.Equal(p.Score, released[p.SubmissionId].Score));
                 var regraded = await school.WaitForAsync(http, host, school.Planned(RegradeQuiz), (p, v) => v.Score == CrashSchool.RegradedScore(p), Patience);
                 Assert.All(regraded.Values, v => Assert.Equal(SubmissionStatus.Released.Wire(), v.Status));
-                if (calibrationAtKill != WorkflowRunStatus.Completed)
-                {
-                    await host.WaitForOutputAsync($"Run {calibrationId} in {CrashSchool.Tenant} completed", Patience);
-                }
+                await CompletedAsync(host, calibrationId, calibrationAtKill);
                 // The regrade's run is finished by its workflow's last step, after the regraded views are visible: wait for it
                 // too before killing the host (the record is checked below).
-                if (regradeAtKill != WorkflowRunStatus.Completed)
-                {
-                    await host.WaitForOutputAsync($"Run {regradeId} in {CrashSchool.Tenant} completed", Patience);
-                }
+                await CompletedAsync(host, regradeId, regradeAtKill);
                 output.WriteLine($"all three commands completed {recovery.Elapsed.TotalSeconds:F1} s after the last restart");
             }
 
@@ -135,6 +127,18 @@ public sealed class CommandCrashRecoveryTests(ITestOutputHelper output)
             }
         }
     }
+
+    /// <summary>A run's status at the second kill, printed.</summary>
+    private async Task<WorkflowRunStatus?> StatusAtKillAsync(string data, string runId)
+    {
+        var status = await RunStatusAsync(data, runId);
+        output.WriteLine($"run {runId} at the second kill: {status?.Wire() ?? "none"}");
+        return status;
+    }
+
+    /// <summary>Waits for the last host to complete a run, unless it was already completed at the kill (its line was the killed host's).</summary>
+    private static Task CompletedAsync(LocalHostProcess host, string runId, WorkflowRunStatus? atKill) =>
+        atKill == WorkflowRunStatus.Completed ? Task.CompletedTask : host.WaitForOutputAsync($"Run {runId} in {CrashSchool.Tenant} completed", Patience);
 
     private static async Task<WorkflowRunStatus?> RunStatusAsync(string data, string runId)
     {
