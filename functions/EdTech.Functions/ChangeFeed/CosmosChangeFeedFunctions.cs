@@ -147,14 +147,6 @@ public sealed class CosmosChangeFeedFunctions(CosmosChangeDispatcher dispatcher,
         IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
         dispatcher.DispatchAsync(ChangeFeedCatalog.UsageProjection, Containers.UsageEvents, changes, ct);
 
-    [Function("AnalyticsWeeksProjectionOnLearnerState")]
-    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
-    public Task ProjectAnalyticsWeeksLearnerState(
-        [CosmosDBTrigger(Database, Containers.LearnerState, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
-            LeaseContainerPrefix = "analytics-weeks-projection.learner-state.", StartFromBeginning = true)]
-        IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
-        dispatcher.DispatchAsync(ChangeFeedCatalog.AnalyticsWeeksProjection, Containers.LearnerState, changes, ct);
-
     [Function("AnalyticsWeeksProjectionOnUsageEvents")]
     [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
     public Task ProjectAnalyticsWeeksUsageEvents(
@@ -162,14 +154,6 @@ public sealed class CosmosChangeFeedFunctions(CosmosChangeDispatcher dispatcher,
             LeaseContainerPrefix = "analytics-weeks-projection.usage-events.", StartFromBeginning = true)]
         IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
         dispatcher.DispatchAsync(ChangeFeedCatalog.AnalyticsWeeksProjection, Containers.UsageEvents, changes, ct);
-
-    [Function("AnalyticsItemsProjectionOnAssessmentStatistics")]
-    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
-    public Task ProjectAnalyticsItemsStatistics(
-        [CosmosDBTrigger(Database, Containers.AssessmentStatistics, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
-            LeaseContainerPrefix = "analytics-items-projection.assessment-statistics.", StartFromBeginning = true)]
-        IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
-        dispatcher.DispatchAsync(ChangeFeedCatalog.AnalyticsItemsProjection, Containers.AssessmentStatistics, changes, ct);
 
     [Function("AnalyticsItemsProjectionOnEnrollments")]
     [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]

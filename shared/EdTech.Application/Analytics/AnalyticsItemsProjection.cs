@@ -9,14 +9,16 @@ namespace EdTech.Application.Analytics;
 
 /// <summary>
 /// Keeps <see cref="CourseItemsRecord"/>, the item × section heatmap's per-course sums (deferrable: it never slows an exam), from
-/// three change feeds: the statistics projection's contributions (a graded, regraded or released attempt), enrollments (a
-/// student's section, or a student joining or leaving) and assessments (items, points, prompts). Each course a batch touched gets
-/// its sums recomputed from the store (<see cref="ItemSectionSums"/>: the latest graded attempt per student, as the read defined
-/// it before), at most once per <see cref="RecomputeInterval"/>; within it the record is marked stale instead (a write that also
-/// moves its ETag, so a recomputation that read the inputs before this change cannot overwrite the mark), and
-/// <see cref="CurrentAsync"/> recomputes a stale record on read. A recomputation is a replacement, so a redelivered batch gives
-/// the same sums. A contribution that no longer exists (erased) names no course and is skipped. After the batch the courses' cache
-/// tag is invalidated, so a heatmap cached before it is rebuilt on the next read.
+/// three change feeds: submissions (as the part <c>analytics-items-on-submissions</c> of the submission-insights consumer, after
+/// the statistics part, so it runs after the statistics part has written the submission's contribution in the same delivery), enrollments (a
+/// student's section, or a student joining or leaving) and assessments (items, points, prompts). All three are partitioned by
+/// course, so a change names its course without a read. Each course a batch touched gets its sums recomputed from the store
+/// (<see cref="ItemSectionSums"/>: the latest graded attempt per student, as the read defined it before), at most once per
+/// <see cref="RecomputeInterval"/>; within it the record is marked stale instead (a write that also moves its ETag, so a
+/// recomputation that read the inputs before this change cannot overwrite the mark), and <see cref="CurrentAsync"/> recomputes
+/// a stale record on read. A recomputation is a replacement, so a redelivered batch gives the same sums. After the batch the
+/// courses' cache tag is invalidated, so a heatmap cached before it is rebuilt on the next read. (Until 2026-12-07 it read the
+/// statistics contributions' own feed: one more change-feed delivery per submission, docs/projection-writes.md.)
 /// </summary>
 public sealed class AnalyticsItemsProjection(IDocumentStore store, TeacherQueryCache cache, TimeProvider clock) : IChangeFeedHandler
 {
@@ -36,34 +38,8 @@ public sealed class AnalyticsItemsProjection(IDocumentStore store, TeacherQueryC
     public async Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var courses = new HashSet<(TenantId Tenant, string CourseId)>();
-        var assessments = new Dictionary<(TenantId Tenant, string AssessmentId), string?>();
-        foreach (var change in changes)
-        {
-            if (change.Container is Storage.Containers.Enrollments or Storage.Containers.Assessments)
-            {
-                courses.Add((change.Tenant, change.Partition)); // both are partitioned by course
-            }
-            else if (change.Container == Storage.Containers.AssessmentStatistics)
-            {
-                // Every contribution of an assessment (its partition) names the same course: read one that still exists.
-                var key = (change.Tenant, change.Partition);
-                if (assessments.GetValueOrDefault(key) is null)
-                {
-                    var contribution = await store.GetAsync<StatisticsContribution>(change.Tenant, change.Id, change.Partition, cancellationToken).ConfigureAwait(false);
-                    assessments[key] = contribution?.Value.CourseId;
-                }
-            }
-        }
-
-        foreach (var ((tenant, _), courseId) in assessments)
-        {
-            if (courseId is not null)
-            {
-                courses.Add((tenant, courseId));
-            }
-        }
-
+        // Submissions, enrollments and assessments are all partitioned by course.
+        var courses = changes.Select(c => (c.Tenant, CourseId: c.Partition)).ToHashSet();
         foreach (var (tenant, courseId) in courses)
         {
             await RefreshAsync(tenant, courseId, cancellationToken).ConfigureAwait(false);

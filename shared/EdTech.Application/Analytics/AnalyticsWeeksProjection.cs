@@ -5,6 +5,7 @@ using EdTech.Application.Storage;
 using EdTech.Domain.Adaptive;
 using EdTech.Domain.Analytics;
 using EdTech.Domain.Learning.BktModel;
+using EdTech.Domain.Submissions;
 using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Analytics;
@@ -12,8 +13,11 @@ namespace EdTech.Application.Analytics;
 /// <summary>
 /// Keeps <see cref="StudentWeeksRecord"/> (deferrable: it never slows an exam) from two change feeds:
 /// <list type="bullet">
-/// <item>learner state: the student's weekly BKT mastery is recomputed from all their released contributions in the course
-/// (<see cref="WeeklyMastery"/>), a replacement, so a redelivery or a regrade gives the same record;</item>
+/// <item>submissions, as the part <c>analytics-weeks-on-submissions</c> of the submission-insights consumer, after the
+/// learner-state part (which wrote the student's learner state in the same delivery): for a released submission the
+/// student's weekly BKT mastery is recomputed from all their released contributions in the course, read from their learner
+/// state (<see cref="WeeklyMastery"/>), a replacement, so a redelivery or a regrade gives the same record (until 2026-12-07 the
+/// learner state's own feed; one more change-feed delivery per submission);</item>
 /// <item>usage events: the event's module and ISO week are added to the student's set (content events name their module;
 /// assessment and item events count for every module that links the assessment), so a redelivered event adds nothing.</item>
 /// </list>
@@ -44,9 +48,10 @@ public sealed class AnalyticsWeeksProjection(IDocumentStore store, TimeProvider 
     {
         ArgumentNullException.ThrowIfNull(changes);
         var courses = new HashSet<(TenantId Tenant, string CourseId)>();
+        var states = new HashSet<(TenantId Tenant, string StateId)>();
         foreach (var change in changes)
         {
-            var course = change.Container == Storage.Containers.LearnerState ? await MasteryAsync(change, cancellationToken).ConfigureAwait(false)
+            var course = change.Container == Storage.Containers.Submissions ? await MasteryAsync(change, states, cancellationToken).ConfigureAwait(false)
                 : change.Container == Storage.Containers.UsageEvents ? await ActivityAsync(change, cancellationToken).ConfigureAwait(false)
                 : null;
             if (course is not null)
@@ -77,10 +82,19 @@ public sealed class AnalyticsWeeksProjection(IDocumentStore store, TimeProvider 
         return new CourseWeeksRecord(courseId, WeekHeatmaps.SkillSums(students), WeekHeatmaps.ModuleCounts(students), enrolled, Stale: false, clock.GetUtcNow());
     }
 
+    /// <summary>A released submission's student: their mastery from their learner state, once per student and course in a batch.</summary>
     /// <returns>The course whose student record changed, or null.</returns>
-    private async Task<string?> MasteryAsync(StoredDocument change, CancellationToken ct)
+    private async Task<string?> MasteryAsync(StoredDocument change, HashSet<(TenantId Tenant, string StateId)> done, CancellationToken ct)
     {
-        var state = await store.GetAsync<LearnerStateRecord>(change.Tenant, change.Id, change.Partition, ct).ConfigureAwait(false);
+        var submission = TypedDocumentStore.Read<SubmissionRecord>(change).Value;
+        var stateId = LearnerStateRecord.IdFor(submission.CourseId, submission.UserId);
+        if (submission.Status != SubmissionStatus.Released || !done.Add((change.Tenant, stateId)))
+        {
+            return null;
+        }
+
+        // Gone when the student was erased (the erasure deletes this record through the privacy map too).
+        var state = await store.GetAsync<LearnerStateRecord>(change.Tenant, stateId, submission.UserId, ct).ConfigureAwait(false);
         if (state is null)
         {
             return null;

@@ -34,13 +34,30 @@ public static class ChangeFeedCatalog
         Declare("usage-on-submissions", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Submissions) with { FormerCheckpoint = "usage-projection" };
 
     /// <summary>
+    /// A part of <see cref="SubmissionInsights"/>, after the statistics part: the submissions side of the item × section sums (their
+    /// enrollments and assessments side stays <see cref="AnalyticsItemsProjection"/>). Until 2026-12-07 that consumer read the
+    /// statistics contributions' own feed instead; on the LocalHost (one feed for every container) its position was that
+    /// consumer's checkpoint, which a composite created by an upgrade takes over.
+    /// </summary>
+    public static ChangeFeedConsumer AnalyticsItemsOnSubmissions { get; } =
+        Declare("analytics-items-on-submissions", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Submissions) with { FormerCheckpoint = "analytics-items-projection" };
+
+    /// <summary>
+    /// A part of <see cref="SubmissionInsights"/>, after the learner-state part: the submissions side of the weekly mastery (the
+    /// usage-events side stays <see cref="AnalyticsWeeksProjection"/>). Until 2026-12-07 that consumer read the learner state's
+    /// own feed instead; on the LocalHost its position was that consumer's checkpoint.
+    /// </summary>
+    public static ChangeFeedConsumer AnalyticsWeeksOnSubmissions { get; } =
+        Declare("analytics-weeks-on-submissions", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Submissions) with { FormerCheckpoint = "analytics-weeks-projection" };
+
+    /// <summary>
     /// The deferrable projections of <c>submissions</c> as one consumer: each batch is delivered once and its parts run in this
     /// order, each under the delivery's retry and poison policy of its own (<see cref="ChangeFeedDelivery"/>).
     /// </summary>
     public static ChangeFeedConsumer SubmissionInsights { get; } =
         Declare("submission-insights", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Submissions) with
         {
-            Parts = [ReviewQueueProjection, AssessmentStatisticsProjection, LearnerState, UsageOnSubmissions],
+            Parts = [ReviewQueueProjection, AssessmentStatisticsProjection, LearnerState, UsageOnSubmissions, AnalyticsItemsOnSubmissions, AnalyticsWeeksOnSubmissions],
         };
 
     public static ChangeFeedConsumer StartRegrade { get; } = Declare("start-regrade", ChangeFeedUrgency.Immediate, startsDurableWork: true, Containers.Assessments);
@@ -66,12 +83,18 @@ public static class ChangeFeedCatalog
     /// </summary>
     public static ChangeFeedConsumer UsageProjection { get; } = Declare("usage-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.UsageEvents);
 
-    /// <summary>Each student's weekly mastery per skill and active modules per course, for the weekly heatmaps (docs/insight.md, "Weekly heatmaps").</summary>
-    public static ChangeFeedConsumer AnalyticsWeeksProjection { get; } = Declare("analytics-weeks-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.LearnerState, Containers.UsageEvents);
+    /// <summary>
+    /// Each student's weekly mastery per skill and active modules per course, for the weekly heatmaps (docs/insight.md, "Weekly
+    /// heatmaps"), from usage events; released submissions reach it through <see cref="AnalyticsWeeksOnSubmissions"/>, a part of <see cref="SubmissionInsights"/>.
+    /// </summary>
+    public static ChangeFeedConsumer AnalyticsWeeksProjection { get; } = Declare("analytics-weeks-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.UsageEvents);
 
-    /// <summary>A course's item × section sums for the item × section heatmap (docs/insight.md, "Heatmap: item × section").</summary>
+    /// <summary>
+    /// A course's item × section sums for the item × section heatmap (docs/insight.md, "Heatmap: item × section"), from enrollments
+    /// and assessments; submissions reach it through <see cref="AnalyticsItemsOnSubmissions"/>, a part of <see cref="SubmissionInsights"/>.
+    /// </summary>
     public static ChangeFeedConsumer AnalyticsItemsProjection { get; } =
-        Declare("analytics-items-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.AssessmentStatistics, Containers.Enrollments, Containers.Assessments);
+        Declare("analytics-items-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Enrollments, Containers.Assessments);
 
     public static IReadOnlyList<ChangeFeedConsumer> All { get; } =
         [StartGrading, SubmissionProjection, SubmissionInsights, StartRegrade, StartRelease, StartTagging, TagChangedItems, StartWorkflowRuns, ScheduleRelease, NotificationDispatch,

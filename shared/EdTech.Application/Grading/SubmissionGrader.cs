@@ -2,7 +2,6 @@ using EdTech.Domain.Serialization;
 using EdTech.Application.Audit;
 using EdTech.Application.Grading.Regrade;
 using EdTech.Application.Grading.Release;
-using EdTech.Application.Notifications;
 using EdTech.Application.Outbox;
 using EdTech.Application.Privacy.Erasure;
 using EdTech.Application.Records;
@@ -21,7 +20,7 @@ namespace EdTech.Application.Grading;
 /// is audited before it is written (write-ahead: no change without its entry; a retry appends nothing,
 /// the entry id being derived from submission and step). A missing submission was erased: nothing to do.
 /// </summary>
-public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, NotificationOutbox outbox, IntegrationEventOutbox events, TimeProvider clock, ILogger<SubmissionGrader> logger)
+public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, IntegrationEventOutbox events, TimeProvider clock, ILogger<SubmissionGrader> logger)
 {
     /// <summary>Grades the submission; reports it erased when it is gone or its student was erased meanwhile (nothing of it is left written).</summary>
     public async Task<GradingResult> AutoGradeAsync(TenantId tenant, string submissionId, CancellationToken ct) =>
@@ -119,11 +118,10 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
         var final = releaseNow ? graded with { Status = SubmissionStatus.Released, ReleasedAt = now } : graded;
         // Write-ahead, in parallel (one group commit): the grade's audit entry and event; a release in the same write folds its
         // audit entry and its event into the grade's (one document each, expanded by every reader: docs/grading.md "Folded
-        // writes") and adds the student's notification.
+        // writes"), and the event's document carries the student's notification (one outbox write, not two).
         Task[] writeAhead = releaseNow
             ? [audit.AppendAsync(tenant, GradeAudit.AutoGradedAndReleased(submission, graded, now), ct),
-               events.WriteAsync(tenant, IntegrationEvents.GradedAndReleased(submission, final, now), ct),
-               outbox.WriteAsync(tenant, ResultsReleasedNotification(final, assessment.Value, now), ct)]
+               events.WriteAsync(tenant, IntegrationEventFolds.Carrying(IntegrationEvents.GradedAndReleased(submission, final, now), ResultsReleasedNotification(final, assessment.Value, now)), ct)]
             : [audit.AppendAsync(tenant, GradeAudit.AutoGraded(submission, graded, now), ct),
                events.WriteAsync(tenant, IntegrationEvents.GradeChanged(submission, final, IntegrationEvents.AutoGradeCause, now), ct)];
         await Task.WhenAll(writeAhead).ConfigureAwait(false);
@@ -231,10 +229,10 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Noti
         return true;
     }
 
-    /// <summary>What a release writes ahead of the submission's own write: its audit entry, the student's notification and the integration event.</summary>
+    /// <summary>What a release writes ahead of the submission's own write: its audit entry, and the integration event carrying the student's notification.</summary>
     private Task[] ReleaseWriteAhead(TenantId tenant, SubmissionRecord graded, SubmissionRecord released, AssessmentRecord assessment, DateTimeOffset now, CancellationToken ct) =>
-        [audit.AppendAsync(tenant, GradeAudit.Released(graded, now), ct), outbox.WriteAsync(tenant, ResultsReleasedNotification(released, assessment, now), ct),
-         events.WriteAsync(tenant, IntegrationEvents.ResultsReleased(released, now), ct)];
+        [audit.AppendAsync(tenant, GradeAudit.Released(graded, now), ct),
+         events.WriteAsync(tenant, IntegrationEventFolds.Carrying(IntegrationEvents.ResultsReleased(released, now), ResultsReleasedNotification(released, assessment, now)), ct)];
 
     /// <summary>
     /// One ReleaseResults chunk: <see cref="ReleaseIfDueAsync"/> for each submission, concurrently (their writes share

@@ -17,7 +17,27 @@ public sealed class IntegrationEventOutbox(IDocumentStore store)
         // A retried step whose first attempt stored the head alone (the release was not yet due then) writes its folded events
         // alone (same ids, so the same messages).
         var status = await StoredFolds.CreateAsync(store, tenant, record, record.Folded, IntegrationEventFolds.Expand, ct).ConfigureAwait(false);
+        if (status == WriteStatus.AlreadyExists && record.Notifications is { Count: > 0 } carried)
+        {
+            await WriteMissingNotificationsAsync(tenant, record, carried, ct).ConfigureAwait(false);
+        }
+
         return status == WriteStatus.Created;
+    }
+
+    /// <summary>
+    /// The document was already stored (a retried step whose first attempt stored it without these notifications: the release
+    /// was not yet due then): each carried notification it lacks goes to the notification outbox alone, as it would without
+    /// carrying (same id, so the same message; writing it again is a no-op).
+    /// </summary>
+    private async Task WriteMissingNotificationsAsync(TenantId tenant, IntegrationEventRecord record, IReadOnlyList<NotificationRecord> carried, CancellationToken ct)
+    {
+        var stored = await store.GetAsync<IntegrationEventRecord>(tenant, record.Id, record.PartitionKey, ct).ConfigureAwait(false);
+        var held = (stored is null ? [] : IntegrationEventFolds.NotificationsOf(stored.Value)).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var notification in carried.Where(n => !held.Contains(n.Id)))
+        {
+            await store.CreateAsync(tenant, notification, ct).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Writes the event <see cref="IntegrationEventStatus.Held"/>, ahead of a conditional write that may lose its race.</summary>

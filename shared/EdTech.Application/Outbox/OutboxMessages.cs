@@ -19,9 +19,12 @@ public static class OutboxMessages
             IntegrationEventTypes.Ordered.Contains(e.Type) ? tenant.Value : null, body, Containers.IntegrationEvents);
     }
 
-    /// <summary>One message per event the document holds (<see cref="IntegrationEventFolds"/>), each with its own id, in order.</summary>
+    /// <summary>
+    /// One message per event the document holds (<see cref="IntegrationEventFolds"/>), each with its own id, in order; then one per
+    /// notification it carries, each the message the notification outbox would send for it (same id, subject and body).
+    /// </summary>
     public static IEnumerable<OutboxMessage> AllOf(TenantId tenant, IntegrationEventRecord stored) =>
-        IntegrationEventFolds.Expand(stored).Select(e => Of(tenant, e));
+        IntegrationEventFolds.Expand(stored).Select(e => Of(tenant, e)).Concat(IntegrationEventFolds.NotificationsOf(stored).Select(n => Of(tenant, n)));
 
     /// <summary>Notifications go out unordered (one recipient each): no session.</summary>
     public static OutboxMessage Of(TenantId tenant, NotificationRecord n)

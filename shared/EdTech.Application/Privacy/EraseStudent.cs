@@ -62,7 +62,13 @@ public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, C
         var deleted = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (container, query) in StudentData.Locations)
         {
-            deleted[container] = await DeleteAllAsync(caller, container, query(command.UserId), ct).ConfigureAwait(false);
+            var removed = await DeleteAllAsync(caller, container, query(command.UserId), ct).ConfigureAwait(false);
+            deleted[container] = deleted.GetValueOrDefault(container) + Records(container, removed);
+            if (container == Containers.IntegrationEvents)
+            {
+                // A release's notification rides in its integration event's document (IntegrationEventFolds.Carrying): counted as a notification.
+                deleted[Containers.Notifications] = deleted.GetValueOrDefault(Containers.Notifications) + removed.Sum(d => IntegrationEventFolds.NotificationsJson(d.Json).Count());
+            }
         }
 
         // After the outbox records are gone (nothing naming the student is published any more): what the outbox adapter
@@ -85,7 +91,7 @@ public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, C
         return Outcome<ErasureSummary>.Ok(new ErasureSummary(hash, now, false, deleted));
     }
 
-    private async Task<int> DeleteAllAsync(Caller caller, string container, DocumentQuery query, CancellationToken ct)
+    private async Task<List<StoredDocument>> DeleteAllAsync(Caller caller, string container, DocumentQuery query, CancellationToken ct)
     {
         var deleted = new List<StoredDocument>();
         foreach (var doc in await store.QueryAsync(caller.Tenant, container, query, ct).ConfigureAwait(false))
@@ -97,8 +103,13 @@ public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, C
             }
         }
 
-        // Records, not documents: a folded outbox document counts each event it holds, a submission's responses each answer (once,
-        // when a per-item document from before the fold is also stored for it).
-        return container == Containers.Responses ? StoredResponses.ExpandJson(deleted).Count : deleted.Sum(d => StoredFolds.RecordsIn(d.Json));
+        return deleted;
     }
+
+    /// <summary>
+    /// Records, not documents: a folded outbox document counts each event it holds, a submission's responses each answer (once,
+    /// when a per-item document from before the fold is also stored for it).
+    /// </summary>
+    private static int Records(string container, List<StoredDocument> deleted) =>
+        container == Containers.Responses ? StoredResponses.ExpandJson(deleted).Count : deleted.Sum(d => StoredFolds.RecordsIn(d.Json));
 }

@@ -38,9 +38,11 @@ public sealed class ExportStudentHandler(IDocumentStore store, IAuditLog audit, 
             caller.Roles.Order(StringComparer.Ordinal).ToList(), AuditActions.StudentExported, command.UserId, $"user:{command.UserId}"), ct).ConfigureAwait(false);
 
         var containers = new Dictionary<string, IReadOnlyList<JsonElement>>(StringComparer.Ordinal);
+        IReadOnlyList<StoredDocument> outboxDocs = [];
         foreach (var (container, query) in StudentData.Locations)
         {
             var docs = await store.QueryAsync(caller.Tenant, container, query(command.UserId), ct).ConfigureAwait(false);
+            outboxDocs = container == Containers.IntegrationEvents ? docs : outboxDocs;
             containers[container] = container switch
             {
                 Containers.IntegrationEvents => Events(docs),
@@ -50,6 +52,8 @@ public sealed class ExportStudentHandler(IDocumentStore store, IAuditLog audit, 
             };
         }
 
+        // A release's notification rides in its integration event's document (IntegrationEventFolds.Carrying): shown here, as if stored alone.
+        containers[Containers.Notifications] = [.. containers[Containers.Notifications], .. Carried(outboxDocs)];
         containers[Containers.Audit] = (await audit.AboutAsync(caller.Tenant, command.UserId, ct).ConfigureAwait(false))
             .Select(e => JsonSerializer.SerializeToElement(e, EdTechJson.Options)).ToList();
         return Outcome<StudentExport>.Ok(new StudentExport(command.UserId, now, Parse(user.Json), containers));
@@ -59,6 +63,9 @@ public sealed class ExportStudentHandler(IDocumentStore store, IAuditLog audit, 
     private static List<JsonElement> Events(IReadOnlyList<StoredDocument> docs) =>
         docs.SelectMany(d => IntegrationEventFolds.ExpandJson(d.Json)).Select(Parse)
             .OrderBy(e => e.GetProperty("id").GetString(), StringComparer.Ordinal).ToList();
+
+    private static IEnumerable<JsonElement> Carried(IReadOnlyList<StoredDocument> outboxDocs) =>
+        outboxDocs.SelectMany(d => IntegrationEventFolds.NotificationsJson(d.Json)).Select(Parse);
 
     private static JsonElement Parse(string json)
     {

@@ -1,3 +1,4 @@
+using EdTech.Application.Analytics;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Learning;
 using EdTech.Application.Storage;
@@ -7,12 +8,14 @@ namespace EdTech.Application.Projections;
 
 /// <summary>
 /// The deferrable projections of <c>submissions</c> as one change-feed consumer: the review queue, the assessment statistics,
-/// the learner state and the submissions side of usage, run in that order over each batch (ChangeFeedCatalog.SubmissionInsights).
-/// Each is still its own handler with its own tests; delivered together they cost one feed read, one checkpoint and, in Azure,
-/// one trigger execution per batch instead of four (docs/projection-writes.md, "One delivery for the deferrable projections").
+/// the learner state, then the submissions side of usage, of the item × section sums and of the weekly mastery, run in that
+/// order over each batch (ChangeFeedCatalog.SubmissionInsights; the last two read what the statistics and learner-state parts
+/// wrote). Each is still its own handler with its own tests; delivered together they cost one feed read, one checkpoint and, in
+/// Azure, one trigger execution per batch instead of six (docs/projection-writes.md, "One delivery for the deferrable projections").
 /// </summary>
 public sealed class SubmissionInsights(
-    ReviewQueueProjection reviewQueue, AssessmentStatisticsProjection statistics, LearnerStateHandler learnerState, UsageOnSubmissions usage) : IChangeFeedComposite
+    ReviewQueueProjection reviewQueue, AssessmentStatisticsProjection statistics, LearnerStateHandler learnerState,
+    UsageProjection usage, AnalyticsItemsProjection items, AnalyticsWeeksProjection weeks) : IChangeFeedComposite
 {
     public string Name => ChangeFeedCatalog.SubmissionInsights.Name;
 
@@ -20,7 +23,13 @@ public sealed class SubmissionInsights(
 
     public IReadOnlySet<string> Containers => ChangeFeedCatalog.SubmissionInsights.Containers;
 
-    public IReadOnlyList<IChangeFeedHandler> Parts { get; } = [reviewQueue, statistics, learnerState, usage];
+    public IReadOnlyList<IChangeFeedHandler> Parts { get; } =
+    [
+        reviewQueue, statistics, learnerState,
+        new ChangeFeedPart(ChangeFeedCatalog.UsageOnSubmissions, usage),
+        new ChangeFeedPart(ChangeFeedCatalog.AnalyticsItemsOnSubmissions, items),
+        new ChangeFeedPart(ChangeFeedCatalog.AnalyticsWeeksOnSubmissions, weeks),
+    ];
 
     public Task HandleAsync(IReadOnlyList<StoredDocument> changes, CancellationToken cancellationToken) =>
         ChangeFeedComposite.HandleInOrderAsync(this, changes, cancellationToken);

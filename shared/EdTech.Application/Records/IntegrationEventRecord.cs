@@ -13,6 +13,12 @@ namespace EdTech.Application.Records;
 /// Events stored in this event's document after it (same partition and status): one write for several events. The dispatcher
 /// publishes each as its own message with its own id; readers expand the document (<see cref="Outbox.IntegrationEventFolds"/>).
 /// </param>
+/// <param name="Notifications">
+/// Notifications this document carries to the same recipient (the partition's student): the results-released notification
+/// of a release. The integration-event dispatcher sends each as the message it would be from the <c>notifications</c>
+/// outbox (same id and subject), so one document replaces two writes and two change-feed deliveries
+/// (<see cref="Outbox.IntegrationEventFolds.Carrying"/>).
+/// </param>
 public sealed record IntegrationEventRecord(
     string Id,
     string Type,
@@ -21,7 +27,8 @@ public sealed record IntegrationEventRecord(
     DateTimeOffset OccurredAt,
     IntegrationEventStatus Status = IntegrationEventStatus.Pending,
     DateTimeOffset? SentAt = null,
-    IReadOnlyList<IntegrationEventRecord>? Folded = null) : IStoredRecord
+    IReadOnlyList<IntegrationEventRecord>? Folded = null,
+    IReadOnlyList<NotificationRecord>? Notifications = null) : IStoredRecord
 {
     public static string Container => Containers.IntegrationEvents;
 

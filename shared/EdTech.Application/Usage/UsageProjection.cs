@@ -13,7 +13,7 @@ public sealed record UsageDaySummary(UsageDay Day, IReadOnlyList<SectionUsageDay
 
 /// <summary>
 /// Keeps the per-course, per-day usage from the change feed of usage events and submissions (deferrable: it never slows an exam);
-/// the submissions reach it through <see cref="UsageOnSubmissions"/>, a part of the submission-insights consumer.
+/// the submissions reach it as the part <c>usage-on-submissions</c> of the submission-insights consumer (<see cref="ChangeFeedPart"/>).
 /// Days are the tenant's local calendar days (<see cref="TenantTimeZones"/>). Three steps, all idempotent under redelivery:
 /// (1) each change is added to its student's day (<see cref="UsageStudentDayRecord"/>), which lists the event and submission ids
 /// already counted, so a redelivered change adds nothing; (2) each <c>content</c> event is merged into the student's module

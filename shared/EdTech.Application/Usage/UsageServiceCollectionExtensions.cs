@@ -14,7 +14,6 @@ public static class UsageServiceCollectionExtensions
         services.AddSingleton<UsageProjection>();
         services.AddSingleton<IChangeFeedHandler>(provider => provider.GetRequiredService<UsageProjection>());
         // The submissions side is a part of the submission-insights consumer (registered with the projections), not a handler of its own.
-        services.AddSingleton<UsageOnSubmissions>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EdTech.Application.Access;
 using EdTech.Application.Analytics;
+using EdTech.Application.ChangeFeed;
 using EdTech.Application.Records;
 using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
@@ -149,15 +150,19 @@ public sealed class AnalyticsItemsProjectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AContributionGone_ByErasure_NamesNoCourse_AndWritesNothing()
+    public async Task SubmissionChanges_AsThePartOfSubmissionInsights_RefreshTheirCourse_WithoutReadingTheContributionsFeed()
     {
-        await SeedCourseAsync();
-        var change = await ContributionAsync("quiz1", "s1-late", "s1", SubmissionStatus.Graded, Now.AddHours(3), ("q1", 1m));
-        Assert.True(await _world.Store.DeleteAsync(ProjectionWorld.Tenant, Containers.AssessmentStatistics, change.Id));
+        var changes = await SeedCourseAsync();
+        var items = new AnalyticsItemsProjection(_world.Store, _world.Cache, TimeProvider.System);
 
-        await new AnalyticsItemsProjection(_world.Store, _world.Cache, TimeProvider.System).HandleAsync([change], default);
+        // Only the submissions' changes, through the part: the sums are those the read computes (enrollments and assessments were stored).
+        await new ChangeFeedPart(ChangeFeedCatalog.AnalyticsItemsOnSubmissions, items).HandleAsync([.. changes.Where(c => c.Container == Containers.Submissions)], default);
 
-        Assert.Null(await _world.Store.GetAsync<CourseItemsRecord>(ProjectionWorld.Tenant, Course, Course));
+        Assert.Equal(JsonSerializer.Serialize(await ComputedOnReadAsync(K)),
+            JsonSerializer.Serialize(await Handler(items).BuildAsync(ProjectionWorld.Tenant, Course, Heatmap.ItemSection, K, default)));
+        Assert.False((await StoredSumsAsync()).Stale);
+        Assert.DoesNotContain(Containers.AssessmentStatistics, ChangeFeedCatalog.AnalyticsItemsProjection.Containers);
+        Assert.Contains(ChangeFeedCatalog.AnalyticsItemsOnSubmissions, ChangeFeedCatalog.SubmissionInsights.Parts.SkipWhile(p => p != ChangeFeedCatalog.AssessmentStatisticsProjection));
     }
 
     /// <summary>
@@ -232,9 +237,18 @@ public sealed class AnalyticsItemsProjectionTests : IAsyncLifetime
         return await WriteAsync(new AssessmentRecord(id, Course, 1, assessment, "t1", Now));
     }
 
-    private async Task<StoredDocument> ContributionAsync(string assessmentId, string id, string userId, SubmissionStatus status, DateTimeOffset at, params (string ItemId, decimal? Score)[] items) =>
+    /// <summary>
+    /// A submission's contribution as the statistics part wrote it, and the submission's change the item × section part then
+    /// receives in the same delivery (only its course, the partition, matters to it).
+    /// </summary>
+    private async Task<StoredDocument> ContributionAsync(string assessmentId, string id, string userId, SubmissionStatus status, DateTimeOffset at, params (string ItemId, decimal? Score)[] items)
+    {
         await WriteAsync(new StatisticsContribution(id, assessmentId, Course, userId, status, items.Length, null,
             [.. items.Select(i => new ItemContribution(i.ItemId, i.Score))], 0, at));
+        var result = await _world.Store.ReplaceAsync(ProjectionWorld.Tenant, Containers.Submissions, id, Course,
+            $$"""{"id":"{{id}}","courseId":"{{Course}}","assessmentId":"{{assessmentId}}","userId":"{{userId}}"}""", ifMatch: null);
+        return result.Document!;
+    }
 
     private async Task<StoredDocument> WriteAsync<T>(T record)
         where T : IStoredRecord

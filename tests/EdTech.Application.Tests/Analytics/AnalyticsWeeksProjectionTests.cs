@@ -1,3 +1,6 @@
+using EdTech.Application.ChangeFeed;
+using EdTech.Domain.Submissions;
+using EdTech.Application.Tests.Grading;
 using EdTech.Application.Access;
 using EdTech.Application.Analytics;
 using EdTech.Application.Common;
@@ -73,11 +76,23 @@ public sealed class AnalyticsWeeksProjectionTests : IAsyncLifetime
     public async Task ALearnerStateGone_ByErasure_WritesNothing()
     {
         var change = await LearnerStateAsync("s1", (Week49, true));
-        Assert.True(await _world.Store.DeleteAsync(ProjectionWorld.Tenant, Containers.LearnerState, change.Id));
+        Assert.True(await _world.Store.DeleteAsync(ProjectionWorld.Tenant, Containers.LearnerState, LearnerStateRecord.IdFor(Course, "s1")));
 
         await _projection.HandleAsync([change], default);
 
         Assert.Null(await _world.Store.GetAsync<StudentWeeksRecord>(ProjectionWorld.Tenant, StudentWeeksRecord.IdFor(Course, "s1"), Course));
+    }
+
+    [Fact]
+    public async Task ASubmissionNotReleased_LeavesTheWeeksAlone_ItsLearnerStateDidNotChange()
+    {
+        var change = await LearnerStateAsync("s1", SubmissionStatus.Graded, (Week49, true));
+
+        await _projection.HandleAsync([change], default);
+
+        Assert.Null(await _world.Store.GetAsync<StudentWeeksRecord>(ProjectionWorld.Tenant, StudentWeeksRecord.IdFor(Course, "s1"), Course));
+        Assert.Equal([Containers.UsageEvents], ChangeFeedCatalog.AnalyticsWeeksProjection.Containers);
+        Assert.Equal(ChangeFeedCatalog.SubmissionInsights.Parts[^1], ChangeFeedCatalog.AnalyticsWeeksOnSubmissions);
     }
 
     [Fact]
@@ -172,11 +187,20 @@ public sealed class AnalyticsWeeksProjectionTests : IAsyncLifetime
         Assert.Equal(["kind"], outcome.Problem!.Errors!.Keys);
     }
 
-    private async Task<StoredDocument> LearnerStateAsync(string userId, params (DateTimeOffset At, bool Correct)[] answers)
+    /// <summary>
+    /// The student's learner state as the learner-state part left it, and the change of their last released submission, which this
+    /// projection then receives in the same delivery (as the part analytics-weeks-on-submissions).
+    /// </summary>
+    private async Task<StoredDocument> LearnerStateAsync(string userId, params (DateTimeOffset At, bool Correct)[] answers) =>
+        await LearnerStateAsync(userId, SubmissionStatus.Released, answers);
+
+    private async Task<StoredDocument> LearnerStateAsync(string userId, SubmissionStatus status, params (DateTimeOffset At, bool Correct)[] answers)
     {
         var contributions = answers.Select((a, i) => new SubmissionContribution($"{userId}-sub{i}", "quiz1", 1, true, a.At, [new ItemOutcome("q1", ["fractions"], a.Correct)])).ToList();
         var record = new LearnerStateRecord(LearnerStateRecord.IdFor(Course, userId), Course, userId, contributions, Week49);
-        var result = await _world.Store.ReplaceAsync(ProjectionWorld.Tenant, Containers.LearnerState, record.Id, record.PartitionKey, TypedDocumentStore.Serialize(record), ifMatch: null);
+        await _world.Store.ReplaceAsync(ProjectionWorld.Tenant, Containers.LearnerState, record.Id, record.PartitionKey, TypedDocumentStore.Serialize(record), ifMatch: null);
+        var submission = GradingWorld.Submission($"{userId}-sub{answers.Length - 1}", "quiz1", status, user: userId);
+        var result = await _world.Store.ReplaceAsync(ProjectionWorld.Tenant, Containers.Submissions, submission.Id, submission.PartitionKey, TypedDocumentStore.Serialize(submission), ifMatch: null);
         return result.Document!;
     }
 

@@ -59,8 +59,8 @@ public sealed class ChangeFeedCatalogTests
             ("notification-dispatch", ChangeFeedUrgency.Deferrable, false, Containers.Notifications),
             ("integration-event-dispatch", ChangeFeedUrgency.Deferrable, false, Containers.IntegrationEvents),
             ("usage-projection", ChangeFeedUrgency.Deferrable, false, Containers.UsageEvents),
-            ("analytics-weeks-projection", ChangeFeedUrgency.Deferrable, false, $"{Containers.LearnerState},{Containers.UsageEvents}"),
-            ("analytics-items-projection", ChangeFeedUrgency.Deferrable, false, $"{Containers.AssessmentStatistics},{Containers.Assessments},{Containers.Enrollments}"),
+            ("analytics-weeks-projection", ChangeFeedUrgency.Deferrable, false, Containers.UsageEvents),
+            ("analytics-items-projection", ChangeFeedUrgency.Deferrable, false, $"{Containers.Assessments},{Containers.Enrollments}"),
         };
 
         Assert.Equal(expected, ChangeFeedCatalog.All.Select(c => (c.Name, c.Urgency, c.StartsDurableWork, string.Join(",", c.Containers.Order(StringComparer.Ordinal)))));
@@ -71,9 +71,9 @@ public sealed class ChangeFeedCatalogTests
     {
         var parts = ChangeFeedCatalog.SubmissionInsights.Parts;
 
-        Assert.Equal(["review-queue-projection", "assessment-statistics-projection", "learner-state", "usage-on-submissions"], parts.Select(p => p.Name));
+        Assert.Equal(["review-queue-projection", "assessment-statistics-projection", "learner-state", "usage-on-submissions", "analytics-items-on-submissions", "analytics-weeks-on-submissions"], parts.Select(p => p.Name));
         Assert.All(parts, p => Assert.Equal((ChangeFeedUrgency.Deferrable, false, Containers.Submissions), (p.Urgency, p.StartsDurableWork, string.Join(",", p.Containers))));
-        Assert.Equal(["review-queue-projection", "assessment-statistics-projection", "learner-state", "usage-projection"], ChangeFeedCatalog.SubmissionInsights.TakesOverCheckpoints);
+        Assert.Equal(["review-queue-projection", "assessment-statistics-projection", "learner-state", "usage-projection", "analytics-items-projection", "analytics-weeks-projection"], ChangeFeedCatalog.SubmissionInsights.TakesOverCheckpoints);
         Assert.Empty(ChangeFeedCatalog.StartGrading.TakesOverCheckpoints);
         Assert.DoesNotContain(ChangeFeedCatalog.All, c => parts.Any(p => p.Name == c.Name));
     }
@@ -87,8 +87,8 @@ public sealed class ChangeFeedCatalogTests
 
         var problem = Assert.Single(ChangeFeedCatalog.Differences(handlers));
 
-        Assert.Equal("Change-feed handler 'submission-insights' runs parts [usage-on-submissions, learner-state, assessment-statistics-projection, review-queue-projection]; " +
-            "the catalog declares [review-queue-projection, assessment-statistics-projection, learner-state, usage-on-submissions].", problem);
+        Assert.Equal("Change-feed handler 'submission-insights' runs parts [analytics-weeks-on-submissions, analytics-items-on-submissions, usage-on-submissions, learner-state, assessment-statistics-projection, review-queue-projection]; " +
+            "the catalog declares [review-queue-projection, assessment-statistics-projection, learner-state, usage-on-submissions, analytics-items-on-submissions, analytics-weeks-on-submissions].", problem);
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class GradingWorld : IAsyncLifetime
     public SubmissionGrader Grader(IDocumentStore? store = null)
     {
         var s = store ?? Store;
-        return new SubmissionGrader(s, new AuditLog(s), new NotificationOutbox(s), new IntegrationEventOutbox(s), Clock, Logs.For<SubmissionGrader>());
+        return new SubmissionGrader(s, new AuditLog(s), new IntegrationEventOutbox(s), Clock, Logs.For<SubmissionGrader>());
     }
 
     public ResultsReleaser Releaser(IDocumentStore? store = null) => new(store ?? Store, Clock, Logs.For<ResultsReleaser>());
@@ -120,4 +120,8 @@ public sealed class GradingWorld : IAsyncLifetime
     public async Task<IReadOnlyList<T>> AllAsync<T>()
         where T : class, IStoredRecord =>
         (await Store.QueryAsync<T>(Tenant, DocumentQuery.All)).Select(v => v.Value).ToList();
+
+    /// <summary>Every notification in the outbox, as the dispatchers send them: stored alone, or carried by an integration event's document.</summary>
+    public async Task<IReadOnlyList<NotificationRecord>> NotificationsAsync() =>
+        [.. await AllAsync<NotificationRecord>(), .. (await AllAsync<IntegrationEventRecord>()).SelectMany(IntegrationEventFolds.NotificationsOf)];
 }

@@ -46,7 +46,9 @@ public sealed class SubmissionGraderBatchTests : IAsyncLifetime
             ["s-1:auto-grade", "s-1:release", "s-2:auto-grade", "s-3:auto-grade", "s-4:auto-grade", "s-4:release"],
             AuditFolds.Expand(audit).Select(e => e.Id));
         Assert.Equal(4, audit.Count);
-        Assert.Equal(["results-released:s-1", "results-released:s-4"], (await _world.AllAsync<NotificationRecord>()).Select(n => n.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["results-released:s-1", "results-released:s-4"], (await _world.NotificationsAsync()).Select(n => n.Id).Order(StringComparer.Ordinal));
+        // Each carried by its submission's integration event document, none stored alone.
+        Assert.Empty(await _world.AllAsync<NotificationRecord>());
     }
 
     [Fact]
@@ -67,7 +69,8 @@ public sealed class SubmissionGraderBatchTests : IAsyncLifetime
         Assert.All(again, r => Assert.Equal(SubmissionStatus.Released, r.Status));
         Assert.Equal(first, await SnapshotAsync());
         Assert.Equal((6, 3, 6), (first.Audit.Count, first.Notifications.Count, first.Events.Count));
-        // Stored in 3 audit and 3 outbox documents: each released submission's two entries and two events fold into one.
+        // Stored in 3 audit and 3 outbox documents: each released submission's two entries and two events fold into one, which
+        // also carries its notification.
         Assert.Equal((3, 3), ((await _world.AllAsync<AuditEntry>()).Count, (await _world.AllAsync<IntegrationEventRecord>()).Count));
     }
 
@@ -84,7 +87,7 @@ public sealed class SubmissionGraderBatchTests : IAsyncLifetime
 
         Assert.Equal([GradingResult.Erased("s-1"), new GradingResult("s-2", SubmissionStatus.Released, 5, 5)], results);
         Assert.Equal(SubmissionStatus.Accepted, (await _world.SubmissionAsync("s-1")).Status);
-        Assert.DoesNotContain(await _world.AllAsync<NotificationRecord>(), n => n.RecipientId == "erased-1");
+        Assert.DoesNotContain(await _world.NotificationsAsync(), n => n.RecipientId == "erased-1");
         _world.Logs.AssertLogged("Submission s-1: its student was erased during the step; dropped");
     }
 
@@ -104,7 +107,7 @@ public sealed class SubmissionGraderBatchTests : IAsyncLifetime
     /// <summary>Everything grading writes, as comparable text (records with their creation times and the submissions' ETag-relevant state).</summary>
     private async Task<Snapshot> SnapshotAsync() => new(
         [.. AuditFolds.Expand(await _world.AllAsync<AuditEntry>()).Select(e => $"{e.Id}@{e.At:o}")],
-        [.. (await _world.AllAsync<NotificationRecord>()).Select(e => $"{e.Id}@{e.CreatedAt:o}").Order(StringComparer.Ordinal)],
+        [.. (await _world.NotificationsAsync()).Select(e => $"{e.Id}@{e.CreatedAt:o}").Order(StringComparer.Ordinal)],
         [.. (await _world.AllAsync<IntegrationEventRecord>()).SelectMany(IntegrationEventFolds.Expand).Select(e => e.Id).Order(StringComparer.Ordinal)],
         [.. (await _world.AllAsync<SubmissionRecord>()).Select(s => $"{s.Id}:{s.Status}:{s.Score}:{s.ReleasedAt:o}").Order(StringComparer.Ordinal)]);
 

@@ -133,15 +133,4 @@ public sealed class FoldedWritesTests : IAsyncLifetime
         new(_world.Store, publisher, new OutboxErasure(_world.Markers, _world.Archive), NullLogger<IntegrationEventDispatcher>.Instance);
 
     private static string Json<T>(T record) => TypedDocumentStore.Serialize(record);
-
-    private sealed class RecordingPublisher : IOutboxPublisher
-    {
-        public List<OutboxMessage> Published { get; } = [];
-
-        public Task PublishAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
-        {
-            Published.AddRange(messages);
-            return Task.CompletedTask;
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using EdTech.Application.Analytics;
 using System.Text.Json.Nodes;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Learning;
@@ -41,6 +42,11 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
         // statistics once per batch.
         { ChangeFeedCatalog.LearnerState.Name, 3 + (3.0 / Submissions) },
         { ChangeFeedCatalog.UsageOnSubmissions.Name, 2 },
+        // The course's item × section sums, once per batch (recomputed, or marked stale within the minute).
+        { ChangeFeedCatalog.AnalyticsItemsOnSubmissions.Name, 1.0 / Submissions },
+        // Each student's weeks once per batch when their mastery changed, and the course's weekly sums once (here, run alone, no
+        // learner state was written, so nothing changes: the composite test below runs it after the learner-state part).
+        { ChangeFeedCatalog.AnalyticsWeeksOnSubmissions.Name, (Students + 1.0) / Submissions },
     };
 
     [Theory]
@@ -59,10 +65,11 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
             Assert.Equal(Submissions, singles.Writes(Containers.Responses));
         }
 
-        if (handler != ChangeFeedCatalog.UsageOnSubmissions.Name)
+        if (handler != ChangeFeedCatalog.UsageOnSubmissions.Name && handler != ChangeFeedCatalog.AnalyticsItemsOnSubmissions.Name
+            && handler != ChangeFeedCatalog.AnalyticsWeeksOnSubmissions.Name)
         {
-            // Usage is left as it was: today's course summary is recomputed at most once a minute by design, so the single changes
-            // leave it marked stale where one batch leaves it fresh.
+            // Usage and the item × section sums are left as they were: today's course summary and the course's sums are recomputed
+            // at most once a minute by design, so the single changes leave them marked stale where one batch leaves them fresh.
             Assert.Equal(singlesLeft.Keys, batchLeft.Keys);
             foreach (var (container, documents) in singlesLeft)
             {
@@ -72,7 +79,7 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task SubmissionInsights_TheBurstDeliveredTwice_WritesNothingTheSecondTime()
+    public async Task SubmissionInsights_TheBurstDeliveredTwice_WritesNothingTheSecondTime_ButTheSumsStaleMark()
     {
         var world = new ProjectionWorld();
         await world.InitializeAsync();
@@ -84,15 +91,24 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
                 (ReviewQueueProjection)Create(ChangeFeedCatalog.ReviewQueueProjection.Name, counting, world),
                 (AssessmentStatisticsProjection)Create(ChangeFeedCatalog.AssessmentStatisticsProjection.Name, counting, world),
                 (LearnerStateHandler)Create(ChangeFeedCatalog.LearnerState.Name, counting, world),
-                (UsageOnSubmissions)Create(ChangeFeedCatalog.UsageOnSubmissions.Name, counting, world));
+                (UsageProjection)Projection(ChangeFeedCatalog.UsageOnSubmissions, counting, world),
+                (AnalyticsItemsProjection)Projection(ChangeFeedCatalog.AnalyticsItemsOnSubmissions, counting, world),
+                (AnalyticsWeeksProjection)Projection(ChangeFeedCatalog.AnalyticsWeeksOnSubmissions, counting, world));
             var delivery = new ChangeFeedDelivery(counting, ChangeFeedRetryOptions.Default, [], new FixedClock(Received.AddHours(1)), NullLogger<ChangeFeedDelivery>.Instance);
 
             await delivery.DeliverAsync(insights, changes, default);
             var first = counting.AllWrites;
+            var sumsFirst = counting.Writes(Containers.CourseAnalyticsItems);
+            // The weekly part runs after the learner-state part of the same delivery: each student's weeks from the state just written.
+            Assert.Equal(Students, counting.Writes(Containers.AnalyticsStudentWeeks));
             await delivery.DeliverAsync(insights, changes, default);
 
             Assert.True(first >= Submissions, $"{first} writes for {Submissions} submissions");
-            Assert.Equal(first, counting.AllWrites);
+            // The one write the second delivery makes: the course's item × section sums marked stale (within the minute after
+            // their recomputation), since that part cannot tell a redelivery from new attempts without reading every
+            // contribution; the sums a read computes are the same.
+            Assert.Equal((1, 1), (sumsFirst, counting.Writes(Containers.CourseAnalyticsItems) - sumsFirst));
+            Assert.Equal(first + 1, counting.AllWrites);
             Assert.Equal(0, counting.Writes(Containers.Poison));
         }
         finally
@@ -207,8 +223,22 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
             _ when name == ChangeFeedCatalog.LearnerState.Name => new LearnerStateHandler(store,
                 new RecommendationBuilder(store, new RecommendationCache(clock, LearningOptions.Default), LearningOptions.Default, clock), LearningOptions.Default,
                 new ErasureMarkers(store), clock, NullLogger<LearnerStateHandler>.Instance),
-            _ when name == ChangeFeedCatalog.UsageOnSubmissions.Name => new UsageOnSubmissions(new UsageProjection(store, new TenantTimeZones(store, clock), clock)),
-            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a handler of the submissions container"),
+            _ => ChangeFeedCatalog.SubmissionInsights.Parts.FirstOrDefault(p => p.Name == name) is { } part
+                ? new ChangeFeedPart(part, Projection(part, store, world))
+                : throw new ArgumentOutOfRangeException(nameof(name), name, "not a handler of the submissions container"),
+        };
+    }
+
+    /// <summary>The projection serving a part of submission-insights that other containers feed too (a <see cref="ChangeFeedPart"/>).</summary>
+    private static IChangeFeedHandler Projection(ChangeFeedConsumer part, IDocumentStore store, ProjectionWorld world)
+    {
+        var clock = new FixedClock(Received.AddHours(1));
+        return part.Name switch
+        {
+            _ when part == ChangeFeedCatalog.UsageOnSubmissions => new UsageProjection(store, new TenantTimeZones(store, clock), clock),
+            _ when part == ChangeFeedCatalog.AnalyticsItemsOnSubmissions => new AnalyticsItemsProjection(store, world.Cache, clock),
+            _ when part == ChangeFeedCatalog.AnalyticsWeeksOnSubmissions => new AnalyticsWeeksProjection(store, clock),
+            _ => throw new ArgumentOutOfRangeException(nameof(part), part.Name, "not a part served by another consumer's projection"),
         };
     }
 

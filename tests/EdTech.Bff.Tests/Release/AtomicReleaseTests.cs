@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using EdTech.Application.Grading;
 using EdTech.Application.Grading.Release;
+using EdTech.Application.Outbox;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Bff.Tests.Infrastructure;
@@ -106,7 +107,10 @@ public sealed class AtomicReleaseTests(ApiFactory factory, MarkOnlyReleaseHost m
         var sent = await WaitForNotificationLinesAsync(factory.DataDirectory, school.Tenant, 2);
         Assert.Equal(["s1", "s2"], sent.Select(n => n.GetProperty("recipientId").GetString()).Order());
         Assert.All(sent, n => Assert.Equal(NotificationKinds.ResultsReleased, n.GetProperty("kind").GetString()));
-        var outbox = StoredRows.ReadAll(factory.DataDirectory).Where(r => r.Tenant == school.Tenant && r.Container == Containers.Notifications).ToList();
+        var rows = StoredRows.ReadAll(factory.DataDirectory).Where(r => r.Tenant == school.Tenant).ToList();
+        // Each carried by its release's integration event document (docs/notifications.md), none stored alone.
+        Assert.DoesNotContain(rows, r => r.Container == Containers.Notifications);
+        var outbox = rows.Where(r => r.Container == Containers.IntegrationEvents && IntegrationEventFolds.NotificationsJson(r.Json).Any()).ToList();
         Assert.Equal(2, outbox.Count);
         // Published without a "sent" re-write (docs/notifications.md): the records stay as written.
         Assert.All(outbox, r => Assert.Contains("\"status\":\"pending\"", r.Json, StringComparison.Ordinal));

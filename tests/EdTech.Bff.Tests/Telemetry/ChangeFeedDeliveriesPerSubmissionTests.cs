@@ -12,7 +12,8 @@ namespace EdTech.Bff.Tests.Telemetry;
 /// <summary>
 /// Change-feed deliveries per auto-graded submission through the real LocalHost pump (issue 17: the exam-peak benchmark's
 /// "change-feed changes delivered", here without a benchmark): each submission's two writes to <c>submissions</c> reach three
-/// consumers (start-grading, submission-projection, submission-insights), not six. In the telemetry collection, which runs
+/// consumers (start-grading, submission-projection, submission-insights), not six, and nothing else it causes reaches a consumer
+/// but its integration event (carrying the student's notification). In the telemetry collection, which runs
 /// alone: the counter is process-wide.
 /// </summary>
 [Collection(TelemetryCollection.Name)]
@@ -59,6 +60,14 @@ public sealed class ChangeFeedDeliveriesPerSubmissionTests(ITestOutputHelper out
         Assert.InRange(ofSubmissions.Sum(perSubmission.GetValueOrDefault), 3, 6);
         // The parts are not consumers: nothing is delivered under their names.
         Assert.DoesNotContain(perSubmission.Keys, ChangeFeedCatalog.SubmissionInsights.Parts.Select(p => p.Name).Contains);
+        // The release's notification rides in its integration event's document, and the item × section sums and the weekly
+        // mastery learn of the attempt from the submission's own delivery (docs/projection-writes.md, session 15): neither the
+        // notification outbox, the statistics contributions nor the learner state reach a consumer, so 7 changes per submission
+        // at most (3 consumers of submissions and the integration-event dispatcher), down from 11.
+        Assert.Equal((0, 0, 0), (perSubmission.GetValueOrDefault(ChangeFeedCatalog.NotificationDispatch.Name),
+            perSubmission.GetValueOrDefault(ChangeFeedCatalog.AnalyticsItemsProjection.Name), perSubmission.GetValueOrDefault(ChangeFeedCatalog.AnalyticsWeeksProjection.Name)));
+        Assert.Equal([.. ofSubmissions.Append(ChangeFeedCatalog.IntegrationEventDispatch.Name).Order(StringComparer.Ordinal)], perSubmission.Keys.Order(StringComparer.Ordinal));
+        Assert.InRange(perSubmission.Values.Sum(), 4, 7);
     }
 
     /// <summary>Sums <c>edtech.changefeed.changes</c> (every outcome) per consumer while the listener lives.</summary>

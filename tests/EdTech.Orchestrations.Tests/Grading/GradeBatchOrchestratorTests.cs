@@ -99,7 +99,9 @@ public sealed class GradeBatchOrchestratorTests(GradingHostFixture host, ITestOu
         Assert.Equal((1, 0, 1), (batch.Result.Released, batch.Result.Graded, batch.Result.Erased));
         Assert.Empty(batch.Result.StartedAlone);
         Assert.Null(await host.Store.GetAsync<SubmissionRecord>(GradingHostFixture.Tenant, "erase-gone"));
-        Assert.Equal(0, host.Store.WritesOf(Containers.Notifications, "results-released:erase-gone"));
+        // Nothing announces the erased student's result: no outbox document (which would carry the notification) and no notification alone.
+        Assert.Equal((1, 0, 0), (host.Store.WritesOf(Containers.IntegrationEvents, "grade-changed:erase-kept:auto-grade"),
+            host.Store.WritesOf(Containers.IntegrationEvents, "grade-changed:erase-gone:auto-grade"), host.Store.WritesOf(Containers.Notifications, "results-released:erase-gone")));
     }
 
     [Fact]
@@ -165,13 +167,13 @@ public sealed class GradeBatchOrchestratorTests(GradingHostFixture host, ITestOu
         output.WriteLine($"per submission, alone:   {Describe(alone, n)}");
         output.WriteLine($"per submission, batched: {Describe(batched, n)}");
         Assert.Equal(alone, batched);
-        // submission 1, audit 1 (auto-graded and released, folded), notification 1, integration events 1 (grade-changed and
-        // results-released, folded): 4, down from 6 before the folds (docs/grading.md, "Folded writes").
+        // submission 1, audit 1 (auto-graded and released, folded), integration events 1 (grade-changed and results-released,
+        // folded, carrying the student's notification): 3, down from 6 before the folds (docs/grading.md, "Folded writes").
         Assert.Equal(new Dictionary<string, int>(StringComparer.Ordinal)
         {
-            [Containers.Submissions] = n, [Containers.Audit] = n, [Containers.Notifications] = n, [Containers.IntegrationEvents] = n,
+            [Containers.Submissions] = n, [Containers.Audit] = n, [Containers.IntegrationEvents] = n,
         }, batched);
-        Assert.Equal(4 * n, batched.Values.Sum());
+        Assert.Equal(3 * n, batched.Values.Sum());
         // The assessment: read to grade and again for the catch-up, per submission alone, per batch together.
         output.WriteLine($"assessment reads: alone {readsAlone}, batched {readsBatched}");
         Assert.Equal((2 * n, 2), (readsAlone, readsBatched));
