@@ -153,8 +153,10 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
         var handler = new RecordingHandler { Name = insights.Name };
         await WriteAsync(10, "watched");
         var feed = await FeedOrderAsync(10);
-        // The former consumers stopped at different places; usage-projection (still running, on usage-events) is furthest.
-        var former = new[] { feed[6].Sequence, feed[3].Sequence, feed[8].Sequence, feed[9].Sequence };
+        // The former consumers stopped at different places; usage-projection and the two analytics consumers (still running,
+        // on their other containers) are furthest.
+        var former = new[] { feed[6].Sequence, feed[3].Sequence, feed[8].Sequence, feed[9].Sequence, feed[9].Sequence, feed[7].Sequence };
+        Assert.Equal(former.Length, insights.TakesOverCheckpoints.Count);
         foreach (var (name, at) in insights.TakesOverCheckpoints.Zip(former))
         {
             await _store.SaveCheckpointAsync(name, at);
