@@ -10,8 +10,8 @@ namespace EdTech.Application.Analytics;
 /// <summary>
 /// Keeps <see cref="CourseItemsRecord"/>, the item × section heatmap's per-course sums (deferrable: it never slows an exam), from
 /// three change feeds: submissions (as the part <c>analytics-items-on-submissions</c> of the submission-insights consumer, after
-/// the statistics part, so it runs after the statistics part has written the submission's contribution in the same delivery), enrollments (a
-/// student's section, or a student joining or leaving) and assessments (items, points, prompts). All three are partitioned by
+/// the statistics part has written the submission's contribution in the same delivery), enrollments (a student's section, or a
+/// student joining or leaving) and assessments (items, points, prompts). All three are partitioned by
 /// course, so a change names its course without a read. Each course a batch touched gets its sums recomputed from the store
 /// (<see cref="ItemSectionSums"/>: the latest graded attempt per student, as the read defined it before), at most once per
 /// <see cref="RecomputeInterval"/>; within it the record is marked stale instead (a write that also moves its ETag, so a

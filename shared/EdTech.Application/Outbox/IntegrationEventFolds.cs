@@ -60,6 +60,9 @@ public static class IntegrationEventFolds
         return stored.Notifications ?? [];
     }
 
+    /// <summary>How many notifications a stored outbox document carries (0 for most documents), without deserializing it.</summary>
+    public static int NotificationsIn(string json) => StoredFolds.LengthOf(json, NotificationsProperty);
+
     /// <summary>A stored outbox document's carried notifications as JSON, each as it would be stored alone (none for most documents).</summary>
     public static IEnumerable<string> NotificationsJson(string json)
     {
@@ -81,5 +84,8 @@ public static class IntegrationEventFolds
             : Expand(JsonSerializer.Deserialize<IntegrationEventRecord>(json, EdTechJson.Options)!).Select(TypedDocumentStore.Serialize);
     }
 
-    private static bool CarriesNotifications(string json) => json.Contains("\"notifications\"", StringComparison.Ordinal);
+    /// <summary>The JSON name of <see cref="IntegrationEventRecord.Notifications"/>.</summary>
+    private const string NotificationsProperty = "notifications";
+
+    private static bool CarriesNotifications(string json) => json.Contains($"\"{NotificationsProperty}\"", StringComparison.Ordinal);
 }

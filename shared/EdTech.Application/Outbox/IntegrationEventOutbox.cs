@@ -16,10 +16,10 @@ public sealed class IntegrationEventOutbox(IDocumentStore store)
 
         // A retried step whose first attempt stored the head alone (the release was not yet due then) writes its folded events
         // alone (same ids, so the same messages).
-        var status = await StoredFolds.CreateAsync(store, tenant, record, record.Folded, IntegrationEventFolds.Expand, ct).ConfigureAwait(false);
+        var (status, stored) = await StoredFolds.CreateAsync(store, tenant, record, record.Folded, IntegrationEventFolds.Expand, ct).ConfigureAwait(false);
         if (status == WriteStatus.AlreadyExists && record.Notifications is { Count: > 0 } carried)
         {
-            await WriteMissingNotificationsAsync(tenant, record, carried, ct).ConfigureAwait(false);
+            await WriteMissingNotificationsAsync(tenant, stored, carried, ct).ConfigureAwait(false);
         }
 
         return status == WriteStatus.Created;
@@ -30,9 +30,8 @@ public sealed class IntegrationEventOutbox(IDocumentStore store)
     /// was not yet due then): each carried notification it lacks goes to the notification outbox alone, as it would without
     /// carrying (same id, so the same message; writing it again is a no-op).
     /// </summary>
-    private async Task WriteMissingNotificationsAsync(TenantId tenant, IntegrationEventRecord record, IReadOnlyList<NotificationRecord> carried, CancellationToken ct)
+    private async Task WriteMissingNotificationsAsync(TenantId tenant, Versioned<IntegrationEventRecord>? stored, IReadOnlyList<NotificationRecord> carried, CancellationToken ct)
     {
-        var stored = await store.GetAsync<IntegrationEventRecord>(tenant, record.Id, record.PartitionKey, ct).ConfigureAwait(false);
         var held = (stored is null ? [] : IntegrationEventFolds.NotificationsOf(stored.Value)).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var notification in carried.Where(n => !held.Contains(n.Id)))
         {

@@ -67,7 +67,7 @@ public sealed class EraseStudentHandler(IDocumentStore store, IAuditLog audit, C
             if (container == Containers.IntegrationEvents)
             {
                 // A release's notification rides in its integration event's document (IntegrationEventFolds.Carrying): counted as a notification.
-                deleted[Containers.Notifications] = deleted.GetValueOrDefault(Containers.Notifications) + removed.Sum(d => IntegrationEventFolds.NotificationsJson(d.Json).Count());
+                deleted[Containers.Notifications] = deleted.GetValueOrDefault(Containers.Notifications) + removed.Sum(d => IntegrationEventFolds.NotificationsIn(d.Json));
             }
         }
 

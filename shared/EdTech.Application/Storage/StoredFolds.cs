@@ -13,24 +13,31 @@ public static class StoredFolds
     public const string Property = "folded";
 
     /// <summary>How many records the stored document holds: 1, plus its folded ones.</summary>
-    public static int RecordsIn(string json)
+    public static int RecordsIn(string json) => 1 + LengthOf(json, Property);
+
+    /// <summary>
+    /// How many elements the stored document's top-level array <paramref name="property"/> holds (0 when it has none); the
+    /// document is parsed only when its text names the property.
+    /// </summary>
+    public static int LengthOf(string json, string property)
     {
         ArgumentNullException.ThrowIfNull(json);
-        if (!json.Contains($"\"{Property}\"", StringComparison.Ordinal))
+        if (!json.Contains($"\"{property}\"", StringComparison.Ordinal))
         {
-            return 1;
+            return 0;
         }
 
         using var doc = JsonDocument.Parse(json);
-        return doc.RootElement.TryGetProperty(Property, out var folded) && folded.ValueKind == JsonValueKind.Array ? 1 + folded.GetArrayLength() : 1;
+        return doc.RootElement.TryGetProperty(property, out var array) && array.ValueKind == JsonValueKind.Array ? array.GetArrayLength() : 0;
     }
 
     /// <summary>
     /// Creates a folded document (its head <paramref name="record"/> carrying <paramref name="folded"/>). When a document with the
     /// head's id already exists (a retried step whose first attempt stored the head alone), each folded record that document does
-    /// not hold (<paramref name="expand"/>) is created alone, as it would have been without folding. Returns the head's status.
+    /// not hold (<paramref name="expand"/>) is created alone, as it would have been without folding. Returns the store's answer
+    /// for the head: its status and the stored document (the one that was already there, when it existed).
     /// </summary>
-    public static async Task<WriteStatus> CreateAsync<T>(
+    public static async Task<(WriteStatus Status, Versioned<T>? Stored)> CreateAsync<T>(
         IDocumentStore store, TenantId tenant, T record, IReadOnlyList<T>? folded, Func<T, IEnumerable<T>> expand, CancellationToken ct)
         where T : class, IStoredRecord
     {
@@ -45,6 +52,6 @@ public static class StoredFolds
             }
         }
 
-        return status;
+        return (status, stored);
     }
 }
