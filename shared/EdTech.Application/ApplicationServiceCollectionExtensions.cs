@@ -137,6 +137,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AutoTaggingSteps>();
         services.AddSingleton<AutoTaggingReconciler>();
         services.AddSingleton<IChangeFeedHandler, TagChangedItems>();
+        services.AddSingleton<SubmissionViews>();
         services.AddSingleton<IChangeFeedHandler, SubmissionProjection>();
         services.AddSingleton<IChangeFeedHandler, StartGradingOnSubmission>();
         // Parts of the submission-insights consumer (ChangeFeedCatalog.SubmissionInsights), not handlers of their own.

@@ -109,7 +109,7 @@ public sealed partial class SubmitAttemptHandler(IDocumentStore store, Assessmen
         // The initial read-model view goes with the submission (both in the same group commit, in practice), so
         // the student's read never needs the write model. Create never overwrites: if the projection got there
         // first, its newer view stands; if this view lands and the submission does not, a retry with the key heals it.
-        var view = SubmissionProjection.ToView(submission, sequence: 0);
+        var view = SubmissionViews.ToView(submission, sequence: 0);
         var viewWrite = store.CreateAsync(caller.Tenant, view, ct);
         var submissionWrite = store.CreateAsync(caller.Tenant, submission, ct);
         await Task.WhenAll(viewWrite, submissionWrite).ConfigureAwait(false);
@@ -163,7 +163,7 @@ public sealed partial class SubmitAttemptHandler(IDocumentStore store, Assessmen
             var (status, stored) = await store.CreateAsync(caller.Tenant, submission, ct).ConfigureAwait(false);
             if (status == WriteStatus.Created)
             {
-                await store.CreateAsync(caller.Tenant, SubmissionProjection.ToView(submission, sequence: 0), ct).ConfigureAwait(false);
+                await store.CreateAsync(caller.Tenant, SubmissionViews.ToView(submission, sequence: 0), ct).ConfigureAwait(false);
                 return await SubmitLifecycle.KeptAsync(store, caller, submission).ConfigureAwait(false)
                     ? Accepted(caller, status, stored!.Value)
                     : Problem.NotFound("assessment");

@@ -48,7 +48,7 @@ public sealed partial class SubmitAttemptHandler
             return AlreadySubmitted(stored!.Value, intake);
         }
 
-        await store.CreateAsync(caller.Tenant, SubmissionProjection.ToView(submission, sequence: 0), ct).ConfigureAwait(false);
+        await store.CreateAsync(caller.Tenant, SubmissionViews.ToView(submission, sequence: 0), ct).ConfigureAwait(false);
         await MarkSubmittedAsync(caller, attempt, submission, ct).ConfigureAwait(false);
         return Accepted(caller, status, stored!.Value);
     }

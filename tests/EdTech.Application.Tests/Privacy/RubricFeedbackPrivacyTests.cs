@@ -23,7 +23,7 @@ public sealed class RubricFeedbackPrivacyTests : IAsyncLifetime
         var submission = new SubmissionRecord("sub-rubric", "essay1", 1, ErasureWorld.Course, "s1", [new SubmittedAnswer("e1", null)],
             ErasureWorld.Start, false, SubmissionStatus.Graded, 5, ItemScores: [new ItemScore("e1", 3, 5, Rubric: rubric)], RawScore: 3, Score: 3);
         await _world.Raw.CreateAsync(ErasureWorld.Tenant, submission);
-        await _world.Raw.CreateAsync(ErasureWorld.Tenant, SubmissionProjection.ToView(submission, 1));
+        await _world.Raw.CreateAsync(ErasureWorld.Tenant, SubmissionViews.ToView(submission, 1));
     }
 
     [Fact]

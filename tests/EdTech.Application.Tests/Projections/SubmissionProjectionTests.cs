@@ -47,7 +47,7 @@ public sealed class SubmissionProjectionTests : IAsyncLifetime
     public async Task AcceptedChange_ViewWrittenBySubmit_IsNotRewritten_AndTheReleaseIs()
     {
         var accepted = ProjectionWorld.Submission("sub-1", SubmissionStatus.Accepted);
-        await _world.Store.CreateAsync(ProjectionWorld.Tenant, SubmissionProjection.ToView(accepted, sequence: 0));
+        await _world.Store.CreateAsync(ProjectionWorld.Tenant, SubmissionViews.ToView(accepted, sequence: 0));
         var acceptedChange = await _world.WriteAsync(accepted);
         var counting = new CountingStore(_world.Store);
         var projection = new SubmissionProjection(counting, _world.Cache);
@@ -80,10 +80,10 @@ public sealed class SubmissionProjectionTests : IAsyncLifetime
     [Fact]
     public void SameContent_DiffersOnlyBySequence_IsTrue_OtherwiseFalse()
     {
-        var view = SubmissionProjection.ToView(ProjectionWorld.Submission("sub-1", SubmissionStatus.Accepted), sequence: 0);
+        var view = SubmissionViews.ToView(ProjectionWorld.Submission("sub-1", SubmissionStatus.Accepted), sequence: 0);
 
-        Assert.True(SubmissionProjection.SameContent(view, view with { SourceSequence = 9 }));
-        Assert.False(SubmissionProjection.SameContent(view, view with { SourceSequence = 9, Status = SubmissionStatus.Released }));
-        Assert.False(SubmissionProjection.SameContent(view, view with { Score = 1 }));
+        Assert.True(SubmissionViews.SameContent(view, view with { SourceSequence = 9 }));
+        Assert.False(SubmissionViews.SameContent(view, view with { SourceSequence = 9, Status = SubmissionStatus.Released }));
+        Assert.False(SubmissionViews.SameContent(view, view with { Score = 1 }));
     }
 }

@@ -42,7 +42,7 @@ public sealed class StudentRubricFeedbackTests : IAsyncLifetime
         var rubric = new RubricScore("essay-r", 1, [new CriterionScore("content", "great", 3, "Clear"), new CriterionScore("style", "weak", 0)]);
         var submission = new SubmissionRecord("sub1", "essay1", 1, "math101", "s1", [], Now, false, SubmissionStatus.Graded, 5,
             ItemScores: [new ItemScore("q1", 1, 1), new ItemScore("e1", 3, 5, Rubric: rubric)], RawScore: 4, Score: 4);
-        await _store.CreateAsync(Tenant, SubmissionProjection.ToView(submission, 1));
+        await _store.CreateAsync(Tenant, SubmissionViews.ToView(submission, 1));
     }
 
     public async Task DisposeAsync()

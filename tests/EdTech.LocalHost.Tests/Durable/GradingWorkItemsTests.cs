@@ -46,6 +46,7 @@ public sealed class GradingWorkItemsTests(ITestOutputHelper output) : IAsyncLife
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<IDocumentStore>(_store);
         builder.Services.AddEdTechApplication();
+        builder.Services.AddHybridCache(); // the hosts' composition adds it (the grading batch shows results through TeacherQueryCache)
         builder.Services.AddLocalDurableEngine(new LocalDurableEngineOptions(_temp.Directory), OrchestrationCatalog.Register);
         builder.Services.AddSingleton<IDurableClientSource>(sp => new RegisteredDurableClientSource(sp.GetRequiredService<DurableTaskClient>()));
         builder.Services.AddSingleton<IGradingWorkflow, DurableGradingWorkflow>();

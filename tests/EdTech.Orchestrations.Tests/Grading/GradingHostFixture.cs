@@ -51,6 +51,7 @@ public sealed class GradingHostFixture : IAsyncLifetime
                     services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
                     services.AddSingleton<IDocumentStore>(store);
                     services.AddEdTechApplication();
+                    services.AddHybridCache(); // the hosts' composition adds it (TeacherQueryCache: the grading batch shows results and invalidates the gradebook)
                     // The release steps start ReleaseResults through the same durable workflow the hosts use, on this host's client.
                     services.AddSingleton<IDurableClientSource>(new LateClientSource(() => Client));
                     services.AddSingleton<IReleaseWorkflow, DurableReleaseWorkflow>();

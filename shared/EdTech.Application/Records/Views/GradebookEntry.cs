@@ -3,7 +3,11 @@ using EdTech.Application.Storage;
 
 namespace EdTech.Application.Records.Views;
 
-/// <summary>Read model: the attempt that counts for one student and assessment. Id "{courseId}:{userId}:{assessmentId}".</summary>
+/// <summary>
+/// Read model: the attempt that counts for one student and assessment. Id "{courseId}:{userId}:{assessmentId}".
+/// <paramref name="SourceSequence"/> is the feed position of the submission version it shows (0 in rows written before it was
+/// kept): a version of the same attempt older than the one shown never replaces it (<see cref="Projections.SubmissionViews.Counts"/>).
+/// </summary>
 public sealed record GradebookEntry(
     string Id,
     string CourseId,
@@ -13,7 +17,8 @@ public sealed record GradebookEntry(
     SubmissionStatus Status,
     DateTimeOffset SubmittedAt,
     decimal MaxScore,
-    decimal? Score) : IStoredRecord
+    decimal? Score,
+    long SourceSequence = 0) : IStoredRecord
 {
     public static string Container => Containers.Gradebook;
 
