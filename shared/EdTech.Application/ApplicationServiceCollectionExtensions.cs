@@ -87,6 +87,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AutoSubmitAttemptHandler>();
         services.AddSingleton<AccommodationsHandler>();
         services.AddSingleton<GetStudentSubmissionHandler>();
+        services.AddSingleton<CoalescedReads>();
         services.AddSingleton<GetGradebookHandler>();
         services.TryAddSingleton<ICacheStamps, LocalCacheStamps>();
         services.AddSingleton<TeacherQueryCache>();

@@ -25,7 +25,7 @@ public sealed record Gradebook(string CourseId, IReadOnlyList<GradebookRow> Rows
 /// on every request, cached or not, as one audit entry per student: the log is partitioned by student,
 /// so a student's export and erasure stay one partition, and no entry names a classmate.
 /// </summary>
-public sealed class GetGradebookHandler(IDocumentStore store, CourseAccess access, IAuditLog audit, TeacherQueryCache cache, TimeProvider clock)
+public sealed class GetGradebookHandler(IDocumentStore store, CourseAccess access, IAuditLog audit, TeacherQueryCache cache, CoalescedReads appended, TimeProvider clock)
 {
     public async Task<Outcome<Gradebook>> HandleAsync(Caller caller, string courseId, CancellationToken ct)
     {
@@ -68,15 +68,23 @@ public sealed class GetGradebookHandler(IDocumentStore store, CourseAccess acces
 
     /// <summary>
     /// One audit entry per reader, student, course and clock hour (the first read of the hour): its id is derived from
-    /// those, so repeated reads within the hour find it already there, on every instance alike.
+    /// those, so repeated reads within the hour find it already there, on every instance alike. Entries this process appended
+    /// this hour are not sent to the store again (<see cref="CoalescedReads"/>).
     /// </summary>
     private Task LogReadsAsync(Caller caller, string courseId, IReadOnlyList<GradebookRow> rows, CancellationToken ct)
     {
         var at = clock.GetUtcNow();
         var hour = at.UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);
         var roles = caller.Roles.Order(StringComparer.Ordinal).ToList();
-        return Task.WhenAll(rows.Select(r => audit.AppendAsync(caller.Tenant, new AuditEntry(
-            CoalescedReadId(caller.UserId, r.UserId, courseId, hour), at, caller.UserId, roles, AuditActions.RecordRead, r.UserId, $"gradebook:{courseId}"), ct)));
+        return Task.WhenAll(rows
+            .Select(r => (Row: r, Id: CoalescedReadId(caller.UserId, r.UserId, courseId, hour)))
+            .Where(r => !appended.Appended(caller.Tenant, hour, r.Id))
+            .Select(async r =>
+            {
+                await audit.AppendAsync(caller.Tenant, new AuditEntry(
+                    r.Id, at, caller.UserId, roles, AuditActions.RecordRead, r.Row.UserId, $"gradebook:{courseId}"), ct).ConfigureAwait(false);
+                appended.Remember(caller.Tenant, hour, r.Id);
+            }));
     }
 
     public static string CoalescedReadId(string readerId, string studentId, string courseId, string hour)

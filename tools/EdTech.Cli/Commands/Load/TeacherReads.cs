@@ -41,6 +41,30 @@ public static class TeacherReads
         return rows;
     }
 
+    /// <summary>The statuses a submission passes through before it is released (the list's <c>status</c> filter, docs/api-lists.md).</summary>
+    public static IReadOnlyList<string> NotYetReleased { get; } = ["accepted", "grading", "awaiting-review", "graded"];
+
+    /// <summary>
+    /// Whether any submission of the assessment is not released yet: one filtered page of one row per status, stopping at the first
+    /// found. Far cheaper for the host than reading every row (a benchmark's poll must not slow down what it measures).
+    /// </summary>
+    public static async Task<bool> AnyUnreleasedAsync(LoadApi api, string teacherToken, string assessmentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        foreach (var status in NotYetReleased)
+        {
+            var path = $"/api/teacher/assessments/{Uri.EscapeDataString(assessmentId)}/submissions?status={status}&limit=1";
+            var page = JsonSerializer.Deserialize<TeacherSubmissionPage>(await GetAsync(api, path, teacherToken, cancellationToken), LoadApi.Json)
+                ?? throw new JsonException($"GET {path}: empty body");
+            if (page.Items.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static async Task<GradebookView> GradebookAsync(LoadApi api, string teacherToken, string courseId, CancellationToken cancellationToken) =>
         JsonSerializer.Deserialize<GradebookView>(await GetAsync(api, $"/api/teacher/courses/{Uri.EscapeDataString(courseId)}/gradebook", teacherToken, cancellationToken), LoadApi.Json)
             ?? throw new JsonException("gradebook: empty body");
