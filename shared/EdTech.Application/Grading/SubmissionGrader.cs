@@ -249,11 +249,17 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Inte
     /// read again here (the step's input is the page's bounds, not its ids), each released by <see cref="ReleaseIfDueAsync"/>.
     /// </summary>
     public async Task<int> ReleaseRangeAsync(
+        TenantId tenant, string courseId, string assessmentId, string? afterId, string throughId, int size, CancellationToken ct) =>
+        (await ReleasedInRangeAsync(tenant, courseId, assessmentId, afterId, throughId, size, ct).ConfigureAwait(false)).Count;
+
+    /// <summary><see cref="ReleaseRangeAsync"/>, returning the ids of the page's submissions that are released (the release step shows them).</summary>
+    public async Task<IReadOnlyList<string>> ReleasedInRangeAsync(
         TenantId tenant, string courseId, string assessmentId, string? afterId, string throughId, int size, CancellationToken ct)
     {
         var page = await ResultsReleaser.PendingPageAsync(store, tenant, courseId, assessmentId, afterId, size, ct).ConfigureAwait(false);
         var ids = page.Select(d => d.Id).TakeWhile(id => string.CompareOrdinal(id, throughId) <= 0).ToList();
-        return await ReleaseManyAsync(tenant, ids, ct).ConfigureAwait(false);
+        var results = await Task.WhenAll(ids.Select(id => ReleaseIfDueAsync(tenant, id, ct))).ConfigureAwait(false);
+        return [.. results.Where(r => r.Status == SubmissionStatus.Released).Select(r => r.SubmissionId)];
     }
 
     private async Task<(SubmissionRecord Submission, string ETag, string? TraceParent)?> LoadAsync(TenantId tenant, string submissionId, CancellationToken ct)

@@ -1,5 +1,6 @@
 using EdTech.Application.Grading;
 using EdTech.Application.Records;
+using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
 using EdTech.Domain.Assessments;
 using EdTech.Domain.Submissions;
@@ -39,6 +40,11 @@ public sealed class ReleaseResultsOrchestratorTests(GradingHostFixture host) : I
             Assert.Equal(SubmissionStatus.Released, s.Value.Status);
             Assert.Equal(7m, s.Value.Score);
             Assert.NotNull(s.Value.ReleasedAt);
+            // Shown by the release step itself (no change-feed projection runs here): the student's view and the gradebook row.
+            var view = (await host.Store.GetAsync<SubmissionViewRecord>(GradingHostFixture.Tenant, id))!.Value;
+            Assert.Equal((SubmissionStatus.Released, 7m), (view.Status, view.Score));
+            var row = (await host.Store.GetAsync<GradebookEntry>(GradingHostFixture.Tenant, GradebookEntry.IdFor(s.Value.CourseId, s.Value.UserId, s.Value.AssessmentId)))!.Value;
+            Assert.Equal(SubmissionStatus.Released, row.Status);
             after.Add(s);
         }
 
