@@ -15,7 +15,7 @@ public sealed class ReleaseSubmissionsActivity(SubmissionGrader grader, Submissi
     public override async Task<int> RunAsync(TaskActivityContext context, ReleaseChunkInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var released = await grader.ReleasedInRangeAsync(input.TenantId, input.CourseId, input.AssessmentId, input.AfterId, input.ThroughId, input.PageSize, CancellationToken.None)
+        var released = await grader.ReleaseRangeAsync(input.TenantId, input.CourseId, input.AssessmentId, input.AfterId, input.ThroughId, input.PageSize, CancellationToken.None)
             .ConfigureAwait(false);
         await ResultsShown.TryAsync(views, logger, input.TenantId, released).ConfigureAwait(false);
         return released.Count;

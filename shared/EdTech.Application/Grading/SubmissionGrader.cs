@@ -238,27 +238,26 @@ public sealed class SubmissionGrader(IDocumentStore store, IAuditLog audit, Inte
     /// One ReleaseResults chunk: <see cref="ReleaseIfDueAsync"/> for each submission, concurrently (their writes share
     /// group commits). Returns how many are released. A failure fails the whole step; its retry redoes only what is left.
     /// </summary>
-    public async Task<int> ReleaseManyAsync(TenantId tenant, IReadOnlyList<string> submissionIds, CancellationToken ct)
-    {
-        var results = await Task.WhenAll(submissionIds.Select(id => ReleaseIfDueAsync(tenant, id, ct))).ConfigureAwait(false);
-        return results.Count(r => r.Status == SubmissionStatus.Released);
-    }
+    public async Task<int> ReleaseManyAsync(TenantId tenant, IReadOnlyList<string> submissionIds, CancellationToken ct) =>
+        (await ReleaseEachAsync(tenant, submissionIds, ct).ConfigureAwait(false)).Count;
 
     /// <summary>
     /// One page of a release: the assessment's graded submissions with ids in (<paramref name="afterId"/>, <paramref name="throughId"/>],
     /// read again here (the step's input is the page's bounds, not its ids), each released by <see cref="ReleaseIfDueAsync"/>.
+    /// Returns the ids of those released (the release step shows them in the views and the gradebook).
     /// </summary>
-    public async Task<int> ReleaseRangeAsync(
-        TenantId tenant, string courseId, string assessmentId, string? afterId, string throughId, int size, CancellationToken ct) =>
-        (await ReleasedInRangeAsync(tenant, courseId, assessmentId, afterId, throughId, size, ct).ConfigureAwait(false)).Count;
-
-    /// <summary><see cref="ReleaseRangeAsync"/>, returning the ids of the page's submissions that are released (the release step shows them).</summary>
-    public async Task<IReadOnlyList<string>> ReleasedInRangeAsync(
+    public async Task<IReadOnlyList<string>> ReleaseRangeAsync(
         TenantId tenant, string courseId, string assessmentId, string? afterId, string throughId, int size, CancellationToken ct)
     {
         var page = await ResultsReleaser.PendingPageAsync(store, tenant, courseId, assessmentId, afterId, size, ct).ConfigureAwait(false);
         var ids = page.Select(d => d.Id).TakeWhile(id => string.CompareOrdinal(id, throughId) <= 0).ToList();
-        var results = await Task.WhenAll(ids.Select(id => ReleaseIfDueAsync(tenant, id, ct))).ConfigureAwait(false);
+        return await ReleaseEachAsync(tenant, ids, ct).ConfigureAwait(false);
+    }
+
+    /// <summary><see cref="ReleaseIfDueAsync"/> for each submission, concurrently; the ids of those released, in input order.</summary>
+    private async Task<IReadOnlyList<string>> ReleaseEachAsync(TenantId tenant, IReadOnlyList<string> submissionIds, CancellationToken ct)
+    {
+        var results = await Task.WhenAll(submissionIds.Select(id => ReleaseIfDueAsync(tenant, id, ct))).ConfigureAwait(false);
         return [.. results.Where(r => r.Status == SubmissionStatus.Released).Select(r => r.SubmissionId)];
     }
 

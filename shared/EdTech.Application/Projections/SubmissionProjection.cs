@@ -1,10 +1,7 @@
 using EdTech.Application.Caching;
 using EdTech.Application.ChangeFeed;
 using EdTech.Application.Records;
-using EdTech.Application.Records.Views;
 using EdTech.Application.Storage;
-using EdTech.Domain.Submissions;
-using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Projections;
 
