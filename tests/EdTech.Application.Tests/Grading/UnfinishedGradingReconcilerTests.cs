@@ -9,7 +9,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdTech.Application.Tests.Grading;
 
-/// <summary>The sweep that re-drives grading left unfinished: every unfinished status, graded work only once its release is due.</summary>
+/// <summary>
+/// The sweep that re-drives grading left unfinished: every unfinished status; graded work only of immediate-policy
+/// assessments (any other policy's graded work is the release side's: the release job and the release command).
+/// </summary>
 public sealed class UnfinishedGradingReconcilerTests : IAsyncLifetime
 {
     private readonly GradingWorld _world = new();
@@ -19,13 +22,14 @@ public sealed class UnfinishedGradingReconcilerTests : IAsyncLifetime
     public Task DisposeAsync() => _world.DisposeAsync();
 
     [Fact]
-    public async Task Reconcile_EveryTenant_RedrivesUnfinishedWorkInBatches_ReviewWaitsAlone_LeavesGradedWorkAtRestUntilItsRelease()
+    public async Task Reconcile_EveryTenant_RedrivesUnfinishedWorkInBatches_ReviewWaitsAlone_GradedWorkOnlyOfImmediateAssessments()
     {
         var schoolB = new TenantId("school-b");
         await _world.AddTenantAsync(schoolB.Value, "UTC");
         await _world.AddAssessmentAsync("manual", GradingWorld.Policy(ReleasePolicy.Manual));
         await _world.AddAssessmentAsync("manual-released", GradingWorld.Policy(ReleasePolicy.Manual), releasedAt: GradingWorld.Now);
         await _world.AddAssessmentAsync("after-due", GradingWorld.Policy(ReleasePolicy.AfterDue));
+        await _world.AddAssessmentAsync("immediate", GradingWorld.Policy(ReleasePolicy.Immediate));
         await _world.AddSubmissionAsync("s-accepted", "manual", SubmissionStatus.Accepted);
         await _world.AddSubmissionAsync("s-grading", "manual", SubmissionStatus.Grading);
         await _world.AddSubmissionAsync("s-review", "manual", SubmissionStatus.AwaitingReview);
@@ -33,25 +37,27 @@ public sealed class UnfinishedGradingReconcilerTests : IAsyncLifetime
         await _world.AddSubmissionAsync("s-graded-released", "manual-released", SubmissionStatus.Graded);
         await _world.AddSubmissionAsync("s-graded-due", "after-due", SubmissionStatus.Graded);
         await _world.AddSubmissionAsync("s-graded-gone", "gone", SubmissionStatus.Graded);
+        await _world.AddSubmissionAsync("s-graded-immediate", "immediate", SubmissionStatus.Graded);
         await _world.AddSubmissionAsync("s-released", "after-due", SubmissionStatus.Released);
         await _world.AddSubmissionAsync("s-b", "manual", SubmissionStatus.Accepted, schoolB);
 
         var count = await new UnfinishedGradingReconciler(_world.Store, _world.Workflows, _world.Clock, _world.Logs.For<UnfinishedGradingReconciler>())
             .ReconcileAsync(default);
 
-        Assert.Equal(7, count);
+        Assert.Equal(5, count);
         // Only the one awaiting review gets its own workflow (it waits and reminds); the rest are graded (or released) in batches per tenant.
+        // Graded work of a manual (released or not) or after-due assessment is left to the release side; of a gone one, nothing releases it.
         Assert.Equal(["school-a:s-review"], _world.Workflows.Gradings);
         Assert.Equal(
-            ["school-a:s-accepted", "school-a:s-graded-due", "school-a:s-graded-gone", "school-a:s-graded-released", "school-a:s-grading", "school-b:s-b"],
+            ["school-a:s-accepted", "school-a:s-graded-immediate", "school-a:s-grading", "school-b:s-b"],
             _world.Workflows.Batches.SelectMany(b => b.Split(':')[1].Split(',').Select(id => b.Split(':')[0] + ":" + id)).Order(StringComparer.Ordinal));
-        _world.Logs.AssertLogged("Re-drove 7 unfinished submissions");
+        _world.Logs.AssertLogged("Re-drove 5 unfinished submissions");
     }
 
     // The cases below start from a store with no tenant at all (the world registers school-a), so each has its own.
 
     [Fact]
-    public async Task Reconcile_TwoTenants_StartsExactlyTheUnfinishedSubmissions_InBatchesPerTenant_AwaitingReviewAlone_NotReleased()
+    public async Task Reconcile_TwoTenants_StartsExactlyTheUnfinishedSubmissions_InBatchesPerTenant_AwaitingReviewAlone_GradedOfAGoneAssessmentLeft()
     {
         await using var temp = new TempSqliteStore("edt-recon");
         var store = temp.Store;
@@ -72,8 +78,9 @@ public sealed class UnfinishedGradingReconcilerTests : IAsyncLifetime
 
         var count = await Reconciler(store, workflows).ReconcileAsync(CancellationToken.None);
 
-        Assert.Equal(5, count);
-        Assert.Equal(["north:n-accepted", "north:n-graded", "south:s-accepted", "south:s-grading"], workflows.Batches.Order(StringComparer.Ordinal));
+        Assert.Equal(4, count);
+        // n-graded's assessment "a-1" does not exist: nothing could release it, so it is not re-driven.
+        Assert.Equal(["north:n-accepted", "south:s-accepted", "south:s-grading"], workflows.Batches.Order(StringComparer.Ordinal));
         // A restarted in-memory engine lost the instance waiting for review: it must wait (and remind) again, on its own.
         Assert.Equal(["north:n-review"], workflows.Gradings);
         Assert.Empty(workflows.Releases);
