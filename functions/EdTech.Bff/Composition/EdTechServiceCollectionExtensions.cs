@@ -56,7 +56,8 @@ public static class EdTechServiceCollectionExtensions
         services.AddSingleton(AccessCacheSettings.From(configuration["Cache:AccessSeconds"]));
         services.AddSingleton(new BulkPageSettings(
             EdTechOptions.PositiveOr(configuration, "Durable:ReleasePageSize", BulkPageSettings.Default.ReleasePageSize),
-            EdTechOptions.PositiveOr(configuration, "Durable:RegradePageSize", BulkPageSettings.Default.RegradePageSize)));
+            EdTechOptions.PositiveOr(configuration, "Durable:RegradePageSize", BulkPageSettings.Default.RegradePageSize),
+            EdTechOptions.PositiveOr(configuration, "Durable:BulkPagesInFlight", BulkPageSettings.Default.PagesInFlight)));
         services.AddSingleton(LearningSettings.From(configuration));
         services.AddSingleton(ErasureSettings.From(configuration["Privacy:RecreateErasedAfterSeconds"]));
         services.AddSingleton(ChangeFeedSettings.From(configuration));

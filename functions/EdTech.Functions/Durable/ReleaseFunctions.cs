@@ -30,8 +30,8 @@ public static class ReleaseFunctions
         FunctionActivityContext.Run<MarkAssessmentReleasedActivity, ReleaseResultsInput, ReleaseMark>(context, input);
 
     [Function(nameof(ListReleasePageActivity))]
-    public static Task<ReleasePage> ListReleasePage([ActivityTrigger] ReleasePageInput input, FunctionContext context) =>
-        FunctionActivityContext.Run<ListReleasePageActivity, ReleasePageInput, ReleasePage>(context, input);
+    public static Task<IReadOnlyList<ReleasePage>> ListReleasePage([ActivityTrigger] ReleasePageInput input, FunctionContext context) =>
+        FunctionActivityContext.Run<ListReleasePageActivity, ReleasePageInput, IReadOnlyList<ReleasePage>>(context, input);
 
     [Function(nameof(ReleaseSubmissionsActivity))]
     public static Task<int> ReleaseSubmissions([ActivityTrigger] ReleaseChunkInput input, FunctionContext context) =>

@@ -9,7 +9,7 @@ public sealed class DurableRegradeWorkflow(IDurableClientSource durable, BulkPag
 {
     public Task StartAsync(TenantId tenant, string assessmentId, int version, CancellationToken cancellationToken)
     {
-        var input = new RegradeAssessmentInput(tenant, assessmentId, version, pages.RegradePageSize);
+        var input = new RegradeAssessmentInput(tenant, assessmentId, version, pages.RegradePageSize, pages.PagesInFlight);
         return durable.Client.TryScheduleAsync(nameof(RegradeAssessmentOrchestrator), input, input.InstanceId, cancellationToken);
     }
 }

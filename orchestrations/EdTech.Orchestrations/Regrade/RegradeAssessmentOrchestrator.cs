@@ -1,3 +1,4 @@
+using EdTech.Application.Grading;
 using EdTech.Application.Grading.Regrade;
 using EdTech.Application.Records;
 using EdTech.Orchestrations.Runs;
@@ -9,14 +10,18 @@ namespace EdTech.Orchestrations.Regrade;
 /// <summary>
 /// Regrades every graded, released or awaiting-review submission of an assessment with the answer key of
 /// a new version. Pages through the submissions by an id cursor (each page step returns only its bounds)
-/// and fans each page out at once as a <see cref="RegradeChunkOrchestrator"/>, so 10k submissions are
-/// ~40 chunks with batched writes, never one giant history nor one orchestration per submission. Its last step
+/// and runs each page as a <see cref="RegradeChunkOrchestrator"/>, at most <see cref="RegradeAssessmentInput.PagesInFlight"/>
+/// at once (<see cref="InFlightWindow{T}"/>), so 10k submissions are ~40 chunks with batched writes, never one giant
+/// history, nor one orchestration per submission, nor every chunk in memory at once. Its last step
 /// completes the regrade's workflow run (the record the edit wrote before answering).
 /// </summary>
 public sealed class RegradeAssessmentOrchestrator : TaskOrchestrator<RegradeAssessmentInput, RegradeAssessmentResult>
 {
     /// <summary>The page size when the input names none (the starter passes <c>Durable:RegradePageSize</c>).</summary>
     public const int ChunkSize = 250;
+
+    /// <summary>Chunks at once when the input does not say (<c>Durable:BulkPagesInFlight</c>).</summary>
+    public const int DefaultPagesInFlight = BulkPageSettings.DefaultPagesInFlight;
 
     internal static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(6, TimeSpan.FromMilliseconds(200), backoffCoefficient: 2));
 
@@ -30,7 +35,14 @@ public sealed class RegradeAssessmentOrchestrator : TaskOrchestrator<RegradeAsse
             size = ChunkSize;
         }
 
-        var chunks = new List<Task<RegradeChunkResult>>();
+        var inFlight = input.PagesInFlight.GetValueOrDefault();
+        if (inFlight <= 0)
+        {
+            inFlight = DefaultPagesInFlight;
+        }
+
+        var chunks = new InFlightWindow<RegradeChunkResult>(inFlight);
+        var chunk = 0;
         string? cursor = null;
         while (true)
         {
@@ -43,10 +55,11 @@ public sealed class RegradeAssessmentOrchestrator : TaskOrchestrator<RegradeAsse
                 break;
             }
 
-            chunks.Add(context.CallSubOrchestratorAsync<RegradeChunkResult>(
+            await chunks.AddAsync(context.CallSubOrchestratorAsync<RegradeChunkResult>(
                 nameof(RegradeChunkOrchestrator),
                 new RegradeChunkInput(input.TenantId, courseId, input.AssessmentId, input.Version, cursor, through, size),
-                new SubOrchestrationOptions(Retry, $"{context.InstanceId}:chunk:{chunks.Count}")));
+                new SubOrchestrationOptions(Retry, $"{context.InstanceId}:chunk:{chunk}")));
+            chunk++;
             if (page.Count < size)
             {
                 break;
@@ -55,8 +68,8 @@ public sealed class RegradeAssessmentOrchestrator : TaskOrchestrator<RegradeAsse
             cursor = through;
         }
 
-        var results = await Task.WhenAll(chunks);
-        var result = new RegradeAssessmentResult(input.AssessmentId, input.Version, chunks.Count, results.Sum(r => r.Seen), results.Sum(r => r.Regraded));
+        var results = await chunks.AllAsync();
+        var result = new RegradeAssessmentResult(input.AssessmentId, input.Version, chunk, results.Sum(r => r.Seen), results.Sum(r => r.Regraded));
         logger.LogInformation("Regrade of {AssessmentId} v{Version}: {Regraded} of {Seen} submissions in {Chunks} chunks",
             input.AssessmentId, input.Version, result.Regraded, result.Seen, result.Chunks);
         await context.CallActivityAsync<bool>(nameof(FinishWorkflowRunActivity), new FinishWorkflowRunInput(

@@ -3,7 +3,8 @@ using EdTech.Domain.Tenancy;
 namespace EdTech.Orchestrations.Regrade;
 
 /// <param name="PageSize">Submissions per page and chunk (null: <see cref="RegradeAssessmentOrchestrator.ChunkSize"/>); set by the starter from <c>Durable:RegradePageSize</c>.</param>
-public sealed record RegradeAssessmentInput(TenantId TenantId, string AssessmentId, int Version, int? PageSize = null)
+/// <param name="PagesInFlight">Chunks regraded at once (null: <see cref="RegradeAssessmentOrchestrator.DefaultPagesInFlight"/>); set by the starter from <c>Durable:BulkPagesInFlight</c>.</param>
+public sealed record RegradeAssessmentInput(TenantId TenantId, string AssessmentId, int Version, int? PageSize = null, int? PagesInFlight = null)
 {
     /// <summary>Derived, tenant-first instance id: one regrade per assessment version; starting twice is the same instance.</summary>
     public string InstanceId => $"{TenantId}:regrade:{AssessmentId}:v{Version}";

@@ -9,7 +9,7 @@ public sealed class DurableReleaseWorkflow(IDurableClientSource durable, BulkPag
 {
     public Task StartAsync(TenantId tenant, string assessmentId, long generation, CancellationToken cancellationToken)
     {
-        var input = new ReleaseResultsInput(tenant, assessmentId, pages.ReleasePageSize);
+        var input = new ReleaseResultsInput(tenant, assessmentId, pages.ReleasePageSize, pages.PagesInFlight);
         return durable.Client.TryScheduleAsync(nameof(ReleaseResultsOrchestrator), input, input.InstanceId(generation), cancellationToken);
     }
 }

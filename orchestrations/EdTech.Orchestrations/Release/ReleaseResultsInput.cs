@@ -3,7 +3,8 @@ using EdTech.Domain.Tenancy;
 namespace EdTech.Orchestrations.Release;
 
 /// <param name="PageSize">Submissions per page (null: <see cref="ReleaseResultsOrchestrator.DefaultPageSize"/>); set by the starter from <c>Durable:ReleasePageSize</c>.</param>
-public sealed record ReleaseResultsInput(TenantId TenantId, string AssessmentId, int? PageSize = null)
+/// <param name="PagesInFlight">Pages being released at once (null: <see cref="ReleaseResultsOrchestrator.DefaultPagesInFlight"/>); set by the starter from <c>Durable:BulkPagesInFlight</c>.</param>
+public sealed record ReleaseResultsInput(TenantId TenantId, string AssessmentId, int? PageSize = null, int? PagesInFlight = null)
 {
     /// <summary>
     /// Derived, tenant-first instance id: <c>{tenant}:release:{assessmentId}:{generation}</c>, the generation
@@ -18,8 +19,8 @@ public sealed record ReleaseResultsInput(TenantId TenantId, string AssessmentId,
 /// <param name="Released">Of those, how many are now released (the others changed meanwhile, e.g. regraded or erased).</param>
 public sealed record ReleaseResultsResult(string AssessmentId, int Pending, int Released);
 
-/// <summary>Asks for the bounds of the next page of submissions waiting for release after the <paramref name="AfterId"/> cursor.</summary>
-public sealed record ReleasePageInput(TenantId TenantId, string CourseId, string AssessmentId, string? AfterId, int Size);
+/// <summary>Asks for the bounds of the next pages (at most <paramref name="Pages"/> of <paramref name="Size"/>) of submissions waiting for release after the <paramref name="AfterId"/> cursor.</summary>
+public sealed record ReleasePageInput(TenantId TenantId, string CourseId, string AssessmentId, string? AfterId, int Size, int Pages = 1);
 
 /// <summary>One page to release: the assessment's graded submissions with ids in (<paramref name="AfterId"/>, <paramref name="ThroughId"/>].</summary>
 public sealed record ReleaseChunkInput(TenantId TenantId, string CourseId, string AssessmentId, string? AfterId, string ThroughId, int PageSize);

@@ -5,15 +5,22 @@ using Microsoft.DurableTask;
 namespace EdTech.Orchestrations.Release;
 
 /// <summary>
-/// Releases an assessment's results: marks the assessment released (so work graded from now on is
-/// released when graded), then pages through the graded-not-released submissions by an id cursor (each
-/// page step returns only its bounds and count) and releases each page through the idempotent ReleaseIfDue
-/// step as its own sub-orchestration. No activity input or output holds more than a page's bounds, so a
-/// 100k-submission assessment is a thousand small steps, never one payload with every id.
+/// Releases an assessment's results: marks the assessment released (so work graded from now on is released when
+/// graded), then lists the graded-not-released submissions by an id cursor, <see cref="PagesPerListing"/> pages per
+/// listing step (each step returns only the pages' bounds and counts), and releases each page through the idempotent
+/// ReleaseIfDue step as its own sub-orchestration, at most <see cref="ReleaseResultsInput.PagesInFlight"/> pages at
+/// once (<see cref="InFlightWindow{T}"/>). No step's input or output holds more than the pages' bounds, so a
+/// 100k-submission assessment is a thousand small steps, never one payload with every id; and never a thousand at once.
 /// </summary>
 public sealed class ReleaseResultsOrchestrator : TaskOrchestrator<ReleaseResultsInput, ReleaseResultsResult>
 {
     public const int DefaultPageSize = 100;
+
+    /// <summary>Pages at once when the input does not say (<c>Durable:BulkPagesInFlight</c>).</summary>
+    public const int DefaultPagesInFlight = BulkPageSettings.DefaultPagesInFlight;
+
+    /// <summary>Pages whose bounds one listing step returns.</summary>
+    public const int PagesPerListing = 20;
 
     internal static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromMilliseconds(200), backoffCoefficient: 2));
 
@@ -33,33 +40,37 @@ public sealed class ReleaseResultsOrchestrator : TaskOrchestrator<ReleaseResults
             size = DefaultPageSize;
         }
 
-        var chunks = new List<Task<int>>();
-        var pending = 0;
-        string? cursor = null;
-        while (true)
+        var inFlight = input.PagesInFlight.GetValueOrDefault();
+        if (inFlight <= 0)
         {
-            var page = await context.CallActivityAsync<ReleasePage>(nameof(ListReleasePageActivity),
-                new ReleasePageInput(input.TenantId, courseId, input.AssessmentId, cursor, size), Retry);
-            var through = page.ThroughId;
-            if (through is null)
-            {
-                break;
-            }
-
-            pending += page.Count;
-            chunks.Add(context.CallSubOrchestratorAsync<int>(
-                nameof(ReleaseChunkOrchestrator),
-                new ReleaseChunkInput(input.TenantId, courseId, input.AssessmentId, cursor, through, size),
-                new SubOrchestrationOptions(Retry, $"{context.InstanceId}:chunk:{chunks.Count}")));
-            if (page.Count < size)
-            {
-                break;
-            }
-
-            cursor = through;
+            inFlight = DefaultPagesInFlight;
         }
 
-        var released = await Task.WhenAll(chunks);
+        var chunks = new InFlightWindow<int>(inFlight);
+        var chunk = 0;
+        var pending = 0;
+        string? cursor = null;
+        var more = true;
+        while (more)
+        {
+            var pages = await context.CallActivityAsync<IReadOnlyList<ReleasePage>>(nameof(ListReleasePageActivity),
+                new ReleasePageInput(input.TenantId, courseId, input.AssessmentId, cursor, size, PagesPerListing), Retry);
+            foreach (var page in pages)
+            {
+                pending += page.Count;
+                await chunks.AddAsync(context.CallSubOrchestratorAsync<int>(
+                    nameof(ReleaseChunkOrchestrator),
+                    new ReleaseChunkInput(input.TenantId, courseId, input.AssessmentId, cursor, page.ThroughId, size),
+                    new SubOrchestrationOptions(Retry, $"{context.InstanceId}:chunk:{chunk}")));
+                chunk++;
+                cursor = page.ThroughId;
+            }
+
+            // A full listing of full pages may have more after it; anything less is the end.
+            more = pages.Count == PagesPerListing && pages[^1].Count == size;
+        }
+
+        var released = await chunks.AllAsync();
         return new ReleaseResultsResult(input.AssessmentId, pending, released.Sum());
     }
 }

@@ -48,25 +48,16 @@ public sealed class TaggingJobOrchestrator : TaskOrchestrator<TaggingJobInput, T
         }
     }
 
-    /// <summary>Starts chunks in order while fewer than the cap are in flight; each completion makes room for the next.</summary>
+    /// <summary>Starts chunks in order while fewer than the cap are in flight; each completion makes room for the next (<see cref="InFlightWindow{T}"/>).</summary>
     private static async Task RunPageAsync(TaskOrchestrationContext context, TaggingJobInput input)
     {
-        var cap = Math.Max(1, input.MaxConcurrentChunks);
-        var chunks = input.ChunksInPage;
-        var inFlight = new List<Task<TaggingProgress>>(cap);
-        var next = 0;
-        while (next < chunks || inFlight.Count > 0)
+        var chunks = new InFlightWindow<TaggingProgress>(input.MaxConcurrentChunks);
+        for (var next = 0; next < input.ChunksInPage; next++)
         {
-            while (inFlight.Count < cap && next < chunks)
-            {
-                inFlight.Add(context.CallActivityAsync<TaggingProgress>(
-                    nameof(TagItemsChunkActivity), new TaggingChunkInput(input.TenantId, input.JobId, input.Page, next), Retry));
-                next++;
-            }
-
-            var finished = await Task.WhenAny(inFlight);
-            inFlight.Remove(finished);
-            await finished; // a chunk that failed past its retries fails the job
+            await chunks.AddAsync(context.CallActivityAsync<TaggingProgress>(
+                nameof(TagItemsChunkActivity), new TaggingChunkInput(input.TenantId, input.JobId, input.Page, next), Retry));
         }
+
+        await chunks.AllAsync(); // a chunk that failed past its retries fails the job
     }
 }

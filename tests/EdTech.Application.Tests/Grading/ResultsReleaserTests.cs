@@ -120,7 +120,7 @@ public sealed class ResultsReleaserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task NextPage_BoundsOfThePendingPageAfterTheCursor_NullWhenNoneLeft()
+    public async Task NextPages_BoundsOfUpToNPendingPagesAfterTheCursor_EmptyWhenNoneLeft()
     {
         foreach (var id in new[] { "s-1", "s-2", "s-3", "s-4" })
         {
@@ -131,9 +131,10 @@ public sealed class ResultsReleaserTests : IAsyncLifetime
         await _world.AddSubmissionAsync("s-6", "quiz2", SubmissionStatus.Graded);
         var releaser = _world.Releaser();
 
-        Assert.Equal(new ReleasePage("s-2", 2), await releaser.NextPageAsync(GradingWorld.Tenant, GradingWorld.Course, "quiz1", null, 2, default));
-        Assert.Equal(new ReleasePage("s-4", 2), await releaser.NextPageAsync(GradingWorld.Tenant, GradingWorld.Course, "quiz1", "s-2", 2, default));
-        Assert.Equal(new ReleasePage("s-4", 1), await releaser.NextPageAsync(GradingWorld.Tenant, GradingWorld.Course, "quiz1", "s-3", 5, default));
-        Assert.Equal(new ReleasePage(null, 0), await releaser.NextPageAsync(GradingWorld.Tenant, GradingWorld.Course, "quiz1", "s-4", 2, default));
+        Assert.Equal([new ReleasePage("s-2", 2)], await releaser.NextPagesAsync(GradingWorld.Tenant, GradingWorld.Course, "quiz1", null, 2, 1, default));
+        Assert.Equal([new ReleasePage("s-2", 2), new ReleasePage("s-4", 2)], await releaser.NextPagesAsync(GradingWorld.Tenant, GradingWorld.Course, "quiz1", null, 2, 5, default));
+        Assert.Equal([new ReleasePage("s-3", 1), new ReleasePage("s-4", 1)], await releaser.NextPagesAsync(GradingWorld.Tenant, GradingWorld.Course, "quiz1", "s-2", 1, 3, default));
+        Assert.Equal([new ReleasePage("s-4", 1)], await releaser.NextPagesAsync(GradingWorld.Tenant, GradingWorld.Course, "quiz1", "s-3", 5, 2, default));
+        Assert.Empty(await releaser.NextPagesAsync(GradingWorld.Tenant, GradingWorld.Course, "quiz1", "s-4", 2, 2, default));
     }
 }

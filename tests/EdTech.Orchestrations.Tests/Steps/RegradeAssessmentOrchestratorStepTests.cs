@@ -95,6 +95,40 @@ public sealed class RegradeAssessmentOrchestratorStepTests
             context.InputsOf<RegradeChunkInput>(nameof(RegradeChunkOrchestrator)).Select(c => c.PageSize));
     }
 
+    [Theory]
+    [InlineData(null, RegradeAssessmentOrchestrator.DefaultPagesInFlight)]
+    [InlineData(-1, RegradeAssessmentOrchestrator.DefaultPagesInFlight)]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    public async Task RunAsync_PagesInFlight_NeverMoreChunksAtOnce_AllChunksCounted(int? pagesInFlight, int cap)
+    {
+        // No synchronization context: completing a chunk runs the orchestrator on to its next await before SetResult returns.
+        SynchronizationContext.SetSynchronizationContext(null);
+        var ids = ReleaseResultsOrchestratorStepTests.Ids(12);
+        var inFlight = new List<(RegradeChunkInput Chunk, TaskCompletionSource<RegradeChunkResult> Done)>();
+        var maxInFlight = 0;
+        var context = Context(ids, Course).OnPending<RegradeChunkInput, RegradeChunkResult>(nameof(RegradeChunkOrchestrator), c =>
+        {
+            var done = new TaskCompletionSource<RegradeChunkResult>();
+            inFlight.Add((c, done));
+            maxInFlight = Math.Max(maxInFlight, inFlight.Count);
+            return done.Task;
+        });
+
+        var run = new RegradeAssessmentOrchestrator().RunAsync(context, new RegradeAssessmentInput(Tenant, "a-1", 2, 1, pagesInFlight));
+        Assert.Equal(Math.Min(cap, ids.Count), inFlight.Count);
+        while (!run.IsCompleted && inFlight.Count > 0)
+        {
+            var (chunk, done) = inFlight[0];
+            inFlight.RemoveAt(0);
+            done.SetResult(new RegradeChunkResult(Count(ids, chunk), 1));
+        }
+
+        Assert.Equal(new RegradeAssessmentResult("a-1", 2, 12, 12, 12), await run);
+        Assert.Equal(Math.Min(cap, ids.Count), maxInFlight);
+        Assert.Equal("regraded 12 of 12", context.InputsOf<FinishWorkflowRunInput>(nameof(FinishWorkflowRunActivity)).Single().Outcome);
+    }
+
     [Fact]
     public async Task RunAsync_AChunkFailsForGood_FailsTheRegrade_AndLeavesTheRunOpen()
     {

@@ -6,8 +6,8 @@ using EdTech.Orchestrations.Release;
 namespace EdTech.Orchestrations.Tests.Steps;
 
 /// <summary>
-/// ReleaseResults' paging decisions (cursor, page size, where the listing ends, one chunk per page with its bounds)
-/// step by step; Grading/ReleaseResultsOrchestratorTests runs it on the engine and the real store, retries included.
+/// ReleaseResults' paging decisions (cursor, page size, several pages per listing, where the listing ends, one chunk per
+/// page with its bounds, at most PagesInFlight chunks at once) step by step; Grading/ReleaseResultsOrchestratorTests runs it on the engine and the real store, retries included.
 /// </summary>
 public sealed class ReleaseResultsOrchestratorStepTests
 {
@@ -27,17 +27,16 @@ public sealed class ReleaseResultsOrchestratorStepTests
     }
 
     [Fact]
-    public async Task RunAsync_25PendingInPagesOf10_ReleasesThreeChunksWithTheirBounds_AndStopsAtTheShortPage()
+    public async Task RunAsync_25PendingInPagesOf10_OneListingOfThreePages_ReleasesThreeChunksWithTheirBounds()
     {
         var context = Context(Ids(25), courseId: Course);
 
         var result = await new ReleaseResultsOrchestrator().RunAsync(context, new ReleaseResultsInput(Tenant, "a-1", 10));
 
         Assert.Equal(new ReleaseResultsResult("a-1", 25, 25), result);
-        Assert.Equal([nameof(MarkAssessmentReleasedActivity), .. Repeat(nameof(ListReleasePageActivity), nameof(ReleaseChunkOrchestrator), 3)],
+        Assert.Equal([nameof(MarkAssessmentReleasedActivity), nameof(ListReleasePageActivity), .. Enumerable.Repeat(nameof(ReleaseChunkOrchestrator), 3)],
             context.Steps.Select(s => s.Name));
-        Assert.Equal(
-            [new(Tenant, Course, "a-1", null, 10), new(Tenant, Course, "a-1", "s-010", 10), new ReleasePageInput(Tenant, Course, "a-1", "s-020", 10)],
+        Assert.Equal([new ReleasePageInput(Tenant, Course, "a-1", null, 10, ReleaseResultsOrchestrator.PagesPerListing)],
             context.InputsOf<ReleasePageInput>(nameof(ListReleasePageActivity)));
         Assert.Equal(
             [new(Tenant, Course, "a-1", null, "s-010", 10), new(Tenant, Course, "a-1", "s-010", "s-020", 10), new ReleaseChunkInput(Tenant, Course, "a-1", "s-020", "s-025", 10)],
@@ -48,15 +47,66 @@ public sealed class ReleaseResultsOrchestratorStepTests
     }
 
     [Fact]
-    public async Task RunAsync_ExactlyTwoFullPages_ListsOnceMoreToFindTheEnd_TwoChunks()
+    public async Task RunAsync_ExactlyOneFullListingOfFullPages_ListsOnceMoreToFindTheEnd()
     {
-        var context = Context(Ids(20), courseId: Course);
+        var pages = ReleaseResultsOrchestrator.PagesPerListing;
+        var context = Context(Ids(pages * 2), courseId: Course);
 
-        var result = await new ReleaseResultsOrchestrator().RunAsync(context, new ReleaseResultsInput(Tenant, "a-1", 10));
+        var result = await new ReleaseResultsOrchestrator().RunAsync(context, new ReleaseResultsInput(Tenant, "a-1", 2));
 
-        Assert.Equal(new ReleaseResultsResult("a-1", 20, 20), result);
-        Assert.Equal([null, "s-010", "s-020"], context.InputsOf<ReleasePageInput>(nameof(ListReleasePageActivity)).Select(p => p.AfterId));
-        Assert.Equal(["s-010", "s-020"], context.InputsOf<ReleaseChunkInput>(nameof(ReleaseChunkOrchestrator)).Select(c => c.ThroughId));
+        Assert.Equal(new ReleaseResultsResult("a-1", pages * 2, pages * 2), result);
+        Assert.Equal([null, $"s-{pages * 2:D3}"], context.InputsOf<ReleasePageInput>(nameof(ListReleasePageActivity)).Select(p => p.AfterId));
+        Assert.Equal(pages, context.InputsOf<ReleaseChunkInput>(nameof(ReleaseChunkOrchestrator)).Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_AFullListingThenAShortOne_ContinuesAfterTheLastPage_AndStopsAtTheShortListing()
+    {
+        var pages = ReleaseResultsOrchestrator.PagesPerListing;
+        var context = Context(Ids((pages * 2) + 1), courseId: Course);
+
+        var result = await new ReleaseResultsOrchestrator().RunAsync(context, new ReleaseResultsInput(Tenant, "a-1", 2));
+
+        Assert.Equal(new ReleaseResultsResult("a-1", (pages * 2) + 1, (pages * 2) + 1), result);
+        Assert.Equal([null, $"s-{pages * 2:D3}"], context.InputsOf<ReleasePageInput>(nameof(ListReleasePageActivity)).Select(p => p.AfterId));
+        var chunks = context.InputsOf<ReleaseChunkInput>(nameof(ReleaseChunkOrchestrator));
+        Assert.Equal(pages + 1, chunks.Count);
+        Assert.Equal(new ReleaseChunkInput(Tenant, Course, "a-1", $"s-{pages * 2:D3}", $"s-{(pages * 2) + 1:D3}", 2), chunks[^1]);
+    }
+
+    [Theory]
+    [InlineData(null, ReleaseResultsOrchestrator.DefaultPagesInFlight)]
+    [InlineData(0, ReleaseResultsOrchestrator.DefaultPagesInFlight)]
+    [InlineData(1, 1)]
+    [InlineData(3, 3)]
+    public async Task RunAsync_PagesInFlight_NeverMoreChunksAtOnce_EachFinishedOneMakesRoomForTheNext(int? pagesInFlight, int cap)
+    {
+        // No synchronization context: completing a chunk runs the orchestrator on to its next await before SetResult returns.
+        SynchronizationContext.SetSynchronizationContext(null);
+        var ids = Ids(30);
+        var inFlight = new List<(ReleaseChunkInput Chunk, TaskCompletionSource<int> Done)>();
+        var maxInFlight = 0;
+        var context = Context(ids, courseId: Course).OnPending<ReleaseChunkInput, int>(nameof(ReleaseChunkOrchestrator), c =>
+        {
+            var done = new TaskCompletionSource<int>();
+            inFlight.Add((c, done));
+            maxInFlight = Math.Max(maxInFlight, inFlight.Count);
+            return done.Task;
+        });
+
+        var run = new ReleaseResultsOrchestrator().RunAsync(context, new ReleaseResultsInput(Tenant, "a-1", 1, pagesInFlight));
+        Assert.Equal(Math.Min(cap, ids.Count), inFlight.Count);
+        while (!run.IsCompleted && inFlight.Count > 0)
+        {
+            // Newest first: the window must not depend on the order chunks finish in.
+            var (chunk, done) = inFlight[^1];
+            inFlight.RemoveAt(inFlight.Count - 1);
+            done.SetResult(Count(ids, chunk));
+        }
+
+        Assert.Equal(new ReleaseResultsResult("a-1", 30, 30), await run);
+        Assert.Equal(Math.Min(cap, ids.Count), maxInFlight);
+        Assert.Equal(ids, context.InputsOf<ReleaseChunkInput>(nameof(ReleaseChunkOrchestrator)).Select(c => c.ThroughId));
     }
 
     [Fact]
@@ -68,6 +118,7 @@ public sealed class ReleaseResultsOrchestratorStepTests
 
         Assert.Equal(new ReleaseResultsResult("a-1", 0, 0), result);
         Assert.Equal([nameof(MarkAssessmentReleasedActivity), nameof(ListReleasePageActivity)], context.Steps.Select(s => s.Name));
+        Assert.Empty(context.InputsOf<ReleaseChunkInput>(nameof(ReleaseChunkOrchestrator)));
     }
 
     [Fact]
@@ -115,15 +166,10 @@ public sealed class ReleaseResultsOrchestratorStepTests
     private static int Count(List<string> ids, ReleaseChunkInput chunk) =>
         ids.Count(id => (chunk.AfterId is null || string.CompareOrdinal(id, chunk.AfterId) > 0) && string.CompareOrdinal(id, chunk.ThroughId) <= 0);
 
-    private static IEnumerable<string> Repeat(string first, string second, int times) => Enumerable.Range(0, times).SelectMany(_ => new[] { first, second });
-
     private static ScriptedOrchestrationContext Context(List<string> ids, string? courseId, Func<ReleaseChunkInput, int>? released = null) =>
         new ScriptedOrchestrationContext(InstanceId, new DateTime(2026, 6, 1, 9, 0, 0, DateTimeKind.Utc))
             .On<ReleaseResultsInput, ReleaseMark>(nameof(MarkAssessmentReleasedActivity), i => new ReleaseMark(i.AssessmentId, courseId is not null, courseId))
-            .On<ReleasePageInput, ReleasePage>(nameof(ListReleasePageActivity), p =>
-            {
-                var page = PageAfter(ids, p.AfterId, p.Size);
-                return new ReleasePage(page.Count == 0 ? null : page[^1], page.Count);
-            })
+            .On<ReleasePageInput, IReadOnlyList<ReleasePage>>(nameof(ListReleasePageActivity), p =>
+                [.. PageAfter(ids, p.AfterId, p.Size * p.Pages).Chunk(p.Size).Select(page => new ReleasePage(page[^1], page.Length))])
             .On<ReleaseChunkInput, int>(nameof(ReleaseChunkOrchestrator), released ?? (c => Count(ids, c)));
 }

@@ -41,24 +41,24 @@ public sealed class ReleaseStartersStepTests
     }
 
     [Fact]
-    public async Task ReleaseWorkflow_SchedulesReleaseResultsForTheGeneration_WithTheConfiguredPageSize()
+    public async Task ReleaseWorkflow_SchedulesReleaseResultsForTheGeneration_WithTheConfiguredPageSizeAndPagesInFlight()
     {
         var (source, started) = Recording();
 
-        await new DurableReleaseWorkflow(source, new BulkPageSettings(17, 33)).StartAsync(Tenant, "a-1", 42, CancellationToken.None);
+        await new DurableReleaseWorkflow(source, new BulkPageSettings(17, 33, 5)).StartAsync(Tenant, "a-1", 42, CancellationToken.None);
 
-        var input = new ReleaseResultsInput(Tenant, "a-1", 17);
+        var input = new ReleaseResultsInput(Tenant, "a-1", 17, 5);
         Assert.Equal([(nameof(ReleaseResultsOrchestrator), (object?)input, input.InstanceId(42))], started);
     }
 
     [Fact]
-    public async Task RegradeWorkflow_SchedulesTheVersionsRegrade_WithTheConfiguredPageSize()
+    public async Task RegradeWorkflow_SchedulesTheVersionsRegrade_WithTheConfiguredPageSizeAndPagesInFlight()
     {
         var (source, started) = Recording();
 
-        await new DurableRegradeWorkflow(source, new BulkPageSettings(17, 33)).StartAsync(Tenant, "a-1", 3, CancellationToken.None);
+        await new DurableRegradeWorkflow(source, new BulkPageSettings(17, 33, 5)).StartAsync(Tenant, "a-1", 3, CancellationToken.None);
 
-        var input = new RegradeAssessmentInput(Tenant, "a-1", 3, 33);
+        var input = new RegradeAssessmentInput(Tenant, "a-1", 3, 33, 5);
         Assert.Equal([(nameof(RegradeAssessmentOrchestrator), (object?)input, input.InstanceId)], started);
     }
 

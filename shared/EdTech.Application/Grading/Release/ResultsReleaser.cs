@@ -10,8 +10,8 @@ namespace EdTech.Application.Grading.Release;
 /// <summary>What the first ReleaseResults step did; <paramref name="CourseId"/> is null when the assessment is gone (nothing to release).</summary>
 public sealed record ReleaseMark(string AssessmentId, bool Marked, string? CourseId);
 
-/// <summary>One page of graded-not-released submissions by its bounds: ids after the cursor through <paramref name="ThroughId"/> (null: none left), <paramref name="Count"/> of them.</summary>
-public sealed record ReleasePage(string? ThroughId, int Count);
+/// <summary>One page of graded-not-released submissions by its bounds: ids after the cursor through <paramref name="ThroughId"/>, <paramref name="Count"/> of them (never empty).</summary>
+public sealed record ReleasePage(string ThroughId, int Count);
 
 /// <summary>
 /// The I/O behind releasing an assessment's results. Marking is idempotent (the release record is created
@@ -45,7 +45,7 @@ public sealed class ResultsReleaser(IDocumentStore store, TimeProvider clock, IL
     /// Writes the release record and sets the assessment's ReleasedAt unless already set (the teacher's "release now"
     /// writes both before its 202, so they are the durable request; ReleaseResults' first step repeats them as a no-op).
     /// A concurrent write of the assessment (an edit) is retried a few times, then surfaces so the caller's retry runs.
-    /// The submissions waiting for release are then paged (<see cref="NextPageAsync"/>).
+    /// The submissions waiting for release are then paged (<see cref="NextPagesAsync"/>).
     /// </summary>
     public async Task<ReleaseMark> MarkReleasedAsync(TenantId tenant, string assessmentId, CancellationToken ct)
     {
@@ -79,10 +79,19 @@ public sealed class ResultsReleaser(IDocumentStore store, TimeProvider clock, IL
         }
     }
 
-    /// <summary>The bounds of the next page of submissions waiting for release after <paramref name="afterId"/> (at most <paramref name="size"/>).</summary>
-    public async Task<ReleasePage> NextPageAsync(TenantId tenant, string courseId, string assessmentId, string? afterId, int size, CancellationToken ct)
+    /// <summary>
+    /// The bounds of the next pages of submissions waiting for release after <paramref name="afterId"/>: at most
+    /// <paramref name="pages"/> pages of at most <paramref name="size"/> each, from one keyset query (a listing step per
+    /// page made the listing the release's critical path: each step replays the workflow's whole history). Fewer than
+    /// asked, or a short last page, means the listing has reached the end.
+    /// </summary>
+    public async Task<IReadOnlyList<ReleasePage>> NextPagesAsync(
+        TenantId tenant, string courseId, string assessmentId, string? afterId, int size, int pages, CancellationToken ct)
     {
-        var page = await PendingPageAsync(store, tenant, courseId, assessmentId, afterId, size, ct).ConfigureAwait(false);
-        return new ReleasePage(page.Count == 0 ? null : page[^1].Id, page.Count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pages, 1);
+        var limit = (int)Math.Min(int.MaxValue, (long)size * pages);
+        var pending = await PendingPageAsync(store, tenant, courseId, assessmentId, afterId, limit, ct).ConfigureAwait(false);
+        return [.. pending.Chunk(size).Select(page => new ReleasePage(page[^1].Id, page.Length))];
     }
 }
