@@ -20,7 +20,8 @@ public sealed class SubmissionViews(IDocumentStore store, TeacherQueryCache cach
     /// <summary>
     /// Reads each submission's current version and writes its view and gradebook row from it, then invalidates the cached teacher
     /// reads of the courses whose gradebook changed. A submission that is gone (erased) is skipped; a write refused by the erasure
-    /// guard or lost to a concurrent writer throws, and the feed projection, which sees the same version, writes it instead.
+    /// guard, or lost to a concurrent writer more than <see cref="ConflictAttempts"/> times, throws, and the feed projection, which
+    /// sees the same version, writes it instead.
     /// </summary>
     public async Task ShowCurrentAsync(TenantId tenant, IReadOnlyList<string> submissionIds, CancellationToken ct)
     {
@@ -35,13 +36,34 @@ public sealed class SubmissionViews(IDocumentStore store, TeacherQueryCache cach
     /// <summary>Attempts of one student at one assessment share a gradebook row, so they are applied in order.</summary>
     internal static string GradebookKey(SubmissionRecord s) => GradebookEntry.IdFor(s.CourseId, s.UserId, s.AssessmentId);
 
+    /// <summary>Tries of one version's view and row when another writer gets in between the read and the write.</summary>
+    public const int ConflictAttempts = 3;
+
     /// <summary>
     /// Writes the view and the gradebook row of one version (feed position <paramref name="sequence"/>) where they do not show it
     /// yet; returns the course whose gradebook changed, or null. Both are read first (together); only when one needs a write is
     /// <paramref name="stillThere"/> asked (the projection's guard against re-creating an erased submission's rows: a point read it
-    /// saves whenever the grading batch already showed the version).
+    /// saves whenever the grading batch already showed the version). A write lost to the other writer (the feed projection and a
+    /// grading or release batch showing the same submission at once) reads both again and decides again, up to
+    /// <see cref="ConflictAttempts"/> times: usually the other writer wrote the same version and there is nothing left to do. Before,
+    /// the conflict failed the whole batch's showing or the projection's delivery (30 of 1,000 release pages at 100,000).
     /// </summary>
     internal async Task<string?> ApplyAsync(TenantId tenant, SubmissionRecord submission, long sequence, Func<CancellationToken, Task<bool>>? stillThere, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ApplyOnceAsync(tenant, submission, sequence, stillThere, ct).ConfigureAwait(false);
+            }
+            catch (ConcurrencyConflictException) when (attempt < ConflictAttempts)
+            {
+                // Read again: the other writer's version decides whether anything is left to write.
+            }
+        }
+    }
+
+    private async Task<string?> ApplyOnceAsync(TenantId tenant, SubmissionRecord submission, long sequence, Func<CancellationToken, Task<bool>>? stillThere, CancellationToken ct)
     {
         var view = ToView(submission, sequence);
         var entry = new GradebookEntry(GradebookEntry.IdFor(submission.CourseId, submission.UserId, submission.AssessmentId), submission.CourseId,
@@ -61,16 +83,34 @@ public sealed class SubmissionViews(IDocumentStore store, TeacherQueryCache cach
 
         if (writeView)
         {
-            Written.Ensure(await store.ReplaceAsync(tenant, view, storedView?.ETag, ct).ConfigureAwait(false));
+            await WriteAsync(tenant, view, storedView, ct).ConfigureAwait(false);
         }
 
         if (writeRow)
         {
-            Written.Ensure(await store.ReplaceAsync(tenant, entry, storedRow?.ETag, ct).ConfigureAwait(false));
+            await WriteAsync(tenant, entry, storedRow, ct).ConfigureAwait(false);
             return submission.CourseId;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Writes over exactly what was read: the stored version by its ETag, and a document read as absent only as a new one (an
+    /// upsert would overwrite a newer version the other writer created meanwhile). Either race throws a conflict.
+    /// </summary>
+    private async Task WriteAsync<T>(TenantId tenant, T record, Versioned<T>? read, CancellationToken ct)
+        where T : class, IStoredRecord
+    {
+        var written = read is null
+            ? await store.CreateAsync(tenant, record, ct).ConfigureAwait(false)
+            : await store.ReplaceAsync(tenant, record, read.ETag, ct).ConfigureAwait(false);
+        if (written.Status == WriteStatus.AlreadyExists)
+        {
+            throw new ConcurrencyConflictException($"A concurrent write created the {typeof(T).Name}; retry.");
+        }
+
+        Written.Ensure(written);
     }
 
     public static SubmissionViewRecord ToView(SubmissionRecord s, long sequence) =>

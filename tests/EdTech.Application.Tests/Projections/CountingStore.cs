@@ -17,17 +17,26 @@ public sealed class CountingStore(IDocumentStore inner) : IDocumentStore
 
     public void Reset() => _writes.Clear();
 
+    /// <summary>Runs before each create or replace is passed on, with the container (a test's racing writer goes first).</summary>
+    public Func<string, Task>? BeforeWrite { get; set; }
+
     public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken = default) =>
         inner.GetAsync(tenant, container, id, cancellationToken);
 
     public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, string partition, CancellationToken cancellationToken = default) =>
         inner.GetAsync(tenant, container, id, partition, cancellationToken);
 
-    public async Task<WriteResult> CreateAsync(TenantId tenant, string container, string id, string partition, string json, CancellationToken cancellationToken = default) =>
-        Count(container, await inner.CreateAsync(tenant, container, id, partition, json, cancellationToken));
+    public async Task<WriteResult> CreateAsync(TenantId tenant, string container, string id, string partition, string json, CancellationToken cancellationToken = default)
+    {
+        await RaceAsync(container);
+        return Count(container, await inner.CreateAsync(tenant, container, id, partition, json, cancellationToken));
+    }
 
-    public async Task<WriteResult> ReplaceAsync(TenantId tenant, string container, string id, string partition, string json, string? ifMatch, CancellationToken cancellationToken = default) =>
-        Count(container, await inner.ReplaceAsync(tenant, container, id, partition, json, ifMatch, cancellationToken));
+    public async Task<WriteResult> ReplaceAsync(TenantId tenant, string container, string id, string partition, string json, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        await RaceAsync(container);
+        return Count(container, await inner.ReplaceAsync(tenant, container, id, partition, json, ifMatch, cancellationToken));
+    }
 
     public async Task<bool> DeleteAsync(TenantId tenant, string container, string id, string? ifMatch = null, CancellationToken cancellationToken = default)
     {
@@ -42,6 +51,8 @@ public sealed class CountingStore(IDocumentStore inner) : IDocumentStore
 
     public Task<IReadOnlyList<StoredDocument>> QueryAsync(TenantId tenant, string container, DocumentQuery query, CancellationToken cancellationToken = default) =>
         inner.QueryAsync(tenant, container, query, cancellationToken);
+
+    private Task RaceAsync(string container) => BeforeWrite?.Invoke(container) ?? Task.CompletedTask;
 
     private WriteResult Count(string container, WriteResult result)
     {

@@ -52,6 +52,49 @@ public sealed class SubmissionViewsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheBatchShowsTheVersionBetweenTheProjectionsReadAndWrite_TheProjectionReadsAgain_NoConflictEscapes()
+    {
+        var released = await _world.WriteAsync(ProjectionWorld.Submission("sub-1", SubmissionStatus.Released, 4));
+        var racing = new CountingStore(_world.Store);
+        var raced = 0;
+        racing.BeforeWrite = async container =>
+        {
+            // The grading batch shows the same version first, once: the projection's create (it read no view) conflicts.
+            if (Interlocked.Exchange(ref raced, 1) == 0)
+            {
+                await _views.ShowCurrentAsync(ProjectionWorld.Tenant, ["sub-1"], default);
+            }
+        };
+
+        await new SubmissionProjection(racing, _world.Cache).HandleAsync([released], default);
+
+        Assert.Equal(1, raced);
+        Assert.Equal(0, racing.AllWrites); // its second read found both written by the batch
+        var view = (await _world.Store.GetAsync<SubmissionViewRecord>(ProjectionWorld.Tenant, "sub-1"))!.Value;
+        Assert.Equal((SubmissionStatus.Released, 4m, released.Sequence), (view.Status, view.Score, view.SourceSequence));
+    }
+
+    [Fact]
+    public async Task AConflictOnEveryTry_Surfaces_SoTheDeliveryIsRetried()
+    {
+        var released = await _world.WriteAsync(ProjectionWorld.Submission("sub-1", SubmissionStatus.Released, 4));
+        await _world.Store.CreateAsync(ProjectionWorld.Tenant, SubmissionViews.ToView(ProjectionWorld.Submission("sub-1", SubmissionStatus.Accepted), 0));
+        var racing = new CountingStore(_world.Store);
+        var tries = 0;
+        racing.BeforeWrite = async container =>
+        {
+            // Another writer changes the view before each of the projection's writes, so every write it makes is stale.
+            Interlocked.Increment(ref tries);
+            var stored = (await _world.Store.GetAsync<SubmissionViewRecord>(ProjectionWorld.Tenant, "sub-1"))!;
+            await _world.Store.ReplaceAsync(ProjectionWorld.Tenant, stored.Value with { Late = !stored.Value.Late }, stored.ETag);
+        };
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => new SubmissionProjection(racing, _world.Cache).HandleAsync([released], default));
+
+        Assert.Equal(SubmissionViews.ConflictAttempts, tries);
+    }
+
+    [Fact]
     public async Task AnOlderVersionDeliveredAfterTheNewerWasShown_RollsNeitherTheViewNorTheGradebookBack()
     {
         // The projection read the accepted change; the grading batch then released the submission and showed it; the
