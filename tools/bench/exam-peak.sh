@@ -23,7 +23,8 @@ env ${HOST_ENV:-} dotnet functions/EdTech.LocalHost/bin/Release/net10.0/EdTech.L
   --Logging:LogLevel:Default=Warning --Telemetry:Prometheus:Enabled=true \
   --RateLimits:UserTokensPerSecond=100000 --RateLimits:UserBurst=100000 ${EXTRA_HOST_ARGS:-} > "$work/host.log" 2>&1 &
 hp=$!
-trap 'kill $hp 2>/dev/null || true; rm -rf "$work"' EXIT
+# kill -9 and wait: a SIGTERMed host drains on (and writes into $work) after the script has ended.
+trap 'kill -9 $hp 2>/dev/null || true; wait $hp 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$port/api/health" && break; sleep 0.5; done
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "host: pid $hp, Release, data $work/data, /metrics on"

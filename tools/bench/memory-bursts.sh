@@ -17,7 +17,8 @@ env ${HOST_ENV:-} dotnet "$host/EdTech.LocalHost.dll" --urls "http://127.0.0.1:$
   --Logging:LogLevel:EdTech.LocalHost.IdleMemoryTrimmer=Information \
   --RateLimits:UserTokensPerSecond=100000 --RateLimits:UserBurst=100000 ${EXTRA_HOST_ARGS:-} > "$work/host.log" 2>&1 &
 hp=$!
-trap 'kill $hp 2>/dev/null || true; rm -rf "$work"' EXIT
+# kill -9 and wait: a SIGTERMed host drains on (and writes into $work) after the script has ended.
+trap 'kill -9 $hp 2>/dev/null || true; wait $hp 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 60); do sleep 1; curl -s -o /dev/null "http://127.0.0.1:$port/api/health" && break; done
 rss() { awk '/^VmRSS/ {printf "%.0f", $2/1024}' "/proc/$hp/status"; }
 hwm() { awk '/^VmHWM/ {printf "%.0f", $2/1024}' "/proc/$hp/status"; }

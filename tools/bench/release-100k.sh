@@ -23,7 +23,8 @@ env ${HOST_ENV:-} dotnet functions/EdTech.LocalHost/bin/Release/net10.0/EdTech.L
   --Logging:LogLevel:Default=Warning --Logging:LogLevel:EdTech.Application.Grading.UnfinishedGradingReconciler=Information \
   ${EXTRA_HOST_ARGS:-} > "$work/host.log" 2>&1 &
 hp=$!
-trap 'kill -9 $hp 2>/dev/null || true; rm -rf "$work"' EXIT
+# kill -9 and wait: a SIGTERMed host drains on (and writes into $work) after the script has ended.
+trap 'kill -9 $hp 2>/dev/null || true; wait $hp 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$port/api/health" && break; sleep 0.25; done
 ( peak=0; while kill -0 $hp 2>/dev/null; do r=$(awk '/^VmRSS/ {print $2}' "/proc/$hp/status" 2>/dev/null || echo 0); [ "${r:-0}" -gt "$peak" ] && peak=$r && echo "$peak" > "$work/peak"; sleep 1; done ) &
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)"
