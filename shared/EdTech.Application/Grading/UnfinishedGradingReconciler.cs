@@ -18,7 +18,7 @@ namespace EdTech.Application.Grading;
 /// as well would release it twice over: a host restarted while a 100,000-submission release ran re-drove all 100,000 in
 /// grading batches beside the release (twice the store work, 2.4 GB resident instead of 0.3–0.5 GB).
 /// Graded work of an assessment that is gone is left too: nothing can release it.
-/// Like the change-feed handler, it grades in batches: accepted (or due-graded) submissions go to batch workflows in chunks of
+/// Like the change-feed handler, it grades in batches: accepted (and immediate-policy graded) submissions go to batch workflows in chunks of
 /// Grading:BatchSize; only those awaiting review get their own workflow (it waits for the review and sends the reminders).
 /// </summary>
 public sealed class UnfinishedGradingReconciler(

@@ -296,6 +296,23 @@ public sealed class SubmissionGraderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReleaseRange_ReadsEachAssessmentOncePerPage_NotOncePerSubmission()
+    {
+        await _world.AddAssessmentAsync("quiz1", GradingWorld.Policy(ReleasePolicy.Manual), releasedAt: GradingWorld.Due);
+        foreach (var id in new[] { "s-1", "s-2", "s-3", "s-4", "s-5" })
+        {
+            await _world.AddSubmissionAsync(id, "quiz1", SubmissionStatus.Graded);
+        }
+
+        var counting = new Projections.CountingStore(_world.Store);
+        var released = await _world.Grader(counting).ReleaseRangeAsync(GradingWorld.Tenant, GradingWorld.Course, "quiz1", null, "s-5", 10, default);
+
+        Assert.Equal(["s-1", "s-2", "s-3", "s-4", "s-5"], released);
+        Assert.Equal(1, counting.Reads(AssessmentRecord.Container));
+        Assert.Equal(5, counting.Reads(SubmissionRecord.Container));
+    }
+
+    [Fact]
     public void ResultsReleasedNotification_NamesTheAssessmentAndCarriesTheIds()
     {
         var submission = GradingWorld.Submission("s-1", "quiz1", SubmissionStatus.Released);

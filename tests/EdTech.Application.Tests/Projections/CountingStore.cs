@@ -4,10 +4,14 @@ using EdTech.Domain.Tenancy;
 
 namespace EdTech.Application.Tests.Projections;
 
-/// <summary>Passes everything to the store and counts the documents written (created, replaced, deleted) per container.</summary>
+/// <summary>Passes everything to the store and counts the documents written (created, replaced, deleted) and the point reads per container.</summary>
 public sealed class CountingStore(IDocumentStore inner) : IDocumentStore
 {
     private readonly ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _reads = new(StringComparer.Ordinal);
+
+    /// <summary>Point reads (<c>GetAsync</c>) of <paramref name="container"/>.</summary>
+    public int Reads(string container) => _reads.GetValueOrDefault(container);
 
     public int Writes(string container) => _writes.GetValueOrDefault(container);
 
@@ -20,11 +24,17 @@ public sealed class CountingStore(IDocumentStore inner) : IDocumentStore
     /// <summary>Runs before each create or replace is passed on, with the container (a test's racing writer goes first).</summary>
     public Func<string, Task>? BeforeWrite { get; set; }
 
-    public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken = default) =>
-        inner.GetAsync(tenant, container, id, cancellationToken);
+    public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, CancellationToken cancellationToken = default)
+    {
+        _reads.AddOrUpdate(container, 1, (_, n) => n + 1);
+        return inner.GetAsync(tenant, container, id, cancellationToken);
+    }
 
-    public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, string partition, CancellationToken cancellationToken = default) =>
-        inner.GetAsync(tenant, container, id, partition, cancellationToken);
+    public Task<StoredDocument?> GetAsync(TenantId tenant, string container, string id, string partition, CancellationToken cancellationToken = default)
+    {
+        _reads.AddOrUpdate(container, 1, (_, n) => n + 1);
+        return inner.GetAsync(tenant, container, id, partition, cancellationToken);
+    }
 
     public async Task<WriteResult> CreateAsync(TenantId tenant, string container, string id, string partition, string json, CancellationToken cancellationToken = default)
     {
