@@ -158,10 +158,7 @@ public sealed class AnalyticsWeeksProjection(IDocumentStore store, TimeProvider 
             }
 
             next = next with { UpdatedAt = clock.GetUtcNow() };
-            var status = existing is null
-                ? (await store.CreateAsync(tenant, next, ct).ConfigureAwait(false)).Status
-                : (await store.ReplaceAsync(tenant, next, existing.ETag, ct).ConfigureAwait(false)).Status;
-            if (status is WriteStatus.Created or WriteStatus.Replaced)
+            if (await store.WriteOverAsync(tenant, next, existing, ct).ConfigureAwait(false))
             {
                 return true;
             }

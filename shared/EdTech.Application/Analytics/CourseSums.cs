@@ -66,9 +66,6 @@ public sealed class CourseSums<T>(IDocumentStore store, TimeProvider clock, Time
     private async Task<(T Record, bool Written)> RecomputeAsync(TenantId tenant, string courseId, Versioned<T>? stored, CancellationToken ct)
     {
         var record = await compute(tenant, courseId, ct).ConfigureAwait(false);
-        var status = stored is null
-            ? (await store.CreateAsync(tenant, record, ct).ConfigureAwait(false)).Status
-            : (await store.ReplaceAsync(tenant, record, stored.ETag, ct).ConfigureAwait(false)).Status;
-        return (record, status is WriteStatus.Created or WriteStatus.Replaced);
+        return (record, await store.WriteOverAsync(tenant, record, stored, ct).ConfigureAwait(false));
     }
 }

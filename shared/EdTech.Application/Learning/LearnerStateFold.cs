@@ -171,10 +171,7 @@ internal sealed class LearnerStateFold(IDocumentStore store, TimeProvider clock)
             for (var attempt = 1; _changed; attempt++)
             {
                 // A statistic none was read for is created, never upserted: another batch may have created it meanwhile.
-                var (status, _) = _stored is null
-                    ? await store.CreateAsync(tenant, Current, ct).ConfigureAwait(false)
-                    : await store.ReplaceAsync(tenant, Current, _stored.ETag, ct).ConfigureAwait(false);
-                if (status is WriteStatus.Created or WriteStatus.Replaced)
+                if (await store.WriteOverAsync(tenant, Current, _stored, ct).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -238,10 +235,7 @@ internal sealed class LearnerStateFold(IDocumentStore store, TimeProvider clock)
         {
             for (var attempt = 1; ; attempt++)
             {
-                var (status, _) = _stored is null
-                    ? await store.CreateAsync(tenant, Current!, ct).ConfigureAwait(false)
-                    : await store.ReplaceAsync(tenant, Current!, _stored.ETag, ct).ConfigureAwait(false);
-                if (status is WriteStatus.Created or WriteStatus.Replaced)
+                if (await store.WriteOverAsync(tenant, Current!, _stored, ct).ConfigureAwait(false))
                 {
                     return;
                 }

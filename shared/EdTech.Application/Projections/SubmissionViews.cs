@@ -95,22 +95,14 @@ public sealed class SubmissionViews(IDocumentStore store, TeacherQueryCache cach
         return null;
     }
 
-    /// <summary>
-    /// Writes over exactly what was read: the stored version by its ETag, and a document read as absent only as a new one (an
-    /// upsert would overwrite a newer version the other writer created meanwhile). Either race throws a conflict.
-    /// </summary>
+    /// <summary>Writes over exactly what was read (<see cref="TypedDocumentStore.WriteOverAsync"/>); a race with the other writer throws a conflict.</summary>
     private async Task WriteAsync<T>(TenantId tenant, T record, Versioned<T>? read, CancellationToken ct)
         where T : class, IStoredRecord
     {
-        var written = read is null
-            ? await store.CreateAsync(tenant, record, ct).ConfigureAwait(false)
-            : await store.ReplaceAsync(tenant, record, read.ETag, ct).ConfigureAwait(false);
-        if (written.Status == WriteStatus.AlreadyExists)
+        if (!await store.WriteOverAsync(tenant, record, read, ct).ConfigureAwait(false))
         {
-            throw new ConcurrencyConflictException($"A concurrent write created the {typeof(T).Name}; retry.");
+            throw new ConcurrencyConflictException($"A concurrent write changed the {typeof(T).Name}; retry.");
         }
-
-        Written.Ensure(written);
     }
 
     public static SubmissionViewRecord ToView(SubmissionRecord s, long sequence) =>

@@ -41,6 +41,20 @@ public static class TypedDocumentStore
         return (result.Status, Written(record, json, result.Document));
     }
 
+    /// <summary>
+    /// Writes <paramref name="record"/> over exactly what was read: over <paramref name="read"/> by its ETag, or, read as absent,
+    /// only as a new document (an upsert would overwrite a version another writer created meanwhile). True when it was written;
+    /// false when another writer got in between (the caller reads again or gives up).
+    /// </summary>
+    public static async Task<bool> WriteOverAsync<T>(this IDocumentStore store, TenantId tenant, T record, Versioned<T>? read, CancellationToken ct = default)
+        where T : class, IStoredRecord
+    {
+        var (status, _) = read is null
+            ? await store.CreateAsync(tenant, record, ct).ConfigureAwait(false)
+            : await store.ReplaceAsync(tenant, record, read.ETag, ct).ConfigureAwait(false);
+        return status is WriteStatus.Created or WriteStatus.Replaced;
+    }
+
     public static async Task<IReadOnlyList<Versioned<T>>> QueryAsync<T>(this IDocumentStore store, TenantId tenant, DocumentQuery query, CancellationToken ct = default)
         where T : class, IStoredRecord
     {

@@ -146,10 +146,7 @@ public sealed class UsageProjection(IDocumentStore store, TenantTimeZones timeZo
                 return false;
             }
 
-            var status = existing is null
-                ? (await store.CreateAsync(tenant, after, ct).ConfigureAwait(false)).Status
-                : (await store.ReplaceAsync(tenant, after, existing.ETag, ct).ConfigureAwait(false)).Status;
-            if (status is WriteStatus.Created or WriteStatus.Replaced)
+            if (await store.WriteOverAsync(tenant, after, existing, ct).ConfigureAwait(false))
             {
                 return true;
             }
