@@ -5,9 +5,10 @@ using EdTech.Domain.Tenancy;
 namespace EdTech.Application.Grading;
 
 /// <summary>
-/// One grading batch's view of its assessments: each distinct assessment is read once (and its release due-check made once),
-/// however many of the batch's submissions belong to it. Lives for one phase of one batch, never longer: a later phase that
-/// must see writes made meanwhile (the catch-up after the grades are written) takes a new one.
+/// One grading batch's (or release page's) view of its assessments: each distinct assessment is read once (and its release
+/// due-check made once), however many of its submissions belong to it. Lives for one phase of one batch or page, never longer:
+/// a later phase that must see writes made meanwhile (the catch-up after the grades are written, the release after grading)
+/// takes a new one.
 /// </summary>
 internal sealed class AssessmentReads(IDocumentStore store, TenantId tenant, CancellationToken ct)
 {
