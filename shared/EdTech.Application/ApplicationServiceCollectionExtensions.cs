@@ -139,9 +139,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<AutoTaggingReconciler>();
         services.AddSingleton<IChangeFeedHandler, TagChangedItems>();
         services.AddSingleton<SubmissionViews>();
-        services.AddSingleton<IChangeFeedHandler, SubmissionProjection>();
         services.AddSingleton<IChangeFeedHandler, StartGradingOnSubmission>();
         // Parts of the submission-insights consumer (ChangeFeedCatalog.SubmissionInsights), not handlers of their own.
+        services.AddSingleton<SubmissionProjection>();
         services.AddSingleton<ReviewQueueProjection>();
         services.AddSingleton<AssessmentStatisticsProjection>();
         services.AddSingleton<IChangeFeedHandler, SubmissionInsights>();

@@ -38,22 +38,15 @@ public sealed class CosmosChangeFeedFunctions(CosmosChangeDispatcher dispatcher,
         await dispatcher.DispatchAsync(ChangeFeedCatalog.StartGrading, Containers.Submissions, changes, ct).ConfigureAwait(false);
     }
 
-    [Function("SubmissionProjectionOnSubmissions")]
-    [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
-    public Task ProjectSubmissions(
-        [CosmosDBTrigger(Database, Containers.Submissions, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
-            LeaseContainerPrefix = "submission-projection.submissions.", FeedPollDelay = 1000, StartFromBeginning = true)]
-        IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
-        dispatcher.DispatchAsync(ChangeFeedCatalog.SubmissionProjection, Containers.Submissions, changes, ct);
-
-    // The deferrable projections of submissions (review queue, statistics, learner state, usage) are one consumer: its lease
-    // prefix is new, so a deployment that replaces the four former triggers starts it from the beginning of the container
-    // (every part idempotent; the replay costs RUs: docs/azure.md, "Change-feed triggers").
+    // The projections of submissions (the students' views and the gradebook first, then review queue, statistics, learner state,
+    // usage, item × section sums, weekly mastery) are one consumer. Its lease prefix predates the views part (2026-12-08), so that
+    // deployment replays nothing; the views of changes the retired SubmissionProjectionOnSubmissions trigger had not read yet are
+    // written by the commands themselves (docs/azure.md, "Change-feed triggers").
     [Function("SubmissionInsightsOnSubmissions")]
     [ExponentialBackoffRetry(-1, "00:00:01", "00:01:00")]
     public Task ProjectSubmissionInsights(
         [CosmosDBTrigger(Database, Containers.Submissions, Connection = Connection, LeaseContainerName = CosmosStoreOptions.LeaseContainer,
-            LeaseContainerPrefix = "submission-insights.submissions.", StartFromBeginning = true)]
+            LeaseContainerPrefix = "submission-insights.submissions.", FeedPollDelay = 1000, StartFromBeginning = true)]
         IReadOnlyList<JsonElement> changes, CancellationToken ct) =>
         dispatcher.DispatchAsync(ChangeFeedCatalog.SubmissionInsights, Containers.Submissions, changes, ct);
 

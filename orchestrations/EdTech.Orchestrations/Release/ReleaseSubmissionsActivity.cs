@@ -1,6 +1,5 @@
 using EdTech.Application.Grading;
 using EdTech.Application.Projections;
-using EdTech.Orchestrations.Grading;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 

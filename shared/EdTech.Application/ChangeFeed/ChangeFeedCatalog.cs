@@ -15,7 +15,16 @@ public static class ChangeFeedCatalog
 {
     public static ChangeFeedConsumer StartGrading { get; } = Declare("start-grading", ChangeFeedUrgency.Immediate, startsDurableWork: true, Containers.Submissions);
 
-    public static ChangeFeedConsumer SubmissionProjection { get; } = Declare("submission-projection", ChangeFeedUrgency.Immediate, startsDurableWork: false, Containers.Submissions);
+    /// <summary>
+    /// The first part of <see cref="SubmissionInsights"/>: the students' views and the gradebook rows, repaired from every change.
+    /// The commands that change a submission show their result themselves (<c>SubmissionViews.TryShowCurrentAsync</c>: the submit,
+    /// the grading and release batches, a regrade, a teacher's grade), so this part only writes what one of them could not
+    /// (docs/projection-writes.md, "Views written by the commands, repaired by the feed"). Until 2026-12-08 it was a consumer of its
+    /// own (Immediate); it joined a composite that already had a checkpoint, so on the LocalHost the composite goes back to this
+    /// part's former checkpoint once (<see cref="ChangeFeedConsumer.JoinedARunningComposite"/>).
+    /// </summary>
+    public static ChangeFeedConsumer SubmissionProjection { get; } =
+        Declare("submission-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Submissions) with { JoinedARunningComposite = true };
 
     /// <summary>A part of <see cref="SubmissionInsights"/>.</summary>
     public static ChangeFeedConsumer ReviewQueueProjection { get; } = Declare("review-queue-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Submissions);
@@ -51,13 +60,14 @@ public static class ChangeFeedCatalog
         Declare("analytics-weeks-on-submissions", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Submissions) with { FormerCheckpoint = "analytics-weeks-projection" };
 
     /// <summary>
-    /// The deferrable projections of <c>submissions</c> as one consumer: each batch is delivered once and its parts run in this
-    /// order, each under the delivery's retry and poison policy of its own (<see cref="ChangeFeedDelivery"/>).
+    /// The projections of <c>submissions</c> as one deferrable consumer: each batch is delivered once and its parts run in this
+    /// order, each under the delivery's retry and poison policy of its own (<see cref="ChangeFeedDelivery"/>). The views come
+    /// first: they are what students and teachers read.
     /// </summary>
     public static ChangeFeedConsumer SubmissionInsights { get; } =
         Declare("submission-insights", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Submissions) with
         {
-            Parts = [ReviewQueueProjection, AssessmentStatisticsProjection, LearnerState, UsageOnSubmissions, AnalyticsItemsOnSubmissions, AnalyticsWeeksOnSubmissions],
+            Parts = [SubmissionProjection, ReviewQueueProjection, AssessmentStatisticsProjection, LearnerState, UsageOnSubmissions, AnalyticsItemsOnSubmissions, AnalyticsWeeksOnSubmissions],
         };
 
     public static ChangeFeedConsumer StartRegrade { get; } = Declare("start-regrade", ChangeFeedUrgency.Immediate, startsDurableWork: true, Containers.Assessments);
@@ -97,7 +107,7 @@ public static class ChangeFeedCatalog
         Declare("analytics-items-projection", ChangeFeedUrgency.Deferrable, startsDurableWork: false, Containers.Enrollments, Containers.Assessments);
 
     public static IReadOnlyList<ChangeFeedConsumer> All { get; } =
-        [StartGrading, SubmissionProjection, SubmissionInsights, StartRegrade, StartRelease, StartTagging, TagChangedItems, StartWorkflowRuns, ScheduleRelease, NotificationDispatch,
+        [StartGrading, SubmissionInsights, StartRegrade, StartRelease, StartTagging, TagChangedItems, StartWorkflowRuns, ScheduleRelease, NotificationDispatch,
          IntegrationEventDispatch, UsageProjection, AnalyticsWeeksProjection, AnalyticsItemsProjection];
 
     public static ChangeFeedConsumer? Find(string name) => All.FirstOrDefault(c => c.Name == name);

@@ -14,6 +14,16 @@ public sealed record ChangeFeedConsumer(string Name, ChangeFeedUrgency Urgency, 
     public string? FormerCheckpoint { get; init; }
 
     /// <summary>
+    /// A part that was a consumer of its own until it joined a composite that already had a checkpoint. On the LocalHost the
+    /// composite goes back once to the part's former checkpoint when that is behind its own (so the part misses no change; the
+    /// other parts see a few changes again and, being idempotent, write nothing), and the former checkpoint is then cleared.
+    /// </summary>
+    public bool JoinedARunningComposite { get; init; }
+
+    /// <summary>The former checkpoints of the parts that joined the composite while it was running (<see cref="JoinedARunningComposite"/>).</summary>
+    public IReadOnlyList<string> RewindsToJoinedCheckpoints => [.. Parts.Where(p => p.JoinedARunningComposite).Select(p => p.FormerCheckpoint ?? p.Name).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
     /// The LocalHost checkpoints a composite takes over: its parts' former consumers. A composite with no checkpoint yet starts
     /// at the smallest of them, so the upgrade neither replays history nor skips a change one of its parts had not read.
     /// </summary>

@@ -150,8 +150,9 @@ public sealed class ChangeFeedPump(
     }
 
     /// <summary>
-    /// A composite without a checkpoint yet (0) saves the smallest of the checkpoints it takes over as its own; retried after a
-    /// pause until it succeeds or the host stops.
+    /// A composite without a checkpoint yet (0) saves the smallest of the checkpoints it takes over as its own; one with a checkpoint
+    /// goes back to where a part that joined it later had stopped (<see cref="RewindToJoinedAsync"/>). Retried after a pause until it
+    /// succeeds or the host stops.
     /// </summary>
     private async Task TakeOverAsync(IChangeFeedHandler handler, CancellationToken ct)
     {
@@ -160,8 +161,10 @@ public sealed class ChangeFeedPump(
         {
             try
             {
-                if (await feed.GetCheckpointAsync(handler.Name, ct).ConfigureAwait(false) > 0)
+                var own = await feed.GetCheckpointAsync(handler.Name, ct).ConfigureAwait(false);
+                if (own > 0)
                 {
+                    await RewindToJoinedAsync(handler.Name, own, ct).ConfigureAwait(false);
                     return;
                 }
 
@@ -178,6 +181,8 @@ public sealed class ChangeFeedPump(
                         handler.Name, start, string.Join(", ", former));
                 }
 
+                // A part that joined later was taken over with the others: its former checkpoint is cleared, not gone back to later.
+                await RewindToJoinedAsync(handler.Name, Math.Max(start, 0), ct).ConfigureAwait(false);
                 return;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -189,6 +194,33 @@ public sealed class ChangeFeedPump(
                 logger.LogWarning(ex, "Change-feed consumer {Handler} could not take over its parts' checkpoints; retrying", handler.Name);
                 await Task.Delay(RetryPause, pacing, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
+        }
+    }
+
+    /// <summary>
+    /// A composite that had its own checkpoint when a part joined it (<see cref="ChangeFeedConsumer.JoinedARunningComposite"/>) goes back
+    /// to that part's former checkpoint if it is behind, then clears it (0: as if absent), so this happens once. A crash in between
+    /// goes back to the same place again.
+    /// </summary>
+    private async Task RewindToJoinedAsync(string composite, long own, CancellationToken ct)
+    {
+        foreach (var name in ChangeFeedCatalog.Find(composite)?.RewindsToJoinedCheckpoints ?? [])
+        {
+            var former = await feed.GetCheckpointAsync(name, ct).ConfigureAwait(false);
+            if (former <= 0)
+            {
+                continue;
+            }
+
+            if (former < own)
+            {
+                await feed.SaveCheckpointAsync(composite, former, ct).ConfigureAwait(false);
+                logger.LogInformation("Change-feed consumer {Handler} goes back from {Checkpoint} to {Former}, where its new part {Part} had stopped",
+                    composite, own, former, name);
+                own = former;
+            }
+
+            await feed.SaveCheckpointAsync(name, 0, ct).ConfigureAwait(false);
         }
     }
 

@@ -48,7 +48,6 @@ public sealed class ChangeFeedCatalogTests
         var expected = new (string Name, ChangeFeedUrgency Urgency, bool StartsDurableWork, string Containers)[]
         {
             ("start-grading", ChangeFeedUrgency.Immediate, true, Containers.Submissions),
-            ("submission-projection", ChangeFeedUrgency.Immediate, false, Containers.Submissions),
             ("submission-insights", ChangeFeedUrgency.Deferrable, false, Containers.Submissions),
             ("start-regrade", ChangeFeedUrgency.Immediate, true, Containers.Assessments),
             ("start-release", ChangeFeedUrgency.Immediate, true, Containers.Assessments),
@@ -67,14 +66,17 @@ public sealed class ChangeFeedCatalogTests
     }
 
     [Fact]
-    public void SubmissionInsights_PinsItsDeferrablePartsInOrder_AndTheCheckpointsItTakesOver()
+    public void SubmissionInsights_PinsItsDeferrablePartsInOrder_TheViewsFirst_AndTheCheckpointsItTakesOver()
     {
         var parts = ChangeFeedCatalog.SubmissionInsights.Parts;
 
-        Assert.Equal(["review-queue-projection", "assessment-statistics-projection", "learner-state", "usage-on-submissions", "analytics-items-on-submissions", "analytics-weeks-on-submissions"], parts.Select(p => p.Name));
+        Assert.Equal(["submission-projection", "review-queue-projection", "assessment-statistics-projection", "learner-state", "usage-on-submissions", "analytics-items-on-submissions", "analytics-weeks-on-submissions"], parts.Select(p => p.Name));
         Assert.All(parts, p => Assert.Equal((ChangeFeedUrgency.Deferrable, false, Containers.Submissions), (p.Urgency, p.StartsDurableWork, string.Join(",", p.Containers))));
-        Assert.Equal(["review-queue-projection", "assessment-statistics-projection", "learner-state", "usage-projection", "analytics-items-projection", "analytics-weeks-projection"], ChangeFeedCatalog.SubmissionInsights.TakesOverCheckpoints);
+        Assert.Equal(["submission-projection", "review-queue-projection", "assessment-statistics-projection", "learner-state", "usage-projection", "analytics-items-projection", "analytics-weeks-projection"], ChangeFeedCatalog.SubmissionInsights.TakesOverCheckpoints);
+        // Only the views joined the composite after it had a checkpoint of its own: the one the LocalHost goes back to once.
+        Assert.Equal(["submission-projection"], ChangeFeedCatalog.SubmissionInsights.RewindsToJoinedCheckpoints);
         Assert.Empty(ChangeFeedCatalog.StartGrading.TakesOverCheckpoints);
+        Assert.Empty(ChangeFeedCatalog.StartGrading.RewindsToJoinedCheckpoints);
         Assert.DoesNotContain(ChangeFeedCatalog.All, c => parts.Any(p => p.Name == c.Name));
     }
 
@@ -87,8 +89,8 @@ public sealed class ChangeFeedCatalogTests
 
         var problem = Assert.Single(ChangeFeedCatalog.Differences(handlers));
 
-        Assert.Equal("Change-feed handler 'submission-insights' runs parts [analytics-weeks-on-submissions, analytics-items-on-submissions, usage-on-submissions, learner-state, assessment-statistics-projection, review-queue-projection]; " +
-            "the catalog declares [review-queue-projection, assessment-statistics-projection, learner-state, usage-on-submissions, analytics-items-on-submissions, analytics-weeks-on-submissions].", problem);
+        Assert.Equal("Change-feed handler 'submission-insights' runs parts [analytics-weeks-on-submissions, analytics-items-on-submissions, usage-on-submissions, learner-state, assessment-statistics-projection, review-queue-projection, submission-projection]; " +
+            "the catalog declares [submission-projection, review-queue-projection, assessment-statistics-projection, learner-state, usage-on-submissions, analytics-items-on-submissions, analytics-weeks-on-submissions].", problem);
     }
 
     [Fact]

@@ -88,6 +88,7 @@ public sealed class ProjectionWritesPerSubmissionTests(ITestOutputHelper output)
             var (_, changes) = await WriteBurstAsync(world);
             var counting = new CountingStore(world.Store);
             var insights = new SubmissionInsights(
+                (SubmissionProjection)Create(ChangeFeedCatalog.SubmissionProjection.Name, counting, world),
                 (ReviewQueueProjection)Create(ChangeFeedCatalog.ReviewQueueProjection.Name, counting, world),
                 (AssessmentStatisticsProjection)Create(ChangeFeedCatalog.AssessmentStatisticsProjection.Name, counting, world),
                 (LearnerStateHandler)Create(ChangeFeedCatalog.LearnerState.Name, counting, world),

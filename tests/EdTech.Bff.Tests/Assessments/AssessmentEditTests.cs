@@ -13,7 +13,7 @@ namespace EdTech.Bff.Tests.Assessments;
 public sealed class AssessmentEditTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     /// <summary>q1 answered "3" (wrong under the original key "4"), everything else right: 4 of 5.</summary>
-    private static readonly object OneWrong = new
+    internal static readonly object OneWrong = new
     {
         answers = new object[]
         {
@@ -164,7 +164,7 @@ public sealed class AssessmentEditTests(ApiFactory factory) : IClassFixture<ApiF
 
     private IDocumentStore Store => factory.Services.GetRequiredService<IDocumentStore>();
 
-    private static object Edited(string id, string q1Key, string title = "Quiz", bool dropQ4 = false, bool q4Essay = false, string[]? q2Key = null)
+    internal static object Edited(string id, string q1Key, string title = "Quiz", bool dropQ4 = false, bool q4Essay = false, string[]? q2Key = null)
     {
         var items = new List<object>
         {
@@ -182,14 +182,14 @@ public sealed class AssessmentEditTests(ApiFactory factory) : IClassFixture<ApiF
         return new { id, title, dueAt = DateTimeOffset.UtcNow.AddDays(1), graceSeconds = 300, release = new { mode = "immediate" }, items };
     }
 
-    private static async Task<(string ETag, JsonElement Body)> GetAsync(School school, string assessmentId)
+    internal static async Task<(string ETag, JsonElement Body)> GetAsync(School school, string assessmentId)
     {
         var (status, body, response) = await school.Client.GetAsync($"/api/teacher/courses/{school.Course}/assessments/{assessmentId}", school.Teacher);
         Assert.True(status == HttpStatusCode.OK, $"{status} {body}");
         return (response.Headers.ETag!.ToString(), body);
     }
 
-    private static async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> PutAsync(School school, string assessmentId, object body, string? ifMatch)
+    internal static async Task<(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)> PutAsync(School school, string assessmentId, object body, string? ifMatch)
     {
         var response = await school.Client.SendAsync(Put($"/api/teacher/courses/{school.Course}/assessments/{assessmentId}", school.Teacher, body, ifMatch));
         var text = await response.Content.ReadAsStringAsync();
@@ -207,7 +207,7 @@ public sealed class AssessmentEditTests(ApiFactory factory) : IClassFixture<ApiF
         return request;
     }
 
-    private static async Task<JsonElement> WaitForScoreAsync(School school, string submissionId, decimal score)
+    internal static async Task<JsonElement> WaitForScoreAsync(School school, string submissionId, decimal score)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         JsonElement last = default;

@@ -13,7 +13,7 @@ namespace EdTech.Bff.Tests.Grading;
 /// <summary>Human review through the real pipeline: review queue, GET with ETag, grade with If-Match, release, audit.</summary>
 public sealed class TeacherGradingTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    private static readonly object EssayAnswers = new
+    internal static readonly object EssayAnswers = new
     {
         answers = new object[]
         {

@@ -77,7 +77,7 @@ public sealed class DomainMetricsTests : IDisposable
         Assert.Equal(graded.Value, released.Value);
         Assert.Empty(graded.Tags);
         Assert.Contains(Of("edtech.changefeed.lag"), m => Equals(m.Tags[ChangeFeedSpans.HandlerTag], "start-grading") && m.Value >= 0);
-        Assert.Contains(Of("edtech.changefeed.changes"), m => Equals(m.Tags[ChangeFeedSpans.HandlerTag], "submission-projection") && Equals(m.Tags["edtech.changefeed.outcome"], "handled"));
+        Assert.Contains(Of("edtech.changefeed.changes"), m => Equals(m.Tags[ChangeFeedSpans.HandlerTag], "submission-insights") && Equals(m.Tags["edtech.changefeed.outcome"], "handled"));
         var reads = Of("edtech.cache.reads").Where(m => Equals(m.Tags["edtech.cache"], "teacher-query")).Select(m => m.Tags["edtech.cache.result"]).ToList();
         Assert.Equal(["miss", "hit"], reads);
         // Never a user id in any dimension.

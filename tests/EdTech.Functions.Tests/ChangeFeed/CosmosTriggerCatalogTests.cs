@@ -44,7 +44,7 @@ public sealed partial class CosmosTriggerCatalogTests
     [Theory]
     [InlineData("missing-trigger", "Catalog handler submission-insights has no trigger on 'submissions'")]
     [InlineData("unknown-handler", "dispatches to 'no-such-handler', which names no ChangeFeedCatalog handler")]
-    [InlineData("shared-lease-prefix", "share lease prefix 'submission-projection.submissions.'")]
+    [InlineData("shared-lease-prefix", "share lease prefix 'start-grading.submissions.'")]
     [InlineData("no-durable-client", "StartGradingOnSubmissions: start-grading starts durable work")]
     [InlineData("no-retry-policy", "Trigger NotificationDispatchOnNotifications needs [ExponentialBackoffRetry(-1, ...)]")]
     public void Check_OnABrokenTriggerFile_NamesTheMistake(string mistake, string expected)
@@ -54,7 +54,7 @@ public sealed partial class CosmosTriggerCatalogTests
         {
             "missing-trigger" => SubmissionInsightsTrigger().Replace(source, string.Empty, 1),
             "unknown-handler" => source.Replace("ChangeFeedCatalog.NotificationDispatch,", "\"no-such-handler\",", StringComparison.Ordinal),
-            "shared-lease-prefix" => source.Replace("\"submission-insights.submissions.\"", "\"submission-projection.submissions.\"", StringComparison.Ordinal),
+            "shared-lease-prefix" => source.Replace("\"submission-insights.submissions.\"", "\"start-grading.submissions.\"", StringComparison.Ordinal),
             "no-durable-client" => source.Replace(
                 "IReadOnlyList<JsonElement> changes, [DurableClient] DurableTaskClient client, CancellationToken ct)\n    {\n        using var bound = durable.Bind(client);\n        await dispatcher.DispatchAsync(ChangeFeedCatalog.StartGrading,",
                 "IReadOnlyList<JsonElement> changes, CancellationToken ct)\n    {\n        await dispatcher.DispatchAsync(ChangeFeedCatalog.StartGrading,", StringComparison.Ordinal),

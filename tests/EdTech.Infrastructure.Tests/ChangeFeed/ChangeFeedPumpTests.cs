@@ -155,7 +155,7 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
         var feed = await FeedOrderAsync(10);
         // The former consumers stopped at different places; usage-projection and the two analytics consumers (still running,
         // on their other containers) are furthest.
-        var former = new[] { feed[6].Sequence, feed[3].Sequence, feed[8].Sequence, feed[9].Sequence, feed[9].Sequence, feed[7].Sequence };
+        var former = new[] { feed[5].Sequence, feed[6].Sequence, feed[3].Sequence, feed[8].Sequence, feed[9].Sequence, feed[9].Sequence, feed[7].Sequence };
         Assert.Equal(former.Length, insights.TakesOverCheckpoints.Count);
         foreach (var (name, at) in insights.TakesOverCheckpoints.Zip(former))
         {
@@ -165,6 +165,46 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
         await RunUntilAsync(handler, new Load(false), () => _store.GetCheckpointAsync(handler.Name).GetAwaiter().GetResult() >= feed[^1].Sequence);
 
         Assert.Equal(feed.Skip(4).Select(d => d.Id), handler.Ids);
+        // Taken over with the others, the views' former checkpoint is cleared: a later start does not go back to it.
+        Assert.Equal(0, await _store.GetCheckpointAsync(ChangeFeedCatalog.SubmissionProjection.Name));
+    }
+
+    [Fact]
+    public async Task Pump_CompositeWithItsOwnCheckpoint_GoesBackOnceToWhereAPartThatJoinedLaterStopped()
+    {
+        var insights = ChangeFeedCatalog.SubmissionInsights;
+        await WriteAsync(6, "watched");
+        var feed = await FeedOrderAsync(6);
+        // The upgrade that made the views a part: the composite had read up to feed[4], the views' own consumer only up to feed[1].
+        await _store.SaveCheckpointAsync(insights.Name, feed[4].Sequence);
+        await _store.SaveCheckpointAsync(ChangeFeedCatalog.SubmissionProjection.Name, feed[1].Sequence);
+
+        var upgraded = new RecordingHandler { Name = insights.Name };
+        await RunUntilAsync(upgraded, new Load(false), () => _store.GetCheckpointAsync(upgraded.Name).GetAwaiter().GetResult() >= feed[^1].Sequence);
+        var restarted = new RecordingHandler { Name = insights.Name };
+        await _store.CreateAsync(new TenantId("t1"), "watched", "later-0", "p", "{}");
+        var last = (await _store.GetAsync(new TenantId("t1"), "watched", "later-0"))!.Sequence;
+        await RunUntilAsync(restarted, new Load(false), () => _store.GetCheckpointAsync(restarted.Name).GetAwaiter().GetResult() >= last);
+
+        Assert.Equal(feed.Skip(2).Select(d => d.Id), upgraded.Ids);
+        Assert.Equal(0, await _store.GetCheckpointAsync(ChangeFeedCatalog.SubmissionProjection.Name));
+        Assert.Equal(["later-0"], restarted.Ids);
+    }
+
+    [Fact]
+    public async Task Pump_CompositeWithItsOwnCheckpoint_BehindAPartThatJoinedLater_KeepsItsOwn()
+    {
+        var insights = ChangeFeedCatalog.SubmissionInsights;
+        var handler = new RecordingHandler { Name = insights.Name };
+        await WriteAsync(5, "watched");
+        var feed = await FeedOrderAsync(5);
+        await _store.SaveCheckpointAsync(insights.Name, feed[1].Sequence);
+        await _store.SaveCheckpointAsync(ChangeFeedCatalog.SubmissionProjection.Name, feed[3].Sequence);
+
+        await RunUntilAsync(handler, new Load(false), () => _store.GetCheckpointAsync(handler.Name).GetAwaiter().GetResult() >= feed[^1].Sequence);
+
+        Assert.Equal(feed.Skip(2).Select(d => d.Id), handler.Ids);
+        Assert.Equal(0, await _store.GetCheckpointAsync(ChangeFeedCatalog.SubmissionProjection.Name));
     }
 
     [Fact]
@@ -175,7 +215,7 @@ public sealed class ChangeFeedPumpTests : IAsyncLifetime
         await WriteAsync(5, "watched");
         var feed = await FeedOrderAsync(5);
         await _store.SaveCheckpointAsync(insights.Name, feed[2].Sequence);
-        foreach (var name in insights.TakesOverCheckpoints)
+        foreach (var name in insights.TakesOverCheckpoints.Except(insights.RewindsToJoinedCheckpoints))
         {
             await _store.SaveCheckpointAsync(name, feed[0].Sequence);
         }

@@ -1,6 +1,7 @@
 using EdTech.Application.Assessments;
 using EdTech.Application.Audit;
 using EdTech.Application.Outbox;
+using EdTech.Application.Projections;
 using EdTech.Application.Records;
 using EdTech.Application.Storage;
 using EdTech.Domain.Tenancy;
@@ -22,9 +23,11 @@ public sealed record RegradeChunkResult(int Seen, int Regraded);
 /// course partition, so no step ever loads every submission. A chunk reads its range with one query per
 /// page, regrades in memory, then appends the audit entries and writes the submissions concurrently (the
 /// store group-commits them), each write conditional on the ETag read. A lost race throws so the activity
-/// retries; submissions already at the version are skipped, so a retry or re-run writes nothing twice.
+/// retries; submissions already at the version are skipped, so a retry or re-run writes nothing twice. What a chunk rewrote is
+/// then shown in the students' views and the gradebook (<see cref="ResultsShown"/>).
 /// </summary>
-public sealed class SubmissionRegrader(IDocumentStore store, IAuditLog audit, IntegrationEventOutbox events, TimeProvider clock, ILogger<SubmissionRegrader> logger)
+public sealed class SubmissionRegrader(
+    IDocumentStore store, IAuditLog audit, IntegrationEventOutbox events, SubmissionViews views, TimeProvider clock, ILogger<SubmissionRegrader> logger)
 {
     public async Task<RegradePage> NextPageAsync(TenantId tenant, string assessmentId, string? afterId, int size, CancellationToken ct)
     {
@@ -87,6 +90,8 @@ public sealed class SubmissionRegrader(IDocumentStore store, IAuditLog audit, In
         {
             throw new ConcurrencyConflictException($"{lost} submissions of {assessmentId} changed during the regrade; retry.");
         }
+
+        await ResultsShown.TryAsync(views, logger, tenant, [.. changes.Select(c => c.After.Id)]).ConfigureAwait(false);
 
         return new RegradeChunkResult(seen, changes.Count);
     }

@@ -3,6 +3,7 @@ using EdTech.Application.Access;
 using EdTech.Application.Audit;
 using EdTech.Application.Common;
 using EdTech.Application.Outbox;
+using EdTech.Application.Projections;
 using EdTech.Application.Records;
 using EdTech.Application.Rubrics;
 using EdTech.Application.Storage;
@@ -25,10 +26,11 @@ public sealed record GradeSubmissionCommand(IReadOnlyList<TeacherItemScore>? Ite
 /// being auto-graded (409), body valid (422). Once every item has a score the submission is graded with
 /// the late penalty applied, then released at once if its policy's time has come. Every changed item is
 /// audited before the write (write-ahead, as the grading steps are), with ids derived from the ETag the
-/// write is conditional on, so a retried request appends nothing new.
+/// write is conditional on, so a retried request appends nothing new. The grade is shown in the gradebook (and the student's view
+/// once released) before the response (<see cref="ResultsShown"/>).
 /// </summary>
 public sealed class GradeSubmissionHandler(
-    IDocumentStore store, CourseAccess access, IAuditLog audit, IntegrationEventOutbox events, SubmissionGrader grader, IGradingWorkflow workflow, TimeProvider clock, ILogger<GradeSubmissionHandler> logger)
+    IDocumentStore store, CourseAccess access, IAuditLog audit, IntegrationEventOutbox events, SubmissionGrader grader, IGradingWorkflow workflow, SubmissionViews views, TimeProvider clock, ILogger<GradeSubmissionHandler> logger)
 {
     public const int MaxCommentLength = 2000;
     public const int MaxReasonLength = 1000;
@@ -122,6 +124,8 @@ public sealed class GradeSubmissionHandler(
             written = await store.GetAsync<SubmissionRecord>(caller.Tenant, submissionId, submission.CourseId, ct).ConfigureAwait(false) ?? written;
         }
 
+        // The teacher's gradebook (and, once released, the student's view) shows the grade now, not after the feed's next delivery.
+        await ResultsShown.TryAsync(views, logger, caller.Tenant, [submissionId]).ConfigureAwait(false);
         return Outcome<TeacherSubmission>.Ok(new TeacherSubmission(TeacherSubmissionView.Of(written.Value), written.ETag));
     }
 

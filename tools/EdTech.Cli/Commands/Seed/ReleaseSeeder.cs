@@ -30,9 +30,14 @@ public static class ReleaseSeeder
     public const string TeacherId = "t1";
     public const decimal MaxScore = 2;
 
-    /// <summary>The change-feed consumers whose checkpoints the seeder moves past its writes (names from ChangeFeedCatalog); one missing here only costs start-up work.</summary>
+    /// <summary>
+    /// The change-feed consumers whose checkpoints the seeder moves past its writes (names from ChangeFeedCatalog); one missing here
+    /// only costs start-up work. <c>submission-insights</c> (the views, then statistics, learner state, usage: in a real term they
+    /// project graded work long before its release) since 2026-12-08, when the views became its first part; before, its parts
+    /// projected the seeded submissions beside the release.
+    /// </summary>
     public static IReadOnlyList<string> Consumers { get; } =
-        [ChangeFeedCatalog.SubmissionProjection.Name, ChangeFeedCatalog.StartGrading.Name, ChangeFeedCatalog.NotificationDispatch.Name];
+        [ChangeFeedCatalog.SubmissionInsights.Name, ChangeFeedCatalog.StartGrading.Name, ChangeFeedCatalog.NotificationDispatch.Name];
 
     public static string StudentId(int i) => $"u{i:D6}";
 
