@@ -13,7 +13,7 @@ namespace EdTech.Orchestrations;
 /// <summary>Every orchestrator and activity, for both hosts: the LocalHost registers them, the Functions app wraps each one.</summary>
 public static class OrchestrationCatalog
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(GradeSubmissionOrchestrator), typeof(GradeBatchOrchestrator), typeof(ReleaseResultsOrchestrator), typeof(ReleaseChunkOrchestrator), typeof(ReleaseAtOrchestrator),
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(GradeSubmissionOrchestrator), typeof(GradeBatchOrchestrator), typeof(ReleaseResultsOrchestrator), typeof(ReleaseAtOrchestrator),
         typeof(RegradeAssessmentOrchestrator), typeof(RegradeChunkOrchestrator), typeof(CalibrateCourseOrchestrator), typeof(TaggingJobOrchestrator), typeof(AutoTagItemsOrchestrator),
         typeof(CurriculumSimulationOrchestrator),
         typeof(AttemptTimerOrchestrator)];

@@ -13,10 +13,6 @@ public static class ReleaseFunctions
     public static Task<ReleaseResultsResult> ReleaseResults([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new ReleaseResultsOrchestrator().RunAsync(context, context.GetInput<ReleaseResultsInput>()!);
 
-    [Function(nameof(ReleaseChunkOrchestrator))]
-    public static Task<int> ReleaseChunk([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new ReleaseChunkOrchestrator().RunAsync(context, context.GetInput<ReleaseChunkInput>()!);
-
     [Function(nameof(ReleaseAtOrchestrator))]
     public static Task<bool> ReleaseAt([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new ReleaseAtOrchestrator().RunAsync(context, context.GetInput<ReleaseAtInput>()!);

@@ -7,9 +7,10 @@ namespace EdTech.Orchestrations.Release;
 /// <summary>
 /// Releases an assessment's results: marks the assessment released (so work graded from now on is released when
 /// graded), then lists the graded-not-released submissions by an id cursor, <see cref="PagesPerListing"/> pages per
-/// listing step (each step returns only the pages' bounds and counts), and releases each page through the idempotent
-/// ReleaseIfDue step as its own sub-orchestration, at most <see cref="ReleaseResultsInput.PagesInFlight"/> pages at
-/// once (<see cref="InFlightWindow{T}"/>). No step's input or output holds more than the pages' bounds, so a
+/// listing step (each step returns only the pages' bounds and counts), and releases each page in one activity
+/// (<see cref="ReleaseSubmissionsActivity"/>: the idempotent ReleaseIfDue rule for each of its submissions), at most
+/// <see cref="ReleaseResultsInput.PagesInFlight"/> pages at once (<see cref="InFlightWindow{T}"/>). Until 2026-12-08 each page
+/// was a sub-orchestration around that one activity, which doubled the engine's work per page for nothing. No step's input or output holds more than the pages' bounds, so a
 /// 100k-submission assessment is a thousand small steps, never one payload with every id; and never a thousand at once.
 /// </summary>
 public sealed class ReleaseResultsOrchestrator : TaskOrchestrator<ReleaseResultsInput, ReleaseResultsResult>
@@ -47,7 +48,6 @@ public sealed class ReleaseResultsOrchestrator : TaskOrchestrator<ReleaseResults
         }
 
         var chunks = new InFlightWindow<int>(inFlight);
-        var chunk = 0;
         var pending = 0;
         string? cursor = null;
         var more = true;
@@ -58,11 +58,8 @@ public sealed class ReleaseResultsOrchestrator : TaskOrchestrator<ReleaseResults
             foreach (var page in pages)
             {
                 pending += page.Count;
-                await chunks.AddAsync(context.CallSubOrchestratorAsync<int>(
-                    nameof(ReleaseChunkOrchestrator),
-                    new ReleaseChunkInput(input.TenantId, courseId, input.AssessmentId, cursor, page.ThroughId, size),
-                    new SubOrchestrationOptions(Retry, $"{context.InstanceId}:chunk:{chunk}")));
-                chunk++;
+                await chunks.AddAsync(context.CallActivityAsync<int>(
+                    nameof(ReleaseSubmissionsActivity), new ReleaseChunkInput(input.TenantId, courseId, input.AssessmentId, cursor, page.ThroughId, size), Retry));
                 cursor = page.ThroughId;
             }
 

@@ -71,7 +71,8 @@ public sealed class ServiceMapTests
         // which calls the auto-grading activity. If the IL reading broke, these edges would vanish while the boxes stayed.
         Assert.Contains("handler_start_grading -.->|\"starts\"| orch_GradeSubmissionOrchestrator\n", Map, StringComparison.Ordinal);
         Assert.Contains("orch_GradeSubmissionOrchestrator --> act_AutoGradeSubmissionActivity\n", Map, StringComparison.Ordinal);
-        Assert.Contains("orch_ReleaseResultsOrchestrator -->|\"sub-orchestration\"| orch_ReleaseChunkOrchestrator\n", Map, StringComparison.Ordinal);
+        Assert.Contains("orch_ReleaseResultsOrchestrator --> act_ReleaseSubmissionsActivity\n", Map, StringComparison.Ordinal);
+        Assert.Contains("orch_RegradeAssessmentOrchestrator -->|\"sub-orchestration\"| orch_RegradeChunkOrchestrator\n", Map, StringComparison.Ordinal);
         Assert.Contains($"handler_integration_event_dispatch -->|\"publishes\"| {ServiceMapGenerator.OutboxNode}\n", Map, StringComparison.Ordinal);
     }
 

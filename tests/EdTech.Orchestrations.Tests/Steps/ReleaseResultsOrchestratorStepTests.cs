@@ -27,22 +27,20 @@ public sealed class ReleaseResultsOrchestratorStepTests
     }
 
     [Fact]
-    public async Task RunAsync_25PendingInPagesOf10_OneListingOfThreePages_ReleasesThreeChunksWithTheirBounds()
+    public async Task RunAsync_25PendingInPagesOf10_OneListingOfThreePages_ReleasesThreePagesInOneActivityEach_WithTheirBounds()
     {
         var context = Context(Ids(25), courseId: Course);
 
         var result = await new ReleaseResultsOrchestrator().RunAsync(context, new ReleaseResultsInput(Tenant, "a-1", 10));
 
         Assert.Equal(new ReleaseResultsResult("a-1", 25, 25), result);
-        Assert.Equal([nameof(MarkAssessmentReleasedActivity), nameof(ListReleasePageActivity), .. Enumerable.Repeat(nameof(ReleaseChunkOrchestrator), 3)],
+        Assert.Equal([nameof(MarkAssessmentReleasedActivity), nameof(ListReleasePageActivity), .. Enumerable.Repeat(nameof(ReleaseSubmissionsActivity), 3)],
             context.Steps.Select(s => s.Name));
         Assert.Equal([new ReleasePageInput(Tenant, Course, "a-1", null, 10, ReleaseResultsOrchestrator.PagesPerListing)],
             context.InputsOf<ReleasePageInput>(nameof(ListReleasePageActivity)));
         Assert.Equal(
             [new(Tenant, Course, "a-1", null, "s-010", 10), new(Tenant, Course, "a-1", "s-010", "s-020", 10), new ReleaseChunkInput(Tenant, Course, "a-1", "s-020", "s-025", 10)],
-            context.InputsOf<ReleaseChunkInput>(nameof(ReleaseChunkOrchestrator)));
-        Assert.Equal([$"{InstanceId}:chunk:0", $"{InstanceId}:chunk:1", $"{InstanceId}:chunk:2"],
-            context.Steps.Where(s => s.Name == nameof(ReleaseChunkOrchestrator)).Select(s => s.InstanceId));
+            context.InputsOf<ReleaseChunkInput>(nameof(ReleaseSubmissionsActivity)));
         Assert.All(context.Steps, s => Assert.True(s.Options?.Retry?.Policy?.MaxNumberOfAttempts > 1, $"{s.Name} retries"));
     }
 
@@ -56,7 +54,7 @@ public sealed class ReleaseResultsOrchestratorStepTests
 
         Assert.Equal(new ReleaseResultsResult("a-1", pages * 2, pages * 2), result);
         Assert.Equal([null, $"s-{pages * 2:D3}"], context.InputsOf<ReleasePageInput>(nameof(ListReleasePageActivity)).Select(p => p.AfterId));
-        Assert.Equal(pages, context.InputsOf<ReleaseChunkInput>(nameof(ReleaseChunkOrchestrator)).Count);
+        Assert.Equal(pages, context.InputsOf<ReleaseChunkInput>(nameof(ReleaseSubmissionsActivity)).Count);
     }
 
     [Fact]
@@ -69,7 +67,7 @@ public sealed class ReleaseResultsOrchestratorStepTests
 
         Assert.Equal(new ReleaseResultsResult("a-1", (pages * 2) + 1, (pages * 2) + 1), result);
         Assert.Equal([null, $"s-{pages * 2:D3}"], context.InputsOf<ReleasePageInput>(nameof(ListReleasePageActivity)).Select(p => p.AfterId));
-        var chunks = context.InputsOf<ReleaseChunkInput>(nameof(ReleaseChunkOrchestrator));
+        var chunks = context.InputsOf<ReleaseChunkInput>(nameof(ReleaseSubmissionsActivity));
         Assert.Equal(pages + 1, chunks.Count);
         Assert.Equal(new ReleaseChunkInput(Tenant, Course, "a-1", $"s-{pages * 2:D3}", $"s-{(pages * 2) + 1:D3}", 2), chunks[^1]);
     }
@@ -86,7 +84,7 @@ public sealed class ReleaseResultsOrchestratorStepTests
         var ids = Ids(30);
         var inFlight = new List<(ReleaseChunkInput Chunk, TaskCompletionSource<int> Done)>();
         var maxInFlight = 0;
-        var context = Context(ids, courseId: Course).OnPending<ReleaseChunkInput, int>(nameof(ReleaseChunkOrchestrator), c =>
+        var context = Context(ids, courseId: Course).OnPending<ReleaseChunkInput, int>(nameof(ReleaseSubmissionsActivity), c =>
         {
             var done = new TaskCompletionSource<int>();
             inFlight.Add((c, done));
@@ -106,7 +104,7 @@ public sealed class ReleaseResultsOrchestratorStepTests
 
         Assert.Equal(new ReleaseResultsResult("a-1", 30, 30), await run);
         Assert.Equal(Math.Min(cap, ids.Count), maxInFlight);
-        Assert.Equal(ids, context.InputsOf<ReleaseChunkInput>(nameof(ReleaseChunkOrchestrator)).Select(c => c.ThroughId));
+        Assert.Equal(ids, context.InputsOf<ReleaseChunkInput>(nameof(ReleaseSubmissionsActivity)).Select(c => c.ThroughId));
     }
 
     [Fact]
@@ -118,7 +116,7 @@ public sealed class ReleaseResultsOrchestratorStepTests
 
         Assert.Equal(new ReleaseResultsResult("a-1", 0, 0), result);
         Assert.Equal([nameof(MarkAssessmentReleasedActivity), nameof(ListReleasePageActivity)], context.Steps.Select(s => s.Name));
-        Assert.Empty(context.InputsOf<ReleaseChunkInput>(nameof(ReleaseChunkOrchestrator)));
+        Assert.Empty(context.InputsOf<ReleaseChunkInput>(nameof(ReleaseSubmissionsActivity)));
     }
 
     [Fact]
@@ -146,7 +144,7 @@ public sealed class ReleaseResultsOrchestratorStepTests
         Assert.Equal(new ReleaseResultsResult("a-1", ids.Count, ids.Count), result);
         Assert.All(context.InputsOf<ReleasePageInput>(nameof(ListReleasePageActivity)), p => Assert.Equal(ReleaseResultsOrchestrator.DefaultPageSize, p.Size));
         Assert.Equal([ReleaseResultsOrchestrator.DefaultPageSize, ReleaseResultsOrchestrator.DefaultPageSize],
-            context.InputsOf<ReleaseChunkInput>(nameof(ReleaseChunkOrchestrator)).Select(c => c.PageSize));
+            context.InputsOf<ReleaseChunkInput>(nameof(ReleaseSubmissionsActivity)).Select(c => c.PageSize));
     }
 
     [Fact]
@@ -171,5 +169,5 @@ public sealed class ReleaseResultsOrchestratorStepTests
             .On<ReleaseResultsInput, ReleaseMark>(nameof(MarkAssessmentReleasedActivity), i => new ReleaseMark(i.AssessmentId, courseId is not null, courseId))
             .On<ReleasePageInput, IReadOnlyList<ReleasePage>>(nameof(ListReleasePageActivity), p =>
                 [.. PageAfter(ids, p.AfterId, p.Size * p.Pages).Chunk(p.Size).Select(page => new ReleasePage(page[^1], page.Length))])
-            .On<ReleaseChunkInput, int>(nameof(ReleaseChunkOrchestrator), released ?? (c => Count(ids, c)));
+            .On<ReleaseChunkInput, int>(nameof(ReleaseSubmissionsActivity), released ?? (c => Count(ids, c)));
 }
