@@ -14,7 +14,7 @@ namespace EdTech.Orchestrations;
 public static class OrchestrationCatalog
 {
     public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(GradeSubmissionOrchestrator), typeof(GradeBatchOrchestrator), typeof(ReleaseResultsOrchestrator), typeof(ReleaseAtOrchestrator),
-        typeof(RegradeAssessmentOrchestrator), typeof(RegradeChunkOrchestrator), typeof(CalibrateCourseOrchestrator), typeof(TaggingJobOrchestrator), typeof(AutoTagItemsOrchestrator),
+        typeof(RegradeAssessmentOrchestrator), typeof(CalibrateCourseOrchestrator), typeof(TaggingJobOrchestrator), typeof(AutoTagItemsOrchestrator),
         typeof(CurriculumSimulationOrchestrator),
         typeof(AttemptTimerOrchestrator)];
 

@@ -12,10 +12,6 @@ public static class RegradeFunctions
     public static Task<RegradeAssessmentResult> RegradeAssessment([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new RegradeAssessmentOrchestrator().RunAsync(context, context.GetInput<RegradeAssessmentInput>()!);
 
-    [Function(nameof(RegradeChunkOrchestrator))]
-    public static Task<RegradeChunkResult> RegradeChunk([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        new RegradeChunkOrchestrator().RunAsync(context, context.GetInput<RegradeChunkInput>()!);
-
     [Function(nameof(ListRegradePageActivity))]
     public static Task<RegradePage> ListRegradePage([ActivityTrigger] RegradePageInput input, FunctionContext context) =>
         FunctionActivityContext.Run<ListRegradePageActivity, RegradePageInput, RegradePage>(context, input);

@@ -10,8 +10,8 @@ namespace EdTech.Orchestrations.Regrade;
 /// <summary>
 /// Regrades every graded, released or awaiting-review submission of an assessment with the answer key of
 /// a new version. Pages through the submissions by an id cursor (each page step returns only its bounds)
-/// and runs each page as a <see cref="RegradeChunkOrchestrator"/>, at most <see cref="RegradeAssessmentInput.PagesInFlight"/>
-/// at once (<see cref="InFlightWindow{T}"/>), so 10k submissions are ~40 chunks with batched writes, never one giant
+/// and runs each page as one <see cref="RegradeChunkActivity"/> (a sub-orchestration around that activity until 2026-12-08:
+/// twice the engine's work per page), at most <see cref="RegradeAssessmentInput.PagesInFlight"/> at once (<see cref="InFlightWindow{T}"/>), so 10k submissions are ~40 chunks with batched writes, never one giant
 /// history, nor one orchestration per submission, nor every chunk in memory at once. Its last step
 /// completes the regrade's workflow run (the record the edit wrote before answering).
 /// </summary>
@@ -55,10 +55,8 @@ public sealed class RegradeAssessmentOrchestrator : TaskOrchestrator<RegradeAsse
                 break;
             }
 
-            await chunks.AddAsync(context.CallSubOrchestratorAsync<RegradeChunkResult>(
-                nameof(RegradeChunkOrchestrator),
-                new RegradeChunkInput(input.TenantId, courseId, input.AssessmentId, input.Version, cursor, through, size),
-                new SubOrchestrationOptions(Retry, $"{context.InstanceId}:chunk:{chunk}")));
+            await chunks.AddAsync(context.CallActivityAsync<RegradeChunkResult>(
+                nameof(RegradeChunkActivity), new RegradeChunkInput(input.TenantId, courseId, input.AssessmentId, input.Version, cursor, through, size), Retry));
             chunk++;
             if (page.Count < size)
             {

@@ -72,7 +72,7 @@ public sealed class ServiceMapTests
         Assert.Contains("handler_start_grading -.->|\"starts\"| orch_GradeSubmissionOrchestrator\n", Map, StringComparison.Ordinal);
         Assert.Contains("orch_GradeSubmissionOrchestrator --> act_AutoGradeSubmissionActivity\n", Map, StringComparison.Ordinal);
         Assert.Contains("orch_ReleaseResultsOrchestrator --> act_ReleaseSubmissionsActivity\n", Map, StringComparison.Ordinal);
-        Assert.Contains("orch_RegradeAssessmentOrchestrator -->|\"sub-orchestration\"| orch_RegradeChunkOrchestrator\n", Map, StringComparison.Ordinal);
+        Assert.Contains("orch_RegradeAssessmentOrchestrator --> act_RegradeChunkActivity\n", Map, StringComparison.Ordinal);
         Assert.Contains($"handler_integration_event_dispatch -->|\"publishes\"| {ServiceMapGenerator.OutboxNode}\n", Map, StringComparison.Ordinal);
     }
 

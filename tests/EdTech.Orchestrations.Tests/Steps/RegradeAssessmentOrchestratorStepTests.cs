@@ -26,16 +26,14 @@ public sealed class RegradeAssessmentOrchestratorStepTests
         var result = await new RegradeAssessmentOrchestrator().RunAsync(context, new RegradeAssessmentInput(Tenant, "a-1", 2, 10));
 
         Assert.Equal(new RegradeAssessmentResult("a-1", 2, 3, 25, 22), result);
-        Assert.Equal([.. Enumerable.Range(0, 3).SelectMany(_ => new[] { nameof(ListRegradePageActivity), nameof(RegradeChunkOrchestrator) }), nameof(FinishWorkflowRunActivity)],
+        Assert.Equal([.. Enumerable.Range(0, 3).SelectMany(_ => new[] { nameof(ListRegradePageActivity), nameof(RegradeChunkActivity) }), nameof(FinishWorkflowRunActivity)],
             context.Steps.Select(s => s.Name));
         Assert.Equal(
             [new(Tenant, "a-1", null, 10), new(Tenant, "a-1", "s-010", 10), new RegradePageInput(Tenant, "a-1", "s-020", 10)],
             context.InputsOf<RegradePageInput>(nameof(ListRegradePageActivity)));
         Assert.Equal(
             [new(Tenant, Course, "a-1", 2, null, "s-010", 10), new(Tenant, Course, "a-1", 2, "s-010", "s-020", 10), new RegradeChunkInput(Tenant, Course, "a-1", 2, "s-020", "s-025", 10)],
-            context.InputsOf<RegradeChunkInput>(nameof(RegradeChunkOrchestrator)));
-        Assert.Equal([$"{InstanceId}:chunk:0", $"{InstanceId}:chunk:1", $"{InstanceId}:chunk:2"],
-            context.Steps.Where(s => s.Name == nameof(RegradeChunkOrchestrator)).Select(s => s.InstanceId));
+            context.InputsOf<RegradeChunkInput>(nameof(RegradeChunkActivity)));
         Assert.Equal([new FinishWorkflowRunInput(Tenant, WorkflowRunRecord.RegradeId("a-1", 2), "regraded 22 of 25")],
             context.InputsOf<FinishWorkflowRunInput>(nameof(FinishWorkflowRunActivity)));
         Assert.All(context.Steps, s => Assert.True(s.Options?.Retry?.Policy?.MaxNumberOfAttempts > 1, $"{s.Name} retries"));
@@ -52,7 +50,7 @@ public sealed class RegradeAssessmentOrchestratorStepTests
 
         Assert.Equal(new RegradeAssessmentResult("a-1", 2, 2, 20, 20), result);
         Assert.Equal([null, "s-010", "s-020"], context.InputsOf<RegradePageInput>(nameof(ListRegradePageActivity)).Select(p => p.AfterId));
-        Assert.Equal(["s-010", "s-020"], context.InputsOf<RegradeChunkInput>(nameof(RegradeChunkOrchestrator)).Select(c => c.ThroughId));
+        Assert.Equal(["s-010", "s-020"], context.InputsOf<RegradeChunkInput>(nameof(RegradeChunkActivity)).Select(c => c.ThroughId));
     }
 
     [Fact]
@@ -92,7 +90,7 @@ public sealed class RegradeAssessmentOrchestratorStepTests
         Assert.Equal(new RegradeAssessmentResult("a-1", 2, 2, ids.Count, ids.Count), result);
         Assert.All(context.InputsOf<RegradePageInput>(nameof(ListRegradePageActivity)), p => Assert.Equal(RegradeAssessmentOrchestrator.ChunkSize, p.Size));
         Assert.Equal([RegradeAssessmentOrchestrator.ChunkSize, RegradeAssessmentOrchestrator.ChunkSize],
-            context.InputsOf<RegradeChunkInput>(nameof(RegradeChunkOrchestrator)).Select(c => c.PageSize));
+            context.InputsOf<RegradeChunkInput>(nameof(RegradeChunkActivity)).Select(c => c.PageSize));
     }
 
     [Theory]
@@ -107,7 +105,7 @@ public sealed class RegradeAssessmentOrchestratorStepTests
         var ids = ReleaseResultsOrchestratorStepTests.Ids(12);
         var inFlight = new List<(RegradeChunkInput Chunk, TaskCompletionSource<RegradeChunkResult> Done)>();
         var maxInFlight = 0;
-        var context = Context(ids, Course).OnPending<RegradeChunkInput, RegradeChunkResult>(nameof(RegradeChunkOrchestrator), c =>
+        var context = Context(ids, Course).OnPending<RegradeChunkInput, RegradeChunkResult>(nameof(RegradeChunkActivity), c =>
         {
             var done = new TaskCompletionSource<RegradeChunkResult>();
             inFlight.Add((c, done));
@@ -157,6 +155,6 @@ public sealed class RegradeAssessmentOrchestratorStepTests
                 var page = ReleaseResultsOrchestratorStepTests.PageAfter(ids, p.AfterId, p.Size);
                 return new RegradePage(courseId, page.Count == 0 ? null : page[^1], page.Count);
             })
-            .On<RegradeChunkInput, RegradeChunkResult>(nameof(RegradeChunkOrchestrator), regraded ?? (c => new RegradeChunkResult(Count(ids, c), Count(ids, c))))
+            .On<RegradeChunkInput, RegradeChunkResult>(nameof(RegradeChunkActivity), regraded ?? (c => new RegradeChunkResult(Count(ids, c), Count(ids, c))))
             .On<FinishWorkflowRunInput, bool>(nameof(FinishWorkflowRunActivity), _ => true);
 }
