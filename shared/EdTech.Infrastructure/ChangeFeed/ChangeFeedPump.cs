@@ -182,7 +182,7 @@ public sealed class ChangeFeedPump(
                 }
 
                 // A part that joined later was taken over with the others: its former checkpoint is cleared, not gone back to later.
-                await RewindToJoinedAsync(handler.Name, Math.Max(start, 0), ct).ConfigureAwait(false);
+                await RewindToJoinedAsync(handler.Name, start, ct).ConfigureAwait(false);
                 return;
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
